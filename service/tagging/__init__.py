@@ -1,0 +1,104 @@
+"""The geopulse tagger: entities and geopolitical/trade events from article text. No Kafka here.
+
+from service.tagging import load_tagger
+tagger = load_tagger()                     # compiles all rule data once
+entities, events = tagger.tag("id-1", body, title)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from .entities import Mention, NameFinder, group, surname_table
+from .events import EventFinder
+from .gazetteer import Entry, Gazetteer
+from .rules import RulesError, check_rules, load_rules
+from .text import clean, sentences
+
+__all__ = ["RulesError", "Tagger", "check_rules", "load_tagger"]
+
+FIELDS = ("title", "body")
+
+
+class Tagger:
+    def __init__(self, rules: dict[str, Any], ner: str = "rules") -> None:
+        self.rules = rules
+        self.gaz = Gazetteer(rules)
+        self.names = NameFinder(self.gaz, rules["cues"])
+        self.events = EventFinder(rules, self.names.title_words)
+        self.ner = ner
+        self._stat: Any = None
+        if ner == "spacy":
+            from .statistical import SpacyNames
+
+            self._stat = SpacyNames()
+        elif ner != "rules":
+            raise ValueError(f"unknown ner backend {ner!r} (expected 'rules' or 'spacy')")
+        self.info: dict[str, str] = {
+            "name": "geopulse",
+            "version": __version__,
+            "ruleset": rules["ruleset"],
+        }
+
+    def tag(
+        self, article_id: str, body: str, title: str = ""
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """(entities, events) for one article; never raises on str input."""
+        try:
+            return self._tag(article_id, body, title)
+        except Exception:
+            return [], []
+
+    def _tag(
+        self, article_id: str, body: str, title: str
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        texts = {"title": clean(title or ""), "body": clean(body or "")}
+        sents = {f: sentences(texts[f]) for f in FIELDS}
+        base = self.gaz.surnames
+        found = {f: self.names.find(f, texts[f], sents[f], base) for f in FIELDS}
+        if self._stat is not None:
+            for f in FIELDS:
+                found[f] = self._stat.merge(f, texts[f], found[f])
+        table = surname_table(found["title"] + found["body"], base)
+        if len(table) > len(base):
+            for f in FIELDS:
+                found[f] = _relink(f, texts[f], found[f], table, base)
+        mentions = found["title"] + found["body"]
+        events: list[dict[str, Any]] = []
+        for f in FIELDS:
+            events.extend(self.events.find(article_id, f, texts[f], sents[f], found[f]))
+        return group(mentions), events
+
+
+def _relink(
+    field: str, text: str, ms: list[Mention], table: dict[str, Entry], base: dict[str, Entry]
+) -> list[Mention]:
+    """Point surname-only mentions at the full name used elsewhere in the article."""
+    out: list[Mention] = []
+    for m in ms:
+        e = table.get(m.text)
+        if e is not None and m.entry.type == "PERSON" and e.id != m.entry.id and " " not in m.text:
+            m = m._replace(entry=e)
+        out.append(m)
+    covered = {(m.start, m.end) for m in out}
+    taken = [(m.start, m.end) for m in out]
+    for sur, e in table.items():
+        if sur in base or len(sur) < 3:
+            continue
+        i = text.find(sur)
+        while i >= 0:
+            j = i + len(sur)
+            ok = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
+            if ok and (i, j) not in covered and not any(a < j and i < b for a, b in taken):
+                out.append(Mention(field, i, j, sur, e))
+                taken.append((i, j))
+            i = text.find(sur, j)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def load_tagger(rules_dir: str | Path | None = None, ner: str = "rules") -> Tagger:
+    """Load and validate all rule data, compile it once; raises RulesError on bad rule data."""
+    return Tagger(load_rules(rules_dir), ner=ner)

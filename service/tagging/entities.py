@@ -1,0 +1,200 @@
+"""Entity mentions: gazetteer matches, then unseen names from capitalisation and context cues."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+from .gazetteer import Entry, Gazetteer
+from .text import Span, slug
+
+# A capitalised-ish word: letters, digits, inner apostrophes/hyphens/dots. No nested quantifiers.
+_WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
+_CONNECTORS = frozenset(
+    ["de", "del", "da", "dos", "das", "von", "der", "van", "den", "bin", "binti", "al", "el", "la", "los", "las", "of", "for", "aan", "le", "du", "ibn"]
+)
+_KEEP_DOT = frozenset({"Jr.", "Sr.", "Inc.", "Corp.", "Co.", "Ltd.", "St."})
+
+
+class Mention(NamedTuple):
+    field: str
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+
+class _W(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+class NameFinder:
+    """Finds entity mentions in one field; compiled once from the cue lists."""
+
+    def __init__(self, gaz: Gazetteer, cues: dict[str, list[str]]) -> None:
+        self.gaz = gaz
+        self.title_words = frozenset(w for t in cues.get("titles", []) for w in t.split())
+        self.org_words = frozenset(cues.get("org_words", []))
+        self.not_entity = frozenset(cues.get("not_entity_words", []))
+        self.start_stop = frozenset(cues.get("sentence_start_stop", []))
+        self.common = frozenset(cues.get("common_capitalised", []))
+        self.role_after = frozenset(w.lower() for w in cues.get("person_roles_after", []))
+        self.verb_after = frozenset(w.lower() for w in cues.get("person_verbs_after", []))
+
+    def find(
+        self, field: str, text: str, sents: list[Span], surnames: dict[str, Entry]
+    ) -> list[Mention]:
+        if not text:
+            return []
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        out: list[Mention] = []
+        covered = bytearray(len(text))
+        for h in self.gaz.find(text, lowered):
+            if h.entry is None:
+                continue
+            out.append(Mention(field, h.start, h.end, text[h.start : h.end], h.entry))
+            covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+        starts = {s.start for s in sents}
+        for seq in self._sequences(text, covered):
+            m = self._classify(field, text, seq, starts, surnames)
+            if m is not None:
+                out.append(m)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _sequences(self, text: str, covered: bytearray) -> list[list[_W]]:
+        seqs: list[list[_W]] = []
+        cur: list[_W] = []
+        prev_end = -1
+        for m in _WORD_RE.finditer(text):
+            s, e = m.start(), m.end()
+            w = m.group()
+            while w and w[-1] in ".-'’" and w not in _KEEP_DOT:
+                w = w[:-1]
+                e -= 1
+            if w.endswith("'s") or w.endswith("’s"):
+                w, e = w[:-2], e - 2
+            if not w:
+                continue
+            capital = w[0].isupper() or (w[:3] in ("al-", "el-") and len(w) > 3)
+            joined = cur and text[prev_end:s] == " " and not covered[s]
+            if covered[s]:
+                capital = False
+            if (capital and (joined or not cur)) or (joined and w in _CONNECTORS):
+                cur.append(_W(s, e, w))
+            else:
+                if cur:
+                    seqs.append(cur)
+                cur = [_W(s, e, w)] if capital else []
+            if e < m.end() and cur:  # trailing punctuation or possessive ends the sequence
+                seqs.append(cur)
+                cur = []
+            prev_end = e
+        if cur:
+            seqs.append(cur)
+        return seqs
+
+    def _classify(
+        self, field: str, text: str, seq: list[_W], starts: set[int], surnames: dict[str, Entry]
+    ) -> Mention | None:
+        words = list(seq)
+        while words and words[-1].text in _CONNECTORS:
+            words.pop()
+        titled = False
+        if words and (words[0].start in starts or words[0].text in self.start_stop):
+            if words[0].text in self.start_stop or words[0].text in self.common:
+                words = words[1:]
+        if any(w.text in self.org_words for w in words):
+            while words and (words[0].text in self.common or words[0].text == "The"):
+                if words[0].text in self.org_words:
+                    break
+                words = words[1:]
+            if len(words) >= 2 and not any(w.text in self.not_entity for w in words):
+                name = text[words[0].start : words[-1].end]
+                return Mention(
+                    field,
+                    words[0].start,
+                    words[-1].end,
+                    name,
+                    Entry("org:" + slug(name), "ORG", name, None),
+                )
+            return None
+        while words and (words[0].text in self.title_words or words[0].text in self.common):
+            titled = titled or words[0].text in self.title_words
+            words = words[1:]
+        while words and words[-1].text in self.common:
+            words.pop()
+        while words and words[0].text in _CONNECTORS:
+            words = words[1:]
+        if not words or any(w.text in self.not_entity for w in words):
+            return None
+        if any(w.text[0].isdigit() for w in words) and not (
+            len(words) == 1 and words[0].text.isupper()
+        ):
+            return None
+        name = text[words[0].start : words[-1].end]
+        s, e = words[0].start, words[-1].end
+        if len(words) == 1:
+            w = words[0].text
+            hit = surnames.get(w)
+            if hit is not None:
+                return Mention(field, s, e, name, hit)
+            if w in self.common or w in self.start_stop:
+                return None
+            if w.isupper() and 2 <= len(w) <= 6 and w.isalnum() and s not in starts:
+                return Mention(field, s, e, name, Entry("org:" + slug(w), "ORG", w, None))
+            if titled or self._person_context(text, e):
+                return Mention(field, s, e, name, Entry("person:" + slug(w), "PERSON", w, None))
+            return None
+        if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
+            return None
+        if titled or self._person_context(text, e) or len(words) <= 4:
+            return Mention(field, s, e, name, Entry("person:" + slug(name), "PERSON", name, None))
+        return None
+
+    def _person_context(self, text: str, end: int) -> bool:
+        tail = text[end : end + 40]
+        m = _WORD_RE.search(tail)
+        if m is None:
+            return False
+        nxt = m.group().lower().rstrip(".,")
+        gap = tail[: m.start()]
+        if gap.strip() == "," and nxt in ("a", "an", "the"):
+            m2 = _WORD_RE.search(tail, m.end())
+            return m2 is not None and m2.group().lower().rstrip(".,") in self.role_after
+        return gap == " " and nxt in self.verb_after
+
+
+def surname_table(mentions: list[Mention], base: dict[str, Entry]) -> dict[str, Entry]:
+    """Last names (and first of Asian-order names we know) of every PERSON named in full."""
+    table = dict(base)
+    for m in mentions:
+        if m.entry.type == "PERSON":
+            parts = m.entry.name.split()
+            if len(parts) > 1:
+                table[parts[-1]] = m.entry
+    return table
+
+
+def group(mentions: list[Mention]) -> list[dict[str, Any]]:
+    """Mentions -> entity dicts, one per (id, type), deterministic order."""
+    by_key: dict[tuple[str, str], list[Mention]] = {}
+    for m in mentions:
+        by_key.setdefault((m.entry.id, m.entry.type), []).append(m)
+    out: list[dict[str, Any]] = []
+    for (eid, etype), ms in sorted(by_key.items()):
+        ms.sort(key=lambda m: (m.field != "title", m.start, m.end))
+        names = sorted({m.entry.name for m in ms}, key=lambda n: (-len(n), n))
+        d: dict[str, Any] = {"id": eid, "type": etype, "name": names[0]}
+        country = next((m.entry.country for m in ms if m.entry.country), None)
+        if country:
+            d["country"] = country
+        d["mentions"] = [
+            {"field": m.field, "start": m.start, "end": m.end, "text": m.text} for m in ms
+        ]
+        out.append(d)
+    return out

@@ -1,0 +1,172 @@
+"""Events: trigger matches per sentence, typed, with modality, roles and attributes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .entities import Mention
+from .modality import CueSet, Modality
+from .patterns import Match, Matcher
+from .roles import assign, slots
+from .text import Span, Token, tokenize
+
+_CLAUSE_PUNCT = frozenset(",;:—–()")
+_NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
+_PCT = r"\s?(?:%|percent\b|per cent\b)"
+_RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their"})
+
+
+def _num(s: str) -> float | int:
+    f = float(s)
+    return int(f) if f.is_integer() else f
+
+
+def rates(text: str) -> list[float | int]:
+    out: list[float | int] = []
+    for m in _RATE_RE.finditer(text):
+        for g in (m.group(1), m.group(3)):
+            if g is not None:
+                v = _num(g)
+                if v not in out:
+                    out.append(v)
+    return out
+
+
+class EventFinder:
+    def __init__(self, rules: dict[str, Any], title_words: frozenset[str]) -> None:
+        self.types: dict[str, Any] = rules["event_types"]
+        cues = rules["cues"]
+        self.matcher = Matcher(self.types)
+        self.modality = Modality(cues)
+        self.future = CueSet(cues.get("future", []))
+        self.negators = {
+            t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
+        }
+        self.title_words = title_words
+        self.skip_ids = frozenset(cues.get("non_actor_ids", []))
+
+    def find(
+        self, article_id: str, field: str, text: str, sents: list[Span], mentions: list[Mention]
+    ) -> list[dict[str, Any]]:
+        events: list[dict[str, Any]] = []
+        mi = 0
+        antecedent: list[str] = []
+        for sent in sents:
+            while mi < len(mentions) and mentions[mi].start < sent.start:
+                mi += 1
+            mj = mi
+            while mj < len(mentions) and mentions[mj].end <= sent.end:
+                mj += 1
+            ms = mentions[mi:mj]
+            toks = tokenize(text, sent.start, sent.end)
+            if toks:
+                found = self._sentence(article_id, field, text, sent, toks, ms, antecedent)
+                events.extend(found)
+            persons = [m.entry.id for m in ms if m.entry.type == "PERSON"]
+            if persons:
+                subj = next((m for m in ms if m.entry.type in ("PERSON", "ORG", "GPE")), None)
+                antecedent = (
+                    [subj.entry.id] if subj and subj.entry.type == "PERSON" else persons[:1]
+                )
+        return events
+
+    def _sentence(
+        self,
+        article_id: str,
+        field: str,
+        text: str,
+        sent: Span,
+        toks: Sequence[Token],
+        ms: list[Mention],
+        antecedent: list[str],
+    ) -> list[dict[str, Any]]:
+        matches = self._resolve(self.matcher.find(toks, [t.stem for t in toks]))
+        if not matches:
+            return []
+        breaks = [
+            k
+            for k in range(1, len(toks))
+            if _CLAUSE_PUNCT & set(text[toks[k - 1].end : toks[k].start])
+        ]
+        ss = slots(text, sent.start, ms)
+        stext = text[sent.start : sent.end]
+        pronoun_led = toks[0].low in _PRONOUNS
+        out: dict[str, dict[str, Any]] = {}
+        for m in matches:
+            etype = m.etype
+            d = self.types[etype]
+            clause = max((k for k in breaks if k <= m.first), default=0)
+            mod = d.get("fixed_modality") or self.modality.judge(
+                toks,
+                m.first,
+                m.last,
+                clause,
+                hedges_count=d.get("hedge_makes_hypothetical", True),
+                extra_neg=self.negators.get(etype),
+            )
+            ft = d.get("future_type")
+            if (
+                ft
+                and mod != "negated"
+                and (
+                    mod == "hypothetical"
+                    or self.future.any_in(toks, max(clause, m.first - 6), m.first)
+                )
+            ):
+                etype, d, mod = ft, self.types[ft], "asserted"
+            if etype in out:
+                continue
+            ts, te = toks[m.first].start, toks[m.last].end
+            actors, targets = assign(
+                ss, ts, te, bool(d.get("symmetric")), self.title_words, self.skip_ids
+            )
+            if not actors and antecedent and (pronoun_led or not ms):
+                actors = list(antecedent)
+                targets = [t for t in targets if t not in actors]
+            attrs: dict[str, list[Any]] = {}
+            wanted = d.get("attributes", [])
+            if "rate_pct" in wanted:
+                r = rates(stext)
+                if r:
+                    attrs["rate_pct"] = r
+            if "commodity" in wanted:
+                c = sorted({x.entry.id for x in ms if x.entry.type == "COMMODITY"})
+                if c:
+                    attrs["commodity"] = c
+            conf = min(0.95, 0.5 + 0.1 * m.weight) - (0.1 if mod == "hypothetical" else 0.0)
+            key = f"{article_id}\x00{etype}\x00{field}\x00{sent.start}\x00{sent.end}"
+            ev: dict[str, Any] = {
+                "id": hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+                "type": etype,
+                "field": field,
+                "sentence": {"start": sent.start, "end": sent.end, "text": stext},
+                "trigger": {"start": ts, "end": te, "text": text[ts:te]},
+                "actors": actors,
+                "targets": targets,
+                "attributes": attrs,
+                "modality": mod,
+                "confidence": round(conf, 2),
+                "cameo": d["cameo"],
+                "plover": d["plover"],
+            }
+            out[etype] = ev
+        return sorted(out.values(), key=lambda e: (e["trigger"]["start"], e["type"]))
+
+    def _resolve(self, matches: list[Match]) -> list[Match]:
+        """Where two types claim overlapping trigger words, the higher priority wins."""
+        keep: list[Match] = []
+        for m in matches:
+            pm = self.types[m.etype].get("priority", 3)
+            beaten = any(
+                o.first <= m.last
+                and m.first <= o.last
+                and self.types[o.etype].get("priority", 3) > pm
+                for o in matches
+            )
+            if not beaten:
+                keep.append(m)
+        return keep

@@ -1,0 +1,77 @@
+"""Modality of an event from cue words around its trigger: negated, hypothetical or asserted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .text import Token, tokenize
+
+NEG_BEFORE = 5  # tokens before the trigger a negation cue may sit
+NEG_AFTER = 4
+HEDGE_BEFORE = 8
+
+
+class CueSet:
+    """Phrases as lower-case token tuples, looked up by their first word."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            words = tuple(t.low for t in tokenize(p))
+            if words:
+                self.by_first.setdefault(words[0], []).append(words)
+        for v in self.by_first.values():
+            v.sort(key=len, reverse=True)
+
+    def at(self, toks: Sequence[Token], i: int) -> int:
+        """Length in tokens of the longest cue starting at toks[i] (0: none)."""
+        cands = self.by_first.get(toks[i].low)
+        if not cands:
+            return 0
+        for words in cands:
+            n = len(words)
+            if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(1, n)):
+                return n
+        return 0
+
+    def any_in(
+        self, toks: Sequence[Token], lo: int, hi: int, skip: tuple[int, int] = (0, 0)
+    ) -> bool:
+        for i in range(max(0, lo), min(hi, len(toks))):
+            n = self.at(toks, i)
+            if n and not (skip[0] <= i < skip[1] or skip[0] < i + n <= skip[1]):
+                return True
+        return False
+
+
+class Modality:
+    def __init__(self, cues: dict[str, list[str]]) -> None:
+        self.neg = CueSet(cues.get("negation", []))
+        self.neg_after = CueSet(cues.get("negation_after", []))
+        self.hedge = CueSet(cues.get("hedge", []))
+        self.cond = CueSet(cues.get("conditional", []))
+
+    def judge(
+        self,
+        toks: Sequence[Token],
+        first: int,
+        last: int,
+        clause_start: int,
+        hedges_count: bool = True,
+        extra_neg: CueSet | None = None,
+    ) -> str:
+        trig = (first, last + 1)
+        lo = max(clause_start, first - NEG_BEFORE)
+        if self.neg.any_in(toks, lo, last + 1, trig) or (
+            extra_neg is not None and extra_neg.any_in(toks, lo, first)
+        ):
+            return "negated"
+        if self.neg_after.any_in(toks, last + 1, last + 1 + NEG_AFTER):
+            return "negated"
+        if not hedges_count:
+            return "asserted"
+        if self.hedge.any_in(toks, max(clause_start, first - HEDGE_BEFORE), last + 1, trig):
+            return "hypothetical"
+        if self.cond.any_in(toks, 0, first):
+            return "hypothetical"
+        return "asserted"

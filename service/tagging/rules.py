@@ -1,0 +1,307 @@
+"""Rule data: load the built-in JSON files plus a user rules directory, validate, merge, hash.
+
+A rule file is a JSON object with any of these top-level sections:
+
+- ``event_types``: ``{TYPE: {cameo, plover, triggers, priority?, future_type?, fixed_modality?,
+  hedge_makes_hypothetical?, negators?}}``. A trigger is a pattern string or
+  ``{"p": pattern, "if": [words], "unless": [words]}``. A pattern is space-separated elements;
+  an element is ``word|word|...`` (matched by stem), ``#NUM`` (a number) or ``...`` (a gap of up
+  to five tokens). No regular expressions, so no user pattern can backtrack.
+- ``people`` / ``organisations``: ``[{id?, name, country?, aliases?}]``
+- ``places``: ``[{name, id?, country?, aliases?}]``; ``country_aliases``: ``{alias: ISO3}``;
+  ``demonyms``: ``{word: ISO3 or norp:slug}``; ``city_stoplist``: ``[name]``
+- ``commodities``: ``[{id, aliases}]``; ``commodity_blockers``: ``[phrase]``
+- ``cues``: ``{cue-list-name: [phrases]}`` (extends the built-in lists)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).parent / "data"
+BUILTIN_FILES = ("events.json", "cues.json", "entities.json", "places.json", "commodities.json")
+_TYPE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
+_ID_RE = re.compile(r"(person|org|country|place|norp|commodity):[A-Za-z0-9][A-Za-z0-9._-]*")
+_ISO3_RE = re.compile(r"[A-Z]{3}")
+MAX_PATTERN_ELEMENTS = 12
+
+
+class RulesError(ValueError):
+    """Bad rule data; the message is one line naming the file and the path within it."""
+
+
+Rules = dict[str, Any]
+Check = Callable[[Any, str, list[str]], None]
+
+
+def _str(v: Any, path: str, errs: list[str]) -> None:
+    if not isinstance(v, str) or not v.strip():
+        errs.append(f"{path}: expected a non-empty string")
+
+
+def _str_list(v: Any, path: str, errs: list[str]) -> None:
+    if not isinstance(v, list):
+        errs.append(f"{path}: expected a list of strings")
+        return
+    for i, x in enumerate(v):
+        _str(x, f"{path}[{i}]", errs)
+
+
+def _country(v: Any, path: str, errs: list[str]) -> None:
+    if v is None:
+        return
+    if not isinstance(v, str) or not _ID_RE.fullmatch(v) or not v.startswith("country:"):
+        errs.append(f"{path}: expected 'country:<ISO3>' or null, got {v!r}")
+
+
+def check_pattern(p: Any, path: str, errs: list[str]) -> None:
+    if not isinstance(p, str) or not p.strip():
+        errs.append(f"{path}: expected a non-empty pattern string")
+        return
+    elems = p.split()
+    if elems[0] == "..." or elems[-1] == "...":
+        errs.append(f"{path}: a pattern may not begin or end with '...': {p!r}")
+    if len(elems) > MAX_PATTERN_ELEMENTS:
+        errs.append(f"{path}: pattern has more than {MAX_PATTERN_ELEMENTS} elements")
+    for e in elems:
+        if e in ("...", "#NUM"):
+            continue
+        if any(not alt or any(c in alt for c in "()[]{}*+?\\^$") for alt in e.split("|")):
+            errs.append(f"{path}: bad element {e!r} (words separated by '|'; no regex syntax)")
+
+
+def _trigger(v: Any, path: str, errs: list[str]) -> None:
+    if isinstance(v, dict):
+        extra = set(v) - {"p", "if", "unless"}
+        if extra:
+            errs.append(f"{path}: unknown keys {sorted(extra)}")
+        check_pattern(v.get("p"), f"{path}.p", errs)
+        for k in ("if", "unless"):
+            if k in v:
+                _str_list(v[k], f"{path}.{k}", errs)
+    else:
+        check_pattern(v, path, errs)
+
+
+def _event_types(v: Any, path: str, errs: list[str]) -> None:
+    if not isinstance(v, dict):
+        errs.append(f"{path}: expected an object of event types")
+        return
+    for name, d in v.items():
+        p = f"{path}.{name}"
+        if not _TYPE_RE.fullmatch(name):
+            errs.append(f"{p}: type name must be UPPER_SNAKE_CASE")
+        if not isinstance(d, dict):
+            errs.append(f"{p}: expected an object")
+            continue
+        known = {
+            "cameo",
+            "plover",
+            "triggers",
+            "priority",
+            "future_type",
+            "fixed_modality",
+            "hedge_makes_hypothetical",
+            "negators",
+            "extend",
+            "attributes",
+            "symmetric",
+        }
+        extra = set(d) - known
+        if extra:
+            errs.append(f"{p}: unknown keys {sorted(extra)}")
+        if not d.get("extend"):
+            for k in ("cameo", "plover"):
+                if not isinstance(d.get(k), str):
+                    errs.append(f"{p}.{k}: expected a string")
+        trig = d.get("triggers")
+        if not isinstance(trig, list) or not trig:
+            errs.append(f"{p}.triggers: expected a non-empty list")
+        else:
+            for i, t in enumerate(trig):
+                _trigger(t, f"{p}.triggers[{i}]", errs)
+        if "priority" in d and (
+            not isinstance(d["priority"], int) or isinstance(d["priority"], bool)
+        ):
+            errs.append(f"{p}.priority: expected an integer")
+        if d.get("fixed_modality") not in (None, "asserted", "negated", "hypothetical"):
+            errs.append(f"{p}.fixed_modality: expected asserted|negated|hypothetical")
+        if "future_type" in d:
+            _str(d["future_type"], f"{p}.future_type", errs)
+        if "hedge_makes_hypothetical" in d and not isinstance(d["hedge_makes_hypothetical"], bool):
+            errs.append(f"{p}.hedge_makes_hypothetical: expected true or false")
+        if "negators" in d:
+            _str_list(d["negators"], f"{p}.negators", errs)
+        for a in d.get("attributes", []) if isinstance(d.get("attributes", []), list) else [None]:
+            if a not in ("rate_pct", "commodity"):
+                errs.append(f"{p}.attributes: expected a list of 'rate_pct'/'commodity'")
+        if "symmetric" in d and not isinstance(d["symmetric"], bool):
+            errs.append(f"{p}.symmetric: expected true or false")
+
+
+def _named_list(prefixes: tuple[str, ...], need_id: bool = False) -> Check:
+    def check(v: Any, path: str, errs: list[str]) -> None:
+        if not isinstance(v, list):
+            errs.append(f"{path}: expected a list of objects")
+            return
+        for i, d in enumerate(v):
+            p = f"{path}[{i}]"
+            if not isinstance(d, dict):
+                errs.append(f"{p}: expected an object")
+                continue
+            extra = set(d) - {"id", "name", "country", "aliases"}
+            if extra:
+                errs.append(f"{p}: unknown keys {sorted(extra)}")
+            if need_id or "id" in d:
+                i_ = d.get("id")
+                if (
+                    not isinstance(i_, str)
+                    or not _ID_RE.fullmatch(i_)
+                    or not i_.startswith(prefixes)
+                ):
+                    errs.append(f"{p}.id: expected an id starting with {'/'.join(prefixes)}")
+            if not need_id:
+                _str(d.get("name"), f"{p}.name", errs)
+            if "country" in d:
+                _country(d["country"], f"{p}.country", errs)
+            if "aliases" in d:
+                _str_list(d["aliases"], f"{p}.aliases", errs)
+            elif need_id:
+                errs.append(f"{p}.aliases: required")
+
+    return check
+
+
+def _iso_map(v: Any, path: str, errs: list[str]) -> None:
+    if not isinstance(v, dict):
+        errs.append(f"{path}: expected an object")
+        return
+    for k, x in v.items():
+        if not isinstance(x, str) or not (_ISO3_RE.fullmatch(x) or _ID_RE.fullmatch(x)):
+            errs.append(f"{path}.{k}: expected an ISO 3166-1 alpha-3 code or an entity id")
+
+
+def _cues(v: Any, path: str, errs: list[str]) -> None:
+    if not isinstance(v, dict):
+        errs.append(f"{path}: expected an object of cue lists")
+        return
+    for k, x in v.items():
+        _str_list(x, f"{path}.{k}", errs)
+
+
+SECTIONS: dict[str, Check] = {
+    "event_types": _event_types,
+    "people": _named_list(("person",)),
+    "organisations": _named_list(("org",)),
+    "places": _named_list(("place", "country")),
+    "country_aliases": _iso_map,
+    "demonyms": _iso_map,
+    "city_stoplist": _str_list,
+    "commodities": _named_list(("commodity",), need_id=True),
+    "commodity_blockers": _str_list,
+    "cues": _cues,
+}
+
+
+def _validate_doc(doc: Any, fname: str) -> list[str]:
+    if not isinstance(doc, dict):
+        return [f"{fname}: top level must be a JSON object"]
+    errs: list[str] = []
+    for key, val in doc.items():
+        if key not in SECTIONS:
+            errs.append(f"$.{key}: unknown section (expected one of {', '.join(SECTIONS)})")
+            continue
+        SECTIONS[key](val, f"$.{key}", errs)
+    return [f"{fname}: {e}" for e in errs]
+
+
+def _read(path: Path) -> tuple[Any, bytes, list[str]]:
+    try:
+        raw = path.read_bytes()
+        return json.loads(raw), raw, []
+    except (OSError, UnicodeDecodeError) as e:
+        return None, b"", [f"{path}: cannot read: {e}"]
+    except json.JSONDecodeError as e:
+        return None, b"", [f"{path}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}"]
+
+
+def _files(rules_dir: str | Path | None) -> tuple[list[Path], list[str]]:
+    files = [DATA_DIR / f for f in BUILTIN_FILES]
+    if rules_dir is None or str(rules_dir) == "":
+        return files, []
+    d = Path(rules_dir)
+    if not d.is_dir():
+        return files, [f"{d}: rules directory does not exist"]
+    return files + sorted(d.glob("*.json")), []
+
+
+def check_rules(rules_dir: str | Path | None = None) -> list[str]:
+    """Every problem found in the built-in and user rule data (empty list: all good)."""
+    try:
+        _, problems = _load(rules_dir)
+    except RulesError as e:  # pragma: no cover - _load collects, does not raise
+        return [str(e)]
+    return problems
+
+
+def load_rules(rules_dir: str | Path | None = None) -> Rules:
+    """Merged rule data (with key ``ruleset`` = hash of all files in force); raises RulesError."""
+    rules, problems = _load(rules_dir)
+    if problems:
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        raise RulesError(problems[0] + more)
+    return rules
+
+
+def _load(rules_dir: str | Path | None) -> tuple[Rules, list[str]]:
+    files, problems = _files(rules_dir)
+    merged: Rules = {
+        k: ({} if k in ("event_types", "country_aliases", "demonyms", "cues") else [])
+        for k in SECTIONS
+    }
+    h = hashlib.sha256()
+    for path in files:
+        doc, raw, errs = _read(path)
+        if not errs:
+            errs = _validate_doc(doc, str(path))
+        if errs:
+            problems.extend(errs)
+            continue
+        h.update(path.name.encode() + b"\0" + raw + b"\0")
+        _merge(merged, doc)
+    types = merged["event_types"]
+    for name, d in types.items():
+        if not isinstance(d, dict) or "cameo" not in d:
+            problems.append(f"event type {name}: 'extend' used but no file defines the type")
+        ft = d.get("future_type") if isinstance(d, dict) else None
+        if ft is not None and ft not in types:
+            problems.append(f"event type {name}: future_type {ft!r} is not a defined event type")
+    merged["ruleset"] = h.hexdigest()[:16]
+    return merged, problems
+
+
+def _merge(merged: Rules, doc: dict[str, Any]) -> None:
+    for key, val in doc.items():
+        if key == "event_types":
+            for name, d in val.items():
+                old = merged["event_types"].get(name)
+                if d.get("extend") and old is not None:
+                    new = dict(old)
+                    new.update({k: v for k, v in d.items() if k not in ("triggers", "extend")})
+                    new["triggers"] = list(old["triggers"]) + list(d["triggers"])
+                    merged["event_types"][name] = new
+                else:
+                    merged["event_types"][name] = d
+        elif key == "cues":
+            for name, lst in val.items():
+                merged["cues"].setdefault(name, [])
+                merged["cues"][name] = merged["cues"][name] + list(lst)
+        elif isinstance(merged[key], dict):
+            merged[key].update(val)
+        else:
+            merged[key] = merged[key] + list(val)

@@ -1,0 +1,146 @@
+"""Sentences, tokens and a light stemmer. Everything here is linear-time."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+# One alternation-free pattern per token: a word run, optionally joined by an apostrophe.
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%")
+_SENT_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_ABBREV = frozenset(
+    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "prof", "adm", "sgt", "capt", "maj", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est"]
+)
+_SOFT_ABBREV = frozenset({"u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "u.s.a."})
+_OPENERS = frozenset(
+    ["The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Meanwhile", "However", "While", "After", "Before", "Since", "Asked", "Analysts", "Officials"]
+)
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    low: str
+    stem: str
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Crude, consistent suffix stripping so that inflections of a trigger meet."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    n = len(w)
+    if n > 4 and (w.endswith("ies") or w.endswith("ied")):
+        w = w[:-3] + "y"
+    elif n > 5 and w.endswith("ing"):
+        w = _undouble(w[:-3])
+    elif n > 4 and w.endswith("eed"):
+        w = w[:-1]
+    elif n > 4 and w.endswith("ed"):
+        w = _undouble(w[:-2])
+    elif n > 4 and w.endswith("es") and w[-3] in "sxzh":
+        w = w[:-2]
+    elif n > 3 and w.endswith("s") and not w.endswith("ss") and not w.endswith("us"):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _undouble(w: str) -> str:
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
+        return w[:-1]
+    return w
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        t = m.group()
+        low = t.lower()
+        out.append(Token(m.start(), m.end(), t, low, stem(low)))
+    return out
+
+
+def sentences(text: str) -> list[Span]:
+    """Split into sentence spans, trimmed of surrounding whitespace."""
+    spans: list[Span] = []
+    n = len(text)
+    begin = 0
+    for m in _SENT_END_RE.finditer(text):
+        cut = m.end()
+        if m.group() != "\n" and not _is_boundary(text, m.start(), cut, n):
+            continue
+        _add(spans, text, begin, cut)
+        begin = cut
+    _add(spans, text, begin, n)
+    return spans
+
+
+def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
+    j = cut
+    while j < n and text[j] in " \t\r":
+        j += 1
+    if j >= n:
+        return True
+    nxt = text[j]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'‘(["):
+        return False
+    if text[dot] != ".":
+        return True
+    k = dot
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    word = text[k : dot + 1].lower().lstrip("\"“'‘([")
+    if word in _SOFT_ABBREV:
+        m = _TOKEN_RE.match(text, j)
+        return bool(m and m.group() in _OPENERS)
+    bare = word.rstrip(".")
+    if bare in _ABBREV:
+        return False
+    # single initials ("J. Smith") and dotted acronyms are not sentence ends
+    return not (len(bare) == 1 and bare.isalpha()) and not (
+        "." in bare and len(bare) <= 6 and bare.replace(".", "").isalpha()
+    )
+
+
+def _add(spans: list[Span], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        spans.append(Span(a, b))
+
+
+def slug(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    out: list[str] = []
+    dash = False
+    for c in s:
+        if c.isascii() and c.isalnum():
+            out.append(c)
+            dash = False
+        elif not dash and out:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")
+
+
+def clean(text: str) -> str:
+    """Make any str safe to process: lone surrogates become U+FFFD, length preserved."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
