@@ -11,8 +11,43 @@ from .text import Span, slug
 # A capitalised-ish word: letters, digits, inner apostrophes/hyphens/dots. No nested quantifiers.
 _WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
 _CONNECTORS = frozenset(
-    ["de", "del", "da", "dos", "das", "von", "der", "van", "den", "bin", "binti", "al", "el", "la", "los", "las", "of", "for", "aan", "le", "du", "ibn"]
+    [
+        "de",
+        "del",
+        "da",
+        "dos",
+        "das",
+        "von",
+        "der",
+        "van",
+        "den",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "la",
+        "los",
+        "las",
+        "of",
+        "for",
+        "aan",
+        "le",
+        "du",
+        "ibn",
+    ]
 )
+_CAP_RE = re.compile(r"[^\W\d_a-z][\w'’.-]*")
+
+
+def _joins(gap: str) -> bool:
+    """Whether the text between two capitalised words keeps them in one name."""
+    if gap == " ":
+        return True
+    if len(gap) > 12 or gap[:1] != " " or gap[-1:] not in " -":
+        return False
+    return all(w.rstrip("-") in _CONNECTORS for w in gap.split())
+
+
 _KEEP_DOT = frozenset({"Jr.", "Sr.", "Inc.", "Corp.", "Co.", "Ltd.", "St."})
 
 
@@ -67,30 +102,34 @@ class NameFinder:
         return out
 
     def _sequences(self, text: str, covered: bytearray) -> list[list[_W]]:
+        """Runs of capitalised words joined by single spaces (and name particles)."""
         seqs: list[list[_W]] = []
         cur: list[_W] = []
         prev_end = -1
-        for m in _WORD_RE.finditer(text):
+        for m in _CAP_RE.finditer(text):
             s, e = m.start(), m.end()
+            if (s > 0 and text[s - 1].isalnum()) or covered[s]:
+                continue
             w = m.group()
-            while w and w[-1] in ".-'’" and w not in _KEEP_DOT:
+            if not w[0].isupper():
+                continue
+            while w[-1] in ".-'’" and w not in _KEEP_DOT:
                 w = w[:-1]
                 e -= 1
-            if w.endswith("'s") or w.endswith("’s"):
-                w, e = w[:-2], e - 2
+                if not w:
+                    break
             if not w:
                 continue
-            capital = w[0].isupper() or (w[:3] in ("al-", "el-") and len(w) > 3)
-            joined = cur and text[prev_end:s] == " " and not covered[s]
-            if covered[s]:
-                capital = False
-            if (capital and (joined or not cur)) or (joined and w in _CONNECTORS):
+            cut = w[-2:] in ("'s", "’s")
+            if cut:
+                w, e = w[:-2], e - 2
+            if cur and _joins(text[prev_end:s]):
                 cur.append(_W(s, e, w))
             else:
                 if cur:
                     seqs.append(cur)
-                cur = [_W(s, e, w)] if capital else []
-            if e < m.end() and cur:  # trailing punctuation or possessive ends the sequence
+                cur = [_W(s, e, w)]
+            if cut or e < m.end():  # trailing punctuation or possessive ends the sequence
                 seqs.append(cur)
                 cur = []
             prev_end = e

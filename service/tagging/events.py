@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,9 +12,9 @@ from .entities import Mention
 from .modality import CueSet, Modality
 from .patterns import Match, Matcher
 from .roles import assign, slots
-from .text import Span, Token, tokenize
+from .text import Span, Toks, tokenize_sentences
 
-_CLAUSE_PUNCT = frozenset(",;:—–()")
+_CLAUSE_RE = re.compile(r"[,;:—–()]")
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
@@ -55,19 +56,22 @@ class EventFinder:
         events: list[dict[str, Any]] = []
         mi = 0
         antecedent: list[str] = []
-        for sent in sents:
+        for sent, toks in zip(sents, tokenize_sentences(text, sents), strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1
             mj = mi
             while mj < len(mentions) and mentions[mj].end <= sent.end:
                 mj += 1
             ms = mentions[mi:mj]
-            toks = tokenize(text, sent.start, sent.end)
-            if toks:
+            found: list[dict[str, Any]] = []
+            if len(toks):
                 found = self._sentence(article_id, field, text, sent, toks, ms, antecedent)
                 events.extend(found)
             persons = [m.entry.id for m in ms if m.entry.type == "PERSON"]
-            if persons:
+            acted = [a for e in found for a in e["actors"] if a.startswith("person:")]
+            if acted:
+                antecedent = acted[:1]
+            elif persons:
                 subj = next((m for m in ms if m.entry.type in ("PERSON", "ORG", "GPE")), None)
                 antecedent = (
                     [subj.entry.id] if subj and subj.entry.type == "PERSON" else persons[:1]
@@ -80,28 +84,27 @@ class EventFinder:
         field: str,
         text: str,
         sent: Span,
-        toks: Sequence[Token],
+        toks: Toks,
         ms: list[Mention],
         antecedent: list[str],
     ) -> list[dict[str, Any]]:
-        matches = self._resolve(self.matcher.find(toks, [t.stem for t in toks]))
+        matches = self._resolve(self.matcher.find(toks))
         if not matches:
             return []
+        st, en, lows = toks.starts, toks.ends, toks.lows
         breaks = [
-            k
-            for k in range(1, len(toks))
-            if _CLAUSE_PUNCT & set(text[toks[k - 1].end : toks[k].start])
+            bisect_left(st, p.start()) for p in _CLAUSE_RE.finditer(text, sent.start, sent.end)
         ]
-        ss = slots(text, sent.start, ms)
+        ss = slots(text, sent.start, sent.end, ms, self.title_words)
         stext = text[sent.start : sent.end]
-        pronoun_led = toks[0].low in _PRONOUNS
+        pronoun_led = lows[0] in _PRONOUNS
         out: dict[str, dict[str, Any]] = {}
         for m in matches:
             etype = m.etype
             d = self.types[etype]
             clause = max((k for k in breaks if k <= m.first), default=0)
             mod = d.get("fixed_modality") or self.modality.judge(
-                toks,
+                lows,
                 m.first,
                 m.last,
                 clause,
@@ -114,17 +117,21 @@ class EventFinder:
                 and mod != "negated"
                 and (
                     mod == "hypothetical"
-                    or self.future.any_in(toks, max(clause, m.first - 6), m.first)
+                    or self.future.any_in(lows, max(clause, m.first - 6), m.first)
                 )
             ):
                 etype, d, mod = ft, self.types[ft], "asserted"
             if etype in out:
                 continue
-            ts, te = toks[m.first].start, toks[m.last].end
+            ts, te = st[m.first], en[m.last]
             actors, targets = assign(
                 ss, ts, te, bool(d.get("symmetric")), self.title_words, self.skip_ids
             )
-            if not actors and antecedent and (pronoun_led or not ms):
+            if (
+                not actors
+                and antecedent
+                and (pronoun_led or _PRONOUNS.intersection(lows[: m.first]))
+            ):
                 actors = list(antecedent)
                 targets = [t for t in targets if t not in actors]
             attrs: dict[str, list[Any]] = {}

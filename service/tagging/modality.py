@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .text import Token, tokenize
+from .text import tokenize
 
 NEG_BEFORE = 5  # tokens before the trigger a negation cue may sit
 NEG_AFTER = 4
@@ -17,27 +17,28 @@ class CueSet:
     def __init__(self, phrases: Sequence[str]) -> None:
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
         for p in phrases:
-            words = tuple(t.low for t in tokenize(p))
+            words = tuple(tokenize(p).lows)
             if words:
                 self.by_first.setdefault(words[0], []).append(words)
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)
 
-    def at(self, toks: Sequence[Token], i: int) -> int:
+    def at(self, toks: Sequence[str], i: int) -> int:
         """Length in tokens of the longest cue starting at toks[i] (0: none)."""
-        cands = self.by_first.get(toks[i].low)
+        cands = self.by_first.get(toks[i])
         if not cands:
             return 0
         for words in cands:
             n = len(words)
-            if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(1, n)):
+            if i + n <= len(toks) and all(toks[i + k] == words[k] for k in range(1, n)):
                 return n
         return 0
 
-    def any_in(
-        self, toks: Sequence[Token], lo: int, hi: int, skip: tuple[int, int] = (0, 0)
-    ) -> bool:
+    def any_in(self, toks: Sequence[str], lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> bool:
+        by_first = self.by_first
         for i in range(max(0, lo), min(hi, len(toks))):
+            if toks[i] not in by_first:
+                continue
             n = self.at(toks, i)
             if n and not (skip[0] <= i < skip[1] or skip[0] < i + n <= skip[1]):
                 return True
@@ -53,7 +54,7 @@ class Modality:
 
     def judge(
         self,
-        toks: Sequence[Token],
+        toks: Sequence[str],
         first: int,
         last: int,
         clause_start: int,

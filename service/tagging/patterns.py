@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from .text import Token, stem, tokenize
+from .text import Toks, stem, tokenize
 
 GAP = 5  # most tokens a '...' may skip
 WORD, SKIP, NUM = 0, 1, 2
@@ -34,7 +33,7 @@ class Match(NamedTuple):
 
 
 def _words(alt: str) -> list[str]:
-    return [t.stem for t in tokenize(alt.replace("_", " "))]
+    return tokenize(alt.replace("_", " ")).stems
 
 
 def _expand(pattern: str) -> list[list[Elem]]:
@@ -85,44 +84,52 @@ class Matcher:
                     for k in keys:
                         self.index.setdefault(k, []).append(pat)
 
-    def find(self, toks: Sequence[Token], stems: Iterable[str]) -> list[Match]:
-        """All (type, span) matches in one sentence's tokens; best per type comes first."""
-        stem_set = set(stems)
-        best: dict[str, Match] = {}
+    def find(self, toks: Toks) -> list[Match]:
+        """All (type, span) matches in one sentence's tokens, the heaviest per type."""
         index = self.index
-        for i, tok in enumerate(toks):
-            cands = index.get(tok.stem)
-            if tok.low.isdigit():
-                cands = (cands or []) + index.get(NUM_KEY, [])
-            if not cands:
-                continue
+        stems = toks.stems
+        hits = [(i, c) for i, st in enumerate(stems) if (c := index.get(st)) is not None]
+        if NUM_KEY in index:
+            nums = index[NUM_KEY]
+            hits += [(i, nums) for i, w in enumerate(toks.lows) if w.isdigit()]
+        if not hits:
+            return []
+        stem_set: set[str] | None = None
+        best: dict[str, Match] = {}
+        for i, cands in hits:
             for pat in cands:
-                if pat.needs and not (pat.needs & stem_set):
-                    continue
-                if pat.unless and pat.unless & stem_set:
-                    continue
-                last = _match_from(pat.elems, toks, i)
+                if pat.needs or pat.unless:
+                    if stem_set is None:
+                        stem_set = set(stems)
+                    if pat.needs and not (pat.needs & stem_set):
+                        continue
+                    if pat.unless & stem_set:
+                        continue
+                last = _match_from(pat.elems, toks, i) if len(pat.elems) > 1 else i
                 if last < 0:
                     continue
-                m = Match(pat.etype, i, last, pat.weight)
                 old = best.get(pat.etype)
-                if old is None or m.weight > old.weight:
-                    best[pat.etype] = m
+                if (
+                    old is None
+                    or pat.weight > old.weight
+                    or (pat.weight == old.weight and i < old.first)
+                ):
+                    best[pat.etype] = Match(pat.etype, i, last, pat.weight)
         return sorted(best.values(), key=lambda m: (m.first, m.etype))
 
 
-def _match_from(elems: tuple[Elem, ...], toks: Sequence[Token], i: int) -> int:
+def _match_from(elems: tuple[Elem, ...], toks: Toks, i: int) -> int:
     pos = i + 1
     slack = 0
-    n = len(toks)
+    lows, stems = toks.lows, toks.stems
+    n = len(lows)
     for e in elems[1:]:
         if e.kind == SKIP:
             slack = GAP
             continue
         hit = -1
         for k in range(pos, min(n, pos + slack + 1)):
-            t = toks[k]
-            if (e.kind == NUM and t.low.isdigit()) or (e.kind == WORD and t.stem in e.stems):
+            if (e.kind == WORD and stems[k] in e.stems) or (e.kind == NUM and lows[k].isdigit()):
                 hit = k
                 break
         if hit < 0:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -11,20 +12,102 @@ from typing import NamedTuple
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%")
 _SENT_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
 _ABBREV = frozenset(
-    ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "prof", "adm", "sgt", "capt", "maj", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "prof",
+        "adm",
+        "sgt",
+        "capt",
+        "maj",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "dept",
+        "est",
+    ]
 )
 _SOFT_ABBREV = frozenset({"u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "u.s.a."})
 _OPENERS = frozenset(
-    ["The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Meanwhile", "However", "While", "After", "Before", "Since", "Asked", "Analysts", "Officials"]
+    [
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Meanwhile",
+        "However",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Asked",
+        "Analysts",
+        "Officials",
+    ]
 )
 
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    low: str
-    stem: str
+class Toks:
+    """A sentence's tokens as parallel lists (cheaper than one object per token)."""
+
+    __slots__ = ("ends", "lows", "starts", "stems")
+
+    def __init__(
+        self, starts: list[int], ends: list[int], lows: list[str], stems: list[str]
+    ) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.lows = lows
+        self.stems = stems
+
+    def __len__(self) -> int:
+        return len(self.lows)
 
 
 class Span(NamedTuple):
@@ -62,13 +145,42 @@ def _undouble(w: str) -> str:
     return w
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    out: list[Token] = []
-    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        t = m.group()
-        low = t.lower()
-        out.append(Token(m.start(), m.end(), t, low, stem(low)))
+_STEMS: dict[str, str] = {}
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Toks:
+    ms = list(_TOKEN_RE.finditer(text, start, len(text) if end is None else end))
+    lows = [m.group().lower() for m in ms]
+    cache = _STEMS
+    stems = [cache.get(w) or _stem_cached(w) for w in lows]
+    return Toks([m.start() for m in ms], [m.end() for m in ms], lows, stems)
+
+
+def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
+    """Tokenize a whole field once and hand each sentence its slice."""
+    ms = list(_TOKEN_RE.finditer(text.lower() if text.isascii() else text))
+    starts = [m.start() for m in ms]
+    ends = [m.end() for m in ms]
+    lows = [m.group() for m in ms] if text.isascii() else [m.group().lower() for m in ms]
+    cache = _STEMS
+    stems = [cache.get(w) or _stem_cached(w) for w in lows]
+    out: list[Toks] = []
+    i = 0
+    n = len(starts)
+    for sp in sents:
+        while i < n and starts[i] < sp.start:
+            i += 1
+        j = bisect_left(starts, sp.end, i)
+        out.append(Toks(starts[i:j], ends[i:j], lows[i:j], stems[i:j]))
+        i = j
     return out
+
+
+def _stem_cached(w: str) -> str:
+    s = stem(w)
+    if len(_STEMS) < 200_000:
+        _STEMS[w] = s
+    return s
 
 
 def sentences(text: str) -> list[Span]:
