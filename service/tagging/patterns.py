@@ -19,7 +19,8 @@ class Elem(NamedTuple):
 
 class Pattern(NamedTuple):
     etype: str
-    elems: tuple[Elem, ...]
+    elems: tuple[Elem, ...]  # from the anchor element on
+    lead: tuple[Elem, ...]  # plain word elements before the anchor, checked backwards
     needs: frozenset[str]
     unless: frozenset[str]
     weight: int
@@ -60,6 +61,19 @@ def _expand(pattern: str) -> list[list[Elem]]:
     return [[e for part in combo for e in part] for combo in itertools.product(*options)]
 
 
+_COMMON = frozenset("the a an to in for of on with it its their no not would will could".split())
+
+
+def _anchor(elems: list[Elem]) -> int:
+    """Index the pattern by its first uncommon word, if only plain words come before it."""
+    for k, e in enumerate(elems):
+        if e.kind != WORD:
+            return 0
+        if not e.stems <= _COMMON:
+            return k
+    return 0
+
+
 class Matcher:
     def __init__(self, event_types: dict[str, Any]) -> None:
         self.index: dict[str, list[Pattern]] = {}
@@ -79,8 +93,9 @@ class Matcher:
                     if not elems:
                         continue
                     weight = sum(1 for e in elems if e.kind != SKIP)
-                    pat = Pattern(etype, tuple(elems), needs, unless, weight)
-                    keys = [NUM_KEY] if elems[0].kind == NUM else sorted(elems[0].stems)
+                    a = _anchor(elems)
+                    pat = Pattern(etype, tuple(elems[a:]), tuple(elems[:a]), needs, unless, weight)
+                    keys = [NUM_KEY] if elems[a].kind == NUM else sorted(elems[a].stems)
                     for k in keys:
                         self.index.setdefault(k, []).append(pat)
 
@@ -104,6 +119,13 @@ class Matcher:
                     if pat.needs and not (pat.needs & stem_set):
                         continue
                     if pat.unless & stem_set:
+                        continue
+                first = i
+                if pat.lead:
+                    first = i - len(pat.lead)
+                    if first < 0 or any(
+                        stems[first + k] not in e.stems for k, e in enumerate(pat.lead)
+                    ):
                         continue
                 last = _match_from(pat.elems, toks, i) if len(pat.elems) > 1 else i
                 if last < 0:
