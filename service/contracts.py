@@ -1,0 +1,166 @@
+"""The message contracts in code: parse an input article, build the records geopulse emits.
+
+``schemas/`` holds the same contracts as JSON Schema for the teams on either side; the tests
+check that what this module builds validates against them. Parsing is strict about the
+fields the service needs (``id``, ``body``) and lenient about the rest (unknown fields are
+ignored, optional ones are type-checked and passed through).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+import orjson
+
+ENRICHED_SCHEMA = "geopulse.enriched.v1"
+EVENT_SCHEMA = "geopulse.event.v1"
+MAX_ID_CHARS = 256
+# Passed through to the enriched record when present, in this order.
+PASSTHROUGH_FIELDS = ("id", "title", "source", "url", "published_at", "language", "metadata")
+_OPTIONAL_STRINGS = ("title", "source", "url", "published_at", "language")
+
+
+class ErrorClass(StrEnum):
+    """Machine-readable reasons in the ``geopulse.error.class`` dead-letter header."""
+
+    EMPTY = "empty"
+    INVALID_UTF8 = "invalid_utf8"
+    INVALID_JSON = "invalid_json"
+    SCHEMA = "schema"
+    TOO_LARGE = "too_large"
+    TAGGER_ERROR = "tagger_error"
+    OUTPUT_REJECTED = "output_rejected"
+
+
+class BadInput(ValueError):
+    """An input message that breaks the article contract; it goes to the dead-letter topic."""
+
+    def __init__(self, error_class: ErrorClass, message: str) -> None:
+        super().__init__(message)
+        self.error_class = error_class
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A parsed input article: the fields the tagger needs plus the raw JSON object."""
+
+    id: str
+    body: str
+    title: str
+    language: str
+    fields: dict[str, Any]
+
+    @property
+    def published_at(self) -> str | None:
+        value = self.fields.get("published_at")
+        return value if isinstance(value, str) else None
+
+
+def parse_article(raw: bytes | None, max_body_bytes: int) -> Article:
+    """Decode and validate one input message value; raise :class:`BadInput` on any breach."""
+    if not raw:
+        raise BadInput(ErrorClass.EMPTY, "message value is empty")
+    # JSON spends at most 6 bytes per body byte: a larger message cannot hold a valid body,
+    # so refuse it before paying to parse it. The exact body check follows the parse.
+    if len(raw) > 6 * max_body_bytes + 65536:
+        raise BadInput(ErrorClass.TOO_LARGE, f"message of {len(raw)} bytes is over the limit")
+    try:
+        obj = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise _decode_error(raw, exc) from None
+    if not isinstance(obj, dict):
+        raise BadInput(ErrorClass.SCHEMA, f"article must be a JSON object, got {_kind(obj)}")
+    return _validate(obj, max_body_bytes)
+
+
+def _decode_error(raw: bytes, exc: orjson.JSONDecodeError) -> BadInput:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as uexc:
+        return BadInput(ErrorClass.INVALID_UTF8, f"value is not valid UTF-8 at byte {uexc.start}")
+    return BadInput(ErrorClass.INVALID_JSON, f"value is not valid JSON: {exc}")
+
+
+def _validate(obj: dict[str, Any], max_body_bytes: int) -> Article:
+    article_id = obj.get("id")
+    if not isinstance(article_id, str) or not 1 <= len(article_id) <= MAX_ID_CHARS:
+        raise BadInput(ErrorClass.SCHEMA, f"'id' must be a string of 1-{MAX_ID_CHARS} characters")
+    body = obj.get("body")
+    if not isinstance(body, str):
+        raise BadInput(ErrorClass.SCHEMA, f"'body' must be a string, got {_kind(body)}")
+    # Code points bound UTF-8 bytes from below and 4x from above: encode only when unsure.
+    if len(body) > max_body_bytes or (
+        4 * len(body) > max_body_bytes
+        and len(body.encode("utf-8", "surrogatepass")) > max_body_bytes
+    ):
+        raise BadInput(ErrorClass.TOO_LARGE, f"'body' is over the {max_body_bytes}-byte limit")
+    for name in _OPTIONAL_STRINGS:
+        value = obj.get(name)
+        if value is not None and not isinstance(value, str):
+            raise BadInput(ErrorClass.SCHEMA, f"'{name}' must be a string, got {_kind(value)}")
+    metadata = obj.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise BadInput(ErrorClass.SCHEMA, f"'metadata' must be an object, got {_kind(metadata)}")
+    language = obj.get("language") or "en"
+    return Article(article_id, body, obj.get("title") or "", language.lower(), obj)
+
+
+def _kind(value: object) -> str:
+    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
+        type(value), "number"
+    )
+
+
+def enriched_record(
+    article: Article,
+    entities: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    tagger_info: dict[str, str],
+    skipped: str | None = None,
+) -> dict[str, Any]:
+    """The value for the output topic: the article's envelope, what was found, who found it."""
+    fields = article.fields
+    record: dict[str, Any] = {
+        "schema": ENRICHED_SCHEMA,
+        "article": {k: fields[k] for k in PASSTHROUGH_FIELDS if fields.get(k) is not None},
+        "entities": entities,
+        "events": events,
+        "tagger": tagger_info,
+    }
+    if skipped is not None:
+        record["skipped"] = skipped
+    return record
+
+
+def event_message(
+    article: Article, event: dict[str, Any], tagger_info: dict[str, str]
+) -> dict[str, Any]:
+    """The value for the events topic: one event, flat, with enough context to alert on."""
+    message: dict[str, Any] = {"schema": EVENT_SCHEMA, "article_id": article.id}
+    for name in ("published_at", "source"):
+        value = article.fields.get(name)
+        if isinstance(value, str):
+            message[name] = value
+    message.update(event)
+    message["tagger"] = tagger_info
+    return message
+
+
+def dead_letter_headers(
+    error: BadInput, topic: str, partition: int, offset: int, failed_at: datetime | None = None
+) -> list[tuple[str, bytes]]:
+    """The headers that say why a message was dead-lettered and where it came from."""
+    when = (failed_at or datetime.now(UTC)).isoformat(timespec="milliseconds")
+    message = " ".join(error.message.split())[:1000]
+    return [
+        ("geopulse.error.class", error.error_class.value.encode()),
+        ("geopulse.error.message", message.encode("utf-8", "replace")),
+        ("geopulse.source.topic", topic.encode()),
+        ("geopulse.source.partition", str(partition).encode()),
+        ("geopulse.source.offset", str(offset).encode()),
+        ("geopulse.failed_at", when.replace("+00:00", "Z").encode()),
+    ]
