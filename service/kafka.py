@@ -1,0 +1,76 @@
+"""Kafka connection details shared by the worker, the CLI tools and the tests.
+
+One place turns :class:`~service.config.Settings` into client options (plain, SASL, TLS), so
+the Faust worker and the plain ``aiokafka`` clients of ``produce``/``consume``/``run`` always
+connect the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ssl
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from service.config import Security, Settings
+
+
+def ssl_context(security: Security) -> ssl.SSLContext | None:
+    """A client TLS context from the configured CA and client certificate, or None."""
+    if not security.tls:
+        return None
+    context = ssl.create_default_context(
+        cafile=str(security.ssl_cafile) if security.ssl_cafile else None
+    )
+    if security.ssl_certfile and security.ssl_keyfile:
+        context.load_cert_chain(str(security.ssl_certfile), str(security.ssl_keyfile))
+    return context
+
+
+def client_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments for any aiokafka client connecting to the configured cluster."""
+    sec = settings.security
+    options: dict[str, Any] = {
+        "bootstrap_servers": ",".join(settings.brokers),
+        "security_protocol": sec.protocol,
+    }
+    context = ssl_context(sec)
+    if context is not None:
+        options["ssl_context"] = context
+    if sec.sasl_mechanism:
+        options["sasl_mechanism"] = sec.sasl_mechanism
+        options["sasl_plain_username"] = sec.sasl_username
+        options["sasl_plain_password"] = sec.sasl_password
+    return options
+
+
+async def ensure_topics(settings: Settings, timeout_s: float = 30.0) -> list[str]:
+    """Create the service's topics if missing; returns the names that were created."""
+    admin = AIOKafkaAdminClient(**client_options(settings), request_timeout_ms=10_000)
+    await asyncio.wait_for(admin.start(), timeout_s)
+    try:
+        existing = set(await admin.list_topics())
+        wanted = [t for t in settings.topics() if t not in existing]
+        if wanted:
+            new = [NewTopic(t, settings.partitions, 1) for t in wanted]
+            with contextlib.suppress(TopicAlreadyExistsError):  # another worker was first
+                await admin.create_topics(new)
+        return wanted
+    finally:
+        await admin.close()
+
+
+def producer(settings: Settings, **overrides: Any) -> AIOKafkaProducer:
+    """A producer that waits for every in-sync replica, so a send that returns is durable."""
+    options = {"acks": "all", "linger_ms": 5, **overrides}
+    return AIOKafkaProducer(**client_options(settings), **options)
+
+
+def consumer(settings: Settings, *topics: str, **overrides: Any) -> AIOKafkaConsumer:
+    """A consumer of ``topics`` from the earliest offset (no group unless one is given)."""
+    options = {"auto_offset_reset": "earliest", "enable_auto_commit": False, **overrides}
+    return AIOKafkaConsumer(*topics, **client_options(settings), **options)
