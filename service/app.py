@@ -1,0 +1,225 @@
+"""The Faust app: wires the pure :class:`~service.pipeline.Pipeline` to Kafka topics.
+
+Delivery is at-least-once. The agent takes messages in batches; for each batch it produces
+every output (enriched record, events, or dead letter) without awaiting them one by one, then
+waits until the broker has acknowledged all of them, retrying what failed. Only then does the
+batch end, and Faust acks its input offsets — so a committed offset always has its outputs
+durably in Kafka. An exception never escapes the batch: a bad message costs one dead letter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+from aiokafka.errors import KafkaError
+from faust.types import EventT
+
+from service.config import Settings
+from service.contracts import BadInput, ErrorClass, dead_letter_headers
+from service.kafka import ssl_context
+from service.metrics import Metrics
+from service.pipeline import Enriched, Pipeline
+
+log = logging.getLogger(__name__)
+
+Headers = list[tuple[str, bytes]] | None
+# Errors a resend cannot fix: the record itself is refused, so its input is dead-lettered.
+_PERMANENT = frozenset(
+    {"MessageSizeTooLargeError", "RecordTooLargeError", "InvalidTopicError", "CorruptRecordError"}
+)
+MAX_BACKOFF_S = 5.0
+
+
+@dataclass(slots=True)
+class Output:
+    """One record to produce, and the input message it was derived from."""
+
+    topic: str
+    key: bytes | None
+    value: bytes | None
+    headers: Headers
+    source: EventT
+
+
+def broker_credentials(settings: Settings) -> Any:
+    """Faust credentials for the configured SASL/TLS settings (None for plaintext)."""
+    sec = settings.security
+    context = ssl_context(sec)
+    if sec.sasl_mechanism:
+        return faust.SASLCredentials(
+            username=sec.sasl_username,
+            password=sec.sasl_password,
+            mechanism=sec.sasl_mechanism,
+            ssl_context=context,
+        )
+    if context is not None:
+        return faust.SSLCredentials(context)
+    return None
+
+
+def create_app(settings: Settings, pipeline: Pipeline, metrics: Metrics) -> faust.App:
+    """Build the Faust app and register the enrichment agent on the input topic."""
+    session = settings.session_timeout_s
+    app = faust.App(
+        settings.group,
+        broker=[f"kafka://{b}" for b in settings.brokers],
+        broker_credentials=broker_credentials(settings),
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_partitions=settings.partitions,
+        topic_disable_leader=True,
+        web_enabled=False,
+        datadir=str(settings.data_dir),
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        broker_session_timeout=session,
+        broker_heartbeat_interval=max(0.5, session / 5),
+        broker_rebalance_timeout=max(session, 10.0),
+        broker_commit_every=settings.batch_max,
+        stream_buffer_maxsize=max(4096, 2 * settings.batch_max),
+        stream_wait_empty=False,
+    )
+    source = app.topic(settings.input_topic, key_serializer="raw", value_serializer="raw")
+    enricher = Enricher(app, settings, pipeline, metrics)
+    app.agent(source, name="geopulse.enrich")(enricher.run)
+    return app
+
+
+class Enricher:
+    """The agent body: batches in, outputs produced and acknowledged, metrics updated."""
+
+    def __init__(
+        self, app: faust.App, settings: Settings, pipeline: Pipeline, metrics: Metrics
+    ) -> None:
+        self._app = app
+        self._settings = settings
+        self._pipeline = pipeline
+        self._metrics = metrics
+
+    async def run(self, stream: faust.StreamT) -> AsyncIterator[None]:
+        within = self._settings.batch_within_s
+        batches = stream.take_events(self._settings.batch_max, within=within)  # type: ignore[attr-defined]
+        async for events in batches:
+            await self.handle(events)
+            yield None
+
+    async def handle(self, events: Sequence[EventT]) -> None:
+        """Process one batch end to end; returns only when every output is acknowledged."""
+        m = self._metrics
+        m.consumed.inc(len(events))
+        m.in_flight.set(len(events))
+        outputs, enriched = self._outputs(events)
+        await self._deliver(outputs)
+        now = time.time()
+        for event, outcome in enriched:
+            m.observe_enriched(outcome, event.message.timestamp, now)
+        for out in outputs:
+            if out.topic == self._settings.dlq_topic and out.headers:
+                m.dead_lettered.labels(out.headers[0][1].decode()).inc()
+        m.in_flight.set(0)
+        m.batch_done(len(events))
+        self._observe_lag(events)
+
+    def _outputs(
+        self, events: Sequence[EventT]
+    ) -> tuple[list[Output], list[tuple[EventT, Enriched]]]:
+        s = self._settings
+        outputs: list[Output] = []
+        enriched: list[tuple[EventT, Enriched]] = []
+        for event in events:
+            outcome = self._pipeline.process(event.message.value)
+            if isinstance(outcome, Enriched):
+                outputs.append(Output(s.output_topic, outcome.key, outcome.value, None, event))
+                if s.events_topic:
+                    outputs.extend(
+                        Output(s.events_topic, outcome.key, v, None, event)
+                        for v in outcome.event_values
+                    )
+                enriched.append((event, outcome))
+            else:
+                outputs.append(self._dead_letter(event, outcome.error))
+                log.warning(
+                    "dead-lettered input",
+                    extra=_where(event) | {"error_class": outcome.error.error_class.value},
+                )
+        return outputs, enriched
+
+    def _dead_letter(self, event: EventT, error: BadInput) -> Output:
+        msg = event.message
+        headers = dead_letter_headers(error, msg.topic, msg.partition, msg.offset)
+        return Output(self._settings.dlq_topic, msg.key, msg.value, headers, event)
+
+    async def _deliver(self, outputs: list[Output]) -> None:
+        """Produce ``outputs`` and wait for the broker's acks, resending until all succeed."""
+        backoff = 0.1
+        pending = outputs
+        while pending:
+            futures = [await self._send(out) for out in pending]
+            results = await asyncio.gather(*futures, return_exceptions=True)
+            failed = [
+                (o, r)
+                for o, r in zip(pending, results, strict=True)
+                if isinstance(r, BaseException)
+            ]
+            if not failed:
+                return
+            pending = self._after_failure(failed, outputs)
+            self._metrics.produce_retries.inc()
+            log.warning(
+                "broker did not acknowledge outputs; retrying",
+                extra={"count": len(pending), "error": repr(failed[0][1])},
+            )
+            await asyncio.sleep(backoff)
+            backoff = min(MAX_BACKOFF_S, backoff * 2)
+
+    async def _send(self, out: Output) -> asyncio.Future[Any]:
+        try:
+            fut = await self._app.producer.send(
+                out.topic, out.key, out.value, None, None, out.headers
+            )
+        except KafkaError as exc:  # refused before it was queued; report through the future
+            failed: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+            failed.set_exception(exc)
+            return failed
+        return asyncio.ensure_future(fut)
+
+    def _after_failure(
+        self, failed: list[tuple[Output, BaseException]], outputs: list[Output]
+    ) -> list[Output]:
+        """What to send next: transient failures again; a refused record's input to the DLQ."""
+        retry: list[Output] = []
+        for out, exc in failed:
+            if type(exc).__name__ in _PERMANENT and out.topic != self._settings.dlq_topic:
+                error = BadInput(ErrorClass.OUTPUT_REJECTED, f"broker refused the output: {exc!r}")
+                replacement = self._dead_letter(out.source, error)
+                outputs.append(replacement)
+                retry.append(replacement)
+            else:
+                retry.append(out)
+        return retry
+
+    def _observe_lag(self, events: Sequence[EventT]) -> None:
+        consumer = self._app.consumer
+        last: dict[Any, int] = {}
+        for event in events:
+            last[event.message.tp] = event.message.offset
+        for tp, offset in last.items():
+            try:
+                highwater = consumer.highwater(tp)
+            except Exception:
+                continue
+            if highwater is not None:
+                self._metrics.lag.labels(tp.topic, str(tp.partition)).set(
+                    max(0, highwater - offset - 1)
+                )
+
+
+def _where(event: EventT) -> dict[str, object]:
+    msg = event.message
+    return {"topic": msg.topic, "partition": msg.partition, "offset": msg.offset}

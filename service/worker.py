@@ -1,0 +1,78 @@
+"""Start-up of the worker process: load rules, build the app, serve HTTP, run until signalled.
+
+Everything expensive (rule compilation, gazetteers, the Faust app) happens here once, before
+the first message; a bad rule file or setting stops the process before it joins the group.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import faust
+
+from service.app import create_app
+from service.config import Settings
+from service.http import BrokerProbe, HttpEndpoints
+from service.kafka import client_options
+from service.logs import logging_config
+from service.metrics import Metrics
+from service.pipeline import Pipeline
+from service.tagging import load_tagger
+
+log = logging.getLogger(__name__)
+
+
+def build_worker(settings: Settings) -> faust.Worker:
+    """A Faust worker for ``settings`` with the HTTP endpoints attached."""
+    tagger = load_tagger(settings.rules_dir, ner=settings.ner)
+    pipeline = Pipeline(tagger, settings.max_body_bytes, emit_events=bool(settings.events_topic))
+    metrics = Metrics()
+    metrics.describe_build(pipeline.tagger_info)
+    app = create_app(settings, pipeline, metrics)
+    probe = BrokerProbe(client_options(settings))
+
+    async def readiness() -> tuple[bool, dict[str, object]]:
+        try:
+            assigned = len(app.consumer.assignment())
+        except Exception:  # consumer not started yet
+            assigned = 0
+        metrics.assigned_partitions.set(assigned)
+        ready = probe.reachable and assigned > 0
+        return ready, {"broker_reachable": probe.reachable, "assigned_partitions": assigned}
+
+    http = HttpEndpoints(settings.web_host, settings.web_port, metrics.registry, readiness)
+
+    @app.task
+    async def watch_broker() -> None:
+        try:
+            await probe.run()
+        finally:
+            await probe.close()
+
+    log.info(
+        "worker configured",
+        extra={
+            "brokers": list(settings.brokers),
+            "input": settings.input_topic,
+            "group": settings.group,
+            "ruleset": pipeline.tagger_info.get("ruleset"),
+        },
+    )
+    return faust.Worker(
+        app,
+        http,
+        loglevel=settings.log_level,
+        logging_config=logging_config(settings.log_level, settings.log_format),
+        quiet=True,
+        redirect_stdouts=False,
+    )
+
+
+def run_worker(settings: Settings) -> int:
+    """Run until SIGINT/SIGTERM; Faust stops the agent, flushes, commits and exits."""
+    worker = build_worker(settings)
+    try:
+        worker.execute_from_commandline()
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
