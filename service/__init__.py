@@ -1,3 +1,3 @@
-"""geopulse: tags news articles with entities and geopolitical/trade events, as a Kafka stream processor."""
+"""geopulse: a Kafka stream processor that tags news with entities and geopolitical events."""
 
 __version__ = "0.1.0"
