@@ -144,9 +144,11 @@ class NameFinder:
         while words and words[-1].text in _CONNECTORS:
             words.pop()
         titled = False
-        if words and (words[0].start in starts or words[0].text in self.start_stop):
-            if words[0].text in self.start_stop or words[0].text in self.common:
-                words = words[1:]
+        if words and (
+            words[0].text in self.start_stop
+            or (words[0].start in starts and words[0].text in self.common)
+        ):
+            words = words[1:]
         if any(w.text in self.org_words for w in words):
             while words and (words[0].text in self.common or words[0].text == "The"):
                 if words[0].text in self.org_words:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from typing import Any
 
 from .entities import Mention
 from .modality import CueSet, Modality
 from .patterns import Match, Matcher
-from .roles import assign, slots
+from .roles import Roles
 from .text import Span, Toks, tokenize_sentences
 
 _CLAUSE_RE = re.compile(r"[,;:—–()]")
@@ -47,8 +46,7 @@ class EventFinder:
         self.negators = {
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
-        self.title_words = title_words
-        self.skip_ids = frozenset(cues.get("non_actor_ids", []))
+        self.roles = Roles(cues, title_words)
 
     def find(
         self, article_id: str, field: str, text: str, sents: list[Span], mentions: list[Mention]
@@ -95,7 +93,7 @@ class EventFinder:
         breaks = [
             bisect_left(st, p.start()) for p in _CLAUSE_RE.finditer(text, sent.start, sent.end)
         ]
-        ss = slots(text, sent.start, sent.end, ms, self.title_words)
+        ss = self.roles.slots(text, sent.start, sent.end, ms)
         stext = text[sent.start : sent.end]
         pronoun_led = lows[0] in _PRONOUNS
         out: dict[str, dict[str, Any]] = {}
@@ -124,9 +122,7 @@ class EventFinder:
             if etype in out:
                 continue
             ts, te = st[m.first], en[m.last]
-            actors, targets = assign(
-                ss, ts, te, bool(d.get("symmetric")), self.title_words, self.skip_ids
-            )
+            actors, targets = self.roles.assign(ss, ts, te, bool(d.get("symmetric")))
             if (
                 not actors
                 and antecedent

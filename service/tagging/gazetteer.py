@@ -130,26 +130,16 @@ def _automaton(forms: dict[str, Any]) -> Any:
     return a
 
 
-def _boundary(text: str, start: int, end: int) -> bool:
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
-        return False
-    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-        return False
-    return not (end < len(text) - 1 and text[end] == "." and text[end + 1].isalpha())
-
-
 def _scan(auto: Any, text: str) -> list[Hit]:
     """Leftmost-longest non-overlapping matches that sit on word boundaries."""
-    cands: list[tuple[int, int, Any]] = []
-    for end_idx, (length, entry) in auto.iter(text):
-        start = end_idx - length + 1
-        if _boundary(text, start, end_idx + 1):
-            cands.append((start, -length, entry))
-    cands.sort(key=lambda c: (c[0], c[1]))
     out: list[Hit] = []
-    last_end = -1
-    for start, neg_len, entry in cands:
-        if start >= last_end:
-            out.append(Hit(start, start - neg_len, entry))
-            last_end = start - neg_len
+    n = len(text)
+    for end_idx, (length, entry) in auto.iter_long(text):
+        start = end_idx - length + 1
+        end = end_idx + 1
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        if end < n and (text[end].isalnum() or text[end] == "_"):
+            continue
+        out.append(Hit(start, end, entry))
     return out

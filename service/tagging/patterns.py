@@ -61,7 +61,27 @@ def _expand(pattern: str) -> list[list[Elem]]:
     return [[e for part in combo for e in part] for combo in itertools.product(*options)]
 
 
-_COMMON = frozenset("the a an to in for of on with it its their no not would will could".split())
+_COMMON = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "to",
+        "in",
+        "for",
+        "of",
+        "on",
+        "with",
+        "it",
+        "its",
+        "their",
+        "no",
+        "not",
+        "would",
+        "will",
+        "could",
+    ]
+)
 
 
 def _anchor(elems: list[Elem]) -> int:

@@ -1,0 +1,381 @@
+"""Unit tests for the tagger (service.tagging). Sentences here are written for the tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+
+from service import __version__
+from service.tagging import RulesError, Tagger, check_rules, load_tagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return load_tagger()
+
+
+def events_of(tagger: Tagger, body: str, title: str = "") -> dict[str, dict[str, Any]]:
+    _, events = tagger.tag("t-1", body, title)
+    return {e["type"]: e for e in events}
+
+
+def entity(tagger: Tagger, body: str, eid: str, etype: str | None = None) -> dict[str, Any]:
+    ents, _ = tagger.tag("t-1", body)
+    found = [e for e in ents if e["id"] == eid and (etype is None or e["type"] == etype)]
+    assert found, f"{eid} not among {[e['id'] for e in ents]}"
+    return found[0]
+
+
+# --- interface --------------------------------------------------------------------------------
+
+
+def test_info(tagger: Tagger) -> None:
+    assert tagger.info["name"] == "geopulse"
+    assert tagger.info["version"] == __version__
+    assert len(tagger.info["ruleset"]) >= 12
+    int(tagger.info["ruleset"], 16)
+
+
+def test_event_shape(tagger: Tagger) -> None:
+    body = "The Spanish government imposed a 20% tariff on Moroccan steel on Friday."
+    ev = events_of(tagger, body)["TARIFF_ACTION"]
+    assert set(ev) >= {
+        "id",
+        "type",
+        "field",
+        "sentence",
+        "trigger",
+        "actors",
+        "targets",
+        "attributes",
+        "modality",
+        "confidence",
+        "cameo",
+        "plover",
+    }
+    assert ev["cameo"] == "163" and ev["plover"] == "SANCTION"
+    assert ev["attributes"]["rate_pct"] == [20]
+    assert ev["attributes"]["commodity"] == ["commodity:steel"]
+    assert "country:MAR" in ev["targets"]
+    assert 0.0 < ev["confidence"] <= 1.0
+
+
+# --- event types -------------------------------------------------------------------------------
+
+TYPE_CASES = [
+    ("TARIFF_THREAT", "Mexico warned it would slap duties on American corn if talks fail."),
+    ("TARIFF_ACTION", "Brazil raised import duties on Chinese electric cars to 35% on Monday."),
+    ("TARIFF_RELIEF", "Ottawa said it would suspend the tariffs on U.S. whiskey for six months."),
+    ("SANCTIONS_THREAT", "Britain threatened fresh sanctions against Iran over the drone sales."),
+    ("SANCTIONS_ACTION", "Japan imposed sanctions on three Russian banks on Tuesday."),
+    ("SANCTIONS_RELIEF", "The European Union agreed to ease sanctions on Syria's central bank."),
+    ("PEACE_TALKS", "Armenia and Azerbaijan resumed peace negotiations in Geneva on Thursday."),
+    ("CEASEFIRE", "Israel and Hezbollah agreed to a ceasefire after weeks of fighting."),
+    ("DIPLOMATIC_CONTACT", "Emmanuel Macron met Narendra Modi in Paris on Saturday."),
+    ("MEDIATION", "Egypt offered to mediate between Sudan's rival generals."),
+    ("REJECTION", "Tehran rejected the proposal as unserious."),
+    ("NO_COMMENT", "The Pentagon declined to comment on the report."),
+    ("ECONOMIC_COOPERATION", "Indonesia and Australia signed a trade agreement covering nickel."),
+    ("CRITICISM", "Poland accused Belarus of pushing migrants across the border."),
+    (
+        "MILITARY_ESCALATION",
+        "Russian forces launched a missile attack on the port of Odesa overnight.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("etype", "body"), TYPE_CASES)
+def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
+    assert etype in events_of(tagger, body)
+
+
+def test_at_most_one_event_per_type_per_sentence(tagger: Tagger) -> None:
+    body = "Kenya criticised Uganda and blamed Tanzania and condemned Rwanda."
+    _, events = tagger.tag("t", body)
+    types = [e["type"] for e in events]
+    assert types.count("CRITICISM") == 1
+
+
+# --- modality ----------------------------------------------------------------------------------
+
+
+def test_negation(tagger: Tagger) -> None:
+    ev = events_of(tagger, "No meeting between Lula and Milei is planned this month.")
+    assert ev["DIPLOMATIC_CONTACT"]["modality"] == "negated"
+    ev = events_of(tagger, "Seoul has ruled out talks with Pyongyang for now.")
+    assert ev["DIPLOMATIC_CONTACT"]["modality"] == "negated"
+
+
+def test_hedge(tagger: Tagger) -> None:
+    ev = events_of(tagger, "Olaf Scholz said he could meet Xi Jinping later this year.")
+    assert ev["DIPLOMATIC_CONTACT"]["modality"] == "hypothetical"
+
+
+def test_conditional(tagger: Tagger) -> None:
+    body = "If the talks succeed, Serbia and Kosovo will sign a trade agreement."
+    assert events_of(tagger, body)["ECONOMIC_COOPERATION"]["modality"] == "hypothetical"
+
+
+def test_threat_made_is_asserted(tagger: Tagger) -> None:
+    body = "Donald Trump threatened to impose tariffs on Colombian coffee."
+    ev = events_of(tagger, body)["TARIFF_THREAT"]
+    assert ev["modality"] == "asserted"
+    assert ev["actors"] == ["person:donald-trump"]
+
+
+def test_plain_statement_is_asserted(tagger: Tagger) -> None:
+    ev = events_of(tagger, "Ghana and Togo held talks on the border dispute.")
+    assert ev["DIPLOMATIC_CONTACT"]["modality"] == "asserted"
+
+
+def test_future_plan_retyped_as_threat(tagger: Tagger) -> None:
+    body = "Canada would impose a 25% levy on U.S. aluminium, officials said."
+    ev = events_of(tagger, body)
+    assert "TARIFF_THREAT" in ev and "TARIFF_ACTION" not in ev
+
+
+# --- reported speech, roles --------------------------------------------------------------------
+
+
+def test_reported_speech_speaker_after_trigger(tagger: Tagger) -> None:
+    body = "The embargo will be lifted next month, Kaja Kallas told reporters."
+    ev = events_of(tagger, body)
+    assert "person:kaja-kallas" in ev["SANCTIONS_RELIEF"]["actors"]
+
+
+def test_pronoun_takes_antecedent(tagger: Tagger) -> None:
+    body = "Foreign Minister Ahmad Vahidi arrived in Oman on Sunday. He rejected the offer."
+    ev = events_of(tagger, body)
+    assert ev["REJECTION"]["actors"] == ["person:ahmad-vahidi"]
+
+
+def test_symmetric_contact_parties_are_actors(tagger: Tagger) -> None:
+    ev = events_of(tagger, "Keir Starmer spoke by phone with Mark Carney on Monday.")
+    assert set(ev["DIPLOMATIC_CONTACT"]["actors"]) == {"person:keir-starmer", "person:mark-carney"}
+
+
+def test_target_after_trigger(tagger: Tagger) -> None:
+    ev = events_of(tagger, "Vietnam accused China of harassing its fishing boats.")
+    assert ev["CRITICISM"]["actors"] == ["country:VNM"]
+    assert ev["CRITICISM"]["targets"] == ["country:CHN"]
+
+
+# --- attributes --------------------------------------------------------------------------------
+
+
+def test_rate_range_words(tagger: Tagger) -> None:
+    body = "Washington threatened tariffs of 20 to 40 per cent on Swiss watches."
+    assert events_of(tagger, body)["TARIFF_THREAT"]["attributes"]["rate_pct"] == [20, 40]
+
+
+def test_rate_escalation(tagger: Tagger) -> None:
+    body = "Turkish steel will face a tariff of 15%, rising to 45% next year."
+    ev = events_of(tagger, body)
+    (only,) = [e for e in ev.values() if e["type"].startswith("TARIFF")]
+    assert only["attributes"]["rate_pct"] == [15, 45]
+
+
+def test_commodity_crude_is_oil(tagger: Tagger) -> None:
+    body = "Norway imposed sanctions on buyers of Iranian crude."
+    assert events_of(tagger, body)["SANCTIONS_ACTION"]["attributes"]["commodity"] == [
+        "commodity:oil"
+    ]
+
+
+# --- entities ----------------------------------------------------------------------------------
+
+
+def test_metonymy_capital_and_seat(tagger: Tagger) -> None:
+    body = "Beijing brushed off the warning, while the Kremlin said nothing."
+    bj = entity(tagger, body, "place:beijing")
+    assert bj["type"] == "GPE" and bj["country"] == "country:CHN"
+    kr = entity(tagger, body, "org:kremlin")
+    assert kr["type"] == "ORG" and kr["country"] == "country:RUS"
+    assert events_of(tagger, body)["REJECTION"]["actors"] == ["place:beijing"]
+
+
+def test_demonym_is_norp_with_country(tagger: Tagger) -> None:
+    e = entity(tagger, "Buyers of Russian gas are nervous.", "country:RUS", "NORP")
+    assert e["mentions"][0]["text"] == "Russian"
+
+
+def test_common_country_short_names(tagger: Tagger) -> None:
+    for text in ("U.S.", "US", "America", "United States"):
+        entity(tagger, f"Officials in the {text} said so.", "country:USA", "GPE")
+    entity(tagger, "Britain and South Korea agreed.", "country:GBR")
+    entity(tagger, "Britain and South Korea agreed.", "country:KOR")
+
+
+def test_title_not_in_person_span(tagger: Tagger) -> None:
+    e = entity(tagger, "President Emmanuel Macron spoke.", "person:emmanuel-macron")
+    assert e["mentions"][0]["text"] == "Emmanuel Macron"
+
+
+def test_unseen_name_with_title_and_surname_linking(tagger: Tagger) -> None:
+    body = (
+        "Defence Minister Tomasz Wrobel visited Vilnius. Wrobel said the alliance must stay united."
+    )
+    e = entity(tagger, body, "person:tomasz-wrobel", "PERSON")
+    assert [m["text"] for m in e["mentions"]] == ["Tomasz Wrobel", "Wrobel"]
+
+
+def test_unseen_name_with_role_apposition(tagger: Tagger) -> None:
+    body = "Lindiwe Mabaso, a spokesperson for the ministry, confirmed the figures."
+    entity(tagger, body, "person:lindiwe-mabaso", "PERSON")
+
+
+def test_unseen_organisation(tagger: Tagger) -> None:
+    body = "The Institute for Arctic Policy Studies published the data."
+    e = entity(tagger, body, "org:institute-for-arctic-policy-studies", "ORG")
+    assert e["mentions"][0]["text"] == "Institute for Arctic Policy Studies"
+
+
+def test_alias_resolves_to_one_person(tagger: Tagger) -> None:
+    body = "Volodymyr Zelensky spoke. Zelenskyy later said more. Zelenskiy left."
+    e = entity(tagger, body, "person:volodymyr-zelenskiy")
+    assert len(e["mentions"]) == 3
+
+
+def test_city_words_filtered(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t", "The weather in March was nice, and Mobile phones sold well.")
+    assert not [e for e in ents if e["type"] == "GPE"]
+
+
+# --- nothing to find, robustness, invariants ---------------------------------------------------
+
+NOTHING = [
+    "The striker scored twice as Arsenal beat Chelsea 3-1 to go top of the table on Sunday.",
+    "The new laptop has a brighter screen, a faster chip and a battery that lasts all day.",
+    "Heavy rain and strong winds are forecast for the weekend, with temperatures dropping.",
+    "The grandmaster launched a fierce attack on the kingside and won in 34 moves.",
+]
+
+
+@pytest.mark.parametrize("body", NOTHING)
+def test_nothing_to_find(tagger: Tagger, body: str) -> None:
+    assert tagger.tag("t", body, "Weekend round-up")[1] == []
+
+
+WEIRD = [
+    "",
+    " ",
+    "\x00\x01\x02",
+    "\ud800 lone surrogate \udfff",
+    "é" * 10 + "İ" * 50 + " Trump said.",
+    "U.S." * 500,
+    "((((((((((" * 1000,
+    "tariff " * 3000,
+    "A. B. C. D. " * 200,
+    "Mr. Mr. Mr.",
+    "🙂 Putin 🙂 met 🙂 Xi 🙂.",
+    "\n\n\r\t" * 100,
+]
+
+
+@pytest.mark.parametrize("body", WEIRD)
+def test_never_raises_and_offsets_hold(tagger: Tagger, body: str) -> None:
+    ents, events = tagger.tag("weird", body, body[:50])
+    fields = {"body": body, "title": body[:50]}
+    for e in ents:
+        for m in e["mentions"]:
+            assert fields[m["field"]][m["start"] : m["end"]] == m["text"]
+    for ev in events:
+        f = fields[ev["field"]]
+        assert f[ev["sentence"]["start"] : ev["sentence"]["end"]] == ev["sentence"]["text"]
+        assert f[ev["trigger"]["start"] : ev["trigger"]["end"]] == ev["trigger"]["text"]
+
+
+def test_offsets_hold_on_real_looking_text(tagger: Tagger) -> None:
+    body = (
+        "Turkish Foreign Minister Hakan Fidan hosted the delegations in Istanbul. "
+        "“We will not accept this,” the Kremlin’s spokesman said. "
+        "Sheikh Tamim bin Hamad Al Thani met Recep Tayyip Erdogan; both called for a truce."
+    )
+    title = "Turkey hosts talks as Qatar’s emir meets Erdogan"
+    ents, events = tagger.tag("x", body, title)
+    assert events
+    fields = {"body": body, "title": title}
+    for e in ents:
+        for m in e["mentions"]:
+            assert fields[m["field"]][m["start"] : m["end"]] == m["text"]
+    assert any(ev["field"] == "title" for ev in events)
+
+
+def test_deterministic(tagger: Tagger) -> None:
+    body = "Chile and Peru signed a copper deal. Bolivia criticised it. Argentina said nothing."
+    first = orjson.dumps(tagger.tag("d", body, "Copper deal"))
+    again = load_tagger().tag("d", body, "Copper deal")
+    assert first == orjson.dumps(again)
+    ids = [e["id"] for e in again[1]]
+    assert len(set(ids)) == len(ids)
+
+
+# --- rules as data -----------------------------------------------------------------------------
+
+
+def test_builtin_rules_check_clean() -> None:
+    assert check_rules(None) == []
+
+
+def test_user_rules_add_event_type(tmp_path: Path) -> None:
+    rule = {
+        "event_types": {
+            "CYBER_ATTACK": {
+                "cameo": "1724",
+                "plover": "ASSAULT",
+                "triggers": ["hack|hacked|hacking ... server|servers|network", "ransomware"],
+            }
+        },
+        "organisations": [{"id": "org:sandworm", "name": "Sandworm", "country": "country:RUS"}],
+    }
+    (tmp_path / "cyber.json").write_text(json.dumps(rule), encoding="utf-8")
+    t = load_tagger(tmp_path)
+    assert t.info["ruleset"] != load_tagger().info["ruleset"]
+    ents, events = t.tag("c", "Sandworm hacked the servers of a Danish utility.")
+    assert any(e["id"] == "org:sandworm" for e in ents)
+    (ev,) = [e for e in events if e["type"] == "CYBER_ATTACK"]
+    assert ev["cameo"] == "1724" and ev["actors"] == ["org:sandworm"]
+    assert check_rules(tmp_path) == []
+
+
+def test_user_rules_extend_existing_type(tmp_path: Path) -> None:
+    rule = {"event_types": {"CRITICISM": {"extend": True, "triggers": ["castigated"]}}}
+    (tmp_path / "more.json").write_text(json.dumps(rule), encoding="utf-8")
+    ev = events_of(load_tagger(tmp_path), "Peru castigated Ecuador over the fishing dispute.")
+    assert "CRITICISM" in ev
+
+
+@pytest.mark.parametrize(
+    ("doc", "needle"),
+    [
+        ({"event_types": {"X_Y": {"cameo": "1", "plover": "P", "triggers": []}}}, "triggers"),
+        ({"event_types": {"bad name": {"cameo": "1", "plover": "P", "triggers": ["a"]}}}, "UPPER"),
+        ({"event_types": {"X_Y": {"cameo": "1", "plover": "P", "triggers": ["(a+)+$"]}}}, "regex"),
+        ({"people": [{"name": "A B", "country": "Russia"}]}, "country"),
+        ({"gazeteer": []}, "unknown section"),
+        ([1, 2], "JSON object"),
+    ],
+)
+def test_bad_rule_file_gives_clear_error(tmp_path: Path, doc: Any, needle: str) -> None:
+    (tmp_path / "bad.json").write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(RulesError) as info:
+        load_tagger(tmp_path)
+    msg = str(info.value)
+    assert "bad.json" in msg and needle in msg and "\n" not in msg
+    assert isinstance(info.value, ValueError)
+    assert check_rules(tmp_path)
+
+
+def test_invalid_json_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "broken.json").write_text('{"people": [\n  {"name": }\n]}', encoding="utf-8")
+    with pytest.raises(RulesError, match=r"broken\.json.*line 2"):
+        load_tagger(tmp_path)
+
+
+def test_missing_rules_dir(tmp_path: Path) -> None:
+    with pytest.raises(RulesError, match="does not exist"):
+        load_tagger(tmp_path / "nope")
