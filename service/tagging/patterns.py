@@ -24,6 +24,7 @@ class Pattern(NamedTuple):
     needs: frozenset[str]
     unless: frozenset[str]
     weight: int
+    last: frozenset[str]  # stems of the last word element after the anchor (quick reject)
 
 
 class Match(NamedTuple):
@@ -114,7 +115,11 @@ class Matcher:
                         continue
                     weight = sum(1 for e in elems if e.kind != SKIP)
                     a = _anchor(elems)
-                    pat = Pattern(etype, tuple(elems[a:]), tuple(elems[:a]), needs, unless, weight)
+                    tail = [e.stems for e in elems[a + 1 :] if e.kind == WORD]
+                    last = tail[-1] if tail else frozenset()
+                    pat = Pattern(
+                        etype, tuple(elems[a:]), tuple(elems[:a]), needs, unless, weight, last
+                    )
                     keys = [NUM_KEY] if elems[a].kind == NUM else sorted(elems[a].stems)
                     for k in keys:
                         self.index.setdefault(k, []).append(pat)
@@ -129,17 +134,16 @@ class Matcher:
             hits += [(i, nums) for i, w in enumerate(toks.lows) if w.isdigit()]
         if not hits:
             return []
-        stem_set: set[str] | None = None
+        stem_set = set(stems)
         best: dict[str, Match] = {}
         for i, cands in hits:
             for pat in cands:
-                if pat.needs or pat.unless:
-                    if stem_set is None:
-                        stem_set = set(stems)
-                    if pat.needs and not (pat.needs & stem_set):
-                        continue
-                    if pat.unless & stem_set:
-                        continue
+                if pat.last and pat.last.isdisjoint(stem_set):
+                    continue
+                if pat.needs and pat.needs.isdisjoint(stem_set):
+                    continue
+                if pat.unless and not pat.unless.isdisjoint(stem_set):
+                    continue
                 first = i
                 if pat.lead:
                     first = i - len(pat.lead)
@@ -154,9 +158,9 @@ class Matcher:
                 if (
                     old is None
                     or pat.weight > old.weight
-                    or (pat.weight == old.weight and i < old.first)
+                    or (pat.weight == old.weight and first < old.first)
                 ):
-                    best[pat.etype] = Match(pat.etype, i, last, pat.weight)
+                    best[pat.etype] = Match(pat.etype, first, last, pat.weight)
         return sorted(best.values(), key=lambda m: (m.first, m.etype))
 
 

@@ -158,10 +158,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Toks:
 
 def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     """Tokenize a whole field once and hand each sentence its slice."""
-    ms = list(_TOKEN_RE.finditer(text.lower() if text.isascii() else text))
+    low = text.lower()
+    same = len(low) == len(text)  # lower() keeps offsets for all but a few characters
+    ms = list(_TOKEN_RE.finditer(low if same else text))
     starts = [m.start() for m in ms]
     ends = [m.end() for m in ms]
-    lows = [m.group() for m in ms] if text.isascii() else [m.group().lower() for m in ms]
+    lows = [m.group() for m in ms] if same else [m.group().lower() for m in ms]
     cache = _STEMS
     stems = [cache.get(w) or _stem_cached(w) for w in lows]
     out: list[Toks] = []
