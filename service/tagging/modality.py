@@ -51,6 +51,7 @@ class Modality:
         self.neg_after = CueSet(cues.get("negation_after", []))
         self.hedge = CueSet(cues.get("hedge", []))
         self.cond = CueSet(cues.get("conditional", []))
+        self.threat = CueSet(cues.get("threat_verbs", []))
 
     def judge(
         self,
@@ -72,7 +73,10 @@ class Modality:
         if not hedges_count:
             return "asserted"
         if self.hedge.any_in(toks, max(clause_start, first - HEDGE_BEFORE), last + 1, trig):
+            # a warning that something could happen was itself made: asserted
+            if self.threat.any_in(toks, max(0, first - HEDGE_BEFORE - 4), last + 1):
+                return "asserted"
             return "hypothetical"
-        if self.cond.any_in(toks, 0, first):
+        if self.cond.any_in(toks, 0, first) or self.cond.any_in(toks, last + 1, last + 5):
             return "hypothetical"
         return "asserted"

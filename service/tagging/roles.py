@@ -11,6 +11,7 @@ from typing import NamedTuple
 from .entities import Mention
 
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+ADJ = True
 _STRIP = ",;:\"“”'.()"
 
 
@@ -118,7 +119,7 @@ class Roles:
                     break
         if before and actors:
             last = ss[before[-1]]
-            if trig_start - last.end <= 2 and last.id not in actors:
+            if ADJ and trig_start - last.end <= 2 and last.id not in actors:
                 actors.append(last.id)
         if not symmetric:
             targets = [
