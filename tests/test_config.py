@@ -1,0 +1,93 @@
+"""Settings from the environment: defaults that run on a bare machine, one clear line per error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.config import ConfigError, load_settings
+
+
+def test_defaults_follow_the_contract() -> None:
+    s = load_settings({})
+    assert s.embedded
+    assert (s.input_topic, s.output_topic, s.events_topic, s.dlq_topic) == (
+        "news.articles",
+        "news.enriched",
+        "news.events",
+        "news.articles.dlq",
+    )
+    assert s.max_body_bytes == 1 << 20
+    assert s.security.protocol == "PLAINTEXT"
+
+
+def test_values_are_parsed() -> None:
+    s = load_settings(
+        {
+            "GEOPULSE_BROKER": "kafka://a:9092, b:9093",
+            "GEOPULSE_PARTITIONS": "6",
+            "GEOPULSE_EVENTS_TOPIC": "",
+            "GEOPULSE_BATCH_WITHIN_MS": "5",
+            "GEOPULSE_NER": "SpaCy",
+        }
+    )
+    assert s.brokers == ("a:9092", "b:9093")
+    assert s.partitions == 6
+    assert s.events_topic is None  # empty turns the events topic off
+    assert s.topics() == ("news.articles", "news.enriched", "news.articles.dlq")
+    assert s.batch_within_s == pytest.approx(0.005)
+    assert s.ner == "spacy"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("GEOPULSE_BROKER", "localhost"),
+        ("GEOPULSE_BROKER", "host:99999"),
+        ("GEOPULSE_PARTITIONS", "zero"),
+        ("GEOPULSE_PARTITIONS", "0"),
+        ("GEOPULSE_WEB_PORT", "70000"),
+        ("GEOPULSE_INPUT_TOPIC", "bad topic"),
+        ("GEOPULSE_NER", "bert"),
+        ("GEOPULSE_LOG_LEVEL", "loud"),
+        ("GEOPULSE_RULES_DIR", "/no/such/dir"),
+        ("GEOPULSE_SASL_MECHANISM", "KERBEROS"),
+        ("GEOPULSE_SSL_CAFILE", "/no/such/ca.pem"),
+    ],
+)
+def test_bad_value_names_the_variable(name: str, value: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_settings({name: value})
+    message = str(info.value)
+    assert message.startswith(name) and "\n" not in message
+
+
+def test_sasl_needs_credentials_and_password_is_never_shown() -> None:
+    with pytest.raises(ConfigError, match="GEOPULSE_SASL_USERNAME"):
+        load_settings({"GEOPULSE_SASL_MECHANISM": "PLAIN"})
+    s = load_settings(
+        {
+            "GEOPULSE_SASL_MECHANISM": "scram-sha-512",
+            "GEOPULSE_SASL_USERNAME": "svc",
+            "GEOPULSE_SASL_PASSWORD": "s3cret-value",
+        }
+    )
+    assert s.security.protocol == "SASL_PLAINTEXT"
+    assert s.security.sasl_mechanism == "SCRAM-SHA-512"
+    assert "s3cret-value" not in repr(s)
+
+
+def test_tls_with_client_certificate(tmp_path: Path) -> None:
+    for name in ("ca.pem", "cert.pem", "key.pem"):
+        (tmp_path / name).write_text("x")
+    with pytest.raises(ConfigError, match="go together"):
+        load_settings({"GEOPULSE_SSL_CERTFILE": str(tmp_path / "cert.pem")})
+    s = load_settings(
+        {
+            "GEOPULSE_SSL_CAFILE": str(tmp_path / "ca.pem"),
+            "GEOPULSE_SSL_CERTFILE": str(tmp_path / "cert.pem"),
+            "GEOPULSE_SSL_KEYFILE": str(tmp_path / "key.pem"),
+        }
+    )
+    assert s.security.protocol == "SSL"

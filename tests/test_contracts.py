@@ -1,0 +1,74 @@
+"""Parsing input articles: every breach is a BadInput with the contract's error class."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import orjson
+import pytest
+
+from service.contracts import (
+    BadInput,
+    ErrorClass,
+    dead_letter_headers,
+    parse_article,
+)
+
+LIMIT = 1000
+
+
+def test_valid_article_keeps_its_fields_and_ignores_unknown_ones() -> None:
+    raw = orjson.dumps(
+        {"id": "a1", "body": "text", "title": "T", "metadata": {"k": [1]}, "extra": {"x": 1}}
+    )
+    article = parse_article(raw, LIMIT)
+    assert (article.id, article.body, article.title, article.language) == ("a1", "text", "T", "en")
+    assert article.fields["metadata"] == {"k": [1]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "error_class"),
+    [
+        (b"", ErrorClass.EMPTY),
+        (None, ErrorClass.EMPTY),
+        (b"{", ErrorClass.INVALID_JSON),
+        (b'{"id": "a", "body": "\\ud800"}', ErrorClass.INVALID_JSON),  # lone surrogate escape
+        (b'{"id": "a", "body": "\xc3\x28"}', ErrorClass.INVALID_UTF8),
+        (b"[]", ErrorClass.SCHEMA),
+        (b'"just a string"', ErrorClass.SCHEMA),
+        (b'{"body": "x"}', ErrorClass.SCHEMA),
+        (b'{"id": "", "body": "x"}', ErrorClass.SCHEMA),
+        (orjson.dumps({"id": "i" * 257, "body": "x"}), ErrorClass.SCHEMA),
+        (b'{"id": 1, "body": "x"}', ErrorClass.SCHEMA),
+        (b'{"id": "a"}', ErrorClass.SCHEMA),
+        (b'{"id": "a", "body": null}', ErrorClass.SCHEMA),
+        (b'{"id": "a", "body": "x", "title": 5}', ErrorClass.SCHEMA),
+        (b'{"id": "a", "body": "x", "metadata": []}', ErrorClass.SCHEMA),
+        (orjson.dumps({"id": "a", "body": "x" * (LIMIT + 1)}), ErrorClass.TOO_LARGE),
+        (orjson.dumps({"id": "a", "body": "é" * (LIMIT // 2 + 1)}), ErrorClass.TOO_LARGE),
+        (b" " * (7 * LIMIT + 65536), ErrorClass.TOO_LARGE),
+    ],
+)
+def test_breaches_are_classified(raw: bytes | None, error_class: ErrorClass) -> None:
+    with pytest.raises(BadInput) as info:
+        parse_article(raw, LIMIT)
+    assert info.value.error_class is error_class
+    assert info.value.message
+
+
+def test_body_at_the_limit_is_accepted() -> None:
+    assert parse_article(orjson.dumps({"id": "a", "body": "x" * LIMIT}), LIMIT).body
+
+
+def test_dead_letter_headers_say_why_and_where() -> None:
+    when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    error = BadInput(ErrorClass.SCHEMA, "'id' must\nbe a string")
+    headers = dict(dead_letter_headers(error, "news.articles", 3, 42, when))
+    assert headers == {
+        "geopulse.error.class": b"schema",
+        "geopulse.error.message": b"'id' must be a string",
+        "geopulse.source.topic": b"news.articles",
+        "geopulse.source.partition": b"3",
+        "geopulse.source.offset": b"42",
+        "geopulse.failed_at": b"2026-01-02T03:04:05.000Z",
+    }
