@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -94,20 +93,48 @@ _OPENERS = frozenset(
 
 
 class Toks:
-    """A sentence's tokens as parallel lists (cheaper than one object per token)."""
+    """A sentence's tokens as parallel lists; offsets are computed only when asked for."""
 
-    __slots__ = ("ends", "lows", "starts", "stems")
+    __slots__ = ("_ends", "_starts", "lows", "span", "stems", "text")
 
     def __init__(
-        self, starts: list[int], ends: list[int], lows: list[str], stems: list[str]
+        self,
+        lows: list[str],
+        stems: list[str],
+        text: str = "",
+        span: tuple[int, int] = (0, 0),
+        starts: list[int] | None = None,
+        ends: list[int] | None = None,
     ) -> None:
-        self.starts = starts
-        self.ends = ends
         self.lows = lows
         self.stems = stems
+        self.text = text
+        self.span = span
+        self._starts = starts
+        self._ends = ends
 
     def __len__(self) -> int:
         return len(self.lows)
+
+    def _offsets(self) -> None:
+        ms = _TOKEN_RE.finditer(self.text, self.span[0], self.span[1])
+        spans = [m.span() for m in ms]
+        self._starts = [a for a, _ in spans]
+        self._ends = [b for _, b in spans]
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._offsets()
+        assert self._starts is not None
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._offsets()
+        assert self._ends is not None
+        return self._ends
 
 
 class Span(NamedTuple):
@@ -149,32 +176,31 @@ _STEMS: dict[str, str] = {}
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Toks:
-    ms = list(_TOKEN_RE.finditer(text, start, len(text) if end is None else end))
+    stop = len(text) if end is None else end
+    ms = list(_TOKEN_RE.finditer(text, start, stop))
     lows = [m.group().lower() for m in ms]
-    cache = _STEMS
-    stems = [cache.get(w) or _stem_cached(w) for w in lows]
-    return Toks([m.start() for m in ms], [m.end() for m in ms], lows, stems)
+    return Toks(
+        lows, _stems(lows), text, (start, stop), [m.start() for m in ms], [m.end() for m in ms]
+    )
+
+
+def _stems(lows: list[str]) -> list[str]:
+    out: list[str | None] = list(map(_STEMS.get, lows))
+    if None in out:
+        out = [s if s is not None else _stem_cached(w) for s, w in zip(out, lows, strict=True)]
+    return out  # type: ignore[return-value]
 
 
 def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
-    """Tokenize a whole field once and hand each sentence its slice."""
+    """Tokens of each sentence; lower-casing and matching run at C speed, offsets come later."""
     low = text.lower()
-    same = len(low) == len(text)  # lower() keeps offsets for all but a few characters
-    ms = list(_TOKEN_RE.finditer(low if same else text))
-    starts = [m.start() for m in ms]
-    ends = [m.end() for m in ms]
-    lows = [m.group() for m in ms] if same else [m.group().lower() for m in ms]
-    cache = _STEMS
-    stems = [cache.get(w) or _stem_cached(w) for w in lows]
+    if len(low) != len(text):  # lower() changed some lengths: tokenise the original
+        return [tokenize(text, sp.start, sp.end) for sp in sents]
+    find = _TOKEN_RE.findall
     out: list[Toks] = []
-    i = 0
-    n = len(starts)
     for sp in sents:
-        while i < n and starts[i] < sp.start:
-            i += 1
-        j = bisect_left(starts, sp.end, i)
-        out.append(Toks(starts[i:j], ends[i:j], lows[i:j], stems[i:j]))
-        i = j
+        lows = find(low, sp.start, sp.end)
+        out.append(Toks(lows, _stems(lows), text, (sp.start, sp.end)))
     return out
 
 
