@@ -400,3 +400,29 @@ def test_spacy_backend_merges_with_gazetteer() -> None:
     for e in ents:
         for m in e["mentions"]:
             assert body[m["start"] : m["end"]] == m["text"]
+
+
+def test_passive_agent_is_actor(tagger: Tagger) -> None:
+    ev = events_of(
+        tagger, "The prisoner exchange between Armenia and Azerbaijan was mediated by Norway."
+    )
+    assert ev["MEDIATION"]["actors"] == ["country:NOR"]
+
+
+def test_both_sides_refers_back_to_parties(tagger: Tagger) -> None:
+    body = "Eritrea and Ethiopia held talks in Jeddah. Both sides agreed to meet again in May."
+    _, events = tagger.tag("t", body)
+    second = [e for e in events if e["sentence"]["start"] > 0 and e["type"] == "DIPLOMATIC_CONTACT"]
+    assert second and set(second[0]["actors"]) == {"country:ERI", "country:ETH"}
+
+
+def test_trailing_speaker_is_not_a_target(tagger: Tagger) -> None:
+    body = "Armed drones struck a fuel depot near the border, Azerbaijan's defence ministry said."
+    ev = events_of(tagger, body)["MILITARY_ESCALATION"]
+    assert "country:AZE" not in ev["targets"]
+
+
+def test_export_restriction_threat(tagger: Tagger) -> None:
+    body = "Jakarta threatened to restrict nickel exports to Europe over the dispute."
+    ev = events_of(tagger, body)["SANCTIONS_THREAT"]
+    assert ev["attributes"]["commodity"] == ["commodity:nickel"]

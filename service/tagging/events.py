@@ -47,6 +47,7 @@ class EventFinder:
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
         self.roles = Roles(cues, title_words)
+        self.collective = CueSet(cues.get("collective_parties", []))
 
     def find(
         self, article_id: str, field: str, text: str, sents: list[Span], mentions: list[Mention]
@@ -54,6 +55,7 @@ class EventFinder:
         events: list[dict[str, Any]] = []
         mi = 0
         antecedent: list[str] = []
+        parties: list[str] = []  # the sides of the last two-sided event ("both sides" later)
         for sent, toks in zip(sents, tokenize_sentences(text, sents), strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1
@@ -63,8 +65,11 @@ class EventFinder:
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
             if len(toks):
-                found = self._sentence(article_id, field, text, sent, toks, ms, antecedent)
+                found = self._sentence(article_id, field, text, sent, toks, ms, antecedent, parties)
                 events.extend(found)
+            for e in found:
+                if len(e["actors"]) >= 2 and self.types[e["type"]].get("symmetric"):
+                    parties = list(e["actors"])
             persons = [m.entry.id for m in ms if m.entry.type == "PERSON"]
             acted = [a for e in found for a in e["actors"] if a.startswith("person:")]
             if acted:
@@ -85,6 +90,7 @@ class EventFinder:
         toks: Toks,
         ms: list[Mention],
         antecedent: list[str],
+        parties: list[str],
     ) -> list[dict[str, Any]]:
         matches = self._resolve(self.matcher.find(toks))
         if not matches:
@@ -123,6 +129,12 @@ class EventFinder:
                 continue
             ts, te = st[m.first], en[m.last]
             actors, targets = self.roles.assign(ss, ts, te, bool(d.get("symmetric")))
+            if parties and (
+                (not actors and self.collective.any_in(lows, 0, len(lows)))
+                or (d.get("symmetric") and self.collective.any_in(lows, 0, m.first))
+            ):
+                actors = list(parties)
+                targets = [t for t in targets if t not in actors]
             if (
                 not actors
                 and antecedent

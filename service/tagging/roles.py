@@ -12,6 +12,7 @@ from .entities import Mention
 
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ADJ = True
+SPK = False
 _STRIP = ",;:\"“”'.()"
 
 
@@ -25,6 +26,7 @@ class Slot(NamedTuple):
     prev: str  # lower-case word just before the mention, titles and articles skipped
     gap_next: str  # text between this mention and the next candidate
     next_word: str  # lower-case word just after the mention
+    speaker: bool  # followed by a speech verb ("..., South Korea's military said")
     lead: bool  # inside a fronted adverbial phrase ("Speaking in Tirana, ...")
 
 
@@ -61,11 +63,25 @@ class Roles:
                 before.pop()
             prev = before[-1].lower().strip(_STRIP) if before else ""
             nxt = cands[k + 1].start if k + 1 < len(cands) else m.end
-            after = text[m.end : m.end + 20].split(None, 1)
+            after = text[m.end : m.end + 30].replace("’s", " ").replace("'s", " ").split(None, 3)
             nw = after[0].lower().strip(_STRIP) if after else ""
+            spk = any(w.lower().strip(_STRIP) in self.speaker for w in after[:3]) and (
+                text[max(sent_start, m.start - 2) : m.start].strip() in (",", "“", '"')
+                or not before
+            )
             e = m.entry
             raw.append(
-                Slot(e.id, e.type, m.start, m.end, prev, text[m.end : nxt], nw, m.end <= lead_end)
+                Slot(
+                    e.id,
+                    e.type,
+                    m.start,
+                    m.end,
+                    prev,
+                    text[m.end : nxt],
+                    nw,
+                    spk,
+                    m.end <= lead_end,
+                )
             )
         out: list[Slot] = []
         for k, sl in enumerate(raw):
@@ -119,7 +135,7 @@ class Roles:
                     break
         if before and actors:
             last = ss[before[-1]]
-            if ADJ and trig_start - last.end <= 2 and last.id not in actors:
+            if trig_start - last.end <= 2 and last.id not in actors:
                 actors.append(last.id)
         if not symmetric:
             targets = [
@@ -138,8 +154,16 @@ class Roles:
             s = ss[k]
             if s.id in actors:
                 continue
+            if s.prev in self.agent and s.start - trig_end < 12:
+                # passive voice ("talks mediated by Qatar"): the agent acts on the subject
+                if not symmetric:
+                    targets = [a for a in actors if a not in targets] + targets
+                actors = self._group(ss, k, 1) if not symmetric else actors + self._group(ss, k, 1)
+                continue
             if s.prev in self.agent and not actors:
                 actors = self._group(ss, k, 1)
+                continue
+            if s.speaker:
                 continue
             if symmetric and s.prev in self.party:
                 actors += self._group(ss, k, 1)
