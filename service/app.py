@@ -22,8 +22,9 @@ from faust.types import EventT
 
 from service.config import Settings
 from service.contracts import BadInput, ErrorClass, dead_letter_headers
-from service.kafka import ssl_context
-from service.metrics import Metrics
+from service.kafka import client_options, ssl_context
+from service.lag import LagMonitor
+from service.metrics import Metrics, PrometheusSensor
 from service.pipeline import Enriched, Pipeline
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ _PERMANENT = frozenset(
     {"MessageSizeTooLargeError", "RecordTooLargeError", "InvalidTopicError", "CorruptRecordError"}
 )
 MAX_BACKOFF_S = 5.0
+ERROR_CLASS_HEADER = "geopulse.error.class"
 
 
 @dataclass(slots=True)
@@ -88,6 +90,16 @@ def create_app(settings: Settings, pipeline: Pipeline, metrics: Metrics) -> faus
     source = app.topic(settings.input_topic, key_serializer="raw", value_serializer="raw")
     enricher = Enricher(app, settings, pipeline, metrics)
     app.agent(source, name="geopulse.enrich")(enricher.run)
+    app.sensors.add(PrometheusSensor(metrics.faust))
+    lag = LagMonitor(
+        app,
+        settings.input_topic,
+        settings.group,
+        metrics,
+        enricher.positions,
+        client_options(settings),
+    )
+    app.task(lag.run)
     return app
 
 
@@ -101,6 +113,7 @@ class Enricher:
         self._settings = settings
         self._pipeline = pipeline
         self._metrics = metrics
+        self.positions: dict[Any, int] = {}  # next offset to process per partition (for lag)
 
     async def run(self, stream: faust.StreamT) -> AsyncIterator[None]:
         within = self._settings.batch_within_s
@@ -116,12 +129,15 @@ class Enricher:
         m.in_flight.set(len(events))
         outputs, enriched = self._outputs(events)
         await self._deliver(outputs)
-        now = time.time()
-        for event, outcome in enriched:
-            m.observe_enriched(outcome, event.message.timestamp, now)
-        for out in outputs:
-            if out.topic == self._settings.dlq_topic and out.headers:
-                m.dead_lettered.labels(out.headers[0][1].decode()).inc()
+        m.observe_batch(
+            [(event.message.timestamp, outcome) for event, outcome in enriched], time.time()
+        )
+        dlq = self._settings.dlq_topic
+        m.observe_dead_letters(
+            dict(out.headers)[ERROR_CLASS_HEADER].decode()
+            for out in outputs
+            if out.topic == dlq and out.headers
+        )
         m.in_flight.set(0)
         m.batch_done(len(events))
         self._observe_lag(events)
@@ -205,11 +221,13 @@ class Enricher:
         return retry
 
     def _observe_lag(self, events: Sequence[EventT]) -> None:
+        """Lag from the fetcher's last-seen end offsets; :class:`LagMonitor` refreshes it idle."""
         consumer = self._app.consumer
         last: dict[Any, int] = {}
         for event in events:
             last[event.message.tp] = event.message.offset
         for tp, offset in last.items():
+            self.positions[tp] = offset + 1
             try:
                 highwater = consumer.highwater(tp)
             except Exception:

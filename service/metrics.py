@@ -3,28 +3,40 @@ base units, ``_total`` counters, ``_seconds`` histograms).
 
 Label values are always from bounded sets (error classes, event and entity types, ISO
 country codes, partitions): never article ids or free text, so series counts stay flat
-however many articles flow through.
+however many articles flow through. Counters are updated once per batch and label, not once
+per message, to keep the hot path cheap.
 """
 
 from __future__ import annotations
 
 import platform
 import time
-from collections.abc import Iterable
+from collections import Counter as Tally
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
+import faust
+from faust.types import AppT
+from faust.types.transports import ConsumerT, ProducerT
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
 
 from service import __version__
 from service.pipeline import Enriched
 
 # Tagging one ~2 KB article takes well under a millisecond; a 1 MiB body tens of ms.
-TAG_BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5)
-# From produce to emission: milliseconds when keeping up, minutes when catching up on lag.
-LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600)
+TAG_BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 2.5)
+# Kafka timestamp → emission: milliseconds when keeping up, minutes when catching up on lag;
+# published_at → emission: minutes to hours (a news feed delivers articles late), up to days.
+LATENCY_BUCKETS = (
+    0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 21600, 86400,
+)  # fmt: skip
 BATCH_BUCKETS = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500)
+# Commits and rebalances: tens of milliseconds normally, seconds when the group is unsettled.
+FAUST_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
 NO_COUNTRY = "none"
+Timed = tuple[float | None, Enriched]  # (Kafka timestamp in seconds, outcome)
 
 
 class Metrics:
@@ -83,6 +95,12 @@ class Metrics:
             ["topic", "partition"],
             registry=r,
         )
+        self.end_offset = Gauge(
+            "geopulse_consumer_end_offset",
+            "The partition's log end offset (grows as input arrives), if assigned here.",
+            ["topic", "partition"],
+            registry=r,
+        )
         self.last_processed = Gauge(
             "geopulse_last_processed_timestamp_seconds",
             "Unix time when this worker last finished a batch.",
@@ -104,6 +122,7 @@ class Metrics:
         self.build = Info(
             "geopulse_build", "Version and ruleset of the running worker.", registry=r
         )
+        self.faust = FaustMetrics(r)
 
     def describe_build(self, tagger_info: dict[str, str]) -> None:
         self.build.info(
@@ -114,28 +133,118 @@ class Metrics:
             }
         )
 
-    def observe_enriched(self, outcome: Enriched, kafka_ts: float | None, now: float) -> None:
-        """Count one enriched article and what was found in it."""
-        self.enriched.inc()
-        self.tag_seconds.observe(outcome.tag_seconds)
-        for entity in outcome.entities:
-            self.entities.labels(entity["type"]).inc()
-        country_of = _countries(outcome.entities)
-        for event in outcome.events:
-            self.events.labels(event["type"]).inc()
-            for country in _actor_countries(event["actors"], country_of):
-                self.events_by_country.labels(event["type"], country).inc()
-        if kafka_ts:  # Faust gives the message timestamp in seconds
-            self.latency.labels("kafka").observe(max(0.0, now - kafka_ts))
-        published = outcome.article.published_at
-        if published:
-            ts = _parse_rfc3339(published)
-            if ts is not None:
-                self.latency.labels("published").observe(max(0.0, now - ts))
+    def observe_batch(self, batch: Sequence[Timed], now: float) -> None:
+        """Count a batch of enriched articles, one counter update per label value."""
+        entities: Tally[str] = Tally()
+        events: Tally[str] = Tally()
+        by_country: Tally[tuple[str, str]] = Tally()
+        for kafka_ts, outcome in batch:
+            self.tag_seconds.observe(outcome.tag_seconds)
+            entities.update(entity["type"] for entity in outcome.entities)
+            if outcome.events:
+                _count_events(outcome, events, by_country)
+            if kafka_ts:  # Faust gives the message timestamp in seconds
+                self.latency.labels("kafka").observe(max(0.0, now - kafka_ts))
+            published = _parse_rfc3339(outcome.article.published_at or "")
+            if published is not None:
+                self.latency.labels("published").observe(max(0.0, now - published))
+        self.enriched.inc(len(batch))
+        for kind, n in entities.items():
+            self.entities.labels(kind).inc(n)
+        for kind, n in events.items():
+            self.events.labels(kind).inc(n)
+        for (kind, country), n in by_country.items():
+            self.events_by_country.labels(kind, country).inc(n)
+
+    def observe_dead_letters(self, error_classes: Iterable[str]) -> None:
+        for error_class, n in Tally(error_classes).items():
+            self.dead_lettered.labels(error_class).inc(n)
 
     def batch_done(self, size: int) -> None:
         self.batch_size.observe(size)
         self.last_processed.set(time.time())
+
+
+class FaustMetrics:
+    """The few Faust internals worth a series: rebalances, commits, send and assignment errors."""
+
+    def __init__(self, r: CollectorRegistry) -> None:
+        self.rebalances = Counter(
+            "geopulse_faust_rebalances", "Consumer group rebalances this worker took part in.",
+            registry=r,
+        )  # fmt: skip
+        self.rebalance_seconds = Histogram(
+            "geopulse_faust_rebalance_duration_seconds",
+            "From a rebalance starting to this worker resuming (including recovery).",
+            buckets=FAUST_BUCKETS,
+            registry=r,
+        )
+        self.commit_seconds = Histogram(
+            "geopulse_faust_commit_duration_seconds",
+            "Time to commit input offsets to the broker.",
+            buckets=FAUST_BUCKETS,
+            registry=r,
+        )
+        self.send_errors = Counter(
+            "geopulse_faust_send_errors", "Records the producer failed to send.", registry=r
+        )
+        self.assignment_errors = Counter(
+            "geopulse_faust_assignment_errors", "Partition assignments that failed.", registry=r
+        )
+        self.buffer_full = Counter(
+            "geopulse_faust_topic_buffer_full",
+            "Times the agent's input buffer was full, so fetching waited (backpressure).",
+            registry=r,
+        )
+
+
+class PrometheusSensor(faust.Sensor):
+    """Feeds :class:`FaustMetrics` from Faust's sensor hooks.
+
+    Faust's own ``faust.sensors.prometheus`` observes milliseconds, names series without our
+    prefix and does work for every message; this sensor only implements rare hooks, so the
+    per-message path stays Faust's no-op.
+    """
+
+    def __init__(self, metrics: FaustMetrics, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._m = metrics
+
+    def on_commit_initiated(self, consumer: ConsumerT) -> Any:
+        return time.monotonic()
+
+    def on_commit_completed(self, consumer: ConsumerT, state: Any) -> None:
+        if isinstance(state, float):
+            self._m.commit_seconds.observe(time.monotonic() - state)
+
+    def on_send_error(self, producer: ProducerT, exc: BaseException, state: Any) -> None:
+        self._m.send_errors.inc()
+
+    def on_assignment_error(self, assignor: Any, state: dict[str, Any], exc: BaseException) -> None:
+        self._m.assignment_errors.inc()
+
+    def on_rebalance_start(self, app: AppT) -> dict[str, Any]:
+        self._m.rebalances.inc()
+        return {"time_start": time.monotonic()}
+
+    def on_rebalance_end(self, app: AppT, state: dict[str, Any]) -> None:
+        started = state.get("time_start")
+        if isinstance(started, float):
+            self._m.rebalance_seconds.observe(time.monotonic() - started)
+
+    def on_topic_buffer_full(self, tp: Any) -> None:
+        self._m.buffer_full.inc()
+
+
+def _count_events(
+    outcome: Enriched, events: Tally[str], by_country: Tally[tuple[str, str]]
+) -> None:
+    country_of = _countries(outcome.entities)
+    for event in outcome.events:
+        kind = event["type"]
+        events[kind] += 1
+        for country in _actor_countries(event["actors"], country_of):
+            by_country[kind, country] += 1
 
 
 def _countries(entities: Iterable[dict[str, Any]]) -> dict[str, str]:
@@ -155,8 +264,13 @@ def _actor_countries(actors: list[str], country_of: dict[str, str]) -> set[str]:
     return found or {NO_COUNTRY}
 
 
+@lru_cache(maxsize=1024)
 def _parse_rfc3339(value: str) -> float | None:
+    """Unix time of an RFC 3339 string (cached: a feed repeats the same few timestamps)."""
+    if not value:
+        return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
+    return parsed.timestamp() if parsed.tzinfo is not None else None

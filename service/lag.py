@@ -1,0 +1,111 @@
+"""Consumer lag, refreshed on a timer as well as after each batch.
+
+Per-batch updates alone go quiet exactly when lag matters: a stalled agent finishes no batch,
+so its last (small) lag would stay on the gauge forever. Every few seconds this asks the broker
+for each assigned partition's end offset and the group's committed offset, so lag keeps growing
+on a worker that has stopped making progress.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from aiokafka.admin import AIOKafkaAdminClient
+from faust.types import TP, AppT
+
+from service.metrics import Metrics
+
+log = logging.getLogger(__name__)
+
+
+class LagMonitor:
+    """Sets ``geopulse_consumer_lag_messages`` and ``…_end_offset`` for assigned partitions."""
+
+    def __init__(
+        self,
+        app: AppT,
+        topic: str,
+        group: str,
+        metrics: Metrics,
+        positions: Mapping[TP, int],
+        client_options: dict[str, Any],
+        interval_s: float = 5.0,
+    ) -> None:
+        self._app, self._topic, self._group = app, topic, group
+        self._metrics = metrics
+        self._positions = positions  # next offset to process, per partition, kept by the agent
+        self._options = client_options
+        self._interval_s = interval_s
+        self._admin: AIOKafkaAdminClient | None = None
+        self._shown: set[tuple[str, str]] = set()
+
+    async def run(self) -> None:
+        try:
+            while True:
+                await asyncio.sleep(self._interval_s)
+                try:
+                    await asyncio.wait_for(self.refresh(), timeout=max(10.0, self._interval_s))
+                except Exception as exc:  # broker away or group rebalancing: try next time
+                    log.debug("lag refresh failed", extra={"error": repr(exc)})
+                    await self._close()
+        finally:
+            await self._close()
+
+    async def refresh(self) -> None:
+        """One round: end offsets and committed offsets from the broker → gauges."""
+        consumer = self._app.consumer
+        assigned = sorted(tp for tp in consumer.assignment() if tp.topic == self._topic)
+        self._metrics.assigned_partitions.set(len(assigned))
+        lags: dict[TP, tuple[int, int]] = {}
+        if assigned:
+            ends = await consumer.highwaters(*assigned)
+            starts = await self._starts(assigned)
+            lags = {tp: (ends[tp], max(0, ends[tp] - starts[tp])) for tp in assigned if tp in ends}
+        self._publish(lags)
+
+    async def _starts(self, assigned: list[TP]) -> dict[TP, int]:
+        """The next offset to process: what this worker reached, or what the group committed."""
+        committed = await self._committed(assigned)
+        missing = [tp for tp in assigned if tp not in committed and tp not in self._positions]
+        earliest = await self._app.consumer.earliest_offsets(*missing) if missing else {}
+        return {
+            tp: max(self._positions.get(tp, 0), committed.get(tp, earliest.get(tp, 0)))
+            for tp in assigned
+        }
+
+    async def _committed(self, assigned: list[TP]) -> dict[TP, int]:
+        if self._admin is None:
+            admin = AIOKafkaAdminClient(**self._options, request_timeout_ms=5000)
+            await admin.start()
+            self._admin = admin
+        offsets = await self._admin.list_consumer_group_offsets(self._group)
+        wanted = set(assigned)
+        return {
+            TP(tp.topic, tp.partition): meta.offset
+            for tp, meta in offsets.items()
+            if tp in wanted and meta.offset >= 0
+        }
+
+    def _publish(self, lags: dict[TP, tuple[int, int]]) -> None:
+        m = self._metrics
+        shown = set()
+        for tp, (end, lag) in lags.items():
+            labels = (tp.topic, str(tp.partition))
+            m.end_offset.labels(*labels).set(end)
+            m.lag.labels(*labels).set(lag)
+            shown.add(labels)
+        for labels in self._shown - shown:  # revoked: another worker reports it now
+            with contextlib.suppress(KeyError):
+                m.lag.remove(*labels)
+                m.end_offset.remove(*labels)
+        self._shown = shown
+
+    async def _close(self) -> None:
+        admin, self._admin = self._admin, None
+        if admin is not None:
+            with contextlib.suppress(Exception):
+                await admin.close()
