@@ -188,7 +188,7 @@ class NameFinder:
                 return None
             if w.isupper() and 2 <= len(w) <= 6 and w.isalnum() and s not in starts:
                 return Mention(field, s, e, name, Entry("org:" + slug(w), "ORG", w, None))
-            if titled or self._person_context(text, e):
+            if titled or (s not in starts and self._person_context(text, e)):
                 return Mention(field, s, e, name, Entry("person:" + slug(w), "PERSON", w, None))
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):

