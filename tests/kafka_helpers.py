@@ -13,6 +13,7 @@ import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeAlias
 
 from aiokafka import ConsumerRecord
 
@@ -21,7 +22,7 @@ from service.config import Settings, load_settings
 from service.kafka import consumer, ensure_topics, producer
 
 REPO = Path(__file__).resolve().parents[1]
-Record = ConsumerRecord[bytes, bytes]
+Record: TypeAlias = ConsumerRecord[bytes, bytes]  # explicit, so mypy accepts it as a type
 
 
 def unique_settings(broker: str, partitions: int = 2, **env: str) -> Settings:
