@@ -17,7 +17,6 @@ _CLAUSE_RE = re.compile(r"[,;:—–()]")
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
-_PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their"})
 
 
 def _num(s: str) -> float | int:
@@ -48,6 +47,7 @@ class EventFinder:
         }
         self.roles = Roles(cues, title_words)
         self.collective = CueSet(cues.get("collective_parties", []))
+        self.pronouns = CueSet(cues.get("pronouns", []))
 
     def find(
         self, article_id: str, field: str, text: str, sents: list[Span], mentions: list[Mention]
@@ -101,7 +101,6 @@ class EventFinder:
         ]
         ss = self.roles.slots(text, sent.start, sent.end, ms)
         stext = text[sent.start : sent.end]
-        pronoun_led = lows[0] in _PRONOUNS
         out: dict[str, dict[str, Any]] = {}
         for m in matches:
             etype = m.etype
@@ -135,11 +134,7 @@ class EventFinder:
             ):
                 actors = list(parties)
                 targets = [t for t in targets if t not in actors]
-            if (
-                not actors
-                and antecedent
-                and (pronoun_led or _PRONOUNS.intersection(lows[: m.first]))
-            ):
+            if not actors and antecedent and self.pronouns.any_in(lows, 0, m.first):
                 actors = list(antecedent)
                 targets = [t for t in targets if t not in actors]
             attrs: dict[str, list[Any]] = {}

@@ -23,6 +23,18 @@ class CueSet:
                 self.by_first.setdefault(words[0], []).append(words)
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)
+        self.keys = frozenset(self.by_first)
+        self._cache: tuple[object, list[int]] = (None, [])
+
+    def _positions(self, toks: Sequence[str]) -> list[int]:
+        """Where a cue could start in this token list (one-entry cache: a sentence asks often)."""
+        cached = self._cache  # read once: the tuple swap below is atomic
+        if cached[0] is toks:
+            return cached[1]
+        keys = self.keys
+        pos = [i for i, w in enumerate(toks) if w in keys] if not keys.isdisjoint(toks) else []
+        self._cache = (toks, pos)
+        return pos
 
     def at(self, toks: Sequence[str], i: int) -> int:
         """Length in tokens of the longest cue starting at toks[i] (0: none)."""
@@ -36,10 +48,11 @@ class CueSet:
         return 0
 
     def any_in(self, toks: Sequence[str], lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> bool:
-        by_first = self.by_first
-        for i in range(max(0, lo), min(hi, len(toks))):
-            if toks[i] not in by_first:
+        for i in self._positions(toks):
+            if i < lo:
                 continue
+            if i >= hi:
+                break
             n = self.at(toks, i)
             if n and not (skip[0] <= i < skip[1] or skip[0] < i + n <= skip[1]):
                 return True

@@ -23,12 +23,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .text import tokenize
+
 DATA_DIR = Path(__file__).parent / "data"
 BUILTIN_FILES = ("events.json", "cues.json", "entities.json", "places.json", "commodities.json")
 _TYPE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
 _ID_RE = re.compile(r"(person|org|country|place|norp|commodity):[A-Za-z0-9][A-Za-z0-9._-]*")
 _ISO3_RE = re.compile(r"[A-Z]{3}")
 MAX_PATTERN_ELEMENTS = 12
+# Multi-word alternatives multiply into token-level variants at load time; a few of them per
+# element make a pattern that takes hours and gigabytes to compile, so their product is bounded.
+MAX_PATTERN_VARIANTS = 64
 
 
 class RulesError(ValueError):
@@ -73,6 +78,21 @@ def check_pattern(p: Any, path: str, errs: list[str]) -> None:
             continue
         if any(not alt or any(c in alt for c in "()[]{}*+?\\^$") for alt in e.split("|")):
             errs.append(f"{path}: bad element {e!r} (words separated by '|'; no regex syntax)")
+    if _variants(elems) > MAX_PATTERN_VARIANTS:
+        errs.append(
+            f"{path}: multi-word alternatives expand to over {MAX_PATTERN_VARIANTS} variants"
+        )
+
+
+def _variants(elems: list[str]) -> int:
+    """How many token sequences a pattern expands to (as in ``patterns._expand``)."""
+    total = 1
+    for e in elems:
+        if e in ("...", "#NUM"):
+            continue
+        lengths = [len(tokenize(alt.replace("_", " ")).stems) for alt in e.split("|")]
+        total *= sum(1 for n in lengths if n > 1) + (1 in lengths)
+    return total
 
 
 def _trigger(v: Any, path: str, errs: list[str]) -> None:
