@@ -8,6 +8,7 @@ ignored, optional ones are type-checked and passed through).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -21,6 +22,11 @@ MAX_ID_CHARS = 256
 # Passed through to the enriched record when present, in this order.
 PASSTHROUGH_FIELDS = ("id", "title", "source", "url", "published_at", "language", "metadata")
 _OPTIONAL_STRINGS = ("title", "source", "url", "published_at", "language")
+# The article schema's formats, checked here so no output can carry a value that breaks them.
+_LANGUAGE_RE = re.compile(r"[A-Za-z]{2}")
+_RFC3339_RE = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})", re.ASCII
+)
 
 
 class ErrorClass(StrEnum):
@@ -105,8 +111,28 @@ def _validate(obj: dict[str, Any], max_body_bytes: int) -> Article:
     metadata = obj.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise BadInput(ErrorClass.SCHEMA, f"'metadata' must be an object, got {_kind(metadata)}")
+    _check_formats(obj)
     language = obj.get("language") or "en"
     return Article(article_id, body, obj.get("title") or "", language.lower(), obj)
+
+
+def _check_formats(obj: dict[str, Any]) -> None:
+    language = obj.get("language")
+    if language is not None and not _LANGUAGE_RE.fullmatch(language):
+        raise BadInput(ErrorClass.SCHEMA, "'language' must be a two-letter ISO 639-1 code")
+    published = obj.get("published_at")
+    if published is not None and not _is_rfc3339(published):
+        raise BadInput(ErrorClass.SCHEMA, "'published_at' must be an RFC 3339 timestamp")
+
+
+def _is_rfc3339(value: str) -> bool:
+    if not _RFC3339_RE.fullmatch(value):
+        return False
+    try:
+        datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def _kind(value: object) -> str:

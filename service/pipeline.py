@@ -80,6 +80,9 @@ class Pipeline:
             return Rejected(exc)
         try:
             return self._enrich(article)
+        except orjson.JSONEncodeError as exc:  # parsed, but too deep to write back (metadata)
+            detail = f"the article cannot be written back as JSON: {exc}"
+            return Rejected(BadInput(ErrorClass.SCHEMA, detail))
         except Exception as exc:  # a tagger bug must cost one message, not the stream
             detail = f"{type(exc).__name__}: {exc}"
             return Rejected(BadInput(ErrorClass.TAGGER_ERROR, detail))
