@@ -426,3 +426,13 @@ def test_export_restriction_threat(tagger: Tagger) -> None:
     body = "Jakarta threatened to restrict nickel exports to Europe over the dispute."
     ev = events_of(tagger, body)["SANCTIONS_THREAT"]
     assert ev["attributes"]["commodity"] == ["commodity:nickel"]
+
+
+def test_trigger_words_inside_a_name_are_not_events(tagger: Tagger) -> None:
+    body = "Officials from the Organization for Economic Cooperation and Development met in Oslo."
+    assert "ECONOMIC_COOPERATION" not in events_of(tagger, body)
+
+
+def test_according_is_not_an_accord(tagger: Tagger) -> None:
+    body = "According to Reuters, Ghana's president flew to Accra on Monday."
+    assert "PEACE_TALKS" not in events_of(tagger, body)

@@ -127,6 +127,8 @@ class EventFinder:
             if etype in out:
                 continue
             ts, te = st[m.first], en[m.last]
+            if any(x.start <= ts and te <= x.end and x.entry.type != "COMMODITY" for x in ms):
+                continue  # the words are part of a name ("Asia-Pacific Economic Cooperation")
             actors, targets = self.roles.assign(ss, ts, te, bool(d.get("symmetric")))
             if parties and (
                 (not actors and self.collective.any_in(lows, 0, len(lows)))

@@ -142,10 +142,16 @@ class Span(NamedTuple):
     end: int
 
 
+# words whose suffix is not an inflection ("according" is not a form of "accord")
+_STEM_EXCEPTIONS = {"according": "according", "accordingly": "accordingly", "news": "news"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Crude, consistent suffix stripping so that inflections of a trigger meet."""
     w = word.lower().replace("’", "'")
+    if w in _STEM_EXCEPTIONS:
+        return _STEM_EXCEPTIONS[w]
     if w.endswith("'s"):
         w = w[:-2]
     n = len(w)
