@@ -102,6 +102,7 @@ class EventFinder:
         ss = self.roles.slots(text, sent.start, sent.end, ms)
         stext = text[sent.start : sent.end]
         out: dict[str, dict[str, Any]] = {}
+        role_cache: dict[tuple[int, int, bool], tuple[list[str], list[str]]] = {}
         for m in matches:
             etype = m.etype
             d = self.types[etype]
@@ -129,7 +130,10 @@ class EventFinder:
             ts, te = st[m.first], en[m.last]
             if any(x.start <= ts and te <= x.end and x.entry.type != "COMMODITY" for x in ms):
                 continue  # the words are part of a name ("Asia-Pacific Economic Cooperation")
-            actors, targets = self.roles.assign(ss, ts, te, bool(d.get("symmetric")))
+            rkey = (ts, te, bool(d.get("symmetric")))
+            if rkey not in role_cache:
+                role_cache[rkey] = self.roles.assign(ss, ts, te, rkey[2])
+            actors, targets = (list(x) for x in role_cache[rkey])
             if parties and (
                 (not actors and self.collective.any_in(lows, 0, len(lows)))
                 or (d.get("symmetric") and self.collective.any_in(lows, 0, m.first))
