@@ -13,6 +13,8 @@ from .entities import Mention
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ADJ = True
 SPK = False
+_ARTICLES = frozenset({"the", "The", "a", "A", "an", "An"})
+_OPENING_PUNCT = frozenset({",", "“", '"'})
 _STRIP = ",;:\"“”'.()"
 
 
@@ -57,32 +59,23 @@ class Roles:
             lead_end = text.find(",", sent_start, sent_end)
         raw: list[Slot] = []
         tw = self.title_words
+        speaker = self.speaker
+        ncands = len(cands)
         for k, m in enumerate(cands):
-            before = text[max(sent_start, m.start - 60) : m.start].split()
-            while before and (before[-1] in tw or before[-1].lower() in ("the", "a", "an")):
+            ms_, me = m.start, m.end
+            before = text[max(sent_start, ms_ - 40) : ms_].split()
+            while before and (before[-1] in tw or before[-1] in _ARTICLES):
                 before.pop()
             prev = before[-1].lower().strip(_STRIP) if before else ""
-            nxt = cands[k + 1].start if k + 1 < len(cands) else m.end
-            after = text[m.end : m.end + 30].replace("’s", " ").replace("'s", " ").split(None, 3)
+            nxt = cands[k + 1].start if k + 1 < ncands else me
+            after = text[me : me + 30].split(None, 3)
             nw = after[0].lower().strip(_STRIP) if after else ""
-            spk = any(w.lower().strip(_STRIP) in self.speaker for w in after[:3]) and (
-                text[max(sent_start, m.start - 2) : m.start].strip() in (",", "“", '"')
-                or not before
-            )
+            spk = False
+            if not before or text[max(sent_start, ms_ - 2) : ms_].strip() in _OPENING_PUNCT:
+                words = " ".join(after[:3]).replace("’s", " ").replace("'s", " ").lower().split()
+                spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
-            raw.append(
-                Slot(
-                    e.id,
-                    e.type,
-                    m.start,
-                    m.end,
-                    prev,
-                    text[m.end : nxt],
-                    nw,
-                    spk,
-                    m.end <= lead_end,
-                )
-            )
+            raw.append(Slot(e.id, e.type, ms_, me, prev, text[me:nxt], nw, spk, me <= lead_end))
         out: list[Slot] = []
         for k, sl in enumerate(raw):
             if sl.id in self.skip_ids:
