@@ -72,7 +72,7 @@ class Roles:
             nw = after[0].lower().strip(_STRIP) if after else ""
             spk = False
             if not before or text[max(sent_start, ms_ - 2) : ms_].strip() in _OPENING_PUNCT:
-                words = " ".join(after[:3]).replace("’s", " ").replace("'s", " ").lower().split()
+                words = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower().split()
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
             raw.append(Slot(e.id, e.type, ms_, me, prev, text[me:nxt], nw, spk, me <= lead_end))
