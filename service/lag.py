@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.structs import TopicPartition
 from faust.types import TP, AppT
 
 from service.metrics import Metrics
@@ -44,13 +45,17 @@ class LagMonitor:
         self._shown: set[tuple[str, str]] = set()
 
     async def run(self) -> None:
+        failing = False
         try:
             while True:
                 await asyncio.sleep(self._interval_s)
                 try:
                     await asyncio.wait_for(self.refresh(), timeout=max(10.0, self._interval_s))
+                    failing = False
                 except Exception as exc:  # broker away or group rebalancing: try next time
-                    log.debug("lag refresh failed", extra={"error": repr(exc)})
+                    if not failing:  # once per streak; /ready reports the broker itself
+                        log.warning("lag refresh failed", extra={"error": repr(exc)})
+                    failing = True
                     await self._close()
         finally:
             await self._close()
@@ -62,9 +67,11 @@ class LagMonitor:
         self._metrics.assigned_partitions.set(len(assigned))
         lags: dict[TP, tuple[int, int]] = {}
         if assigned:
-            ends = await consumer.highwaters(*assigned)
+            listed = await consumer.highwaters(*assigned)
             starts = await self._starts(assigned)
-            lags = {tp: (ends[tp], max(0, ends[tp] - starts[tp])) for tp in assigned if tp in ends}
+            for tp in assigned:
+                end = max(listed.get(tp) or 0, _fetched_end(consumer, tp), starts[tp])
+                lags[tp] = (end, end - starts[tp])
         self._publish(lags)
 
     async def _starts(self, assigned: list[TP]) -> dict[TP, int]:
@@ -82,12 +89,13 @@ class LagMonitor:
             admin = AIOKafkaAdminClient(**self._options, request_timeout_ms=5000)
             await admin.start()
             self._admin = admin
-        offsets = await self._admin.list_consumer_group_offsets(self._group)
-        wanted = set(assigned)
+        # Naming the partitions is cheaper, and some brokers (Tansu) mishandle "all partitions".
+        wanted = [TopicPartition(tp.topic, tp.partition) for tp in assigned]
+        offsets = await self._admin.list_consumer_group_offsets(self._group, partitions=wanted)
         return {
             TP(tp.topic, tp.partition): meta.offset
             for tp, meta in offsets.items()
-            if tp in wanted and meta.offset >= 0
+            if meta.offset >= 0
         }
 
     def _publish(self, lags: dict[TP, tuple[int, int]]) -> None:
@@ -109,3 +117,12 @@ class LagMonitor:
         if admin is not None:
             with contextlib.suppress(Exception):
                 await admin.close()
+
+
+def _fetched_end(consumer: Any, tp: TP) -> int:
+    """The end offset the fetcher last saw: a floor for the listed one, which some brokers
+    (Tansu) under-report as the start of the last record batch instead of the log end."""
+    try:
+        return int(consumer.highwater(tp) or 0)
+    except Exception:  # not fetched from yet
+        return 0

@@ -23,6 +23,7 @@ from faust.types.transports import ConsumerT, ProducerT
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
 
 from service import __version__
+from service.contracts import ErrorClass
 from service.pipeline import Enriched
 
 # Tagging one ~2 KB article takes well under a millisecond; a 1 MiB body tens of ms.
@@ -57,6 +58,8 @@ class Metrics:
             ["error_class"],
             registry=r,
         )
+        for error_class in ErrorClass:  # a series from 0, so rate() sees the first dead letter
+            self.dead_lettered.labels(error_class.value)
         self.events = Counter(
             "geopulse_events_emitted", "Events found, by event type.", ["type"], registry=r
         )

@@ -94,6 +94,8 @@ def test_dead_letters_by_class_and_batch_bookkeeping() -> None:
     m.observe_dead_letters([])
     assert value(m, "geopulse_articles_dead_lettered_total", error_class="schema") == 2
     assert value(m, "geopulse_articles_dead_lettered_total", error_class="invalid_json") == 1
+    # Every class exists from the start, so the first dead letter is a visible increase.
+    assert value(m, "geopulse_articles_dead_lettered_total", error_class="too_large") == 0
     before = time.time()
     m.batch_done(7)
     assert value(m, "geopulse_batch_size_messages_count") == 1
