@@ -56,9 +56,9 @@ class LagMonitor:
                     if not failing:  # once per streak; /ready reports the broker itself
                         log.warning("lag refresh failed", extra={"error": repr(exc)})
                     failing = True
-                    await self._close()
+                    await self.close()
         finally:
-            await self._close()
+            await self.close()
 
     async def refresh(self) -> None:
         """One round: end offsets and committed offsets from the broker → gauges."""
@@ -112,7 +112,7 @@ class LagMonitor:
                 m.end_offset.remove(*labels)
         self._shown = shown
 
-    async def _close(self) -> None:
+    async def close(self) -> None:
         admin, self._admin = self._admin, None
         if admin is not None:
             with contextlib.suppress(Exception):
