@@ -126,6 +126,9 @@ def test_compose_has_every_service(compose: Doc) -> None:
     kafka_env = service_env(services["kafka"])
     assert "controller" in kafka_env["KAFKA_PROCESS_ROLES"], "KRaft: no ZooKeeper"
     assert not any("zookeeper" in name for name in services)
+    # Clients inside the compose network must be told an address they can reach.
+    broker = service_env(services["geopulse"])["GEOPULSE_BROKER"]
+    assert f"PLAINTEXT://{broker}" in kafka_env["KAFKA_ADVERTISED_LISTENERS"].split(",")
 
 
 def test_compose_geopulse_is_two_workers_on_six_partitions(compose: Doc) -> None:
