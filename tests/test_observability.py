@@ -329,6 +329,14 @@ def wait_for_counts(prom: Prometheus, good: int, bad: int) -> None:
     }
     assert {k: v for k, v in classes.items() if v} == {"invalid_json": 1, "schema": 1, "empty": 1}
     assert prom.value('sum(geopulse_events_by_actor_country_total{type="TARIFF_THREAT"})')
+    # The Faust sensor sees the group join and the periodic offset commits.
+    prom.wait_for(
+        "Faust commits and rebalances counted",
+        lambda: (
+            (prom.value("sum(geopulse_faust_commit_duration_seconds_count)") or 0) > 0
+            and (prom.value("sum(geopulse_faust_rebalances_total)") or 0) >= 1
+        ),
+    )
     # rate() needs samples on both sides of the increases: a few more scrapes.
     prom.wait_for(
         "a minute's worth of scrapes", lambda: (prom.value("count_over_time(up[1m])") or 0) >= 10
