@@ -45,15 +45,12 @@ class Tagger:
     def tag(
         self, article_id: str, body: str, title: str = ""
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """(entities, events) for one article; never raises on str input."""
-        try:
-            return self._tag(article_id, body, title)
-        except Exception:
-            return [], []
+        """(entities, events) for one article.
 
-    def _tag(
-        self, article_id: str, body: str, title: str
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        Any str input is valid (tests fuzz it). Should a rule or code bug still raise, the
+        exception propagates on purpose: the pipeline dead-letters the article as
+        ``tagger_error`` instead of emitting it with nothing found as if all were well.
+        """
         texts = {"title": clean(title or ""), "body": clean(body or "")}
         sents = {f: sentences(texts[f]) for f in FIELDS}
         base = self.gaz.surnames
