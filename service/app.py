@@ -18,6 +18,7 @@ from typing import Any
 
 import faust
 from aiokafka.errors import KafkaError
+from faust.exceptions import ProducerSendError
 from faust.types import EventT
 
 from service.config import Settings
@@ -80,6 +81,12 @@ def create_app(settings: Settings, pipeline: Pipeline, metrics: Metrics) -> faus
         datadir=str(settings.data_dir),
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        # Faust's default (20 minutes) would hold a batch that long on a hung broker; a
+        # timed-out send is resent by Enricher._deliver, so a short timeout loses nothing.
+        producer_request_timeout=settings.request_timeout_s,
+        # The client-side size check (default 1 MB) would refuse dead letters of inputs the
+        # broker itself accepted; the broker's own limit still applies and is handled.
+        producer_max_request_size=max(16 << 20, 8 * settings.max_body_bytes),
         broker_session_timeout=session,
         broker_heartbeat_interval=max(0.5, session / 5),
         broker_rebalance_timeout=max(session, 10.0),
@@ -199,9 +206,10 @@ class Enricher:
             fut = await self._app.producer.send(
                 out.topic, out.key, out.value, None, None, out.headers
             )
-        except KafkaError as exc:  # refused before it was queued; report through the future
+        except (KafkaError, ProducerSendError) as exc:  # refused before it was queued
             failed: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-            failed.set_exception(exc)
+            cause = exc.__cause__ if isinstance(exc.__cause__, KafkaError) else exc
+            failed.set_exception(cause)  # the Kafka error, so _after_failure can classify it
             return failed
         return asyncio.ensure_future(fut)
 
@@ -210,14 +218,25 @@ class Enricher:
     ) -> list[Output]:
         """What to send next: transient failures again; a refused record's input to the DLQ."""
         retry: list[Output] = []
+        replaced: set[int] = set()
         for out, exc in failed:
-            if type(exc).__name__ in _PERMANENT and out.topic != self._settings.dlq_topic:
-                error = BadInput(ErrorClass.OUTPUT_REJECTED, f"broker refused the output: {exc!r}")
-                replacement = self._dead_letter(out.source, error)
-                outputs.append(replacement)
-                retry.append(replacement)
-            else:
+            if type(exc).__name__ not in _PERMANENT or (out.value is None and out.key is None):
                 retry.append(out)
+            elif out.topic != self._settings.dlq_topic:
+                if id(out.source) in replaced:  # enriched and events refused: one dead letter
+                    continue
+                replaced.add(id(out.source))
+                error = BadInput(ErrorClass.OUTPUT_REJECTED, f"broker refused the output: {exc!r}")
+                retry.append(self._dead_letter(out.source, error))
+            else:  # even the dead letter is refused: resending forever would stall the partition
+                error = BadInput(
+                    ErrorClass.OUTPUT_REJECTED,
+                    f"broker refused the dead letter, value dropped: {exc!r}",
+                )
+                bare = self._dead_letter(out.source, error)
+                retry.append(Output(bare.topic, None, None, bare.headers, bare.source))
+        known = {id(o) for o in outputs}
+        outputs.extend(o for o in retry if id(o) not in known)
         return retry
 
     def _observe_lag(self, events: Sequence[EventT]) -> None:

@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    if args.command in ("eval", "bench"):
+    if args.command in ("eval", "bench", "reliability"):
         return int(args.forward(rest))
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("bench", help="throughput, latency and memory, side by side").set_defaults(
         forward=_forward("service.bench")
+    )
+    sub.add_parser("reliability", help="fault scenarios on a fresh broker: a table").set_defaults(
+        forward=_forward("service.reliability")
     )
     return p
 

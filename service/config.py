@@ -64,6 +64,7 @@ class Settings:
     batch_max: int = 500
     batch_within_s: float = 0.02
     session_timeout_s: float = 10.0
+    request_timeout_s: float = 30.0
     rules_dir: Path | None = None
     ner: str = "rules"
     log_level: str = "INFO"
@@ -109,6 +110,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         batch_max=e.get("GEOPULSE_BATCH_MAX", _int_range(1, 100_000), d.batch_max),
         batch_within_s=e.get("GEOPULSE_BATCH_WITHIN_MS", _millis, d.batch_within_s),
         session_timeout_s=e.get("GEOPULSE_SESSION_TIMEOUT_MS", _millis, d.session_timeout_s),
+        request_timeout_s=e.get("GEOPULSE_REQUEST_TIMEOUT_MS", _millis, d.request_timeout_s),
         rules_dir=e.get("GEOPULSE_RULES_DIR", _existing_dir, None),
         ner=e.get("GEOPULSE_NER", _choice(NER_BACKENDS), d.ner),
         log_level=e.get("GEOPULSE_LOG_LEVEL", _log_level, d.log_level),
@@ -118,6 +120,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     )
     if settings.session_timeout_s < 1.0:
         raise ConfigError("GEOPULSE_SESSION_TIMEOUT_MS must be at least 1000")
+    if settings.request_timeout_s < 1.0:
+        raise ConfigError("GEOPULSE_REQUEST_TIMEOUT_MS must be at least 1000")
     return settings
 
 

@@ -48,6 +48,37 @@ def client_options(settings: Settings) -> dict[str, Any]:
     return options
 
 
+def connection_failure(settings: Settings, exc: BaseException) -> str | None:
+    """One line for an error the Kafka client raised while connecting (None: not one of those).
+
+    aiokafka reports a refused SCRAM login as a bare ``KeyError`` from its own code, so errors
+    are recognised by where they were raised, not only by type. Never includes the password.
+    """
+    if not _raised_in_client(exc):
+        return None
+    where = ",".join(settings.brokers)
+    detail = f"{type(exc).__name__}: {exc}"
+    sec = settings.security
+    if sec.sasl_mechanism:
+        return (
+            f"cannot connect to {where} with SASL {sec.sasl_mechanism} as "
+            f"{sec.sasl_username!r} ({detail}): wrong password, unknown user, or a mechanism "
+            "the broker does not offer"
+        )
+    return f"cannot reach the Kafka cluster at {where}: {detail}"
+
+
+def _raised_in_client(exc: BaseException) -> bool:
+    if type(exc).__module__.startswith(("aiokafka", "kafka")):
+        return True
+    tb = exc.__traceback__
+    while tb is not None:
+        if str(tb.tb_frame.f_globals.get("__name__", "")).startswith("aiokafka"):
+            return True
+        tb = tb.tb_next
+    return False
+
+
 async def ensure_topics(settings: Settings, timeout_s: float = 30.0) -> list[str]:
     """Create the service's topics if missing; returns the names that were created."""
     admin = AIOKafkaAdminClient(**client_options(settings), request_timeout_ms=10_000)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from service.broker import BrokerError, EmbeddedBroker
 from service.config import Settings
-from service.kafka import ensure_topics
+from service.kafka import connection_failure, ensure_topics
 from service.logs import setup_logging
 from service.tools import follow, publish, read_lines
 
@@ -58,9 +58,10 @@ def worker_command(settings: Settings) -> int:
     except (TimeoutError, BrokerError, OSError) as exc:
         return _fatal(f"cannot start: {exc}")
     except Exception as exc:  # e.g. authentication refused: one line, non-zero exit
-        if type(exc).__module__.startswith(("aiokafka", "kafka")):
-            return _fatal(f"cannot reach the Kafka cluster: {type(exc).__name__}: {exc}")
-        raise
+        message = connection_failure(settings, exc)
+        if message is None:
+            raise
+        return _fatal(message)
 
 
 def _fatal(message: str) -> int:

@@ -1,0 +1,62 @@
+"""Faults on a real broker: after each, every input is in the output or the dead-letter topic.
+
+The scenarios live in :mod:`service.reliability` (``make reliability`` prints the same runs as
+a table); each starts its own Tansu broker, so pausing or killing it disturbs no other test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.reliability import POISON, SCENARIOS, Outcome
+
+pytestmark = [pytest.mark.broker, pytest.mark.slow]
+
+
+def assert_nothing_lost(o: Outcome) -> None:
+    assert o.lost == 0, o
+    assert o.enriched + o.dead_lettered == o.sent, o
+    assert o.identical, f"repeated outputs differ: {o}"
+    assert o.worker_alive, o
+    assert o.ready_after == 200, o
+
+
+def test_worker_sigkill_at_random_moments(tmp_path: Path) -> None:
+    o = SCENARIOS["sigkill"](tmp_path)
+    assert_nothing_lost(o)
+    assert o.enriched == o.sent
+
+
+def test_broker_paused_longer_than_request_timeout(tmp_path: Path) -> None:
+    o = SCENARIOS["pause"](tmp_path)
+    assert_nothing_lost(o)
+    assert o.enriched == o.sent
+    assert 503 in o.ready_during_fault, f"/ready must say 503 while the broker hangs: {o}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug: Faust remembers read offsets across the broker restart and silently "
+    "skips the new broker's messages, whose offsets start again at 0",
+)
+def test_broker_killed_and_restarted_empty(tmp_path: Path) -> None:
+    o = SCENARIOS["restart"](tmp_path)
+    assert_nothing_lost(o)
+    assert o.enriched == o.sent
+    assert 503 in o.ready_during_fault, f"/ready must say 503 while the broker is down: {o}"
+
+
+def test_poison_messages_mid_partition(tmp_path: Path) -> None:
+    o = SCENARIOS["poison"](tmp_path)
+    assert_nothing_lost(o)
+    assert o.dead_classes == {k.decode(): cls for k, (_, cls) in POISON.items()}
+    assert o.enriched == o.sent - len(POISON)
+
+
+def test_sigterm_finishes_commits_and_restart_repeats_nothing(tmp_path: Path) -> None:
+    o = SCENARIOS["sigterm"](tmp_path)
+    assert o.exit_code == 0, o
+    assert_nothing_lost(o)
+    assert o.duplicates == 0, f"a clean shutdown must commit what it produced: {o}"
