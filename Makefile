@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev
 
-.PHONY: install run test lint typecheck unit eval bench clean
+.PHONY: install run test lint typecheck unit eval bench reliability clean
 
 install: $(STAMP)
 
@@ -35,6 +35,9 @@ eval: install
 
 bench: install
 	$(BIN)/python -m service bench $(BENCH_ARGS)
+
+reliability: install
+	$(BIN)/python -m service reliability $(RELIABILITY_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
