@@ -35,6 +35,31 @@ def rates(text: str) -> list[float | int]:
     return out
 
 
+class _Context:
+    """What one field's earlier sentences tell later ones (antecedents, parties, sides)."""
+
+    __slots__ = ("antecedent", "countries", "history", "parties", "sides")
+
+    def __init__(self, countries: dict[str, str | None]) -> None:
+        self.countries = countries
+        self.antecedent: list[str] = []
+        self.parties: list[str] = []  # the sides of the last two-sided event ("both sides")
+        self.sides: list[str] = []  # the last two opposed parties, persons as their country
+        self.history: list[tuple[str, list[str], list[str]]] = []  # (type, actors, targets)
+
+    def set_sides(self, ids: list[str]) -> None:
+        """Two distinct opposed parties (countries where persons are named) become the sides."""
+        sides = list(dict.fromkeys(self.country_of(x) for x in ids))
+        if len(sides) == 2:
+            self.sides = sides
+
+    def country_of(self, eid: str) -> str:
+        """A person stands for their country when sides are compared; others keep their id."""
+        if eid.startswith("person:"):
+            return self.countries.get(eid) or eid
+        return eid
+
+
 class EventFinder:
     def __init__(self, rules: dict[str, Any], title_words: frozenset[str]) -> None:
         self.types: dict[str, Any] = rules["event_types"]
@@ -54,8 +79,7 @@ class EventFinder:
     ) -> list[dict[str, Any]]:
         events: list[dict[str, Any]] = []
         mi = 0
-        antecedent: list[str] = []
-        parties: list[str] = []  # the sides of the last two-sided event ("both sides" later)
+        ctx = _Context({m.entry.id: m.entry.country for m in mentions if m.entry.country})
         for sent, toks in zip(sents, tokenize_sentences(text, sents), strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1
@@ -65,21 +89,25 @@ class EventFinder:
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
             if len(toks):
-                found = self._sentence(article_id, field, text, sent, toks, ms, antecedent, parties)
+                found = self._sentence(article_id, field, text, sent, toks, ms, ctx)
                 events.extend(found)
-            for e in found:
-                if len(e["actors"]) >= 2 and self.types[e["type"]].get("symmetric"):
-                    parties = list(e["actors"])
-            persons = [m.entry.id for m in ms if m.entry.type == "PERSON"]
-            acted = [a for e in found for a in e["actors"] if a.startswith("person:")]
-            if acted:
-                antecedent = acted[:1]
-            elif persons:
-                subj = next((m for m in ms if m.entry.type in ("PERSON", "ORG", "GPE")), None)
-                antecedent = (
-                    [subj.entry.id] if subj and subj.entry.type == "PERSON" else persons[:1]
-                )
+            self._remember(ctx, found, ms)
         return events
+
+    def _remember(self, ctx: _Context, found: list[dict[str, Any]], ms: list[Mention]) -> None:
+        """Carry forward what later sentences may refer back to."""
+        for e in found:
+            if len(e["actors"]) >= 2 and self.types[e["type"]].get("symmetric"):
+                ctx.parties = list(e["actors"])
+        persons = [m.entry.id for m in ms if m.entry.type == "PERSON"]
+        acted = [a for e in found for a in e["actors"] if a.startswith("person:")]
+        if acted:
+            ctx.antecedent = acted[:1]
+        elif persons:
+            subj = next((m for m in ms if m.entry.type in ("PERSON", "ORG", "GPE")), None)
+            ctx.antecedent = (
+                [subj.entry.id] if subj and subj.entry.type == "PERSON" else persons[:1]
+            )
 
     def _sentence(
         self,
@@ -89,8 +117,7 @@ class EventFinder:
         sent: Span,
         toks: Toks,
         ms: list[Mention],
-        antecedent: list[str],
-        parties: list[str],
+        ctx: _Context,
     ) -> list[dict[str, Any]]:
         matches = self._resolve(self.matcher.find(toks))
         if not matches:
@@ -134,15 +161,18 @@ class EventFinder:
             if rkey not in role_cache:
                 role_cache[rkey] = self.roles.assign(ss, ts, te, rkey[2])
             actors, targets = (list(x) for x in role_cache[rkey])
+            parties = ctx.parties
             if parties and (
                 (not actors and self.collective.any_in(lows, 0, len(lows)))
                 or (d.get("symmetric") and self.collective.any_in(lows, 0, m.first))
             ):
                 actors = list(parties)
                 targets = [t for t in targets if t not in actors]
-            if not actors and antecedent and self.pronouns.any_in(lows, 0, m.first):
-                actors = list(antecedent)
+            if not actors and ctx.antecedent and self.pronouns.any_in(lows, 0, m.first):
+                actors = list(ctx.antecedent)
                 targets = [t for t in targets if t not in actors]
+            if "roles" in d:
+                targets = self._policy(d["roles"], etype, actors, targets, ctx)
             attrs: dict[str, list[Any]] = {}
             wanted = d.get("attributes", [])
             if "rate_pct" in wanted:
@@ -170,7 +200,39 @@ class EventFinder:
                 "plover": d["plover"],
             }
             out[etype] = ev
+            ctx.history.append((etype, actors, targets))
+            if d.get("roles", {}).get("sides"):
+                ctx.set_sides(actors if len(actors) >= 2 else actors + targets)
         return sorted(out.values(), key=lambda e: (e["trigger"]["start"], e["type"]))
+
+    def _policy(
+        self,
+        pol: dict[str, Any],
+        etype: str,
+        actors: list[str],
+        targets: list[str],
+        ctx: _Context,
+    ) -> list[str]:
+        """The type's role conventions (rule data): parties not targets, or targets from context.
+
+        Mutates ``actors`` (contact: the other side is a party); returns the targets."""
+        if pol.get("no_targets"):
+            actors.extend(t for t in targets if not t.startswith("place:") and t not in actors)
+            return []
+        how = pol.get("fallback_targets")
+        if targets or not how:
+            return targets
+        mine = {ctx.country_of(a) for a in actors}
+        if how == "sides":
+            return [x for x in ctx.sides if x not in mine] if len(ctx.sides) == 2 else []
+        family = etype.split("_", 1)[0]
+        for t, acts, tgts in reversed(ctx.history):
+            if how == "previous_actors":
+                if acts and not mine & {ctx.country_of(a) for a in acts}:
+                    return list(acts)
+            elif t.split("_", 1)[0] == family and tgts:
+                return [x for x in tgts if ctx.country_of(x) not in mine]
+        return []
 
     def _resolve(self, matches: list[Match]) -> list[Match]:
         """Where two types claim overlapping trigger words, the higher priority wins."""

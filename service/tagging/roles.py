@@ -81,6 +81,8 @@ class Roles:
             if sl.id in self.skip_ids:
                 continue
             if k + 1 < len(raw) and self._modifier(sl, raw[k + 1]):
+                # the preposition governs the whole phrase ("with Russian President Putin")
+                raw[k + 1] = raw[k + 1]._replace(prev=sl.prev, lead=sl.lead)
                 continue
             out.append(sl)
         return out
@@ -92,6 +94,8 @@ class Roles:
         if nxt.type == "ORG" and not s.gap_next.startswith(("'s", "’s", " ")):
             return False
         gap = s.gap_next.replace("’s", " ").replace("'s", " ").split()
+        if any(w in self.coord for w in gap):
+            return False  # "Israel and Hamas": coordinated parties, not a modifier
         return len(gap) <= 4 and all(w.strip(",") in self.title_words or w.islower() for w in gap)
 
     def _group(self, ss: list[Slot], k: int, step: int) -> list[str]:

@@ -3,7 +3,11 @@
 A rule file is a JSON object with any of these top-level sections:
 
 - ``event_types``: ``{TYPE: {cameo, plover, triggers, priority?, future_type?, fixed_modality?,
-  hedge_makes_hypothetical?, negators?}}``. A trigger is a pattern string or
+  hedge_makes_hypothetical?, negators?, attributes?, symmetric?, roles?}}``. ``roles`` says
+  where targets come from: ``no_targets`` (the other side is a party, an actor), ``sides``
+  (its two parties become the article's opposed sides, e.g. for later mediation) and
+  ``fallback_targets`` (when the sentence names none: the article's two ``sides``, the actors
+  or the targets of the last earlier event of the same family). A trigger is a pattern string or
   ``{"p": pattern, "if": [words], "unless": [words]}``. A pattern is space-separated elements;
   an element is ``word|word|...`` (matched by stem), ``#NUM`` (a number) or ``...`` (a gap of up
   to five tokens). No regular expressions, so no user pattern can backtrack.
@@ -131,6 +135,7 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
             "extend",
             "attributes",
             "symmetric",
+            "roles",
         }
         extra = set(d) - known
         if extra:
@@ -162,6 +167,26 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
                 errs.append(f"{p}.attributes: expected a list of 'rate_pct'/'commodity'")
         if "symmetric" in d and not isinstance(d["symmetric"], bool):
             errs.append(f"{p}.symmetric: expected true or false")
+        if "roles" in d:
+            _roles(d["roles"], f"{p}.roles", errs)
+
+
+ROLE_FALLBACKS = ("sides", "previous_actors", "previous_targets")
+
+
+def _roles(v: Any, path: str, errs: list[str]) -> None:
+    """``{no_targets?: bool, sides?: bool, fallback_targets?: sides|previous_*}``."""
+    if not isinstance(v, dict):
+        errs.append(f"{path}: expected an object")
+        return
+    extra = set(v) - {"no_targets", "sides", "fallback_targets"}
+    if extra:
+        errs.append(f"{path}: unknown keys {sorted(extra)}")
+    for k in ("no_targets", "sides"):
+        if k in v and not isinstance(v[k], bool):
+            errs.append(f"{path}.{k}: expected true or false")
+    if "fallback_targets" in v and v["fallback_targets"] not in ROLE_FALLBACKS:
+        errs.append(f"{path}.fallback_targets: expected one of {', '.join(ROLE_FALLBACKS)}")
 
 
 def _named_list(prefixes: tuple[str, ...], need_id: bool = False) -> Check:

@@ -1,0 +1,92 @@
+"""Event arguments: actors, targets, rates and commodities by linguistic cue.
+
+Every sentence here is written for these tests; each test names the cue class it exercises.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from service.tagging import Tagger, load_tagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return load_tagger()
+
+
+def events(tagger: Tagger, body: str, title: str = "") -> list[dict[str, Any]]:
+    return tagger.tag("r-1", body, title)[1]
+
+
+def one(tagger: Tagger, body: str, etype: str, nth: int = -1) -> dict[str, Any]:
+    """The nth event of one type (default: the last, i.e. in the last sentence that has one)."""
+    found = [e for e in events(tagger, body) if e["type"] == etype]
+    assert found, f"no {etype} in {[e['type'] for e in events(tagger, body)]}"
+    return found[nth]
+
+
+# --- symmetric events: the other side is a party --------------------------------------------
+
+
+def test_contact_object_of_to_is_a_party(tagger: Tagger) -> None:
+    ev = one(
+        tagger,
+        "Emmanuel Macron said he would talk to Narendra Modi next week.",
+        "DIPLOMATIC_CONTACT",
+    )
+    assert set(ev["actors"]) == {"person:emmanuel-macron", "person:narendra-modi"}
+    assert ev["targets"] == []
+
+
+def test_contact_preposition_reaches_past_title_and_demonym(tagger: Tagger) -> None:
+    body = "Olaf Scholz held a meeting with Polish President Andrzej Duda in Berlin."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:olaf-scholz", "person:andrzej-duda"}
+    assert ev["targets"] == []
+
+
+def test_contact_visited_city_is_not_a_party(tagger: Tagger) -> None:
+    body = "Antony Blinken travelled to Cairo for talks with Egyptian officials."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert "place:cairo" not in ev["actors"] + ev["targets"]
+
+
+def test_coordinated_parties_are_not_modifiers(tagger: Tagger) -> None:
+    ev = one(tagger, "Egypt and Qatar brokered a truce between Israel and Hamas.", "MEDIATION")
+    assert set(ev["actors"]) == {"country:EGY", "country:QAT"}
+    assert set(ev["targets"]) == {"country:ISR", "org:hamas"}
+
+
+# --- targets resolved from earlier sentences ------------------------------------------------
+
+
+def test_mediation_targets_are_the_sides_named_earlier(tagger: Tagger) -> None:
+    body = (
+        "Israeli and Lebanese troops clashed near the border overnight. Egypt offered to mediate."
+    )
+    ev = one(tagger, body, "MEDIATION")
+    assert ev["actors"] == ["country:EGY"]
+    assert set(ev["targets"]) == {"country:ISR", "country:LBN"}
+
+
+def test_rejection_target_is_the_earlier_actor(tagger: Tagger) -> None:
+    body = (
+        "Donald Trump threatened new tariffs on European cars. "
+        "Brussels dismissed the threat as bluster."
+    )
+    ev = one(tagger, body, "REJECTION")
+    assert ev["actors"] == ["place:brussels"]
+    assert ev["targets"] == ["person:donald-trump"]
+
+
+def test_tariff_target_carries_over_to_the_next_sentence(tagger: Tagger) -> None:
+    body = (
+        "Japan imposed a 30% tariff on Chinese steel on Monday. "
+        "The new duties took effect at midnight."
+    )
+    ev = one(tagger, body, "TARIFF_ACTION")
+    assert ev["targets"] == ["country:CHN"]
+    assert "country:CHN" not in ev["actors"]
