@@ -90,3 +90,54 @@ def test_tariff_target_carries_over_to_the_next_sentence(tagger: Tagger) -> None
     ev = one(tagger, body, "TARIFF_ACTION")
     assert ev["targets"] == ["country:CHN"]
     assert "country:CHN" not in ev["actors"]
+
+
+# --- subjects, speakers, pronouns ------------------------------------------------------------
+
+
+def test_embedded_subject_of_reported_speech_acts(tagger: Tagger) -> None:
+    body = "The Kremlin said that Russia and Belarus would hold talks on Friday."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"country:RUS", "country:BLR"}
+
+
+def test_speaker_acts_when_the_clause_subject_is_a_pronoun(tagger: Tagger) -> None:
+    ev = one(tagger, "Emmanuel Macron said he would impose sanctions on Iran.", "SANCTIONS_THREAT")
+    assert ev["actors"] == ["person:emmanuel-macron"]
+    assert ev["targets"] == ["country:IRN"]
+
+
+def test_pronoun_subject_after_a_condition_takes_the_antecedent(tagger: Tagger) -> None:
+    body = (
+        "Donald Trump met reporters on Monday. "
+        "He declared that if Iran refused, he would impose tariffs on Iranian oil."
+    )
+    ev = one(tagger, body, "TARIFF_THREAT")
+    assert ev["actors"] == ["person:donald-trump"]
+    assert ev["targets"] == ["country:IRN"]
+
+
+def test_subordinate_clause_subject_acts(tagger: Tagger) -> None:
+    body = "Olaf Scholz spoke hours after Vladimir Putin questioned the credibility of Poland."
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["actors"] == ["person:vladimir-putin"]
+
+
+def test_fronted_phrase_with_place_in_apposition_is_not_the_actor(tagger: Tagger) -> None:
+    body = "Speaking in the Polish capital, Warsaw, Olaf Scholz demanded an immediate ceasefire."
+    assert one(tagger, body, "CEASEFIRE")["actors"] == ["person:olaf-scholz"]
+
+
+def test_venue_after_a_party_is_not_a_party(tagger: Tagger) -> None:
+    body = "Keir Starmer held a meeting with Donald Trump at the White House on Tuesday."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:keir-starmer", "person:donald-trump"}
+
+
+def test_accused_party_performs_the_alleged_attack(tagger: Tagger) -> None:
+    body = "Lebanon accused Israel of shelling villages near the frontier."
+    crit = one(tagger, body, "CRITICISM")
+    assert crit["actors"] == ["country:LBN"] and crit["targets"] == ["country:ISR"]
+    attack = one(tagger, body, "MILITARY_ESCALATION")
+    assert attack["actors"] == ["country:ISR"]
+    assert attack["targets"] == ["country:LBN"]

@@ -129,7 +129,7 @@ class EventFinder:
         ss = self.roles.slots(text, sent.start, sent.end, ms)
         stext = text[sent.start : sent.end]
         out: dict[str, dict[str, Any]] = {}
-        role_cache: dict[tuple[int, int, bool], tuple[list[str], list[str]]] = {}
+        role_cache: dict[tuple[int, int, bool, bool], tuple[list[str], list[str]]] = {}
         for m in matches:
             etype = m.etype
             d = self.types[etype]
@@ -157,9 +157,10 @@ class EventFinder:
             ts, te = st[m.first], en[m.last]
             if any(x.start <= ts and te <= x.end and x.entry.type != "COMMODITY" for x in ms):
                 continue  # the words are part of a name ("Asia-Pacific Economic Cooperation")
-            rkey = (ts, te, bool(d.get("symmetric")))
+            accused = bool(d.get("roles", {}).get("accused_acts"))
+            rkey = (ts, te, bool(d.get("symmetric")), accused)
             if rkey not in role_cache:
-                role_cache[rkey] = self.roles.assign(ss, ts, te, rkey[2])
+                role_cache[rkey] = self.roles.assign(ss, ts, te, rkey[2], text, sent.start, accused)
             actors, targets = (list(x) for x in role_cache[rkey])
             parties = ctx.parties
             if parties and (

@@ -5,7 +5,8 @@ The cue words (prepositions, speech verbs, ...) come from the ``cues`` rule data
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .entities import Mention
@@ -30,6 +31,7 @@ class Slot(NamedTuple):
     next_word: str  # lower-case word just after the mention
     speaker: bool  # followed by a speech verb ("..., South Korea's military said")
     lead: bool  # inside a fronted adverbial phrase ("Speaking in Tirana, ...")
+    comma: bool  # a comma just before it (titles skipped): it may open a clause
 
 
 class Roles:
@@ -47,6 +49,10 @@ class Roles:
         self.coord = s("coordinators")
         self.skip_ids = frozenset(cues.get("non_actor_ids", []))
         self.title_words = title_words
+        self.openers_subj = s("subject_openers")
+        self.accuse = s("accusation_verbs")
+        self.boundary_re = _words_re(cues.get("clause_boundaries", []))
+        self.pronoun_re = _words_re(cues.get("subject_pronouns", []))
 
     def slots(self, text: str, sent_start: int, sent_end: int, ms: Sequence[Mention]) -> list[Slot]:
         """Role candidates of one sentence, modifiers ("U.S. President X") and media dropped."""
@@ -56,7 +62,7 @@ class Roles:
         head = text[sent_start : sent_start + 16].split()
         lead_end = -1
         if head and head[0].lower().strip(_STRIP) in self.openers:
-            lead_end = text.find(",", sent_start, sent_end)
+            lead_end = _appositive_end(text, text.find(",", sent_start, sent_end), cands)
         raw: list[Slot] = []
         tw = self.title_words
         speaker = self.speaker
@@ -67,6 +73,7 @@ class Roles:
             while before and (before[-1] in tw or before[-1] in _ARTICLES):
                 before.pop()
             prev = before[-1].lower().strip(_STRIP) if before else ""
+            comma = bool(before) and before[-1].endswith(",")
             nxt = cands[k + 1].start if k + 1 < ncands else me
             after = text[me : me + 30].split(None, 3)
             nw = after[0].lower().strip(_STRIP) if after else ""
@@ -75,14 +82,16 @@ class Roles:
                 words = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower().split()
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
-            raw.append(Slot(e.id, e.type, ms_, me, prev, text[me:nxt], nw, spk, me <= lead_end))
+            raw.append(
+                Slot(e.id, e.type, ms_, me, prev, text[me:nxt], nw, spk, me <= lead_end, comma)
+            )
         out: list[Slot] = []
         for k, sl in enumerate(raw):
             if sl.id in self.skip_ids:
                 continue
             if k + 1 < len(raw) and self._modifier(sl, raw[k + 1]):
                 # the preposition governs the whole phrase ("with Russian President Putin")
-                raw[k + 1] = raw[k + 1]._replace(prev=sl.prev, lead=sl.lead)
+                raw[k + 1] = raw[k + 1]._replace(prev=sl.prev, lead=sl.lead, comma=sl.comma)
                 continue
             out.append(sl)
         return out
@@ -94,8 +103,8 @@ class Roles:
         if nxt.type == "ORG" and not s.gap_next.startswith(("'s", "’s", " ")):
             return False
         gap = s.gap_next.replace("’s", " ").replace("'s", " ").split()
-        if any(w in self.coord for w in gap):
-            return False  # "Israel and Hamas": coordinated parties, not a modifier
+        if any(w in self.coord or w in self.preps for w in gap):
+            return False  # "Israel and Hamas", "Trump at the White House": not a modifier
         return len(gap) <= 4 and all(w.strip(",") in self.title_words or w.islower() for w in gap)
 
     def _group(self, ss: list[Slot], k: int, step: int) -> list[str]:
@@ -110,8 +119,37 @@ class Roles:
             out.append(ss[j].id)
         return out
 
+    def _embedded(self, ss: list[Slot], subj: list[int], text: str, lo: int, hi: int) -> int:
+        """The subject of the clause holding the trigger, when a speech verb or subordinator
+        opens one ("X said Y would ...", "after Y questioned ..."): the slot index of its
+        nearest named subject, -2 when a pronoun is nearer ("X said he would ..."), -1 when
+        no clause opens or it names no subject (the main subject stays the actor)."""
+        b = self.boundary_re.search(text, lo, hi)
+        if b is None:
+            return -1
+        cut = b.start()
+        near = [
+            k
+            for k in subj
+            if ss[k].start > cut
+            and (ss[k].prev in self.openers_subj or ss[k].comma or not ss[k].prev)
+        ]
+        pron = -1
+        for m in self.pronoun_re.finditer(text, cut, hi):
+            pron = m.start()
+        if pron >= 0 and (not near or pron > ss[near[-1]].start):
+            return -2
+        return near[-1] if near else -1
+
     def assign(
-        self, ss: list[Slot], trig_start: int, trig_end: int, symmetric: bool
+        self,
+        ss: list[Slot],
+        trig_start: int,
+        trig_end: int,
+        symmetric: bool,
+        text: str = "",
+        sent_start: int = 0,
+        accused_acts: bool = False,
     ) -> tuple[list[str], list[str]]:
         before = [k for k, s in enumerate(ss) if s.end <= trig_start]
         after = [k for k, s in enumerate(ss) if s.start >= trig_end]
@@ -119,7 +157,12 @@ class Roles:
         targets: list[str] = []
         subj = [k for k in before if ss[k].prev not in self.preps and not ss[k].lead]
         pref = [k for k in subj if ss[k].type != "NORP"] or subj
-        if pref:
+        emb = self._embedded(ss, subj, text, sent_start, trig_start) if text and subj else -1
+        if emb >= 0 and emb != pref[0]:
+            actors = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
+        elif emb == -2 and subj and self.boundary_re.search(text, sent_start, ss[subj[0]].start):
+            pass  # "He said that if X..., he would": the speaker is a pronoun (antecedent)
+        elif pref:
             n = len(before)
             actors = [i for i in self._group(ss, pref[0], 1)][: max(1, n)]
             actors = [i for i in actors if any(ss[k].id == i for k in before)]
@@ -170,6 +213,36 @@ class Roles:
             if not targets:
                 targets = self._group(ss, k, 1)
             break
+        if accused_acts:
+            actors, targets = self._accused(ss, before, actors, targets)
         actors = list(dict.fromkeys(actors))
         targets = [t for t in dict.fromkeys(targets) if t not in actors]
         return actors, targets
+
+    def _accused(
+        self, ss: list[Slot], before: list[int], actors: list[str], targets: list[str]
+    ) -> tuple[list[str], list[str]]:
+        """'X accused Y of attacking': Y performs the event; X is its target if none is named."""
+        acc = [k for k in before if ss[k].prev in self.accuse]
+        if not acc:
+            return actors, targets
+        accused = self._group(ss, acc[-1], 1)
+        rest = [t for t in targets if t not in accused]
+        return accused, rest or [a for a in actors if a not in accused]
+
+
+def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+    """One precompiled, case-insensitive alternation of whole words (longest first)."""
+    alts = sorted({re.escape(w.lower()) for w in words}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + ("|".join(alts) or "(?!)") + r")\b", re.IGNORECASE)
+
+
+def _appositive_end(text: str, comma: int, cands: Sequence[Mention]) -> int:
+    """End of a fronted phrase, past a place in apposition ("In the capital, Kyiv, X said")."""
+    for m in cands:
+        if m.start > comma >= 0 and m.entry.type == "GPE" and not text[comma + 1 : m.start].strip():
+            if text.startswith(",", m.end):
+                return m.end
+        elif m.start > comma:
+            break
+    return comma

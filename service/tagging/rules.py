@@ -5,7 +5,8 @@ A rule file is a JSON object with any of these top-level sections:
 - ``event_types``: ``{TYPE: {cameo, plover, triggers, priority?, future_type?, fixed_modality?,
   hedge_makes_hypothetical?, negators?, attributes?, symmetric?, roles?}}``. ``roles`` says
   where targets come from: ``no_targets`` (the other side is a party, an actor), ``sides``
-  (its two parties become the article's opposed sides, e.g. for later mediation) and
+  (its two parties become the article's opposed sides, e.g. for later mediation),
+  ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named) and
   ``fallback_targets`` (when the sentence names none: the article's two ``sides``, the actors
   or the targets of the last earlier event of the same family). A trigger is a pattern string or
   ``{"p": pattern, "if": [words], "unless": [words]}``. A pattern is space-separated elements;
@@ -175,14 +176,14 @@ ROLE_FALLBACKS = ("sides", "previous_actors", "previous_targets")
 
 
 def _roles(v: Any, path: str, errs: list[str]) -> None:
-    """``{no_targets?: bool, sides?: bool, fallback_targets?: sides|previous_*}``."""
+    """``{no_targets?, sides?, accused_acts?: bool, fallback_targets?: sides|previous_*}``."""
     if not isinstance(v, dict):
         errs.append(f"{path}: expected an object")
         return
-    extra = set(v) - {"no_targets", "sides", "fallback_targets"}
+    extra = set(v) - {"no_targets", "sides", "accused_acts", "fallback_targets"}
     if extra:
         errs.append(f"{path}: unknown keys {sorted(extra)}")
-    for k in ("no_targets", "sides"):
+    for k in ("no_targets", "sides", "accused_acts"):
         if k in v and not isinstance(v[k], bool):
             errs.append(f"{path}.{k}: expected true or false")
     if "fallback_targets" in v and v["fallback_targets"] not in ROLE_FALLBACKS:
