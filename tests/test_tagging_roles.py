@@ -141,3 +141,64 @@ def test_accused_party_performs_the_alleged_attack(tagger: Tagger) -> None:
     attack = one(tagger, body, "MILITARY_ESCALATION")
     assert attack["actors"] == ["country:ISR"]
     assert attack["targets"] == ["country:LBN"]
+
+
+def test_subject_of_face_undergoes_the_tariff(tagger: Tagger) -> None:
+    ev = one(tagger, "Vietnam faces a 46% tariff from next month.", "TARIFF_THREAT")
+    assert ev["targets"] == ["country:VNM"]
+    assert "country:VNM" not in ev["actors"]
+
+
+def test_patient_verb_inside_reported_clause_leaves_the_speaker_acting(tagger: Tagger) -> None:
+    body = "Marco Rubio said that firms trading with Cuba would face sanctions."
+    ev = one(tagger, body, "SANCTIONS_THREAT")
+    assert ev["actors"] == ["person:marco-rubio"]
+
+
+def test_conjunct_of_a_prepositional_object_is_not_a_subject(tagger: Tagger) -> None:
+    body = (
+        "She noted that China, a big buyer of Russian and Iranian oil, had received a tariff pause."
+    )
+    ev = one(tagger, body, "TARIFF_RELIEF")
+    assert ev["targets"] == ["country:CHN"]
+
+
+# --- attributes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Canada raised duties on American steel from 10 to 20 per cent.", [10, 20]),
+        (
+            "Mexico will impose a 25 percent tariff on U.S. pork, escalating to 50% in June.",
+            [25, 50],
+        ),
+        ("Steel stocks fell 4% after Japan imposed a 25% tariff on Chinese steel.", [25]),
+        ("India, which buys 40% of its crude abroad, was hit with a 10% tariff.", [10]),
+    ],
+)
+def test_rates_are_tariff_rates_only(tagger: Tagger, body: str, want: list[int]) -> None:
+    ev = next(e for e in events(tagger, body) if e["type"].startswith("TARIFF"))
+    assert ev["attributes"]["rate_pct"] == want
+
+
+def test_commodity_in_the_sentence_of_a_tariff(tagger: Tagger) -> None:
+    body = "Canada imposed a 25% tariff on American steel and aluminium on Monday."
+    ev = one(tagger, body, "TARIFF_ACTION")
+    assert ev["attributes"]["commodity"] == ["commodity:aluminium", "commodity:steel"]
+
+
+def test_commodity_goes_to_the_stronger_event_of_its_sentence(tagger: Tagger) -> None:
+    body = "Donald Trump doubles tariffs on Brazil over its oil exports, rules out trade talks"
+    tagged = {e["type"]: e for e in events(tagger, "", body)}
+    assert tagged["TARIFF_ACTION"]["attributes"].get("commodity") == ["commodity:oil"]
+    assert "commodity" not in tagged["ECONOMIC_COOPERATION"]["attributes"]
+
+
+def test_commodity_cut_off_by_an_earlier_clause(tagger: Tagger) -> None:
+    body = (
+        "The report says Turkey imports Russian gas and warns that Washington may impose tariffs."
+    )
+    ev = one(tagger, body, "TARIFF_THREAT")
+    assert "commodity" not in ev["attributes"]

@@ -24,9 +24,17 @@ def _num(s: str) -> float | int:
     return int(f) if f.is_integer() else f
 
 
-def rates(text: str) -> list[float | int]:
+def rates(
+    text: str, before: frozenset[str] = frozenset(), after: frozenset[str] = frozenset()
+) -> list[float | int]:
+    """Percentages and ranges of a sentence that may be tariff rates: not market moves
+    ("shares fell 3%"), shares or stakes ("80% of its exports") by the word either side."""
     out: list[float | int] = []
     for m in _RATE_RE.finditer(text):
+        prev = text[max(0, m.start() - 20) : m.start()].split()[-1:]
+        nxt = text[m.end() : m.end() + 20].split()[:1]
+        if (prev and prev[0].lower() in before) or (nxt and nxt[0].lower().strip(",.") in after):
+            continue
         for g in (m.group(1), m.group(3)):
             if g is not None:
                 v = _num(g)
@@ -73,6 +81,8 @@ class EventFinder:
         self.roles = Roles(cues, title_words)
         self.collective = CueSet(cues.get("collective_parties", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
+        self.rate_before = frozenset(w.lower() for w in cues.get("rate_blockers_before", []))
+        self.rate_after = frozenset(w.lower() for w in cues.get("rate_blockers_after", []))
 
     def find(
         self, article_id: str, field: str, text: str, sents: list[Span], mentions: list[Mention]
@@ -130,6 +140,17 @@ class EventFinder:
         stext = text[sent.start : sent.end]
         out: dict[str, dict[str, Any]] = {}
         role_cache: dict[tuple[int, int, bool, bool], tuple[list[str], list[str]]] = {}
+        goods = [x for x in ms if x.entry.type == "COMMODITY"]
+        # the strongest goods-taking type here claims commodities its weaker neighbours merely
+        # share a sentence with ("tariff over Russian oil, rules out trade talks")
+        top = max(
+            (
+                self.types[x.etype].get("priority", 3)
+                for x in matches
+                if goods and "commodity" in self.types[x.etype].get("attributes", [])
+            ),
+            default=0,
+        )
         for m in matches:
             etype = m.etype
             d = self.types[etype]
@@ -177,11 +198,12 @@ class EventFinder:
             attrs: dict[str, list[Any]] = {}
             wanted = d.get("attributes", [])
             if "rate_pct" in wanted:
-                r = rates(stext)
+                r = rates(stext, self.rate_before, self.rate_after)
                 if r:
                     attrs["rate_pct"] = r
-            if "commodity" in wanted:
-                c = sorted({x.entry.id for x in ms if x.entry.type == "COMMODITY"})
+            if "commodity" in wanted and goods:
+                weak = d.get("priority", 3) < top
+                c = self._commodities(text, goods, ts, te, weak)
                 if c:
                     attrs["commodity"] = c
             conf = min(0.95, 0.5 + 0.1 * m.weight) - (0.1 if mod == "hypothetical" else 0.0)
@@ -205,6 +227,29 @@ class EventFinder:
             if d.get("roles", {}).get("sides"):
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets)
         return sorted(out.values(), key=lambda e: (e["trigger"]["start"], e["type"]))
+
+    def _commodities(
+        self,
+        text: str,
+        goods: list[Mention],
+        ts: int,
+        te: int,
+        weak: bool,
+    ) -> list[str]:
+        """Commodities this trigger governs: inside it, or (unless a stronger goods-taking event
+        shares the sentence) elsewhere in its sentence, but not cut off by a clause opened
+        before the trigger ("X imports oil and warns that it may retaliate")."""
+        out: set[str] = set()
+        for g in goods:
+            if ts <= g.start and g.end <= te:
+                out.add(g.entry.id)
+                continue
+            if weak:
+                continue
+            if g.end <= ts and self.roles.boundary_re.search(text, g.end, ts):
+                continue
+            out.add(g.entry.id)
+        return sorted(out)
 
     def _policy(
         self,

@@ -51,6 +51,7 @@ class Roles:
         self.title_words = title_words
         self.openers_subj = s("subject_openers")
         self.accuse = s("accusation_verbs")
+        self.patient_re = _words_re(cues.get("patient_verbs", []))
         self.boundary_re = _words_re(cues.get("clause_boundaries", []))
         self.pronoun_re = _words_re(cues.get("subject_pronouns", []))
 
@@ -70,7 +71,7 @@ class Roles:
         for k, m in enumerate(cands):
             ms_, me = m.start, m.end
             before = text[max(sent_start, ms_ - 40) : ms_].split()
-            while before and (before[-1] in tw or before[-1] in _ARTICLES):
+            while before and (before[-1] in _ARTICLES or _title_word(before, tw)):
                 before.pop()
             prev = before[-1].lower().strip(_STRIP) if before else ""
             comma = bool(before) and before[-1].endswith(",")
@@ -119,6 +120,20 @@ class Roles:
             out.append(ss[j].id)
         return out
 
+    def _subjects(self, ss: list[Slot], before: list[int]) -> list[int]:
+        """Slots before the trigger not governed by a preposition; a conjunct shares the
+        status of the one it is coordinated with ("of Russian and Iranian oil")."""
+        out: list[int] = []
+        free = False
+        for k in before:
+            if k > 0 and ss[k - 1].gap_next.strip().lower() in self.coord and k - 1 in before:
+                pass  # keeps the status of its first conjunct
+            else:
+                free = ss[k].prev not in self.preps
+            if free and not ss[k].lead:
+                out.append(k)
+        return out
+
     def _embedded(self, ss: list[Slot], subj: list[int], text: str, lo: int, hi: int) -> int:
         """The subject of the clause holding the trigger, when a speech verb or subordinator
         opens one ("X said Y would ...", "after Y questioned ..."): the slot index of its
@@ -155,7 +170,7 @@ class Roles:
         after = [k for k, s in enumerate(ss) if s.start >= trig_end]
         actors: list[str] = []
         targets: list[str] = []
-        subj = [k for k in before if ss[k].prev not in self.preps and not ss[k].lead]
+        subj = self._subjects(ss, before)
         pref = [k for k in subj if ss[k].type != "NORP"] or subj
         emb = self._embedded(ss, subj, text, sent_start, trig_start) if text and subj else -1
         if emb >= 0 and emb != pref[0]:
@@ -213,11 +228,33 @@ class Roles:
             if not targets:
                 targets = self._group(ss, k, 1)
             break
+        if actors and not symmetric and text:
+            actors, targets = self._patient(ss, before, actors, targets, text, trig_start, trig_end)
         if accused_acts:
             actors, targets = self._accused(ss, before, actors, targets)
         actors = list(dict.fromkeys(actors))
         targets = [t for t in dict.fromkeys(targets) if t not in actors]
         return actors, targets
+
+    def _patient(
+        self,
+        ss: list[Slot],
+        before: list[int],
+        actors: list[str],
+        targets: list[str],
+        text: str,
+        trig_start: int,
+        trig_end: int,
+    ) -> tuple[list[str], list[str]]:
+        """'X faces / was hit with a U.S. tariff': X undergoes the event; a party named inside
+        the trigger (or a passive agent already found) performs it."""
+        subj = next((ss[k] for k in before if ss[k].id == actors[0]), None)
+        pv = self.patient_re.search(text, subj.end, trig_end) if subj else None
+        if subj is None or pv is None or self.boundary_re.search(text, subj.end, pv.start()):
+            return actors, targets  # no patient verb, or it belongs to an embedded clause
+        inside = [s.id for s in ss if trig_start <= s.start and s.end <= trig_end]
+        undergo = [a for a in actors if a not in inside]
+        return inside, undergo + [t for t in targets if t not in inside and t not in undergo]
 
     def _accused(
         self, ss: list[Slot], before: list[int], actors: list[str], targets: list[str]
@@ -246,3 +283,11 @@ def _appositive_end(text: str, comma: int, cands: Sequence[Mention]) -> int:
         elif m.start > comma:
             break
     return comma
+
+
+def _title_word(before: list[str], tw: frozenset[str]) -> bool:
+    """The last word belongs to a title; 'of' only inside one ("Secretary of State")."""
+    w = before[-1]
+    if w != "of":
+        return w in tw
+    return len(before) > 1 and before[-2] in tw and before[-2][:1].isupper()
