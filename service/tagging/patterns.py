@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from itertools import compress
 from typing import Any, NamedTuple
 
 from .text import Toks, stem, tokenize
@@ -128,58 +129,67 @@ class Matcher:
         """All (type, span) matches in one sentence's tokens, the heaviest per type."""
         index = self.index
         stems = toks.stems
-        hits = [(i, c) for i, st in enumerate(stems) if (c := index.get(st)) is not None]
+        # positions of anchor stems, found at C speed (most tokens are no anchor)
+        hits = [
+            (i, index[stems[i]])
+            for i in compress(range(len(stems)), map(index.__contains__, stems))
+        ]
         if NUM_KEY in index:
             nums = index[NUM_KEY]
             hits += [(i, nums) for i, w in enumerate(toks.lows) if w.isdigit()]
         if not hits:
             return []
         stem_set = set(stems)
+        lows = toks.lows
         best: dict[str, Match] = {}
         for i, cands in hits:
-            for pat in cands:
-                if pat.last and pat.last.isdisjoint(stem_set):
+            for etype, elems, lead, needs, unless, weight, last in cands:
+                if last and last.isdisjoint(stem_set):
                     continue
-                if pat.needs and pat.needs.isdisjoint(stem_set):
+                if needs and needs.isdisjoint(stem_set):
                     continue
-                if pat.unless and not pat.unless.isdisjoint(stem_set):
+                if unless and not unless.isdisjoint(stem_set):
                     continue
                 first = i
-                if pat.lead:
-                    first = i - len(pat.lead)
-                    if first < 0 or any(
-                        stems[first + k] not in e.stems for k, e in enumerate(pat.lead)
-                    ):
+                if lead:
+                    first = i - len(lead)
+                    if first < 0 or any(stems[first + k] not in e[1] for k, e in enumerate(lead)):
                         continue
-                last = _match_from(pat.elems, toks, i) if len(pat.elems) > 1 else i
-                if last < 0:
+                end = _match_from(elems, lows, stems, i) if len(elems) > 1 else i
+                if end < 0:
                     continue
-                old = best.get(pat.etype)
-                if (
-                    old is None
-                    or pat.weight > old.weight
-                    or (pat.weight == old.weight and first < old.first)
-                ):
-                    best[pat.etype] = Match(pat.etype, first, last, pat.weight)
-        return sorted(best.values(), key=lambda m: (m.first, m.etype))
+                old = best.get(etype)
+                if old is None or weight > old[3] or (weight == old[3] and first < old[1]):
+                    best[etype] = Match(etype, first, end, weight)
+        if len(best) == 1:
+            return list(best.values())
+        return sorted(best.values(), key=_match_order)
 
 
-def _match_from(elems: tuple[Elem, ...], toks: Toks, i: int) -> int:
+def _match_order(m: Match) -> tuple[int, str]:
+    return m[1], m[0]
+
+
+def _match_from(elems: tuple[Elem, ...], lows: list[str], stems: list[str], i: int) -> int:
+    """Index of the last token of the pattern anchored at i, or -1."""
     pos = i + 1
     slack = 0
-    lows, stems = toks.lows, toks.stems
     n = len(lows)
-    for e in elems[1:]:
-        if e.kind == SKIP:
+    for kind, alts in elems[1:]:
+        if kind == SKIP:
             slack = GAP
             continue
-        hit = -1
-        for k in range(pos, min(n, pos + slack + 1)):
-            if (e.kind == WORD and stems[k] in e.stems) or (e.kind == NUM and lows[k].isdigit()):
-                hit = k
-                break
-        if hit < 0:
+        stop = min(n, pos + slack + 1)
+        if kind == WORD:
+            k = pos
+            while k < stop and stems[k] not in alts:
+                k += 1
+        else:
+            k = pos
+            while k < stop and not lows[k].isdigit():
+                k += 1
+        if k >= stop:
             return -1
-        pos = hit + 1
+        pos = k + 1
         slack = 0
     return pos - 1
