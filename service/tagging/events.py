@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from .entities import Mention
@@ -154,7 +154,8 @@ class EventFinder:
         for m in matches:
             etype = m.etype
             d = self.types[etype]
-            clause = max((k for k in breaks if k <= m.first), default=0)
+            j = bisect_right(breaks, m.first)  # breaks are sorted
+            clause = breaks[j - 1] if j else 0
             mod = d.get("fixed_modality") or self.modality.judge(
                 lows,
                 m.first,
@@ -282,6 +283,8 @@ class EventFinder:
 
     def _resolve(self, matches: list[Match]) -> list[Match]:
         """Where two types claim overlapping trigger words, the higher priority wins."""
+        if len(matches) < 2:
+            return matches
         keep: list[Match] = []
         for m in matches:
             pm = self.types[m.etype].get("priority", 3)
