@@ -101,16 +101,13 @@ class Gazetteer:
     def find(self, text: str, lowered: str) -> list[Hit]:
         """Longest, leftmost, word-bounded matches of names and commodities."""
         hits = _scan(self.names, text)
-        taken = [False] * len(text) if hits else []
-        for h in hits:
-            for k in range(h.start, h.end):
-                taken[k] = True
-        for h in _scan(self.commodities, lowered):
-            if h.entry is None:
-                continue
-            if taken and any(taken[k] for k in range(h.start, h.end)):
-                continue
-            hits.append(Hit(h.start, h.end, h.entry))
+        goods = [h for h in _scan(self.commodities, lowered) if h.entry is not None]
+        if goods and hits:
+            taken = bytearray(len(text))
+            for h in hits:
+                taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+            goods = [h for h in goods if taken.find(1, h.start, h.end) < 0]
+        hits.extend(goods)
         return hits
 
 
