@@ -24,17 +24,21 @@ class CueSet:
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)
         self.keys = frozenset(self.by_first)
-        self._cache: tuple[object, list[int]] = (None, [])
+        self._cache: tuple[object, list[tuple[int, int]]] = (None, [])
 
-    def _positions(self, toks: Sequence[str]) -> list[int]:
-        """Where a cue could start in this token list (one-entry cache: a sentence asks often)."""
+    def _hits(self, toks: Sequence[str]) -> list[tuple[int, int]]:
+        """(start, length) of the longest cue at each position of this token list, computed once
+        per sentence (one-entry cache: a sentence asks many times, over different ranges)."""
         cached = self._cache  # read once: the tuple swap below is atomic
         if cached[0] is toks:
             return cached[1]
         keys = self.keys
-        pos = [i for i, w in enumerate(toks) if w in keys] if not keys.isdisjoint(toks) else []
-        self._cache = (toks, pos)
-        return pos
+        hits: list[tuple[int, int]] = []
+        if not keys.isdisjoint(toks):
+            at = self.at
+            hits = [(i, n) for i, w in enumerate(toks) if w in keys and (n := at(toks, i))]
+        self._cache = (toks, hits)
+        return hits
 
     def at(self, toks: Sequence[str], i: int) -> int:
         """Length in tokens of the longest cue starting at toks[i] (0: none)."""
@@ -48,13 +52,17 @@ class CueSet:
         return 0
 
     def any_in(self, toks: Sequence[str], lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> bool:
-        for i in self._positions(toks):
+        cached = self._cache
+        hits = cached[1] if cached[0] is toks else self._hits(toks)
+        if not hits:
+            return False
+        a, b = skip
+        for i, n in hits:
             if i < lo:
                 continue
             if i >= hi:
                 break
-            n = self.at(toks, i)
-            if n and not (skip[0] <= i < skip[1] or skip[0] < i + n <= skip[1]):
+            if not (a <= i < b or a < i + n <= b):
                 return True
         return False
 
