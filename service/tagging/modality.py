@@ -24,21 +24,19 @@ class CueSet:
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)
         self.keys = frozenset(self.by_first)
-        self._cache: tuple[object, list[tuple[int, int]]] = (None, [])
+        # first words that are a whole cue by themselves: a cue surely starts there
+        self.whole = frozenset(w for w, v in self.by_first.items() if len(v[-1]) == 1)
+        self._cache: tuple[object, list[int]] = (None, [])
 
-    def _hits(self, toks: Sequence[str]) -> list[tuple[int, int]]:
-        """(start, length) of the longest cue at each position of this token list, computed once
-        per sentence (one-entry cache: a sentence asks many times, over different ranges)."""
+    def _positions(self, toks: Sequence[str]) -> list[int]:
+        """Where a cue could start in this token list (one-entry cache: a sentence asks often)."""
         cached = self._cache  # read once: the tuple swap below is atomic
         if cached[0] is toks:
             return cached[1]
         keys = self.keys
-        hits: list[tuple[int, int]] = []
-        if not keys.isdisjoint(toks):
-            at = self.at
-            hits = [(i, n) for i, w in enumerate(toks) if w in keys and (n := at(toks, i))]
-        self._cache = (toks, hits)
-        return hits
+        pos = [i for i, w in enumerate(toks) if w in keys] if not keys.isdisjoint(toks) else []
+        self._cache = (toks, pos)
+        return pos
 
     def at(self, toks: Sequence[str], i: int) -> int:
         """Length in tokens of the longest cue starting at toks[i] (0: none)."""
@@ -53,16 +51,19 @@ class CueSet:
 
     def any_in(self, toks: Sequence[str], lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> bool:
         cached = self._cache
-        hits = cached[1] if cached[0] is toks else self._hits(toks)
-        if not hits:
+        pos = cached[1] if cached[0] is toks else self._positions(toks)
+        if not pos:
             return False
         a, b = skip
-        for i, n in hits:
+        for i in pos:
             if i < lo:
                 continue
             if i >= hi:
                 break
-            if not (a <= i < b or a < i + n <= b):
+            if a == b and toks[i] in self.whole:
+                return True  # nothing to skip, and a one-word cue starts here
+            n = self.at(toks, i)
+            if n and not (a <= i < b or a < i + n <= b):
                 return True
         return False
 
