@@ -107,7 +107,28 @@ def create_app(settings: Settings, pipeline: Pipeline, metrics: Metrics) -> faus
         client_options(settings),
     )
     app.task(lag.run)
+    _seek_uncommitted_to_beginning(app.consumer)
     return app
+
+
+def _seek_uncommitted_to_beginning(consumer: Any) -> None:
+    """After each rebalance, start partitions without a committed offset from the beginning.
+
+    Faust seeks assigned partitions to their committed offsets, but aiokafka leaves the fetch
+    position where it was when a partition has none. A cluster that lost its log (or a topic
+    deleted and recreated) restarts offsets at 0, so the stale position would skip everything
+    up to it. Without a committed offset, the beginning is what ``auto_offset_reset=earliest``
+    means anyway; at worst a partition is re-read, and re-read outputs are identical.
+    """
+    perform_seek = consumer.perform_seek
+
+    async def seek() -> None:
+        await perform_seek()
+        for tp in consumer.assignment():
+            if not consumer._committed_offset.get(tp):
+                await consumer.seek(tp, 0)  # below the log start, the reset policy applies
+
+    consumer.perform_seek = seek
 
 
 class Enricher:

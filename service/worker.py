@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 def build_worker(settings: Settings) -> faust.Worker:
     """A Faust worker for ``settings`` with the HTTP endpoints attached."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
     tagger = load_tagger(settings.rules_dir, ner=settings.ner)
     pipeline = Pipeline(tagger, settings.max_body_bytes, emit_events=bool(settings.events_topic))
     metrics = Metrics()

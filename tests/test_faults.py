@@ -36,11 +36,6 @@ def test_broker_paused_longer_than_request_timeout(tmp_path: Path) -> None:
     assert 503 in o.ready_during_fault, f"/ready must say 503 while the broker hangs: {o}"
 
 
-@pytest.mark.xfail(
-    strict=False,  # intermittent: depends on where the old offsets stood when the broker died
-    reason="known bug: Faust may keep its read offsets across the broker restart and skip the "
-    "new broker's messages, whose offsets start again at 0",
-)
 def test_broker_killed_and_restarted_empty(tmp_path: Path) -> None:
     o = SCENARIOS["restart"](tmp_path)
     assert_nothing_lost(o)
