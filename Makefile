@@ -9,6 +9,12 @@ EXTRAS ?= dev
 
 install: $(STAMP)
 
+# spaCy is only for the optional NER backend and for the benchmark's peer measurement.
+SPACY_STAMP := $(VENV)/.installed-spacy
+$(SPACY_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e ".[dev,spacy]"
+	touch $(SPACY_STAMP)
+
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
@@ -33,7 +39,7 @@ test: lint typecheck unit
 eval: install
 	$(BIN)/python -m service eval $(EVAL_ARGS)
 
-bench: install
+bench: $(SPACY_STAMP)
 	$(BIN)/python -m service bench $(BENCH_ARGS)
 
 reliability: install
