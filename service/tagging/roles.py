@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .entities import Mention
+from .text import WordCues
 
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 ADJ = True
@@ -268,7 +269,7 @@ class Roles:
         return accused, rest or [a for a in actors if a not in accused]
 
 
-def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+def _words_re(words: Iterable[str]) -> WordCues:
     """One precompiled, case-insensitive alternation of whole words (longest first)."""
     low = {w.lower() for w in words}
     alts = sorted(map(re.escape, low), key=len, reverse=True)
@@ -277,7 +278,7 @@ def _words_re(words: Iterable[str]) -> re.Pattern[str]:
         # a look-ahead on the first letters (case-folded like the words) lets the engine skip
         # most positions cheaply: the same matches, about twice as fast
         body = "(?=[" + "".join(sorted({re.escape(w[0]) for w in low})) + "])" + body
-    return re.compile(r"\b" + body + r"\b", re.IGNORECASE)
+    return WordCues(re.compile(r"\b" + body + r"\b", re.IGNORECASE), low)
 
 
 def _appositive_end(text: str, comma: int, cands: Sequence[Mention]) -> int:

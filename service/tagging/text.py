@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
@@ -286,3 +287,56 @@ def clean(text: str) -> str:
         return text
     except UnicodeEncodeError:
         return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+
+
+_MISS = object()
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+def _splits_word(text: str, i: int) -> bool:
+    """Whether offset i falls inside a run of regex word characters."""
+    if 0 < i < len(text):
+        a, b = text[i - 1], text[i]
+        return (a.isalnum() or a == "_") and (b.isalnum() or b == "_")
+    return False
+
+
+class WordCues:
+    """A whole-word cue regex (``\\b(?:w1|w2|...)\\b``) whose searches share work per text.
+
+    Role finding asks "is there a cue between here and the trigger?" for every trigger of a
+    sentence, each time from the same start. When every cue is one word, a match is a whole
+    word, so a search from ``pos`` to ``endpos`` is the first match from ``pos`` if it ends by
+    ``endpos`` (unless ``endpos`` cuts a word): the scan of each start is remembered and only
+    extended, never repeated. Results are the Match objects ``re`` itself would return.
+    """
+
+    __slots__ = ("_memo", "_one_word", "regex")
+
+    def __init__(self, regex: re.Pattern[str], words: Iterable[str]) -> None:
+        self.regex = regex
+        self._one_word = all(_WORD_RUN_RE.fullmatch(w) for w in words)
+        self._memo: tuple[object, dict[int, tuple[re.Match[str] | None, int]]] = (None, {})
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if not self._one_word or pos >= end or _splits_word(text, end):
+            return self.regex.search(text, pos, end)
+        memo = self._memo  # read once: the tuple swap below is atomic
+        if memo[0] is not text:
+            memo = (text, {})
+            self._memo = memo
+        seen = memo[1].get(pos, _MISS)
+        if seen is _MISS:
+            m, upto = self.regex.search(text, pos, end), end
+        else:
+            m, upto = seen  # type: ignore[misc]
+            if m is None and upto < end:  # no run crosses upto: scan only what is new
+                m, upto = self.regex.search(text, upto, end), end
+        memo[1][pos] = (m, max(upto, end) if m is None else upto)
+        return m if m is not None and m.end() <= end else None
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, pos, len(text) if endpos is None else endpos)
