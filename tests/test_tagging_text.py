@@ -1,0 +1,72 @@
+"""The tagger's fast text primitives must give exactly what the plain regex versions give."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from service.tagging.text import (
+    _TOKEN_RE,
+    Span,
+    WordCues,
+    _add,
+    _is_boundary,
+    sentences,
+    tokenize,
+    tokenize_sentences,
+)
+
+_PLAIN_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+
+
+def _plain_sentences(text: str) -> list[Span]:
+    """The sentence splitter as first written: one regex with a look-ahead."""
+    spans: list[Span] = []
+    begin, n = 0, len(text)
+    for m in _PLAIN_SENT_END.finditer(text):
+        cut = m.end()
+        if m.group() != "\n" and not _is_boundary(text, m.start(), cut, n):
+            continue
+        _add(spans, text, begin, cut)
+        begin = cut
+    _add(spans, text, begin, n)
+    return spans
+
+
+def _texts(seed: int, parts: list[str], count: int, most: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(parts) for _ in range(rng.randrange(most))) for _ in range(count)]
+
+
+def test_sentences_match_the_plain_splitter() -> None:
+    parts = [".", "!", "?", "\n", " ", '"', "”", ")", "The", "U.S.", "Mr.", "J.", "\t", "“", "a"]
+    for text in _texts(1, parts, 20000, 12):
+        assert sentences(text) == _plain_sentences(text), repr(text)
+
+
+def test_tokens_and_offsets_match_the_token_regex() -> None:
+    parts = ["Talks", "can't", "rock'n'roll", "5%", "İstanbul", "ﬁnal", "_x", " ", ". ", "’s", "\n"]
+    for text in _texts(2, parts, 3000, 15):
+        sents = sentences(text)
+        for sp, toks in zip(sents, tokenize_sentences(text, sents), strict=True):
+            ms = list(_TOKEN_RE.finditer(text, sp.start, sp.end))
+            assert toks.lows == [m.group().lower() for m in ms], repr(text)
+            assert toks.starts == [m.start() for m in ms]
+            assert toks.ends == [m.end() for m in ms]
+        whole = tokenize(text)
+        assert whole.starts == [m.start() for m in _TOKEN_RE.finditer(text)]
+
+
+def test_word_cues_search_like_the_regex() -> None:
+    words = ["said", "that", "if", "he"]
+    regex = re.compile(r"\b(?:said|that|if|he)\b", re.IGNORECASE)
+    cues = WordCues(regex, words)
+    parts = ["said", "SAID", "ſaid", "x_said", "said_", "said's", "that", "thatx", "If", "he"]
+    parts += [" ", ", ", "_", "'", "-", ""]
+    rng = random.Random(3)
+    for text in _texts(3, parts, 3000, 25):
+        starts = [rng.randrange(len(text) + 1) for _ in range(2)]
+        for _ in range(15):  # the same starts again and again, as role finding asks
+            pos, end = rng.choice(starts), rng.randrange(len(text) + 3)
+            got, want = cues.search(text, pos, end), regex.search(text, pos, end)
+            assert (got and got.span()) == (want and want.span()), (text, pos, end)
