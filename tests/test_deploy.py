@@ -215,8 +215,11 @@ def test_compose_bind_mounts_exist_in_the_repo(compose: Doc) -> None:
 
 def test_compose_wires_prometheus_and_grafana_to_the_workers(compose: Doc) -> None:
     prometheus = (REPO / "deploy/prometheus/prometheus.yml").read_text()
-    assert "geopulse:6066" in prometheus
     config = yaml.safe_load(prometheus)
+    (job,) = config["scrape_configs"]
+    (discovery,) = job["dns_sd_configs"]  # every replica, not one at random
+    assert (discovery["names"], discovery["type"], discovery["port"]) == (["geopulse"], "A", 6066)
+    assert "geopulse" in compose["services"]
     mounts = dict(v.split(":")[:2][::-1] for v in compose["services"]["prometheus"]["volumes"])
     for rule_file in config.get("rule_files", []):
         target = rule_file if rule_file.startswith("/") else f"/etc/prometheus/{rule_file}"
