@@ -235,17 +235,37 @@ def group(mentions: list[Mention]) -> list[dict[str, Any]]:
     """Mentions -> entity dicts, one per (id, type), deterministic order."""
     by_key: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
-        by_key.setdefault((m.entry.id, m.entry.type), []).append(m)
+        e = m.entry
+        key = (e.id, e.type)
+        ms = by_key.get(key)
+        if ms is None:
+            by_key[key] = [m]
+        else:
+            ms.append(m)
     out: list[dict[str, Any]] = []
-    for (eid, etype), ms in sorted(by_key.items()):
-        ms.sort(key=lambda m: (m.field != "title", m.start, m.end))
-        names = sorted({m.entry.name for m in ms}, key=lambda n: (-len(n), n))
-        d: dict[str, Any] = {"id": eid, "type": etype, "name": names[0]}
-        country = next((m.entry.country for m in ms if m.entry.country), None)
-        if country:
-            d["country"] = country
+    for key in sorted(by_key):
+        ms = by_key[key]
+        if len(ms) > 1:  # most entities are named once: nothing to order or choose
+            ms.sort(key=_mention_order)
+            names = {m.entry.name for m in ms}
+            name = min(names, key=_name_order) if len(names) > 1 else ms[0].entry.name
+        else:
+            name = ms[0].entry.name
+        d: dict[str, Any] = {"id": key[0], "type": key[1], "name": name}
+        for m in ms:
+            if m.entry.country:
+                d["country"] = m.entry.country
+                break
         d["mentions"] = [
             {"field": m.field, "start": m.start, "end": m.end, "text": m.text} for m in ms
         ]
         out.append(d)
     return out
+
+
+def _mention_order(m: Mention) -> tuple[bool, int, int]:
+    return m.field != "title", m.start, m.end
+
+
+def _name_order(n: str) -> tuple[int, str]:
+    return -len(n), n
