@@ -202,3 +202,39 @@ def test_commodity_cut_off_by_an_earlier_clause(tagger: Tagger) -> None:
     )
     ev = one(tagger, body, "TARIFF_THREAT")
     assert "commodity" not in ev["attributes"]
+
+
+# --- references back and collective parties ---------------------------------------------------
+
+
+def test_definite_reference_to_a_meeting_takes_its_parties(tagger: Tagger) -> None:
+    body = (
+        "Pedro Sanchez met Giorgia Meloni in Madrid on Monday. "
+        "Olaf Scholz later described the meeting as cordial."
+    )
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:pedro-sanchez", "person:giorgia-meloni"}
+
+
+def test_indefinite_meeting_keeps_its_own_actor(tagger: Tagger) -> None:
+    body = "Pedro Sanchez met Giorgia Meloni in Madrid on Monday. Olaf Scholz wants a meeting soon."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert ev["actors"] == ["person:olaf-scholz"]
+
+
+def test_collective_subject_of_the_clause_stands_for_the_sides(tagger: Tagger) -> None:
+    body = (
+        "Armenia and Azerbaijan held talks in Vienna on Friday. "
+        "Charles Michel said the process could move on once both sides had signed a truce."
+    )
+    ev = one(tagger, body, "CEASEFIRE")
+    assert set(ev["actors"]) == {"country:ARM", "country:AZE"}
+
+
+def test_collective_object_of_a_verb_does_not_act(tagger: Tagger) -> None:
+    body = (
+        "Armenia and Azerbaijan held talks in Vienna on Friday. "
+        "Charles Michel urged both sides to negotiate a lasting settlement."
+    )
+    ev = one(tagger, body, "PEACE_TALKS")
+    assert ev["actors"] == ["person:charles-michel"]

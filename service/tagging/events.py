@@ -56,10 +56,18 @@ class _Context:
         self.history: list[tuple[str, list[str], list[str]]] = []  # (type, actors, targets)
 
     def set_sides(self, ids: list[str]) -> None:
-        """Two distinct opposed parties (countries where persons are named) become the sides."""
+        """Two distinct opposed parties (countries where persons are named) become the sides;
+        a person whose country is unknown cannot be a side."""
         sides = list(dict.fromkeys(self.country_of(x) for x in ids))
-        if len(sides) == 2:
+        if len(sides) == 2 and not any(x.startswith("person:") for x in sides):
             self.sides = sides
+
+    def last_parties(self, etype: str) -> list[str]:
+        """Actors of the last event of this type that named two or more, else the last parties."""
+        for t, acts, _ in reversed(self.history):
+            if t == etype and len(acts) >= 2:
+                return acts
+        return self.parties
 
     def country_of(self, eid: str) -> str:
         """A person stands for their country when sides are compared; others keep their id."""
@@ -80,6 +88,8 @@ class EventFinder:
         }
         self.roles = Roles(cues, title_words)
         self.collective = CueSet(cues.get("collective_parties", []))
+        self.collective_sides = CueSet(cues.get("collective_sides", []))
+        self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
         self.rate_before = frozenset(w.lower() for w in cues.get("rate_blockers_before", []))
         self.rate_after = frozenset(w.lower() for w in cues.get("rate_blockers_after", []))
@@ -184,13 +194,21 @@ class EventFinder:
             if rkey not in role_cache:
                 role_cache[rkey] = self.roles.assign(ss, ts, te, rkey[2], text, sent.start, accused)
             actors, targets = (list(x) for x in role_cache[rkey])
-            parties = ctx.parties
-            if parties and (
-                (not actors and self.collective.any_in(lows, 0, len(lows)))
-                or (d.get("symmetric") and self.collective.any_in(lows, 0, m.first))
-            ):
-                actors = list(parties)
+            group = self._collective(lows, st, ss, m.first, ts, ctx, d, bool(actors))
+            if group:
+                actors = list(group)
                 targets = [t for t in targets if t not in actors]
+            elif (
+                len(actors) < 2
+                and d.get("roles", {}).get("refer_back")
+                and m.first
+                and lows[m.first - 1] in self.ref_dets
+            ):
+                # "the talks", "the truce": the parties of the event referred back to
+                earlier = ctx.last_parties(etype)
+                if earlier:
+                    actors = list(earlier)
+                    targets = [t for t in targets if t not in actors]
             if not actors and ctx.antecedent and self.pronouns.any_in(lows, 0, m.first):
                 actors = list(ctx.antecedent)
                 targets = [t for t in targets if t not in actors]
@@ -228,6 +246,44 @@ class EventFinder:
             if d.get("roles", {}).get("sides"):
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets)
         return sorted(out.values(), key=lambda e: (e["trigger"]["start"], e["type"]))
+
+    def _collective(
+        self,
+        lows: list[str],
+        st: list[int],
+        ss: list[Any],
+        first: int,
+        ts: int,
+        ctx: _Context,
+        d: dict[str, Any],
+        named: bool,
+    ) -> list[str]:
+        """The parties a collective phrase ("both sides", "the two leaders") stands for, when it
+        performs the event: the nearest subject before the trigger (not an object: "urged both
+        sides to"), before a symmetric trigger, or anywhere when no actor is named. Country
+        phrases take the article's two sides, others the parties of the last two-sided event."""
+        if not ctx.parties and not ctx.sides:
+            return []
+        coll = self.collective
+        hit = -1
+        for i in coll._positions(lows):
+            if i >= first and hit >= 0:
+                break
+            if not coll.at(lows, i):
+                continue
+            if i < first:
+                if i and lows[i - 1] in self.roles.obj_verbs:
+                    continue
+                near = not any(st[i] < s.start < ts for s in ss)
+                if near or d.get("symmetric"):
+                    hit = i
+            elif not named:
+                hit = i
+                break
+        if hit < 0:
+            return []
+        sides = len(ctx.sides) == 2 and bool(self.collective_sides.at(lows, hit))
+        return ctx.sides if sides or not ctx.parties else ctx.parties
 
     def _commodities(
         self,

@@ -6,7 +6,9 @@ A rule file is a JSON object with any of these top-level sections:
   hedge_makes_hypothetical?, negators?, attributes?, symmetric?, roles?}}``. ``roles`` says
   where targets come from: ``no_targets`` (the other side is a party, an actor), ``sides``
   (its two parties become the article's opposed sides, e.g. for later mediation),
-  ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named) and
+  ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named),
+  ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
+  takes the parties of the last such event) and
   ``fallback_targets`` (when the sentence names none: the article's two ``sides``, the actors
   or the targets of the last earlier event of the same family). A trigger is a pattern string or
   ``{"p": pattern, "if": [words], "unless": [words]}``. A pattern is space-separated elements;
@@ -176,14 +178,14 @@ ROLE_FALLBACKS = ("sides", "previous_actors", "previous_targets")
 
 
 def _roles(v: Any, path: str, errs: list[str]) -> None:
-    """``{no_targets?, sides?, accused_acts?: bool, fallback_targets?: sides|previous_*}``."""
+    """``{no_targets?, sides?, accused_acts?, refer_back?: bool, fallback_targets?: ...}``."""
     if not isinstance(v, dict):
         errs.append(f"{path}: expected an object")
         return
-    extra = set(v) - {"no_targets", "sides", "accused_acts", "fallback_targets"}
+    extra = set(v) - {"no_targets", "sides", "accused_acts", "refer_back", "fallback_targets"}
     if extra:
         errs.append(f"{path}: unknown keys {sorted(extra)}")
-    for k in ("no_targets", "sides", "accused_acts"):
+    for k in ("no_targets", "sides", "accused_acts", "refer_back"):
         if k in v and not isinstance(v[k], bool):
             errs.append(f"{path}.{k}: expected true or false")
     if "fallback_targets" in v and v["fallback_targets"] not in ROLE_FALLBACKS:
