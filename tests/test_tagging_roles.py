@@ -238,3 +238,42 @@ def test_collective_object_of_a_verb_does_not_act(tagger: Tagger) -> None:
     )
     ev = one(tagger, body, "PEACE_TALKS")
     assert ev["actors"] == ["person:charles-michel"]
+
+
+# --- mediation between the article's two sides -----------------------------------------------
+
+
+def test_mediation_in_a_dispute_with_one_side_targets_both(tagger: Tagger) -> None:
+    body = (
+        "Ethiopian and Eritrean troops clashed along the frontier overnight. "
+        "Ethiopia rejected outside mediation in its quarrel with Eritrea."
+    )
+    ev = one(tagger, body, "MEDIATION")
+    assert set(ev["targets"]) == {"country:ETH", "country:ERI"}
+    assert ev["actors"] == []
+
+
+def test_mediation_before_the_sides_are_set_up_takes_them_later(tagger: Tagger) -> None:
+    body = (
+        "Norway offered to mediate on Monday. "
+        "Ethiopian and Eritrean troops clashed along the frontier overnight."
+    )
+    ev = one(tagger, body, "MEDIATION")
+    assert ev["actors"] == ["country:NOR"]
+    assert set(ev["targets"]) == {"country:ETH", "country:ERI"}
+
+
+def test_title_mediation_takes_the_sides_of_the_body(tagger: Tagger) -> None:
+    body = "Ethiopian and Eritrean troops clashed along the frontier overnight."
+    ev = next(e for e in tagger.tag("r-2", body, "Norway offers to mediate")[1])
+    assert ev["type"] == "MEDIATION" and ev["field"] == "title"
+    assert set(ev["targets"]) == {"country:ETH", "country:ERI"}
+
+
+def test_a_meeting_does_not_replace_the_warring_sides(tagger: Tagger) -> None:
+    body = (
+        "Ethiopian and Eritrean troops clashed along the frontier overnight. "
+        "Kenya and Norway held a meeting in Nairobi. Qatar offered to mediate."
+    )
+    ev = one(tagger, body, "MEDIATION")
+    assert set(ev["targets"]) == {"country:ETH", "country:ERI"}

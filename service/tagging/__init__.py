@@ -63,9 +63,15 @@ class Tagger:
             for f in FIELDS:
                 found[f] = _relink(f, texts[f], found[f], table, base)
         mentions = found["title"] + found["body"]
-        events: list[dict[str, Any]] = []
-        for f in FIELDS:
-            events.extend(self.events.find(article_id, f, texts[f], sents[f], found[f]))
+        # the body first: the title may refer to the sides its story sets up
+        sides: list[str] = []
+        body_events = self.events.find(
+            article_id, "body", texts["body"], sents["body"], found["body"], sides
+        )
+        events = self.events.find(
+            article_id, "title", texts["title"], sents["title"], found["title"], sides
+        )
+        events.extend(body_events)
         return group(mentions), events
 
 

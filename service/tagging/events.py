@@ -46,21 +46,39 @@ def rates(
 class _Context:
     """What one field's earlier sentences tell later ones (antecedents, parties, sides)."""
 
-    __slots__ = ("antecedent", "countries", "history", "parties", "sides")
+    __slots__ = (
+        "antecedent",
+        "countries",
+        "first_sides",
+        "history",
+        "parties",
+        "pending",
+        "sides",
+        "sides_rank",
+    )
 
     def __init__(self, countries: dict[str, str | None]) -> None:
         self.countries = countries
         self.antecedent: list[str] = []
         self.parties: list[str] = []  # the sides of the last two-sided event ("both sides")
         self.sides: list[str] = []  # the last two opposed parties, persons as their country
+        self.sides_rank = 0
+        self.first_sides: list[str] = []  # the first two opposed parties the field set up
+        self.pending: list[dict[str, Any]] = []  # events waiting for sides set up later
         self.history: list[tuple[str, list[str], list[str]]] = []  # (type, actors, targets)
 
-    def set_sides(self, ids: list[str]) -> None:
+    def set_sides(self, ids: list[str], rank: int = 1) -> None:
         """Two distinct opposed parties (countries where persons are named) become the sides;
-        a person whose country is unknown cannot be a side."""
+        a person whose country is unknown cannot be a side. A weaker kind of event (a meeting,
+        rank 1) does not replace sides set up by a stronger one (fighting, a truce)."""
         sides = list(dict.fromkeys(self.country_of(x) for x in ids))
-        if len(sides) == 2 and not any(x.startswith("person:") for x in sides):
-            self.sides = sides
+        if (
+            len(sides) == 2
+            and rank >= self.sides_rank
+            and not any(x.startswith("person:") for x in sides)
+        ):
+            self.sides, self.sides_rank = sides, rank
+            self.first_sides = self.first_sides or sides
 
     def last_parties(self, etype: str) -> list[str]:
         """Actors of the last event of this type that named two or more, else the last parties."""
@@ -70,10 +88,11 @@ class _Context:
         return self.parties
 
     def country_of(self, eid: str) -> str:
-        """A person stands for their country when sides are compared; others keep their id."""
-        if eid.startswith("person:"):
-            return self.countries.get(eid) or eid
-        return eid
+        """A person, capital or government body stands for its country when sides are
+        compared; others keep their id."""
+        if eid.startswith("country:"):
+            return eid
+        return self.countries.get(eid) or eid
 
 
 class EventFinder:
@@ -95,11 +114,21 @@ class EventFinder:
         self.rate_after = frozenset(w.lower() for w in cues.get("rate_blockers_after", []))
 
     def find(
-        self, article_id: str, field: str, text: str, sents: list[Span], mentions: list[Mention]
+        self,
+        article_id: str,
+        field: str,
+        text: str,
+        sents: list[Span],
+        mentions: list[Mention],
+        sides: list[str] | None = None,
     ) -> list[dict[str, Any]]:
+        """Events of one field. ``sides``: the article's two opposed sides as found elsewhere
+        (the body's, for the title); an empty list is filled with this field's first sides."""
         events: list[dict[str, Any]] = []
         mi = 0
         ctx = _Context({m.entry.id: m.entry.country for m in mentions if m.entry.country})
+        if sides and len(sides) == 2:
+            ctx.sides = list(sides)
         for sent, toks in zip(sents, tokenize_sentences(text, sents), strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1
@@ -112,6 +141,12 @@ class EventFinder:
                 found = self._sentence(article_id, field, text, sent, toks, ms, ctx)
                 events.extend(found)
             self._remember(ctx, found, ms)
+        if sides is not None and not sides and ctx.first_sides:
+            sides.extend(ctx.first_sides)
+        for ev in ctx.pending:
+            # a mediation before the article set up its sides ("X offered to mediate")
+            if not ev["targets"] and ctx.first_sides:
+                ev["targets"] = self._sides_targets(ev["actors"], ctx, ctx.first_sides)
         return events
 
     def _remember(self, ctx: _Context, found: list[dict[str, Any]], ms: list[Mention]) -> None:
@@ -242,9 +277,16 @@ class EventFinder:
                 "plover": d["plover"],
             }
             out[etype] = ev
+            if (
+                not targets
+                and len(ctx.sides) != 2
+                and d.get("roles", {}).get("fallback_targets") == "sides"
+            ):
+                ctx.pending.append(ev)
             ctx.history.append((etype, actors, targets))
-            if d.get("roles", {}).get("sides"):
-                ctx.set_sides(actors if len(actors) >= 2 else actors + targets)
+            rank = int(d.get("roles", {}).get("sides", 0))
+            if rank:
+                ctx.set_sides(actors if len(actors) >= 2 else actors + targets, rank)
         return sorted(out.values(), key=lambda e: (e["trigger"]["start"], e["type"]))
 
     def _collective(
@@ -323,11 +365,17 @@ class EventFinder:
             actors.extend(t for t in targets if not t.startswith("place:") and t not in actors)
             return []
         how = pol.get("fallback_targets")
+        one_side = len(targets) == 1 and ctx.country_of(targets[0]) in ctx.sides
+        if how == "sides" and len(ctx.sides) == 2 and one_side:
+            # "mediation in its dispute with X": between X and the other side
+            return self._sides_targets(actors, ctx, ctx.sides)
         if targets or not how:
             return targets
         mine = {ctx.country_of(a) for a in actors}
         if how == "sides":
-            return [x for x in ctx.sides if x not in mine] if len(ctx.sides) == 2 else []
+            if len(ctx.sides) == 2:
+                return self._sides_targets(actors, ctx, ctx.sides)
+            return []
         family = etype.split("_", 1)[0]
         for t, acts, tgts in reversed(ctx.history):
             if how == "previous_actors":
@@ -336,6 +384,13 @@ class EventFinder:
             elif t.split("_", 1)[0] == family and tgts:
                 return [x for x in tgts if ctx.country_of(x) not in mine]
         return []
+
+    @staticmethod
+    def _sides_targets(actors: list[str], ctx: _Context, sides: list[str]) -> list[str]:
+        """Both sides are the targets of a mediation; a side named as its actor receives or
+        refuses it ("Thailand rejected mediation") and so is no mediator (mutates actors)."""
+        actors[:] = [a for a in actors if ctx.country_of(a) not in sides]
+        return list(sides)
 
     def _resolve(self, matches: list[Match]) -> list[Match]:
         """Where two types claim overlapping trigger words, the higher priority wins."""

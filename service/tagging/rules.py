@@ -5,7 +5,8 @@ A rule file is a JSON object with any of these top-level sections:
 - ``event_types``: ``{TYPE: {cameo, plover, triggers, priority?, future_type?, fixed_modality?,
   hedge_makes_hypothetical?, negators?, attributes?, symmetric?, roles?}}``. ``roles`` says
   where targets come from: ``no_targets`` (the other side is a party, an actor), ``sides``
-  (its two parties become the article's opposed sides, e.g. for later mediation),
+  (its two parties become the article's opposed sides, e.g. for later mediation; a rank 1-9,
+  true = 1: a lower-ranked event does not replace sides a higher-ranked one set up),
   ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named),
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
   takes the parties of the last such event) and
@@ -185,9 +186,11 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
     extra = set(v) - {"no_targets", "sides", "accused_acts", "refer_back", "fallback_targets"}
     if extra:
         errs.append(f"{path}: unknown keys {sorted(extra)}")
-    for k in ("no_targets", "sides", "accused_acts", "refer_back"):
+    for k in ("no_targets", "accused_acts", "refer_back"):
         if k in v and not isinstance(v[k], bool):
             errs.append(f"{path}.{k}: expected true or false")
+    if "sides" in v and not (isinstance(v["sides"], (bool, int)) and 0 <= v["sides"] <= 9):
+        errs.append(f"{path}.sides: expected true/false or a rank 0-9")
     if "fallback_targets" in v and v["fallback_targets"] not in ROLE_FALLBACKS:
         errs.append(f"{path}.fallback_targets: expected one of {', '.join(ROLE_FALLBACKS)}")
 
