@@ -24,6 +24,8 @@ class CueSet:
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)
         self.keys = frozenset(self.by_first)
+        # (length, words after the first) per first word, longest first: compared as list slices
+        self._rests = {w: [(len(c), list(c[1:])) for c in v] for w, v in self.by_first.items()}
         # first words that are a whole cue by themselves: a cue surely starts there
         self.whole = frozenset(w for w, v in self.by_first.items() if len(v[-1]) == 1)
         self._cache: tuple[object, list[int]] = (None, [])
@@ -40,12 +42,12 @@ class CueSet:
 
     def at(self, toks: Sequence[str], i: int) -> int:
         """Length in tokens of the longest cue starting at toks[i] (0: none)."""
-        cands = self.by_first.get(toks[i])
+        cands = self._rests.get(toks[i])
         if not cands:
             return 0
-        for words in cands:
-            n = len(words)
-            if i + n <= len(toks) and all(toks[i + k] == words[k] for k in range(1, n)):
+        room = len(toks) - i
+        for n, rest in cands:
+            if n <= room and (n == 1 or list(toks[i + 1 : i + n]) == rest):
                 return n
         return 0
 
