@@ -277,3 +277,18 @@ def test_a_meeting_does_not_replace_the_warring_sides(tagger: Tagger) -> None:
     )
     ev = one(tagger, body, "MEDIATION")
     assert set(ev["targets"]) == {"country:ETH", "country:ERI"}
+
+
+def test_threat_rates_come_from_the_clause_that_makes_the_threat(tagger: Tagger) -> None:
+    body = (
+        "Korean cars will face a 12% tariff under the accord, well below the 40% levy "
+        "Washington had threatened in May."
+    )
+    ev = one(tagger, body, "TARIFF_THREAT")
+    assert ev["attributes"]["rate_pct"] == [40]
+
+
+def test_threat_rates_keep_an_escalation_in_the_same_sentence(tagger: Tagger) -> None:
+    body = "Ottawa threatened a 20% tariff on American cars, rising to 35% in the autumn."
+    ev = one(tagger, body, "TARIFF_THREAT")
+    assert ev["attributes"]["rate_pct"] == [20, 35]

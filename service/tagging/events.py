@@ -107,6 +107,7 @@ class EventFinder:
         }
         self.roles = Roles(cues, title_words)
         self.collective = CueSet(cues.get("collective_parties", []))
+        self.threat = CueSet(cues.get("threat_verbs", []))
         self.collective_sides = CueSet(cues.get("collective_sides", []))
         self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
@@ -252,7 +253,10 @@ class EventFinder:
             attrs: dict[str, list[Any]] = {}
             wanted = d.get("attributes", [])
             if "rate_pct" in wanted:
-                r = rates(stext, self.rate_before, self.rate_after)
+                r = []
+                if d.get("clause_rates"):
+                    r = self._threat_rates(text, lows, st, breaks, j, sent)
+                r = r or rates(stext, self.rate_before, self.rate_after)
                 if r:
                     attrs["rate_pct"] = r
             if "commodity" in wanted and goods:
@@ -288,6 +292,23 @@ class EventFinder:
             if rank:
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets, rank)
         return sorted(out.values(), key=lambda e: (e["trigger"]["start"], e["type"]))
+
+    def _threat_rates(
+        self, text: str, lows: list[str], st: list[int], breaks: list[int], j: int, sent: Span
+    ) -> list[float | int]:
+        """Rates of the clause where the threat is made, when a threat verb stands in another
+        clause than the trigger ("X will face 15% under the deal, half the 30% Y threatened")."""
+        lo = breaks[j - 1] if j else 0
+        hi = breaks[j] if j < len(breaks) else len(lows)
+        if self.threat.any_in(lows, lo, hi):
+            return []
+        for i in self.threat._positions(lows):
+            if (i < lo or i >= hi) and self.threat.at(lows, i):
+                k = bisect_right(breaks, i)
+                cs = st[breaks[k - 1]] if k else sent.start
+                ce = st[breaks[k]] if k < len(breaks) else sent.end
+                return rates(text[cs:ce], self.rate_before, self.rate_after)
+        return []
 
     def _collective(
         self,

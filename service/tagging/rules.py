@@ -3,8 +3,10 @@
 A rule file is a JSON object with any of these top-level sections:
 
 - ``event_types``: ``{TYPE: {cameo, plover, triggers, priority?, future_type?, fixed_modality?,
-  hedge_makes_hypothetical?, negators?, attributes?, symmetric?, roles?}}``. ``roles`` says
-  where targets come from: ``no_targets`` (the other side is a party, an actor), ``sides``
+  hedge_makes_hypothetical?, negators?, attributes?, symmetric?, clause_rates?, roles?}}``
+  (``clause_rates``: a threat's rates come from the clause holding its threat verb when that
+  is not the trigger's clause). ``roles`` says where targets come from: ``no_targets`` (the
+  other side is a party, an actor), ``sides``
   (its two parties become the article's opposed sides, e.g. for later mediation; a rank 1-9,
   true = 1: a lower-ranked event does not replace sides a higher-ranked one set up),
   ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named),
@@ -140,6 +142,7 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
             "attributes",
             "symmetric",
             "roles",
+            "clause_rates",
         }
         extra = set(d) - known
         if extra:
@@ -169,8 +172,9 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
         for a in d.get("attributes", []) if isinstance(d.get("attributes", []), list) else [None]:
             if a not in ("rate_pct", "commodity"):
                 errs.append(f"{p}.attributes: expected a list of 'rate_pct'/'commodity'")
-        if "symmetric" in d and not isinstance(d["symmetric"], bool):
-            errs.append(f"{p}.symmetric: expected true or false")
+        for k in ("symmetric", "clause_rates"):
+            if k in d and not isinstance(d[k], bool):
+                errs.append(f"{p}.{k}: expected true or false")
         if "roles" in d:
             _roles(d["roles"], f"{p}.roles", errs)
 
