@@ -292,3 +292,10 @@ def test_threat_rates_keep_an_escalation_in_the_same_sentence(tagger: Tagger) ->
     body = "Ottawa threatened a 20% tariff on American cars, rising to 35% in the autumn."
     ev = one(tagger, body, "TARIFF_THREAT")
     assert ev["attributes"]["rate_pct"] == [20, 35]
+
+
+def test_criticism_inside_reported_speech_targets_the_clause_subject(tagger: Tagger) -> None:
+    body = "Gustavo Petro said the ban was needed because Ecuador had been hostile to Colombia."
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["actors"] == ["person:gustavo-petro"]
+    assert ev["targets"] == ["country:ECU"]

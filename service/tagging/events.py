@@ -185,7 +185,7 @@ class EventFinder:
         ss = self.roles.slots(text, sent.start, sent.end, ms)
         stext = text[sent.start : sent.end]
         out: dict[str, dict[str, Any]] = {}
-        role_cache: dict[tuple[int, int, bool, bool], tuple[list[str], list[str]]] = {}
+        role_cache: dict[tuple[int, int, bool, bool, bool], tuple[list[str], list[str]]] = {}
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         # the strongest goods-taking type here claims commodities its weaker neighbours merely
         # share a sentence with ("tariff over Russian oil, rules out trade talks")
@@ -226,9 +226,12 @@ class EventFinder:
             if any(x.start <= ts and te <= x.end and x.entry.type != "COMMODITY" for x in ms):
                 continue  # the words are part of a name ("Asia-Pacific Economic Cooperation")
             accused = bool(d.get("roles", {}).get("accused_acts"))
-            rkey = (ts, te, bool(d.get("symmetric")), accused)
+            judges = bool(d.get("roles", {}).get("speaker_judges"))
+            rkey = (ts, te, bool(d.get("symmetric")), accused, judges)
             if rkey not in role_cache:
-                role_cache[rkey] = self.roles.assign(ss, ts, te, rkey[2], text, sent.start, accused)
+                role_cache[rkey] = self.roles.assign(
+                    ss, ts, te, rkey[2], text, sent.start, accused, judges
+                )
             actors, targets = (list(x) for x in role_cache[rkey])
             group = self._collective(lows, st, ss, m.first, ts, ctx, d, bool(actors))
             if group:

@@ -187,10 +187,17 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
     if not isinstance(v, dict):
         errs.append(f"{path}: expected an object")
         return
-    extra = set(v) - {"no_targets", "sides", "accused_acts", "refer_back", "fallback_targets"}
+    extra = set(v) - {
+        "no_targets",
+        "sides",
+        "accused_acts",
+        "refer_back",
+        "speaker_judges",
+        "fallback_targets",
+    }
     if extra:
         errs.append(f"{path}: unknown keys {sorted(extra)}")
-    for k in ("no_targets", "accused_acts", "refer_back"):
+    for k in ("no_targets", "accused_acts", "refer_back", "speaker_judges"):
         if k in v and not isinstance(v[k], bool):
             errs.append(f"{path}.{k}: expected true or false")
     if "sides" in v and not (isinstance(v["sides"], (bool, int)) and 0 <= v["sides"] <= 9):
