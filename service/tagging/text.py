@@ -306,38 +306,75 @@ def _splits_word(text: str, i: int) -> bool:
     return False
 
 
+_LOWER: tuple[str | None, str | None] = (None, None)
+
+
+def _ascii_lower(text: str) -> str | None:
+    """text.lower() when it keeps every offset (one-entry cache: cue searches ask often)."""
+    global _LOWER
+    cached = _LOWER  # read once: the tuple swap below is atomic
+    if cached[0] is text:
+        return cached[1]
+    low: str | None = text.lower()
+    if low is not None and len(low) != len(text):
+        low = None
+    _LOWER = (text, low)
+    return low
+
+
 class WordCues:
-    """A whole-word cue regex (``\\b(?:w1|w2|...)\\b``) whose searches share work per text.
+    """Whole-word cues (``\\b(?:w1|w2|...)\\b``, any case) whose searches share work per text.
 
     Role finding asks "is there a cue between here and the trigger?" for every trigger of a
     sentence, each time from the same start. When every cue is one word, a match is a whole
     word, so a search from ``pos`` to ``endpos`` is the first match from ``pos`` if it ends by
     ``endpos`` (unless ``endpos`` cuts a word): the scan of each start is remembered and only
-    extended, never repeated. Results are the Match objects ``re`` itself would return.
+    extended, never repeated. Where the text is ASCII, a case-sensitive twin of the pattern
+    scans the lower-cased text (case-insensitive alternations are slow in ``re``). Results are
+    the Match objects ``regex`` itself would return.
     """
 
-    __slots__ = ("_memo", "_one_word", "regex")
+    __slots__ = ("_memo", "_one_word", "_twin", "regex")
 
-    def __init__(self, regex: re.Pattern[str], words: Iterable[str]) -> None:
-        self.regex = regex
-        self._one_word = all(_WORD_RUN_RE.fullmatch(w) for w in words)
+    def __init__(self, words: Iterable[str]) -> None:
+        low = {w.lower() for w in words}
+        alts = sorted(map(re.escape, low), key=len, reverse=True)
+        body = "(?:" + ("|".join(alts) or "(?!)") + ")"
+        head = ""
+        if alts and "" not in low:
+            # a look-ahead on the first letters (case-folded like the words) lets the engine
+            # skip most positions cheaply: the same matches, about twice as fast
+            head = "(?=[" + "".join(sorted({re.escape(w[0]) for w in low})) + "])"
+        self.regex = re.compile(r"\b" + head + body + r"\b", re.IGNORECASE)
+        ascii_words = all(w.isascii() for w in low)
+        self._twin = re.compile(r"\b" + body + r"\b") if ascii_words else None
+        self._one_word = all(_WORD_RUN_RE.fullmatch(w) for w in low)
         self._memo: tuple[object, dict[int, tuple[re.Match[str] | None, int]]] = (None, {})
+
+    def _search(self, text: str, pos: int, end: int) -> re.Match[str] | None:
+        """``regex.search(text, pos, end)``, by the twin when all it looks at is ASCII."""
+        if self._twin is not None and text[pos - 1 if pos > 0 else 0 : end + 1].isascii():
+            low = _ascii_lower(text)
+            if low is not None:
+                m = self._twin.search(low, pos, end)
+                return None if m is None else self.regex.search(text, m.start(), end)
+        return self.regex.search(text, pos, end)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else min(endpos, len(text))
         if not self._one_word or pos >= end or _splits_word(text, end):
-            return self.regex.search(text, pos, end)
+            return self._search(text, pos, end)
         memo = self._memo  # read once: the tuple swap below is atomic
         if memo[0] is not text:
             memo = (text, {})
             self._memo = memo
         seen = memo[1].get(pos, _MISS)
         if seen is _MISS:
-            m, upto = self.regex.search(text, pos, end), end
+            m, upto = self._search(text, pos, end), end
         else:
             m, upto = seen  # type: ignore[misc]
             if m is None and upto < end:  # no run crosses upto: scan only what is new
-                m, upto = self.regex.search(text, upto, end), end
+                m, upto = self._search(text, upto, end), end
         memo[1][pos] = (m, max(upto, end) if m is None else upto)
         return m if m is not None and m.end() <= end else None
 
