@@ -54,6 +54,7 @@ class Roles:
         self.patient_re = _words_re(cues.get("patient_verbs", []))
         self.boundary_re = _words_re(cues.get("clause_boundaries", []))
         self.pronoun_re = _words_re(cues.get("subject_pronouns", []))
+        self.speech_re = _words_re(cues.get("reported_speech", []))
 
     def slots(self, text: str, sent_start: int, sent_end: int, ms: Sequence[Mention]) -> list[Slot]:
         """Role candidates of one sentence, modifiers ("U.S. President X") and media dropped."""
@@ -156,6 +157,18 @@ class Roles:
             return -2
         return near[-1] if near else -1
 
+    def _group_end(self, ss: list[Slot], subj: list[int], k: int) -> int:
+        """The last free subject before the trigger, counting k's conjuncts as k."""
+        last = subj[-1]
+        while last > k and ss[last - 1].gap_next.strip().lower() in self.coord:
+            last -= 1
+        return last
+
+    def _reported(self, ss: list[Slot], main: int, text: str, emb: int) -> bool:
+        """A speech verb right after the main subject opens the clause of the embedded one."""
+        b = self.speech_re.search(text, ss[main].end, ss[emb].start)
+        return b is not None and not text[ss[main].end : b.start()].strip(" ,").count(" ") > 3
+
     def assign(
         self,
         ss: list[Slot],
@@ -165,6 +178,7 @@ class Roles:
         text: str = "",
         sent_start: int = 0,
         accused_acts: bool = False,
+        speaker_judges: bool = False,
     ) -> tuple[list[str], list[str]]:
         before = [k for k, s in enumerate(ss) if s.end <= trig_start]
         after = [k for k, s in enumerate(ss) if s.start >= trig_end]
@@ -173,7 +187,17 @@ class Roles:
         subj = self._subjects(ss, before)
         pref = [k for k in subj if ss[k].type != "NORP"] or subj
         emb = self._embedded(ss, subj, text, sent_start, trig_start) if text and subj else -1
-        if emb >= 0 and emb != pref[0]:
+        if (
+            emb >= 0
+            and emb != pref[0]
+            and speaker_judges
+            and emb == self._group_end(ss, subj, emb)
+            and self._reported(ss, pref[0], text, emb)
+        ):
+            # "X said Y had been hostile": X criticises, Y is criticised
+            actors = self._group(ss, pref[0], 1)
+            targets = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
+        elif emb >= 0 and emb != pref[0]:
             actors = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
         elif emb == -2 and subj and self.boundary_re.search(text, sent_start, ss[subj[0]].start):
             pass  # "He said that if X..., he would": the speaker is a pronoun (antecedent)
@@ -193,11 +217,12 @@ class Roles:
             if trig_start - last.end <= 2 and last.id not in actors:
                 actors.append(last.id)
         if not symmetric:
-            targets = [
+            inside = [
                 s.id
                 for s in ss
                 if trig_start <= s.start and s.end <= trig_end and s.id not in actors
             ]
+            targets = inside or targets
             if not targets:
                 objs = [
                     ss[k].id
