@@ -9,6 +9,7 @@ from pathlib import Path
 
 from service import __version__
 from service.config import ConfigError, Settings, load_settings
+from service.tagging.rules import RulesError
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -32,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args, settings)
+    except RulesError as exc:  # a bad rule file stops start-up with one line, not a traceback
+        print(f"geopulse: rules: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

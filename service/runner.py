@@ -49,12 +49,14 @@ def prepare_topics(settings: Settings) -> None:
 def worker_command(settings: Settings) -> int:
     """``python -m service worker``: run the worker (on an embedded broker if none is set)."""
     setup_logging(settings.log_level, settings.log_format)
+    from service.tagging import load_tagger
     from service.worker import run_worker
 
+    tagger = load_tagger(settings.rules_dir, ner=settings.ner)  # bad rules fail before Kafka
     try:
         with cluster(settings) as live:
             prepare_topics(live)
-            return run_worker(live)
+            return run_worker(live, tagger)
     except (TimeoutError, BrokerError, OSError) as exc:
         return _fatal(f"cannot start: {exc}")
     except Exception as exc:  # e.g. authentication refused: one line, non-zero exit

@@ -17,15 +17,14 @@ from service.kafka import client_options
 from service.logs import logging_config
 from service.metrics import Metrics
 from service.pipeline import Pipeline
-from service.tagging import load_tagger
+from service.tagging import Tagger
 
 log = logging.getLogger(__name__)
 
 
-def build_worker(settings: Settings) -> faust.Worker:
+def build_worker(settings: Settings, tagger: Tagger) -> faust.Worker:
     """A Faust worker for ``settings`` with the HTTP endpoints attached."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)  # Faust creates only the last level
-    tagger = load_tagger(settings.rules_dir, ner=settings.ner)
     pipeline = Pipeline(tagger, settings.max_body_bytes, emit_events=bool(settings.events_topic))
     metrics = Metrics()
     metrics.describe_build(pipeline.tagger_info)
@@ -69,9 +68,9 @@ def build_worker(settings: Settings) -> faust.Worker:
     )
 
 
-def run_worker(settings: Settings) -> int:
+def run_worker(settings: Settings, tagger: Tagger) -> int:
     """Run until SIGINT/SIGTERM; Faust stops the agent, flushes, commits and exits."""
-    worker = build_worker(settings)
+    worker = build_worker(settings, tagger)
     try:
         worker.execute_from_commandline()
     except SystemExit as exc:
