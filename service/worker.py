@@ -58,7 +58,7 @@ def build_worker(settings: Settings, tagger: Tagger) -> faust.Worker:
             "ruleset": pipeline.tagger_info.get("ruleset"),
         },
     )
-    return faust.Worker(
+    worker = faust.Worker(
         app,
         http,
         loglevel=settings.log_level,
@@ -66,6 +66,11 @@ def build_worker(settings: Settings, tagger: Tagger) -> faust.Worker:
         quiet=True,
         redirect_stdouts=False,
     )
+    # Faust's terminal spinner (on at WARNING and above) writes escape codes to stdout and sets
+    # the root logger to DEBUG for itself, which makes every library's debug call on the hot
+    # path build a log record. Logs here are structured lines, not a terminal UI.
+    worker.spinner = None
+    return worker
 
 
 def run_worker(settings: Settings, tagger: Tagger) -> int:
