@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_left, bisect_right
+from hashlib import sha1
 from typing import Any
 
 from .entities import Mention
@@ -95,6 +95,51 @@ class _Context:
         return self.countries.get(eid) or eid
 
 
+class _Type:
+    """One event type's rule settings, looked up once (not per event) from its rule data."""
+
+    __slots__ = (
+        "accused",
+        "cameo",
+        "clause_rates",
+        "commodity",
+        "fixed_modality",
+        "future_type",
+        "hedges",
+        "judges",
+        "negators",
+        "pending",
+        "plover",
+        "policy",
+        "priority",
+        "rate",
+        "refer_back",
+        "sides_rank",
+        "symmetric",
+    )
+
+    def __init__(self, d: dict[str, Any], negators: CueSet | None) -> None:
+        roles = d.get("roles", {})
+        wanted = d.get("attributes", [])
+        self.priority: int = d.get("priority", 3)
+        self.symmetric = bool(d.get("symmetric"))
+        self.fixed_modality: str | None = d.get("fixed_modality") or None
+        self.hedges = d.get("hedge_makes_hypothetical", True)
+        self.negators = negators
+        self.future_type: str | None = d.get("future_type") or None
+        self.accused = bool(roles.get("accused_acts"))
+        self.judges = bool(roles.get("speaker_judges"))
+        self.refer_back = bool(roles.get("refer_back"))
+        self.policy: dict[str, Any] | None = d.get("roles")
+        self.pending = roles.get("fallback_targets") == "sides"
+        self.sides_rank = int(roles.get("sides", 0))
+        self.rate = "rate_pct" in wanted
+        self.clause_rates = bool(d.get("clause_rates"))
+        self.commodity = "commodity" in wanted
+        self.cameo = d["cameo"]
+        self.plover = d["plover"]
+
+
 class EventFinder:
     def __init__(self, rules: dict[str, Any], title_words: frozenset[str]) -> None:
         self.types: dict[str, Any] = rules["event_types"]
@@ -105,6 +150,11 @@ class EventFinder:
         self.negators = {
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
+        self.spec = {t: _Type(d, self.negators.get(t)) for t, d in self.types.items()}
+        # first words of every modality cue: a sentence with none of them is all "asserted"
+        self.mod_words = self.modality.first_words().union(
+            *(c.keys for c in self.negators.values())
+        )
         self.roles = Roles(cues, title_words)
         self.collective = CueSet(cues.get("collective_parties", []))
         self.threat = CueSet(cues.get("threat_verbs", []))
@@ -153,7 +203,7 @@ class EventFinder:
     def _remember(self, ctx: _Context, found: list[dict[str, Any]], ms: list[Mention]) -> None:
         """Carry forward what later sentences may refer back to."""
         for e in found:
-            if len(e["actors"]) >= 2 and self.types[e["type"]].get("symmetric"):
+            if len(e["actors"]) >= 2 and self.spec[e["type"]].symmetric:
                 ctx.parties = list(e["actors"])
         persons = [m.entry.id for m in ms if m.entry.type == "PERSON"]
         acted = [a for e in found for a in e["actors"] if a.startswith("person:")]
@@ -183,34 +233,33 @@ class EventFinder:
             bisect_left(st, p.start()) for p in _CLAUSE_RE.finditer(text, sent.start, sent.end)
         ]
         ss = self.roles.slots(text, sent.start, sent.end, ms)
-        stext = text[sent.start : sent.end]
+        s0, s1 = sent
+        stext = text[s0:s1]
+        spec = self.spec
         out: dict[str, dict[str, Any]] = {}
         role_cache: dict[tuple[int, int, bool, bool, bool], tuple[list[str], list[str]]] = {}
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         # the strongest goods-taking type here claims commodities its weaker neighbours merely
         # share a sentence with ("tariff over Russian oil, rules out trade talks")
-        top = max(
-            (
-                self.types[x.etype].get("priority", 3)
-                for x in matches
-                if goods and "commodity" in self.types[x.etype].get("attributes", [])
-            ),
-            default=0,
-        )
+        top = 0
+        if goods:
+            top = max(
+                (spec[x.etype].priority for x in matches if spec[x.etype].commodity), default=0
+            )
+        judge = self.modality.judge if not self.mod_words.isdisjoint(lows) else None
         for m in matches:
             etype = m.etype
-            d = self.types[etype]
+            d = spec[etype]
             j = bisect_right(breaks, m.first)  # breaks are sorted
             clause = breaks[j - 1] if j else 0
-            mod = d.get("fixed_modality") or self.modality.judge(
-                lows,
-                m.first,
-                m.last,
-                clause,
-                hedges_count=d.get("hedge_makes_hypothetical", True),
-                extra_neg=self.negators.get(etype),
-            )
-            ft = d.get("future_type")
+            mod = d.fixed_modality
+            if not mod:
+                mod = "asserted"
+                if judge is not None:
+                    mod = judge(
+                        lows, m.first, m.last, clause, hedges_count=d.hedges, extra_neg=d.negators
+                    )
+            ft = d.future_type
             if (
                 ft
                 and mod != "negated"
@@ -219,29 +268,25 @@ class EventFinder:
                     or self.future.any_in(lows, max(clause, m.first - 6), m.first)
                 )
             ):
-                etype, d, mod = ft, self.types[ft], "asserted"
+                etype, d, mod = ft, spec[ft], "asserted"
             if etype in out:
                 continue
             ts, te = st[m.first], en[m.last]
             if any(x.start <= ts and te <= x.end and x.entry.type != "COMMODITY" for x in ms):
                 continue  # the words are part of a name ("Asia-Pacific Economic Cooperation")
-            accused = bool(d.get("roles", {}).get("accused_acts"))
-            judges = bool(d.get("roles", {}).get("speaker_judges"))
-            rkey = (ts, te, bool(d.get("symmetric")), accused, judges)
-            if rkey not in role_cache:
-                role_cache[rkey] = self.roles.assign(
-                    ss, ts, te, rkey[2], text, sent.start, accused, judges
+            rkey = (ts, te, d.symmetric, d.accused, d.judges)
+            cached = role_cache.get(rkey)
+            if cached is None:
+                cached = role_cache[rkey] = self.roles.assign(
+                    ss, ts, te, d.symmetric, text, s0, d.accused, d.judges
                 )
-            actors, targets = (list(x) for x in role_cache[rkey])
-            group = self._collective(lows, st, ss, m.first, ts, ctx, d, bool(actors))
+            actors, targets = list(cached[0]), list(cached[1])
+            group = self._collective(lows, st, ss, m.first, ts, ctx, d.symmetric, bool(actors))
             if group:
                 actors = list(group)
                 targets = [t for t in targets if t not in actors]
             elif (
-                len(actors) < 2
-                and d.get("roles", {}).get("refer_back")
-                and m.first
-                and lows[m.first - 1] in self.ref_dets
+                len(actors) < 2 and d.refer_back and m.first and lows[m.first - 1] in self.ref_dets
             ):
                 # "the talks", "the truce": the parties of the event referred back to
                 earlier = ctx.last_parties(etype)
@@ -251,49 +296,44 @@ class EventFinder:
             if not actors and ctx.antecedent and self.pronouns.any_in(lows, 0, m.first):
                 actors = list(ctx.antecedent)
                 targets = [t for t in targets if t not in actors]
-            if "roles" in d:
-                targets = self._policy(d["roles"], etype, actors, targets, ctx)
+            if d.policy is not None:
+                targets = self._policy(d.policy, etype, actors, targets, ctx)
             attrs: dict[str, list[Any]] = {}
-            wanted = d.get("attributes", [])
-            if "rate_pct" in wanted:
+            if d.rate:
                 r = []
-                if d.get("clause_rates"):
+                if d.clause_rates:
                     r = self._threat_rates(text, lows, st, breaks, j, sent)
                 r = r or rates(stext, self.rate_before, self.rate_after)
                 if r:
                     attrs["rate_pct"] = r
-            if "commodity" in wanted and goods:
-                weak = d.get("priority", 3) < top
-                c = self._commodities(text, goods, ts, te, weak)
+            if d.commodity and goods:
+                c = self._commodities(text, goods, ts, te, d.priority < top)
                 if c:
                     attrs["commodity"] = c
             conf = min(0.95, 0.5 + 0.1 * m.weight) - (0.1 if mod == "hypothetical" else 0.0)
-            key = f"{article_id}\x00{etype}\x00{field}\x00{sent.start}\x00{sent.end}"
+            key = f"{article_id}\x00{etype}\x00{field}\x00{s0}\x00{s1}"
             ev: dict[str, Any] = {
-                "id": hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+                "id": sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
                 "type": etype,
                 "field": field,
-                "sentence": {"start": sent.start, "end": sent.end, "text": stext},
+                "sentence": {"start": s0, "end": s1, "text": stext},
                 "trigger": {"start": ts, "end": te, "text": text[ts:te]},
                 "actors": actors,
                 "targets": targets,
                 "attributes": attrs,
                 "modality": mod,
                 "confidence": round(conf, 2),
-                "cameo": d["cameo"],
-                "plover": d["plover"],
+                "cameo": d.cameo,
+                "plover": d.plover,
             }
             out[etype] = ev
-            if (
-                not targets
-                and len(ctx.sides) != 2
-                and d.get("roles", {}).get("fallback_targets") == "sides"
-            ):
+            if not targets and d.pending and len(ctx.sides) != 2:
                 ctx.pending.append(ev)
             ctx.history.append((etype, actors, targets))
-            rank = int(d.get("roles", {}).get("sides", 0))
-            if rank:
-                ctx.set_sides(actors if len(actors) >= 2 else actors + targets, rank)
+            if d.sides_rank:
+                ctx.set_sides(actors if len(actors) >= 2 else actors + targets, d.sides_rank)
+        if len(out) == 1:
+            return list(out.values())
         return sorted(out.values(), key=lambda e: (e["trigger"]["start"], e["type"]))
 
     def _threat_rates(
@@ -321,7 +361,7 @@ class EventFinder:
         first: int,
         ts: int,
         ctx: _Context,
-        d: dict[str, Any],
+        symmetric: bool,
         named: bool,
     ) -> list[str]:
         """The parties a collective phrase ("both sides", "the two leaders") stands for, when it
@@ -341,7 +381,7 @@ class EventFinder:
                 if i and lows[i - 1] in self.roles.obj_verbs:
                     continue
                 near = not any(st[i] < s.start < ts for s in ss)
-                if near or d.get("symmetric"):
+                if near or symmetric:
                     hit = i
             elif not named:
                 hit = i
@@ -421,12 +461,11 @@ class EventFinder:
         if len(matches) < 2:
             return matches
         keep: list[Match] = []
+        spec = self.spec
         for m in matches:
-            pm = self.types[m.etype].get("priority", 3)
+            pm = spec[m.etype].priority
             beaten = any(
-                o.first <= m.last
-                and m.first <= o.last
-                and self.types[o.etype].get("priority", 3) > pm
+                o.first <= m.last and m.first <= o.last and spec[o.etype].priority > pm
                 for o in matches
             )
             if not beaten:

@@ -79,6 +79,13 @@ class Modality:
         self.cond = CueSet(cues.get("conditional", []))
         self.threat = CueSet(cues.get("threat_verbs", []))
 
+    def first_words(self) -> frozenset[str]:
+        """Tokens any cue that can change the verdict starts with (threat verbs only undo
+        a hedge, so they need not be among them)."""
+        return frozenset().union(
+            *(c.keys for c in (self.neg, self.neg_after, self.neg_far, self.hedge, self.cond))
+        )
+
     def judge(
         self,
         toks: Sequence[str],
