@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
 
 from aiokafka import ConsumerRecord
 
-from service.broker import free_port
 from service.config import Settings, load_settings
 from service.kafka import consumer, ensure_topics, producer
+from service.reliability import Worker
 
 REPO = Path(__file__).resolve().parents[1]
 Record: TypeAlias = ConsumerRecord[bytes, bytes]  # explicit, so mypy accepts it as a type
@@ -61,80 +54,14 @@ def create_topics(settings: Settings) -> None:
     asyncio.run(ensure_topics(settings))
 
 
-@dataclass
-class WorkerProcess:
-    """``python -m service worker`` as a child process with its own web port and log file."""
+class WorkerProcess(Worker):
+    """The reliability harness's worker process, configured from :class:`Settings`."""
 
-    settings: Settings
-    log_path: Path
-    extra_env: dict[str, str] = field(default_factory=dict)
-    web_port: int = field(default_factory=free_port)
-    proc: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> WorkerProcess:
-        env = {
-            **os.environ,
-            **settings_env(self.settings),
-            "GEOPULSE_WEB_PORT": str(self.web_port),
-            "GEOPULSE_DATA_DIR": str(self.log_path.parent / f"data-{self.web_port}"),
-            **self.extra_env,
-        }
-        sink = self.log_path.open("ab")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "service", "worker"],
-            env=env,
-            cwd=REPO,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-        sink.close()
-        return self
-
-    def get(self, path: str, timeout: float = 2.0) -> tuple[int, bytes]:
-        url = f"http://127.0.0.1:{self.web_port}{path}"
-        try:
-            with urllib.request.urlopen(url, timeout=timeout) as response:
-                return int(response.status), bytes(response.read())
-        except urllib.error.HTTPError as exc:
-            return int(exc.code), bytes(exc.read())
-
-    def wait_ready(self, timeout_s: float = 60.0) -> None:
-        """Block until ``/ready`` says 200 (partitions assigned, broker reachable)."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            self._check_alive()
-            try:
-                if self.get("/ready")[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise TimeoutError(f"worker not ready after {timeout_s}s; log:\n{self.log_tail()}")
-
-    def _check_alive(self) -> None:
-        if self.proc is not None and self.proc.poll() is not None:
-            raise RuntimeError(f"worker exited with {self.proc.returncode}:\n{self.log_tail()}")
-
-    def log_tail(self, lines: int = 40) -> str:
-        text = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-        return "\n".join(text.splitlines()[-lines:])
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown, no commit — the crash the at-least-once promise is about."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait(10)
-
-    def terminate(self, timeout_s: float = 30.0) -> int:
-        """SIGTERM and wait for a clean exit; returns the exit code."""
-        assert self.proc is not None
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-        try:
-            return self.proc.wait(timeout_s)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            raise
+    def __init__(
+        self, settings: Settings, log_path: Path, extra_env: dict[str, str] | None = None
+    ) -> None:
+        super().__init__({**settings_env(settings), **(extra_env or {})}, log_path)
+        self.settings = settings
 
 
 async def _produce(
