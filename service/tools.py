@@ -81,12 +81,15 @@ def enriched_summary(value: dict[str, Any]) -> str:
     """``enriched <id>: N entities, M events (TYPE×2, TYPE)`` for an enriched record."""
     types = Counter(ev["type"] for ev in value.get("events", []))
     listed = ", ".join(f"{t}×{n}" if n > 1 else t for t, n in sorted(types.items()))
-    total = sum(types.values())
-    events = f"{total} event{'' if total == 1 else 's'}" + (f" ({listed})" if listed else "")
+    events = _count(sum(types.values()), "event", "events") + (f" ({listed})" if listed else "")
     skipped = f" [skipped: {value['skipped']}]" if value.get("skipped") else ""
     article_id = value.get("article", {}).get("id")
     entities = len(value.get("entities", []))
-    return f"enriched {article_id}: {entities} entities, {events}{skipped}"
+    return f"enriched {article_id}: {_count(entities, 'entity', 'entities')}, {events}{skipped}"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 async def follow(
