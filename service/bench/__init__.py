@@ -16,10 +16,12 @@ from pathlib import Path
 
 import orjson
 
+from service.adversarial import adversarial_inputs, tag_seconds
 from service.bench import endtoend as e2e
 from service.bench.corpus import base_articles, messages
-from service.bench.tagging import pipeline_rate, seconds_per_mb, spacy_rate
+from service.bench.tagging import pipeline_rate, spacy_rate
 from service.broker import EmbeddedBroker
+from service.tagging import load_tagger
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,17 +83,10 @@ def _tagging(
         figures["tag_vs_spacy"] = ours.per_second / peer.per_second
     normal = sum(len(v) for _, v in corpus[:200]) / 1e6 / (200 / ours.per_second)
     rows.append(("  normal text", f"{1 / normal * 1000:.1f} ms/MB"))
-    for name, text in _adversarial():
-        rows.append((f"  adversarial: {name}", f"{seconds_per_mb(text) * 1000:.1f} ms/MB"))
-
-
-def _adversarial() -> list[tuple[str, str]]:
-    """The worst-case texts of the reliability work, when that module is present."""
-    try:
-        from service.adversarial import adversarial_texts  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return []
-    return list(adversarial_texts())
+    tagger = load_tagger()
+    for name, text in adversarial_inputs(1_000_000).items():
+        per_mb = tag_seconds(tagger, text) / (len(text.encode()) / 1e6)
+        rows.append((f"  adversarial 1 MB: {name}", f"{per_mb * 1000:.1f} ms/MB"))
 
 
 def _end_to_end(

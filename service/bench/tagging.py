@@ -73,11 +73,3 @@ def spacy_rate(texts: list[str], min_seconds: float = 3.0) -> Rate | None:
     done, seconds = timed(once, min_seconds)
     megabytes = done * (sum(len(t.encode()) for t in texts) / len(texts)) / 1e6
     return Rate(done, megabytes, seconds)
-
-
-def seconds_per_mb(text: str) -> float:
-    """Time to tag ``text`` once, scaled to one megabyte."""
-    tagger = load_tagger()
-    started = time.perf_counter()
-    tagger.tag("adversarial", text)
-    return (time.perf_counter() - started) / (len(text.encode()) / 1e6)
