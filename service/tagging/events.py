@@ -19,6 +19,10 @@ _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
 
 
+# confidence by (pattern weight, hypothetical): round() per event is measurably slow
+_CONF: dict[tuple[int, bool], float] = {}
+
+
 def _num(s: str) -> float | int:
     f = float(s)
     return int(f) if f.is_integer() else f
@@ -157,6 +161,7 @@ class EventFinder:
         )
         self.roles = Roles(cues, title_words)
         self.collective = CueSet(cues.get("collective_parties", []))
+        self._coll_cache: tuple[object, list[int]] = (None, [])
         self.threat = CueSet(cues.get("threat_verbs", []))
         self.collective_sides = CueSet(cues.get("collective_sides", []))
         self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
@@ -310,7 +315,12 @@ class EventFinder:
                 c = self._commodities(text, goods, ts, te, d.priority < top)
                 if c:
                     attrs["commodity"] = c
-            conf = min(0.95, 0.5 + 0.1 * m.weight) - (0.1 if mod == "hypothetical" else 0.0)
+            ck = (m.weight, mod == "hypothetical")
+            conf = _CONF.get(ck)
+            if conf is None:
+                conf = _CONF[ck] = round(
+                    min(0.95, 0.5 + 0.1 * m.weight) - (0.1 if ck[1] else 0.0), 2
+                )
             key = f"{article_id}\x00{etype}\x00{field}\x00{s0}\x00{s1}"
             ev: dict[str, Any] = {
                 "id": sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
@@ -322,7 +332,7 @@ class EventFinder:
                 "targets": targets,
                 "attributes": attrs,
                 "modality": mod,
-                "confidence": round(conf, 2),
+                "confidence": conf,
                 "cameo": d.cameo,
                 "plover": d.plover,
             }
@@ -370,13 +380,10 @@ class EventFinder:
         phrases take the article's two sides, others the parties of the last two-sided event."""
         if not ctx.parties and not ctx.sides:
             return []
-        coll = self.collective
         hit = -1
-        for i in coll._positions(lows):
+        for i in self._collective_at(lows):
             if i >= first and hit >= 0:
                 break
-            if not coll.at(lows, i):
-                continue
             if i < first:
                 if i and lows[i - 1] in self.roles.obj_verbs:
                     continue
@@ -390,6 +397,17 @@ class EventFinder:
             return []
         sides = len(ctx.sides) == 2 and bool(self.collective_sides.at(lows, hit))
         return ctx.sides if sides or not ctx.parties else ctx.parties
+
+    def _collective_at(self, lows: list[str]) -> list[int]:
+        """Where a collective phrase starts in this sentence (one-entry cache: every event of
+        the sentence asks)."""
+        cached = self._coll_cache  # read once: the tuple swap below is atomic
+        if cached[0] is lows:
+            return cached[1]
+        coll = self.collective
+        pos = [i for i in coll._positions(lows) if coll.at(lows, i)]
+        self._coll_cache = (lows, pos)
+        return pos
 
     def _commodities(
         self,

@@ -35,8 +35,18 @@ class CueSet:
         cached = self._cache  # read once: the tuple swap below is atomic
         if cached[0] is toks:
             return cached[1]
-        keys = self.keys
-        pos = [i for i, w in enumerate(toks) if w in keys] if not keys.isdisjoint(toks) else []
+        pos: list[int] = []
+        found = self.keys.intersection(toks)
+        if found:
+            # each cue word present is located by C-level scans, not a Python pass per token
+            index, count = toks.index, toks.count
+            for w in found:
+                i = -1
+                for _ in range(count(w)):
+                    i = index(w, i + 1)
+                    pos.append(i)
+            if len(found) > 1:
+                pos.sort()
         self._cache = (toks, pos)
         return pos
 
