@@ -66,9 +66,11 @@ class EmbeddedBroker:
         host: str = "127.0.0.1",
         extra_args: tuple[str, ...] = (),
         log_path: Path | None = None,
+        advertised_port: int | None = None,
     ) -> None:
         self.host = host
         self.port = port or free_port(host)
+        self.advertised_port = advertised_port  # e.g. a TLS proxy in front; default: port
         self._extra_args = extra_args
         self._log_path = log_path
         self._proc: subprocess.Popen[bytes] | None = None
@@ -83,13 +85,14 @@ class EmbeddedBroker:
 
     def command(self) -> list[str]:
         url = f"tcp://{self.address}"
+        advertised = f"tcp://{self.host}:{self.advertised_port or self.port}"
         return [
             str(tansu_binary()),
             "broker",
             "--listener-url",
             url,
             "--advertised-listener-url",
-            url,
+            advertised,
             "--storage-engine",
             "memory://tansu/",
             *self._extra_args,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 import ssl
 from typing import Any
 
@@ -59,6 +60,12 @@ def connection_failure(settings: Settings, exc: BaseException) -> str | None:
     where = ",".join(settings.brokers)
     detail = f"{type(exc).__name__}: {exc}"
     sec = settings.security
+    tls = _tls_problem(settings) if sec.tls else None
+    if tls is not None:  # aiokafka logs why a TLS connection failed but raises only "unable"
+        return (
+            f"TLS to {where} failed ({tls}): check "
+            "GEOPULSE_SSL_CAFILE/CERTFILE/KEYFILE and that the listener speaks TLS"
+        )
     if sec.sasl_mechanism:
         return (
             f"cannot connect to {where} with SASL {sec.sasl_mechanism} as "
@@ -66,6 +73,27 @@ def connection_failure(settings: Settings, exc: BaseException) -> str | None:
             "the broker does not offer"
         )
     return f"cannot reach the Kafka cluster at {where}: {detail}"
+
+
+def _tls_problem(settings: Settings, timeout_s: float = 3.0) -> str | None:
+    """Why a TLS handshake with the first broker fails, or None if it succeeds or cannot tell."""
+    host, _, port = (settings.brokers or ("",))[0].rpartition(":")
+    context = ssl_context(settings.security)
+    if context is None or not host or not port.isdigit():
+        return None
+    try:
+        with (
+            socket.create_connection((host, int(port)), timeout=timeout_s) as raw,
+            context.wrap_socket(raw, server_hostname=host) as tls,
+        ):
+            tls.settimeout(1.0)  # TLS 1.3 refuses a client certificate only after the handshake
+            return None if tls.recv(1) else "the broker closed the connection after the handshake"
+    except ssl.SSLCertVerificationError as exc:
+        return f"certificate verify failed: {exc.verify_message}"
+    except ssl.SSLError as exc:
+        return str(exc.reason or exc)
+    except OSError:
+        return None
 
 
 def _raised_in_client(exc: BaseException) -> bool:
