@@ -299,3 +299,14 @@ def test_criticism_inside_reported_speech_targets_the_clause_subject(tagger: Tag
     ev = one(tagger, body, "CRITICISM")
     assert ev["actors"] == ["person:gustavo-petro"]
     assert ev["targets"] == ["country:ECU"]
+
+
+def test_threat_rates_when_the_text_ends_with_a_clause_break(tagger: Tagger) -> None:
+    """A trailing comma puts a clause break after the last token; the threat's clause then runs
+    to the end of the sentence (this used to raise IndexError)."""
+    body = (
+        "Ottawa will pay a 10% duty under the deal, "
+        "a quarter of the 40% levy Washington had threatened,"
+    )
+    threats = [e for e in events(tagger, body) if e["type"] == "TARIFF_THREAT"]
+    assert threats and threats[0]["attributes"].get("rate_pct") == [40]

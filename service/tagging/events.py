@@ -358,8 +358,10 @@ class EventFinder:
         for i in self.threat._positions(lows):
             if (i < lo or i >= hi) and self.threat.at(lows, i):
                 k = bisect_right(breaks, i)
-                cs = st[breaks[k - 1]] if k else sent.start
-                ce = st[breaks[k]] if k < len(breaks) else sent.end
+                # A break may sit after the last token (a trailing comma): then the clause
+                # runs to the sentence's end.
+                cs = st[breaks[k - 1]] if k and breaks[k - 1] < len(st) else sent.start
+                ce = st[breaks[k]] if k < len(breaks) and breaks[k] < len(st) else sent.end
                 return rates(text[cs:ce], self.rate_before, self.rate_after)
         return []
 
