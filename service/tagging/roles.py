@@ -12,8 +12,6 @@ from .entities import Mention
 from .text import WordCues
 
 ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-ADJ = True
-SPK = False
 _ARTICLES = frozenset({"the", "The", "a", "A", "an", "An"})
 _OPENING_PUNCT = frozenset({",", "“", '"'})
 _STRIP = ",;:\"“”'.()"
