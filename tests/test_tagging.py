@@ -436,3 +436,11 @@ def test_trigger_words_inside_a_name_are_not_events(tagger: Tagger) -> None:
 def test_according_is_not_an_accord(tagger: Tagger) -> None:
     body = "According to Reuters, Ghana's president flew to Accra on Monday."
     assert "PEACE_TALKS" not in events_of(tagger, body)
+
+
+def test_joint_venture_with_words_between_is_cooperation(tagger: Tagger) -> None:
+    _, events = tagger.tag(
+        "jv", "Chile and Peru agreed to widen a joint copper smelting venture on Monday."
+    )
+    (coop,) = [e for e in events if e["type"] == "ECONOMIC_COOPERATION"]
+    assert set(coop["actors"]) == {"country:CHL", "country:PER"}
