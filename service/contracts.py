@@ -121,11 +121,12 @@ def _check_formats(obj: dict[str, Any]) -> None:
     if language is not None and not _LANGUAGE_RE.fullmatch(language):
         raise BadInput(ErrorClass.SCHEMA, "'language' must be a two-letter ISO 639-1 code")
     published = obj.get("published_at")
-    if published is not None and not _is_rfc3339(published):
+    if published is not None and not is_rfc3339(published):
         raise BadInput(ErrorClass.SCHEMA, "'published_at' must be an RFC 3339 timestamp")
 
 
-def _is_rfc3339(value: str) -> bool:
+def is_rfc3339(value: str) -> bool:
+    """An RFC 3339 timestamp with a time zone (what ``published_at`` must be)."""
     if not _RFC3339_RE.fullmatch(value):
         return False
     try:

@@ -7,8 +7,6 @@ place; `jsonschema` lives in the dev extra, so import this module only where it 
 from __future__ import annotations
 
 import json
-import re
-from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,14 +14,14 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
+from service.contracts import is_rfc3339
+
 SCHEMAS_DIR = Path(__file__).resolve().parents[1] / "schemas"
 BASE_URI = "https://geopulse.dev/schemas/"
 
+
 # RFC 3339 date-time: full date, T, time, mandatory offset. jsonschema only checks
 # "date-time" when the optional rfc3339-validator is installed, so we check it ourselves.
-_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$")
-
-
 def _normalise_name(name: str) -> str:
     """Accept "enriched.v1", "enriched.v1.json" or a full $id."""
     name = name.removeprefix(BASE_URI)
@@ -55,15 +53,8 @@ def registry() -> Registry:
 
 
 def _is_datetime(value: object) -> bool:
-    if not isinstance(value, str):
-        return True  # format only constrains strings; "type" handles the rest
-    if not _RFC3339.match(value):
-        return False
-    try:
-        datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
+    # format only constrains strings; "type" handles the rest
+    return not isinstance(value, str) or is_rfc3339(value)
 
 
 @cache
