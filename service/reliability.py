@@ -349,12 +349,28 @@ def account(
 # --- scenarios -----------------------------------------------------------------------------
 
 
+def fresh_stream(broker: str, partitions: int = 2) -> tuple[dict[str, str], Settings]:
+    """A worker environment with fresh names, its settings, and its topics created."""
+    env = fresh_env(broker, partitions)
+    settings = load_settings(env)
+    create_topics(settings)
+    return env, settings
+
+
+def recovery_seconds(worker: Worker, settings: Settings, expected: int) -> float:
+    """From now until the worker is ready and output grows again (unless all is out already)."""
+    started = time.monotonic()
+    before = output_count(settings)
+    worker.wait_ready()
+    if before < expected:
+        wait_progress(settings, before)
+    return time.monotonic() - started
+
+
 def worker_sigkill(broker: EmbeddedBroker, workdir: Path, kills: int = 3, seed: int = 4) -> Outcome:
     """SIGKILL the worker at random moments mid-stream, restart it each time."""
     rng = random.Random(seed)
-    env = fresh_env(broker.address)
-    settings = load_settings(env)
-    create_topics(settings)
+    env, settings = fresh_stream(broker.address)
     sent = articles(3000, "kill")
     log = workdir / "worker-sigkill.log"
     worker = Worker(env, log).start()
@@ -366,14 +382,9 @@ def worker_sigkill(broker: EmbeddedBroker, workdir: Path, kills: int = 3, seed: 
             wait_progress(settings, output_count(settings))
             time.sleep(rng.uniform(0.0, 1.5))
             worker.kill()
-            before = output_count(settings)
             worker = Worker(env, log).start()
             workers.append(worker)
-            started = time.monotonic()
-            worker.wait_ready()
-            if before < len(sent):
-                wait_progress(settings, before)
-            recoveries.append(time.monotonic() - started)
+            recoveries.append(recovery_seconds(worker, settings, len(sent)))
         tally = collect(settings, {k for k, _ in sent})
         return account(
             "worker SIGKILL ×3", sent, tally, max(recoveries), worker, note="random moments"
@@ -382,16 +393,13 @@ def worker_sigkill(broker: EmbeddedBroker, workdir: Path, kills: int = 3, seed: 
 
 def broker_pause(broker: EmbeddedBroker, workdir: Path, pause_s: float = 12.0) -> Outcome:
     """SIGSTOP the broker for longer than the request and session timeouts, then SIGCONT."""
-    env = fresh_env(broker.address)
-    settings = load_settings(env)
-    create_topics(settings)
+    env, settings = fresh_stream(broker.address)
     sent = articles(2000, "pause")
     worker = Worker(env, workdir / "worker-pause.log").start()
     with running([worker]):
         worker.wait_ready()
         produce(settings, sent)
         wait_progress(settings, 50)
-        before = output_count(settings)
         during: list[int] = []
         broker.pause()
         try:
@@ -401,12 +409,7 @@ def broker_pause(broker: EmbeddedBroker, workdir: Path, pause_s: float = 12.0) -
                 during.append(worker.get("/ready")[0])
         finally:
             broker.resume()
-        started = time.monotonic()
-        before = output_count(settings)
-        worker.wait_ready()
-        if before < len(sent):
-            wait_progress(settings, before)
-        recovery = time.monotonic() - started
+        recovery = recovery_seconds(worker, settings, len(sent))
         tally = collect(settings, {k for k, _ in sent})
         return account(
             f"broker paused {pause_s:.0f}s (SIGSTOP)",
@@ -487,9 +490,7 @@ POISON: dict[bytes, tuple[bytes, str]] = {
 
 def poison_message(broker: EmbeddedBroker, workdir: Path) -> Outcome:
     """Poison messages in the middle of one partition: dead-lettered, the rest flows past."""
-    env = fresh_env(broker.address, partitions=1)
-    settings = load_settings(env)
-    create_topics(settings)
+    env, settings = fresh_stream(broker.address, 1)
     before, after = articles(300, "pre"), articles(300, "post")
     poison = [(k, v) for k, (v, _) in POISON.items()]
     sent = before + poison + after
@@ -511,9 +512,7 @@ def poison_message(broker: EmbeddedBroker, workdir: Path) -> Outcome:
 
 def clean_shutdown(broker: EmbeddedBroker, workdir: Path, stop_within_s: float = 60.0) -> Outcome:
     """SIGTERM mid-stream: exit 0 in bounded time, then a restart repeats nothing."""
-    env = fresh_env(broker.address)
-    settings = load_settings(env)
-    create_topics(settings)
+    env, settings = fresh_stream(broker.address)
     sent = articles(2000, "term")
     log = workdir / "worker-sigterm.log"
     worker = Worker(env, log).start()
@@ -524,14 +523,9 @@ def clean_shutdown(broker: EmbeddedBroker, workdir: Path, stop_within_s: float =
         stopping = time.monotonic()
         code = worker.terminate(stop_within_s)
         stop_s = time.monotonic() - stopping
-        before = output_count(settings)
         worker = Worker(env, log).start()
         workers.append(worker)
-        started = time.monotonic()
-        worker.wait_ready()
-        if before < len(sent):
-            wait_progress(settings, before)
-        recovery = time.monotonic() - started
+        recovery = recovery_seconds(worker, settings, len(sent))
         tally = collect(settings, {k for k, _ in sent})
         return account(
             "worker SIGTERM + restart",
