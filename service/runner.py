@@ -86,6 +86,9 @@ def broker_foreground(port: int) -> int:
 def demo(settings: Settings, articles: Path | None, exit_after: int | None) -> int:
     """``make run``: broker, topics, worker, demo articles in, one line per result out."""
     setup_logging("WARNING", "text")
+    # SIGTERM (a closed terminal, `timeout`) stops the demo like Ctrl-C does, so the broker
+    # and worker it started (in their own sessions) are stopped too, never orphaned.
+    signal.signal(signal.SIGTERM, _interrupt)
     with cluster(settings) as live:
         prepare_topics(live)
         worker_log = settings.data_dir / "worker.log"
@@ -107,6 +110,10 @@ def demo(settings: Settings, articles: Path | None, exit_after: int | None) -> i
             code = stop_worker(worker)
             print(f"worker stopped (exit code {code})", flush=True)
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def start_worker(settings: Settings, log_path: Path) -> subprocess.Popen[bytes]:

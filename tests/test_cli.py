@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -42,3 +44,47 @@ def test_bad_setting_stops_start_up_with_one_line() -> None:
         "geopulse: configuration error: GEOPULSE_PARTITIONS='many': "
         "expected an integer from 1 to 10000"
     )
+
+
+def test_demo_prints_results_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    """``make run``: results within a minute, and SIGTERM leaves no worker or broker behind."""
+    env = {**os.environ, "GEOPULSE_DATA_DIR": str(tmp_path), "GEOPULSE_WEB_PORT": "0"}
+    env.pop("GEOPULSE_BROKER", None)
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "service", "run"],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    try:
+        assert demo.stdout is not None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and sum(x.startswith("enriched") for x in lines) < 6:
+            lines.append(demo.stdout.readline())
+        worker_pid = int(lines[0].split("worker pid ")[1].split()[0])
+        demo.send_signal(signal.SIGTERM)
+        rest, _ = demo.communicate(timeout=60)
+    finally:
+        if demo.poll() is None:
+            demo.kill()
+    assert sum(x.startswith("enriched demo-") for x in lines) == 6, "".join(lines)
+    assert "worker stopped (exit code 0)" in rest
+    assert demo.returncode == 0
+    with pytest.raises(ProcessLookupError):
+        os.kill(worker_pid, 0)
+    broker = [p for p in Path("/proc").glob("[0-9]*") if _child_tansu(p, tmp_path)]
+    assert broker == [], "the embedded broker was left running"
+
+
+def _child_tansu(proc: Path, data_dir: Path) -> bool:
+    """Whether /proc entry ``proc`` is a Tansu broker logging into ``data_dir``."""
+    try:
+        fds = list((proc / "fd").iterdir())
+        return "tansu" in (proc / "cmdline").read_text() and any(
+            str(data_dir) in os.readlink(fd) for fd in fds
+        )
+    except OSError:
+        return False
