@@ -310,3 +310,17 @@ def test_threat_rates_when_the_text_ends_with_a_clause_break(tagger: Tagger) -> 
     )
     threats = [e for e in events(tagger, body) if e["type"] == "TARIFF_THREAT"]
     assert threats and threats[0]["attributes"].get("rate_pct") == [40]
+
+
+def test_a_clause_between_two_names_is_no_title(tagger: Tagger) -> None:
+    """'Y is planned, the Kremlin said': Y does not modify the body after the comma."""
+    body = "Kaja Kallas flew home. No call between Kallas and Sunak is planned, the Kremlin said."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:kaja-kallas", "person:rishi-sunak"}
+
+
+def test_an_appositive_title_still_modifies_the_name(tagger: Tagger) -> None:
+    body = "Kenya's foreign minister, Musalia Mudavadi, met Abiy Ahmed in Addis Ababa."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert "person:musalia-mudavadi" in ev["actors"]
+    assert "country:KEN" not in ev["actors"]

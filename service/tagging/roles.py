@@ -15,6 +15,7 @@ ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _ARTICLES = frozenset({"the", "The", "a", "A", "an", "An"})
 _OPENING_PUNCT = frozenset({",", "“", '"'})
 _STRIP = ",;:\"“”'.()"
+_CLAUSE_PUNCT = ',;:()"“”'
 
 
 class Slot(NamedTuple):
@@ -101,6 +102,10 @@ class Roles:
         if nxt.type not in ("PERSON", "ORG") or (s.type == "PERSON" and nxt.type == "PERSON"):
             return False
         if nxt.type == "ORG" and not s.gap_next.startswith(("'s", "’s", " ")):
+            return False
+        if any(c in s.gap_next.rstrip().rstrip(",") for c in _CLAUSE_PUNCT):
+            # "Putin is planned, the Kremlin": a clause, not a modifier; a comma may only
+            # close an appositive title ("Pakistan's prime minister, Shehbaz Sharif")
             return False
         gap = s.gap_next.replace("’s", " ").replace("'s", " ").split()
         if any(w in self.coord or w in self.preps for w in gap):
@@ -205,11 +210,14 @@ class Roles:
             actors = [i for i in actors if any(ss[k].id == i for k in before)]
         if not actors and before and symmetric:
             actors = self._group(ss, before[-1], -1)
+        said = -1  # a speaker after the trigger: the actor where no performer is named
         if not actors:
-            for k in after:
-                if ss[k].prev in self.speaker or ss[k].next_word in self.speaker:
-                    actors = [ss[k].id]
-                    break
+            said = next(
+                (k for k in after if ss[k].prev in self.speaker or ss[k].next_word in self.speaker),
+                -1,
+            )
+            if said >= 0 and not symmetric:
+                actors = [ss[said].id]
         if before and actors:
             last = ss[before[-1]]
             if trig_start - last.end <= 2 and last.id not in actors:
@@ -230,7 +238,7 @@ class Roles:
                 targets = objs[:1]
         for k in after:
             s = ss[k]
-            if s.id in actors:
+            if s.id in actors or k == said:
                 continue
             if s.prev in self.agent and s.start - trig_end < 12:
                 # passive voice ("talks mediated by Qatar"): the agent acts on the subject
@@ -251,6 +259,8 @@ class Roles:
             if not targets:
                 targets = self._group(ss, k, 1)
             break
+        if not actors and said >= 0:
+            actors = [ss[said].id]  # "no call between X and Y is planned, Z said": X and Y act
         if actors and not symmetric and text:
             actors, targets = self._patient(ss, before, actors, targets, text, trig_start, trig_end)
         if accused_acts:
