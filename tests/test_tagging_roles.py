@@ -324,3 +324,10 @@ def test_an_appositive_title_still_modifies_the_name(tagger: Tagger) -> None:
     ev = one(tagger, body, "DIPLOMATIC_CONTACT")
     assert "person:musalia-mudavadi" in ev["actors"]
     assert "country:KEN" not in ev["actors"]
+
+
+def test_a_name_a_comma_parts_from_the_trigger_does_not_act(tagger: Tagger) -> None:
+    body = "Paul Kagame took the quarrel to the African Union, accusing Burundi of aggression."
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["actors"] == ["person:paul-kagame"]
+    assert ev["targets"] == ["country:BDI"]

@@ -220,7 +220,10 @@ class Roles:
                 actors = [ss[said].id]
         if before and actors:
             last = ss[before[-1]]
-            if trig_start - last.end <= 2 and last.id not in actors:
+            # a name right before the trigger words modifies them ("U.S. sanctions"); one that
+            # a comma parts from them ends a phrase ("took it to the UN, accusing X") and does not
+            near = trig_start - last.end <= 2 and "," not in text[last.end : trig_start]
+            if near and last.id not in actors:
                 actors.append(last.id)
         if not symmetric:
             inside = [
