@@ -331,3 +331,10 @@ def test_a_name_a_comma_parts_from_the_trigger_does_not_act(tagger: Tagger) -> N
     ev = one(tagger, body, "CRITICISM")
     assert ev["actors"] == ["person:paul-kagame"]
     assert ev["targets"] == ["country:BDI"]
+
+
+def test_a_pronoun_subject_acts_and_the_party_it_works_with_is_the_target(tagger: Tagger) -> None:
+    body = "Mark Rutte spoke on TV. He promised to work closely with Berlin on the peace plan."
+    ev = one(tagger, body, "PEACE_TALKS")
+    assert ev["actors"] == ["person:mark-rutte"]
+    assert ev["targets"] == ["place:berlin"]

@@ -209,7 +209,13 @@ class Roles:
             actors = [i for i in self._group(ss, pref[0], 1)][: max(1, n)]
             actors = [i for i in actors if any(ss[k].id == i for k in before)]
         if not actors and before and symmetric:
-            actors = self._group(ss, before[-1], -1)
+            near = self._group(ss, before[-1], -1)
+            if text and self.pronoun_re.search(text, sent_start, ss[before[0]].start):
+                # "He worked with Paris on the plan": the pronoun acts, the named party is
+                # the other side (the caller resolves the pronoun)
+                targets = near
+            else:
+                actors = near
         said = -1  # a speaker after the trigger: the actor where no performer is named
         if not actors:
             said = next(
