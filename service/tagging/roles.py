@@ -228,8 +228,8 @@ class Roles:
             last = ss[before[-1]]
             # a name right before the trigger words modifies them ("U.S. sanctions"); one that
             # a comma parts from them ends a phrase ("took it to the UN, accusing X") and does not
-            near = trig_start - last.end <= 2 and "," not in text[last.end : trig_start]
-            if near and last.id not in actors:
+            adjacent = trig_start - last.end <= 2 and "," not in text[last.end : trig_start]
+            if adjacent and last.id not in actors:
                 actors.append(last.id)
         if not symmetric:
             inside = [
