@@ -338,3 +338,16 @@ def test_a_pronoun_subject_acts_and_the_party_it_works_with_is_the_target(tagger
     ev = one(tagger, body, "PEACE_TALKS")
     assert ev["actors"] == ["person:mark-rutte"]
     assert ev["targets"] == ["place:berlin"]
+
+
+def test_a_place_the_contact_trigger_governs_is_a_party(tagger: Tagger) -> None:
+    ev = one(
+        tagger, "A British delegation is due to arrive in Japan on Monday.", "DIPLOMATIC_CONTACT"
+    )
+    assert set(ev["actors"]) == {"country:GBR", "country:JPN"}
+
+
+def test_the_person_met_is_the_party_rather_than_the_country_visited(tagger: Tagger) -> None:
+    body = "Keir Starmer arrived in Japan on Monday for talks with Prime Minister Fumio Kishida."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:keir-starmer", "person:fumio-kishida"}

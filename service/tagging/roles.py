@@ -245,6 +245,8 @@ class Roles:
                     if ss[k].id not in actors and ss[k].prev in self.obj_verbs
                 ]
                 targets = objs[:1]
+        last_word = text[trig_start:trig_end].rsplit(None, 1)[-1].lower() if text else ""
+        dest, parties = -1, len(actors)
         for k in after:
             s = ss[k]
             if s.id in actors or k == said:
@@ -264,10 +266,14 @@ class Roles:
                 actors += self._group(ss, k, 1)
                 break
             if s.prev in self.locative:
-                continue
+                if k == after[0] and s.prev == last_word:
+                    dest = k  # the trigger governs the place ("arrive in X"): X is its object
+                continue  # ... unless a party is named ("arrived in X for talks with Y")
             if not targets:
                 targets = self._group(ss, k, 1)
             break
+        if dest >= 0 and not targets and len(actors) == parties:
+            targets = self._group(ss, dest, 1)
         if not actors and said >= 0:
             actors = [ss[said].id]  # "no call between X and Y is planned, Z said": X and Y act
         if actors and not symmetric and text:
