@@ -351,3 +351,16 @@ def test_the_person_met_is_the_party_rather_than_the_country_visited(tagger: Tag
     body = "Keir Starmer arrived in Japan on Monday for talks with Prime Minister Fumio Kishida."
     ev = one(tagger, body, "DIPLOMATIC_CONTACT")
     assert set(ev["actors"]) == {"person:keir-starmer", "person:fumio-kishida"}
+
+
+def test_what_the_trigger_is_aimed_at_beats_the_object_of_an_earlier_verb(tagger: Tagger) -> None:
+    body = "Greek army spokesman Nikos Pappas accused Turkish troops of attacking Greek territory."
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert ev["actors"] == ["country:TUR"]
+    assert ev["targets"] == ["country:GRC"]
+
+
+def test_a_name_after_and_said_is_not_the_target(tagger: Tagger) -> None:
+    body = "Annalena Baerbock urged Tehran to accept a truce and said NATO was ready to help."
+    ev = one(tagger, body, "CEASEFIRE")
+    assert ev["targets"] == ["place:tehran"]

@@ -238,13 +238,6 @@ class Roles:
                 if trig_start <= s.start and s.end <= trig_end and s.id not in actors
             ]
             targets = inside or targets
-            if not targets:
-                objs = [
-                    ss[k].id
-                    for k in before
-                    if ss[k].id not in actors and ss[k].prev in self.obj_verbs
-                ]
-                targets = objs[:1]
         last_word = text[trig_start:trig_end].rsplit(None, 1)[-1].lower() if text else ""
         dest, parties = -1, len(actors)
         for k in after:
@@ -269,11 +262,18 @@ class Roles:
                 if k == after[0] and s.prev == last_word:
                     dest = k  # the trigger governs the place ("arrive in X"): X is its object
                 continue  # ... unless a party is named ("arrived in X for talks with Y")
-            if not targets:
-                targets = self._group(ss, k, 1)
+            if not targets and not (text and self.speech_re.search(text, trig_end, s.start)):
+                targets = self._group(ss, k, 1)  # not one named after "and said"
             break
         if dest >= 0 and not targets and len(actors) == parties:
             targets = self._group(ss, dest, 1)
+        if not targets and not symmetric:
+            # "X urged Y to act", "X accused Y of": the object of the verb before the trigger,
+            # when nothing after it is aimed at
+            objs = [
+                ss[k].id for k in before if ss[k].id not in actors and ss[k].prev in self.obj_verbs
+            ]
+            targets = objs[:1]
         if not actors and said >= 0:
             actors = [ss[said].id]  # "no call between X and Y is planned, Z said": X and Y act
         if actors and not symmetric and text:
