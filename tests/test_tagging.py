@@ -215,6 +215,16 @@ def test_title_not_in_person_span(tagger: Tagger) -> None:
     assert e["mentions"][0]["text"] == "Emmanuel Macron"
 
 
+@pytest.mark.parametrize(
+    "title", ["Field Marshal", "Major General", "Grand Ayatollah", "Attorney General"]
+)
+def test_military_religious_and_legal_titles_stay_outside_the_name(
+    tagger: Tagger, title: str
+) -> None:
+    e = entity(tagger, f"The visit of {title} Idris Kamara ended.", "person:idris-kamara")
+    assert e["mentions"][0]["text"] == "Idris Kamara"
+
+
 def test_unseen_name_with_title_and_surname_linking(tagger: Tagger) -> None:
     body = (
         "Defence Minister Tomasz Wrobel visited Vilnius. Wrobel said the alliance must stay united."
