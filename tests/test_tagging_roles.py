@@ -364,3 +364,14 @@ def test_a_name_after_and_said_is_not_the_target(tagger: Tagger) -> None:
     body = "Annalena Baerbock urged Tehran to accept a truce and said NATO was ready to help."
     ev = one(tagger, body, "CEASEFIRE")
     assert ev["targets"] == ["place:tehran"]
+
+
+@pytest.mark.parametrize(
+    ("country", "actor"),
+    [("Ukraine", "person:volodymyr-zelenskiy"), ("Hungary", "country:HUN")],
+)
+def test_a_speaker_acts_for_his_own_country_but_not_for_another(
+    tagger: Tagger, country: str, actor: str
+) -> None:
+    body = f"Volodymyr Zelenskiy said {country} rejected the proposal outright."
+    assert one(tagger, body, "REJECTION")["actors"] == [actor]

@@ -31,6 +31,7 @@ class Slot(NamedTuple):
     speaker: bool  # followed by a speech verb ("..., South Korea's military said")
     lead: bool  # inside a fronted adverbial phrase ("Speaking in Tirana, ...")
     comma: bool  # a comma just before it (titles skipped): it may open a clause
+    country: str | None  # the country it is or belongs to, where known
 
 
 class Roles:
@@ -83,8 +84,11 @@ class Roles:
                 words = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower().split()
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
+            home = e.id if e.id.startswith("country:") else e.country
             raw.append(
-                Slot(e.id, e.type, ms_, me, prev, text[me:nxt], nw, spk, me <= lead_end, comma)
+                Slot(
+                    e.id, e.type, ms_, me, prev, text[me:nxt], nw, spk, me <= lead_end, comma, home
+                )
             )
         out: list[Slot] = []
         for k, sl in enumerate(raw):
@@ -190,6 +194,7 @@ class Roles:
         subj = self._subjects(ss, before)
         pref = [k for k in subj if ss[k].type != "NORP"] or subj
         emb = self._embedded(ss, subj, text, sent_start, trig_start) if text and subj else -1
+        spoken_for = ""
         if (
             emb >= 0
             and emb != pref[0]
@@ -200,8 +205,12 @@ class Roles:
             # "X said Y had been hostile": X criticises, Y is criticised
             actors = self._group(ss, pref[0], 1)
             targets = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
-        elif emb >= 0 and emb != pref[0]:
+        elif emb >= 0 and emb != pref[0] and not _same_side(ss[pref[0]], ss[emb]):
             actors = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
+        elif emb >= 0 and emb != pref[0]:
+            # "Modi said India would never ...": the speaker acts for his own country
+            actors = self._group(ss, pref[0], 1)
+            spoken_for = ss[emb].id
         elif emb == -2 and subj and self.boundary_re.search(text, sent_start, ss[subj[0]].start):
             pass  # "He said that if X..., he would": the speaker is a pronoun (antecedent)
         elif pref:
@@ -229,7 +238,7 @@ class Roles:
             # a name right before the trigger words modifies them ("U.S. sanctions"); one that
             # a comma parts from them ends a phrase ("took it to the UN, accusing X") and does not
             adjacent = trig_start - last.end <= 2 and "," not in text[last.end : trig_start]
-            if adjacent and last.id not in actors:
+            if adjacent and last.id not in actors and last.id != spoken_for:
                 actors.append(last.id)
         if not symmetric:
             inside = [
@@ -338,3 +347,10 @@ def _title_word(before: list[str], tw: frozenset[str]) -> bool:
     if w != "of":
         return w in tw
     return len(before) > 1 and before[-2] in tw and before[-2][:1].isupper()
+
+
+def _same_side(speaker: Slot, subject: Slot) -> bool:
+    """A named person speaking of his own country or its places."""
+    return (
+        speaker.type == "PERSON" and speaker.country is not None and subject.id == speaker.country
+    )
