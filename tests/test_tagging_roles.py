@@ -375,3 +375,10 @@ def test_a_speaker_acts_for_his_own_country_but_not_for_another(
 ) -> None:
     body = f"Volodymyr Zelenskiy said {country} rejected the proposal outright."
     assert one(tagger, body, "REJECTION")["actors"] == [actor]
+
+
+def test_a_name_opening_a_temporal_clause_is_not_the_target(tagger: Tagger) -> None:
+    body = "Iran test-fired ballistic missiles hours before Antony Blinken arrived in Israel."
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert ev["actors"] == ["country:IRN"]
+    assert ev["targets"] == []

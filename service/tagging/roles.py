@@ -46,6 +46,7 @@ class Roles:
         self.speaker = s("speaker_words")
         self.obj_verbs = s("object_verbs")
         self.openers = s("fronted_openers")
+        self.subordinators = s("subordinators")
         self.coord = s("coordinators")
         self.skip_ids = frozenset(cues.get("non_actor_ids", []))
         self.title_words = title_words
@@ -264,6 +265,8 @@ class Roles:
                 continue
             if s.speaker:
                 continue
+            if s.prev in self.subordinators:
+                break  # "... hours before X arrived": X opens a clause of its own
             if symmetric and s.prev in self.party:
                 actors += self._group(ss, k, 1)
                 break
