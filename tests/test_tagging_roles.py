@@ -382,3 +382,10 @@ def test_a_name_opening_a_temporal_clause_is_not_the_target(tagger: Tagger) -> N
     ev = one(tagger, body, "MILITARY_ESCALATION")
     assert ev["actors"] == ["country:IRN"]
     assert ev["targets"] == []
+
+
+def test_a_country_modifying_a_person_is_his_and_suffers_what_he_alleges(tagger: Tagger) -> None:
+    body = "Chilean navy spokesman Ivo Barra accused Peruvian boats of breaching the ceasefire."
+    ev = one(tagger, body, "CEASEFIRE")
+    assert ev["actors"] == ["country:PER"]
+    assert ev["targets"] == ["country:CHL"]

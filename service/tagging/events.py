@@ -238,6 +238,9 @@ class EventFinder:
             bisect_left(st, p.start()) for p in _CLAUSE_RE.finditer(text, sent.start, sent.end)
         ]
         ss = self.roles.slots(text, sent.start, sent.end, ms)
+        for x in ss:  # a person's country learnt from a modifier ("Thai army spokesman X")
+            if x.country and x.type == "PERSON" and x.id not in ctx.countries:
+                ctx.countries[x.id] = x.country
         s0, s1 = sent
         stext = text[s0:s1]
         spec = self.spec

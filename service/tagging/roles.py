@@ -96,8 +96,11 @@ class Roles:
             if sl.id in self.skip_ids:
                 continue
             if k + 1 < len(raw) and self._modifier(sl, raw[k + 1]):
-                # the preposition governs the whole phrase ("with Russian President Putin")
-                raw[k + 1] = raw[k + 1]._replace(prev=sl.prev, lead=sl.lead, comma=sl.comma)
+                # the preposition governs the whole phrase ("with Russian President Putin"), and
+                # a country modifying a person is his ("Thai army spokesman X")
+                nxt = raw[k + 1]
+                home = nxt.country or (sl.country if nxt.type == "PERSON" else None)
+                raw[k + 1] = nxt._replace(prev=sl.prev, lead=sl.lead, comma=sl.comma, country=home)
                 continue
             out.append(sl)
         return out
@@ -325,7 +328,11 @@ class Roles:
             return actors, targets
         accused = self._group(ss, acc[-1], 1)
         rest = [t for t in targets if t not in accused]
-        return accused, rest or [a for a in actors if a not in accused]
+        if rest:
+            return accused, rest
+        # the accuser's side suffered the act: a person accusing stands for his country
+        home = {s.id: s.country for s in ss if s.type == "PERSON" and s.country}
+        return accused, [home.get(a, a) for a in actors if a not in accused]
 
 
 def _words_re(words: Iterable[str]) -> WordCues:
