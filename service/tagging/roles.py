@@ -98,9 +98,9 @@ class Roles:
             if k + 1 < len(raw) and self._modifier(sl, raw[k + 1]):
                 # the preposition governs the whole phrase ("with Russian President Putin"), and
                 # a country modifying a person is his ("Thai army spokesman X")
-                nxt = raw[k + 1]
-                home = nxt.country or (sl.country if nxt.type == "PERSON" else None)
-                raw[k + 1] = nxt._replace(prev=sl.prev, lead=sl.lead, comma=sl.comma, country=home)
+                head = raw[k + 1]
+                home = head.country or (sl.country if head.type == "PERSON" else None)
+                raw[k + 1] = head._replace(prev=sl.prev, lead=sl.lead, comma=sl.comma, country=home)
                 continue
             out.append(sl)
         return out
