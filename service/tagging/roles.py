@@ -98,9 +98,11 @@ class Roles:
             if k + 1 < len(raw) and self._modifier(sl, raw[k + 1]):
                 # the preposition governs the whole phrase ("with Russian President Putin"), and
                 # a country modifying a person is his ("Thai army spokesman X")
-                head = raw[k + 1]
-                home = head.country or (sl.country if head.type == "PERSON" else None)
-                raw[k + 1] = head._replace(prev=sl.prev, lead=sl.lead, comma=sl.comma, country=home)
+                owner = raw[k + 1]
+                home = owner.country or (sl.country if owner.type == "PERSON" else None)
+                raw[k + 1] = owner._replace(
+                    prev=sl.prev, lead=sl.lead, comma=sl.comma, country=home
+                )
                 continue
             out.append(sl)
         return out
