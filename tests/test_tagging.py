@@ -366,6 +366,19 @@ def test_user_rules_extend_existing_type(tmp_path: Path) -> None:
         ({"event_types": {"bad name": {"cameo": "1", "plover": "P", "triggers": ["a"]}}}, "UPPER"),
         ({"event_types": {"X_Y": {"cameo": "1", "plover": "P", "triggers": ["(a+)+$"]}}}, "regex"),
         ({"people": [{"name": "A B", "country": "Russia"}]}, "country"),
+        (
+            {
+                "event_types": {
+                    "X_Y": {
+                        "cameo": "1",
+                        "plover": "P",
+                        "triggers": ["a"],
+                        "roles": {"place_targets": "in"},
+                    }
+                }
+            },
+            "place_targets",
+        ),
         ({"gazeteer": []}, "unknown section"),
         ([1, 2], "JSON object"),
     ],

@@ -389,3 +389,22 @@ def test_a_country_modifying_a_person_is_his_and_suffers_what_he_alleges(tagger:
     ev = one(tagger, body, "CEASEFIRE")
     assert ev["actors"] == ["country:PER"]
     assert ev["targets"] == ["country:CHL"]
+
+
+def test_a_country_where_an_attack_lands_is_its_target(tagger: Tagger) -> None:
+    body = "Azerbaijan shelled what it called military posts in Armenia on Tuesday."
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert ev["actors"] == ["country:AZE"]
+    assert ev["targets"] == ["country:ARM"]
+
+
+def test_the_country_goods_come_from_is_the_tariff_target(tagger: Tagger) -> None:
+    body = "Canada imposed a 20% tariff on steel from China as a penalty for dumping."
+    ev = one(tagger, body, "TARIFF_ACTION")
+    assert ev["targets"] == ["country:CHN"]
+
+
+def test_a_country_in_a_later_clause_is_not_the_target(tagger: Tagger) -> None:
+    body = "Canada imposed a 20% tariff on steel, two days after the government of Mexico spoke."
+    ev = one(tagger, body, "TARIFF_ACTION")
+    assert ev["targets"] == []

@@ -113,6 +113,7 @@ class _Type:
         "judges",
         "negators",
         "pending",
+        "place_targets",
         "plover",
         "policy",
         "priority",
@@ -133,6 +134,7 @@ class _Type:
         self.future_type: str | None = d.get("future_type") or None
         self.accused = bool(roles.get("accused_acts"))
         self.judges = bool(roles.get("speaker_judges"))
+        self.place_targets = frozenset(roles.get("place_targets", []))
         self.refer_back = bool(roles.get("refer_back"))
         self.policy: dict[str, Any] | None = d.get("roles")
         self.pending = roles.get("fallback_targets") == "sides"
@@ -245,7 +247,9 @@ class EventFinder:
         stext = text[s0:s1]
         spec = self.spec
         out: dict[str, dict[str, Any]] = {}
-        role_cache: dict[tuple[int, int, bool, bool, bool], tuple[list[str], list[str]]] = {}
+        role_cache: dict[
+            tuple[int, int, bool, bool, bool, frozenset[str]], tuple[list[str], list[str]]
+        ] = {}
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         # the strongest goods-taking type here claims commodities its weaker neighbours merely
         # share a sentence with ("tariff over Russian oil, rules out trade talks")
@@ -282,11 +286,11 @@ class EventFinder:
             ts, te = st[m.first], en[m.last]
             if any(x.start <= ts and te <= x.end and x.entry.type != "COMMODITY" for x in ms):
                 continue  # the words are part of a name ("Asia-Pacific Economic Cooperation")
-            rkey = (ts, te, d.symmetric, d.accused, d.judges)
+            rkey = (ts, te, d.symmetric, d.accused, d.judges, d.place_targets)
             cached = role_cache.get(rkey)
             if cached is None:
                 cached = role_cache[rkey] = self.roles.assign(
-                    ss, ts, te, d.symmetric, text, s0, d.accused, d.judges
+                    ss, ts, te, d.symmetric, text, s0, d.accused, d.judges, d.place_targets
                 )
             actors, targets = list(cached[0]), list(cached[1])
             group = self._collective(lows, st, ss, m.first, ts, ctx, d.symmetric, bool(actors))

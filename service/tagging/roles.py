@@ -47,6 +47,7 @@ class Roles:
         self.obj_verbs = s("object_verbs")
         self.openers = s("fronted_openers")
         self.subordinators = s("subordinators")
+        self.subordinator_re = _words_re(cues.get("subordinators", []))
         self.coord = s("coordinators")
         self.skip_ids = frozenset(cues.get("non_actor_ids", []))
         self.title_words = title_words
@@ -192,7 +193,12 @@ class Roles:
         sent_start: int = 0,
         accused_acts: bool = False,
         speaker_judges: bool = False,
+        place_preps: frozenset[str] = frozenset(),
     ) -> tuple[list[str], list[str]]:
+        """Actors and targets of the trigger at [trig_start, trig_end) among the slots.
+
+        ``place_preps``: a country after one of these is what the event is aimed at, if
+        nothing else is ("struck camps in X", "a tariff on goods from X")."""
         before = [k for k, s in enumerate(ss) if s.end <= trig_start]
         after = [k for k, s in enumerate(ss) if s.start >= trig_end]
         actors: list[str] = []
@@ -270,14 +276,18 @@ class Roles:
                 continue
             if s.speaker:
                 continue
-            if s.prev in self.subordinators:
-                break  # "... hours before X arrived": X opens a clause of its own
+            if s.prev in self.subordinators or (
+                text and self.subordinator_re.search(text, trig_end, s.start)
+            ):
+                break  # "... hours before X arrived": X is in a clause of its own
             if symmetric and s.prev in self.party:
                 actors += self._group(ss, k, 1)
                 break
             if s.prev in self.locative:
                 if k == after[0] and s.prev == last_word:
                     dest = k  # the trigger governs the place ("arrive in X"): X is its object
+                elif s.prev in place_preps and dest < 0 and s.id.startswith("country:"):
+                    dest = k
                 continue  # ... unless a party is named ("arrived in X for talks with Y")
             if not targets and not (text and self.speech_re.search(text, trig_end, s.start)):
                 targets = self._group(ss, k, 1)  # not one named after "and said"

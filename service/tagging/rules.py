@@ -11,7 +11,8 @@ A rule file is a JSON object with any of these top-level sections:
   true = 1: a lower-ranked event does not replace sides a higher-ranked one set up),
   ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named),
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
-  takes the parties of the last such event) and
+  takes the parties of the last such event), ``place_targets`` (prepositions after which a
+  country is what it is aimed at when nothing else is: "struck camps in X") and
   ``fallback_targets`` (when the sentence names none: the article's two ``sides``, the actors
   or the targets of the last earlier event of the same family). A trigger is a pattern string or
   ``{"p": pattern, "if": [words], "unless": [words]}``. A pattern is space-separated elements;
@@ -193,6 +194,7 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
         "accused_acts",
         "refer_back",
         "speaker_judges",
+        "place_targets",
         "fallback_targets",
     }
     if extra:
@@ -200,6 +202,9 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
     for k in ("no_targets", "accused_acts", "refer_back", "speaker_judges"):
         if k in v and not isinstance(v[k], bool):
             errs.append(f"{path}.{k}: expected true or false")
+    pt = v.get("place_targets", [])
+    if not (isinstance(pt, list) and all(isinstance(w, str) and w for w in pt)):
+        errs.append(f"{path}.place_targets: expected a list of prepositions")
     if "sides" in v and not (isinstance(v["sides"], (bool, int)) and 0 <= v["sides"] <= 9):
         errs.append(f"{path}.sides: expected true/false or a rank 0-9")
     if "fallback_targets" in v and v["fallback_targets"] not in ROLE_FALLBACKS:
