@@ -408,3 +408,18 @@ def test_a_country_in_a_later_clause_is_not_the_target(tagger: Tagger) -> None:
     body = "Canada imposed a 20% tariff on steel, two days after the government of Mexico spoke."
     ev = one(tagger, body, "TARIFF_ACTION")
     assert ev["targets"] == []
+
+
+def test_the_one_thanked_for_an_act_performed_it(tagger: Tagger) -> None:
+    body = "Kenya's president, William Ruto, thanked Norway for mediating between Sudan and Chad."
+    ev = one(tagger, body, "MEDIATION")
+    assert ev["actors"] == ["country:NOR"]
+    assert set(ev["targets"]) == {"country:SDN", "country:TCD"}
+
+
+def test_a_name_fused_to_the_trigger_performs_it_and_is_no_target(tagger: Tagger) -> None:
+    evs = events(tagger, "Eritrea accuses Ethiopia of breaching Qatar-brokered truce.")
+    by_type = {e["type"]: e for e in evs}
+    assert by_type["MEDIATION"]["actors"] == ["country:QAT"]
+    assert by_type["CEASEFIRE"]["actors"] == ["country:ETH"]
+    assert by_type["CEASEFIRE"]["targets"] == ["country:ERI"]

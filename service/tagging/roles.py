@@ -52,7 +52,9 @@ class Roles:
         self.skip_ids = frozenset(cues.get("non_actor_ids", []))
         self.title_words = title_words
         self.openers_subj = s("subject_openers")
-        self.accuse = s("accusation_verbs")
+        # "X accused Y of <event>", "X thanked Y for <event>": Y performed it
+        self.credit = s("credit_verbs")
+        self.accuse = s("accusation_verbs") | self.credit
         self.patient_re = _words_re(cues.get("patient_verbs", []))
         self.boundary_re = _words_re(cues.get("clause_boundaries", []))
         self.pronoun_re = _words_re(cues.get("subject_pronouns", []))
@@ -274,8 +276,8 @@ class Roles:
             if s.prev in self.agent and not actors:
                 actors = self._group(ss, k, 1)
                 continue
-            if s.speaker:
-                continue
+            if s.speaker or s.next_word.startswith("-"):
+                continue  # a speaker, or a name fused to a word after it ("X-brokered truce")
             if s.prev in self.subordinators or (
                 text and self.subordinator_re.search(text, trig_end, s.start)
             ):
@@ -305,7 +307,11 @@ class Roles:
             actors = [ss[said].id]  # "no call between X and Y is planned, Z said": X and Y act
         if actors and not symmetric and text:
             actors, targets = self._patient(ss, before, actors, targets, text, trig_start, trig_end)
-        if accused_acts:
+        if before and text[ss[before[-1]].end : trig_start] == "-":
+            # "Malaysia-brokered", "U.S.-led": the name fused to the trigger performs it
+            actors = [ss[before[-1]].id]
+            targets = [t for t in targets if t not in actors]
+        elif accused_acts:
             actors, targets = self._accused(ss, before, actors, targets)
         actors = list(dict.fromkeys(actors))
         targets = [t for t in dict.fromkeys(targets) if t not in actors]
@@ -340,8 +346,8 @@ class Roles:
             return actors, targets
         accused = self._group(ss, acc[-1], 1)
         rest = [t for t in targets if t not in accused]
-        if rest:
-            return accused, rest
+        if rest or ss[acc[-1]].prev in self.credit:
+            return accused, rest  # one thanked did it for, not to, the one thanking
         # the accuser's side suffered the act: a person accusing stands for his country
         home = {s.id: s.country for s in ss if s.type == "PERSON" and s.country}
         return accused, [home.get(a, a) for a in actors if a not in accused]
