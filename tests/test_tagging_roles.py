@@ -423,3 +423,15 @@ def test_a_name_fused_to_the_trigger_performs_it_and_is_no_target(tagger: Tagger
     assert by_type["MEDIATION"]["actors"] == ["country:QAT"]
     assert by_type["CEASEFIRE"]["actors"] == ["country:ETH"]
     assert by_type["CEASEFIRE"]["targets"] == ["country:ERI"]
+
+
+def test_a_truce_called_for_by_an_outsider_is_aimed_at_both_sides(tagger: Tagger) -> None:
+    body = (
+        "Kenyan and Somali troops clashed near the border on Monday. "
+        "The African Union called for an immediate truce. "
+        "Kenya and Somalia later agreed a ceasefire."
+    )
+    called, agreed = [e for e in events(tagger, body) if e["type"] == "CEASEFIRE"]
+    assert called["actors"] == ["org:african-union"]
+    assert set(called["targets"]) == {"country:KEN", "country:SOM"}
+    assert agreed["targets"] == []

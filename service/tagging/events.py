@@ -463,6 +463,11 @@ class EventFinder:
         if targets or not how:
             return targets
         mine = {ctx.country_of(a) for a in actors}
+        if how == "sides_for_others":
+            # "the UN called for a truce": a party outside the conflict aims it at both sides
+            if len(ctx.sides) == 2 and actors and mine.isdisjoint(ctx.sides):
+                return list(ctx.sides)
+            return []
         if how == "sides":
             if len(ctx.sides) == 2:
                 return self._sides_targets(actors, ctx, ctx.sides)

@@ -13,7 +13,8 @@ A rule file is a JSON object with any of these top-level sections:
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
   takes the parties of the last such event), ``place_targets`` (prepositions after which a
   country is what it is aimed at when nothing else is: "struck camps in X") and
-  ``fallback_targets`` (when the sentence names none: the article's two ``sides``, the actors
+  ``fallback_targets`` (when the sentence names none: the article's two ``sides``, those sides
+  only when no actor is on either (``sides_for_others``: "the UN urged a truce"), the actors
   or the targets of the last earlier event of the same family). A trigger is a pattern string or
   ``{"p": pattern, "if": [words], "unless": [words]}``. A pattern is space-separated elements;
   an element is ``word|word|...`` (matched by stem), ``#NUM`` (a number) or ``...`` (a gap of up
@@ -180,7 +181,7 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
             _roles(d["roles"], f"{p}.roles", errs)
 
 
-ROLE_FALLBACKS = ("sides", "previous_actors", "previous_targets")
+ROLE_FALLBACKS = ("sides", "sides_for_others", "previous_actors", "previous_targets")
 
 
 def _roles(v: Any, path: str, errs: list[str]) -> None:
