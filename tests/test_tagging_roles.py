@@ -435,3 +435,14 @@ def test_a_truce_called_for_by_an_outsider_is_aimed_at_both_sides(tagger: Tagger
     assert called["actors"] == ["org:african-union"]
     assert set(called["targets"]) == {"country:KEN", "country:SOM"}
     assert agreed["targets"] == []
+
+
+def test_a_fronted_place_is_not_coordinated_with_the_subject(tagger: Tagger) -> None:
+    body = "In Paris, Emmanuel Macron said the peace plan could work."
+    assert one(tagger, body, "PEACE_TALKS")["actors"] == ["person:emmanuel-macron"]
+
+
+def test_a_trigger_in_a_fronted_phrase_takes_the_main_subject(tagger: Tagger) -> None:
+    body = "In a phone call with Emmanuel Macron, Narendra Modi discussed the war."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:narendra-modi", "person:emmanuel-macron"}

@@ -131,8 +131,8 @@ class Roles:
         j = k
         while 0 <= j + step < len(ss):
             a = ss[j] if step > 0 else ss[j + step]
-            if a.gap_next.strip().lower() not in self.coord:
-                break
+            if a.gap_next.strip().lower() not in self.coord or ss[j].lead != ss[j + step].lead:
+                break  # not coordinated; a fronted phrase ends at its comma ("In X, Y said")
             j += step
             out.append(ss[j].id)
         return out
@@ -143,7 +143,8 @@ class Roles:
         out: list[int] = []
         free = False
         for k in before:
-            if k > 0 and ss[k - 1].gap_next.strip().lower() in self.coord and k - 1 in before:
+            conjunct = k > 0 and ss[k - 1].gap_next.strip().lower() in self.coord
+            if conjunct and k - 1 in before and ss[k - 1].lead == ss[k].lead:
                 pass  # keeps the status of its first conjunct
             else:
                 free = ss[k].prev not in self.preps
@@ -239,6 +240,13 @@ class Roles:
                 targets = near
             else:
                 actors = near
+        if not actors and after and ss[after[0]].lead:
+            # the trigger is in a fronted phrase ("In a call with X, Y said"): Y, the subject of
+            # the clause the comma opens, acts
+            main = next((k for k in after if not ss[k].lead), -1)
+            named = len(after) if main < 0 else after.index(main)  # parties in the phrase
+            if main >= 0 and ss[main].comma and named < 2:
+                actors = self._group(ss, main, 1)
         said = -1  # a speaker after the trigger: the actor where no performer is named
         if not actors:
             said = next(
