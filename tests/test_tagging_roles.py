@@ -446,3 +446,16 @@ def test_a_trigger_in_a_fronted_phrase_takes_the_main_subject(tagger: Tagger) ->
     body = "In a phone call with Emmanuel Macron, Narendra Modi discussed the war."
     ev = one(tagger, body, "DIPLOMATIC_CONTACT")
     assert set(ev["actors"]) == {"person:narendra-modi", "person:emmanuel-macron"}
+
+
+def test_a_name_in_a_fronted_phrase_is_no_party(tagger: Tagger) -> None:
+    body = "Amid Angela Merkel's efforts, economic cooperation between Poland and Lithuania grew."
+    ev = one(tagger, body, "ECONOMIC_COOPERATION")
+    assert set(ev["actors"]) == {"country:POL", "country:LTU"}
+
+
+def test_the_actors_own_country_modifying_the_trigger_is_not_another_actor(
+    tagger: Tagger,
+) -> None:
+    body = "Emmanuel Macron gave Kyiv a week to answer the French peace plan."
+    assert one(tagger, body, "PEACE_TALKS")["actors"] == ["person:emmanuel-macron"]

@@ -232,8 +232,9 @@ class Roles:
             n = len(before)
             actors = [i for i in self._group(ss, pref[0], 1)][: max(1, n)]
             actors = [i for i in actors if any(ss[k].id == i for k in before)]
-        if not actors and before and symmetric:
-            near = self._group(ss, before[-1], -1)
+        free = [k for k in before if not ss[k].lead]  # a fronted "Amid X's efforts" acts not
+        if not actors and free and symmetric:
+            near = self._group(ss, free[-1], -1)
             if text and self.pronoun_re.search(text, sent_start, ss[before[0]].start):
                 # "He worked with Paris on the plan": the pronoun acts, the named party is
                 # the other side (the caller resolves the pronoun)
@@ -260,7 +261,8 @@ class Roles:
             # a name right before the trigger words modifies them ("U.S. sanctions"); one that
             # a comma parts from them ends a phrase ("took it to the UN, accusing X") and does not
             adjacent = trig_start - last.end <= 2 and "," not in text[last.end : trig_start]
-            if adjacent and last.id not in actors and last.id != spoken_for:
+            homes = {x.country for x in ss if x.id in actors}  # "Trump ... U.S. plan": one
+            if adjacent and last.id not in actors and last.id not in homes | {spoken_for}:
                 actors.append(last.id)
         if not symmetric:
             inside = [
