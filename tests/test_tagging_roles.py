@@ -459,3 +459,12 @@ def test_the_actors_own_country_modifying_the_trigger_is_not_another_actor(
 ) -> None:
     body = "Emmanuel Macron gave Kyiv a week to answer the French peace plan."
     assert one(tagger, body, "PEACE_TALKS")["actors"] == ["person:emmanuel-macron"]
+
+
+def test_the_two_leaders_are_the_titled_leaders_of_the_two_sides(tagger: Tagger) -> None:
+    body = (
+        "President Emmanuel Macron and Chancellor Olaf Scholz argued after French and German "
+        "troops clashed. A meeting between the two leaders is planned for May."
+    )
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:emmanuel-macron", "person:olaf-scholz"}

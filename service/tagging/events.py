@@ -55,6 +55,7 @@ class _Context:
         "countries",
         "first_sides",
         "history",
+        "leaders",
         "parties",
         "pending",
         "sides",
@@ -63,6 +64,8 @@ class _Context:
 
     def __init__(self, countries: dict[str, str | None]) -> None:
         self.countries = countries
+        # the first person named of each country: whom "the two leaders" are
+        self.leaders: dict[str, str] = {}
         self.antecedent: list[str] = []
         self.parties: list[str] = []  # the sides of the last two-sided event ("both sides")
         self.sides: list[str] = []  # the last two opposed parties, persons as their country
@@ -90,6 +93,15 @@ class _Context:
             if t == etype and len(acts) >= 2:
                 return acts
         return self.parties
+
+    def learn(self, ms: list[Mention], text: str, titles: tuple[str, ...]) -> None:
+        """Note each country's first person named with a leader's title ("President X")."""
+        for m in ms:
+            e = m.entry
+            if e.type == "PERSON" and text[max(0, m.start - 24) : m.start].endswith(titles):
+                c = self.countries.get(e.id)
+                if c and c not in self.leaders:
+                    self.leaders[c] = e.id
 
     def country_of(self, eid: str) -> str:
         """A person, capital or government body stands for its country when sides are
@@ -166,6 +178,8 @@ class EventFinder:
         self._coll_cache: tuple[object, list[int]] = (None, [])
         self.threat = CueSet(cues.get("threat_verbs", []))
         self.collective_sides = CueSet(cues.get("collective_sides", []))
+        self.collective_leaders = CueSet(cues.get("collective_leaders", []))
+        self.leader_titles = tuple(t + " " for t in cues.get("leader_titles", []))
         self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
         self.rate_before = frozenset(w.lower() for w in cues.get("rate_blockers_before", []))
@@ -243,6 +257,7 @@ class EventFinder:
         for x in ss:  # a person's country learnt from a modifier ("Thai army spokesman X")
             if x.country and x.type == "PERSON" and x.id not in ctx.countries:
                 ctx.countries[x.id] = x.country
+        ctx.learn(ms, text, self.leader_titles)
         s0, s1 = sent
         stext = text[s0:s1]
         spec = self.spec
@@ -293,7 +308,9 @@ class EventFinder:
                     ss, ts, te, d.symmetric, text, s0, d.accused, d.judges, d.place_targets
                 )
             actors, targets = list(cached[0]), list(cached[1])
-            group = self._collective(lows, st, ss, m.first, ts, ctx, d.symmetric, bool(actors))
+            group = self._collective(
+                lows, st, ss, (m.first, m.last), ts, ctx, d.symmetric, bool(actors)
+            )
             if group:
                 actors = list(group)
                 targets = [t for t in targets if t not in actors]
@@ -377,7 +394,7 @@ class EventFinder:
         lows: list[str],
         st: list[int],
         ss: list[Any],
-        first: int,
+        span: tuple[int, int],
         ts: int,
         ctx: _Context,
         symmetric: bool,
@@ -385,11 +402,14 @@ class EventFinder:
     ) -> list[str]:
         """The parties a collective phrase ("both sides", "the two leaders") stands for, when it
         performs the event: the nearest subject before the trigger (not an object: "urged both
-        sides to"), before a symmetric trigger, or anywhere when no actor is named. Country
-        phrases take the article's two sides, others the parties of the last two-sided event."""
+        sides to"), before a symmetric trigger, right after a symmetric one ("a meeting between
+        the two presidents"), or anywhere when no actor is named. Country phrases take the
+        article's two sides, leader phrases the first person named of each side, others the
+        parties of the last two-sided event."""
         if not ctx.parties and not ctx.sides:
             return []
-        hit = -1
+        first, last = span
+        hit, direct = -1, False
         for i in self._collective_at(lows):
             if i >= first and hit >= 0:
                 break
@@ -402,8 +422,16 @@ class EventFinder:
             elif not named:
                 hit = i
                 break
+            elif symmetric and i == last + 2 and lows[last + 1] in self.roles.party:
+                hit, direct = i, True  # "a meeting between the two presidents"
+                break
         if hit < 0:
             return []
+        leaders = [ctx.leaders.get(c) for c in ctx.sides]
+        if len(leaders) == 2 and all(leaders) and self.collective_leaders.at(lows, hit):
+            return [x for x in leaders if x]  # both named earlier with a leader's title
+        if direct:
+            return []  # the named actors stand unless the phrase resolves to both leaders
         sides = len(ctx.sides) == 2 and bool(self.collective_sides.at(lows, hit))
         return ctx.sides if sides or not ctx.parties else ctx.parties
 
