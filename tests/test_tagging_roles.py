@@ -468,3 +468,24 @@ def test_the_two_leaders_are_the_titled_leaders_of_the_two_sides(tagger: Tagger)
     )
     ev = one(tagger, body, "DIPLOMATIC_CONTACT")
     assert set(ev["actors"]) == {"person:emmanuel-macron", "person:olaf-scholz"}
+
+
+def test_a_person_before_an_organisation_is_no_modifier_without_a_possessive(
+    tagger: Tagger,
+) -> None:
+    body = (
+        "Joe Biden spoke. On Monday, the Biden administration gave Chevron six more months "
+        "to keep producing oil in Venezuela."
+    )
+    ev = one(tagger, body, "SANCTIONS_RELIEF")
+    assert ev["actors"] == ["person:joe-biden"]
+    assert "org:chevron" in ev["targets"]
+
+
+def test_a_criticism_with_its_own_object_aims_there_not_at_the_reported_clause(
+    tagger: Tagger,
+) -> None:
+    body = "Kaja Kallas said Belarus would be listed next week, accusing Alexander Lukashenko."
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["actors"] == ["person:kaja-kallas"]
+    assert ev["targets"] == ["person:alexander-lukashenko"]

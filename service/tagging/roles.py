@@ -116,6 +116,8 @@ class Roles:
             return False
         if nxt.type == "ORG" and not s.gap_next.startswith(("'s", "’s", " ")):
             return False
+        if s.type == "PERSON" and not s.gap_next.startswith(("'s", "’s")):
+            return False  # "the Trump administration gave Chevron": only "Trump's X" is one
         if any(c in s.gap_next.rstrip().rstrip(",") for c in _CLAUSE_PUNCT):
             # "Putin is planned, the Kremlin": a clause, not a modifier; a comma may only
             # close an appositive title ("Pakistan's prime minister, Shehbaz Sharif")
@@ -217,9 +219,11 @@ class Roles:
             and emb == self._group_end(ss, subj, emb)
             and self._reported(ss, pref[0], text, emb)
         ):
-            # "X said Y had been hostile": X criticises, Y is criticised
+            # "X said Y had been hostile": X criticises, Y is criticised, unless the trigger
+            # names its own object ("X said Y would be listed, accusing Z of ...")
             actors = self._group(ss, pref[0], 1)
-            targets = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
+            if not (after and ss[after[0]].start - trig_end <= 1):
+                targets = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
         elif emb >= 0 and emb != pref[0] and not _same_side(ss[pref[0]], ss[emb]):
             actors = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
         elif emb >= 0 and emb != pref[0]:
