@@ -489,3 +489,26 @@ def test_a_criticism_with_its_own_object_aims_there_not_at_the_reported_clause(
     ev = one(tagger, body, "CRITICISM")
     assert ev["actors"] == ["person:kaja-kallas"]
     assert ev["targets"] == ["person:alexander-lukashenko"]
+
+
+def test_a_spokesperson_in_a_with_phrase_speaks_with_the_actor(tagger: Tagger) -> None:
+    body = (
+        "Peru accused Chile of an attack. "
+        "Chile denied the charge, with navy spokeswoman Ana Lopez saying no shots were fired."
+    )
+    ev = one(tagger, body, "REJECTION")
+    assert ev["actors"] == ["country:CHL", "person:ana-lopez"]
+    assert ev["targets"] == ["country:PER"]
+
+
+def test_a_conjunct_that_opens_its_own_clause_is_not_coordinated(tagger: Tagger) -> None:
+    body = (
+        "Envoy Jean Arnault flew to Bogota to put the truce plan to President Gustavo Petro, "
+        "and Joe Biden said he would call Petro."
+    )
+    assert one(tagger, body, "CEASEFIRE")["targets"] == ["person:gustavo-petro"]
+
+
+def test_where_opens_a_clause_whose_names_are_not_targets(tagger: Tagger) -> None:
+    body = "The truce was agreed in Doha, where Emir Tamim bin Hamad hosted Paul Kagame."
+    assert one(tagger, body, "CEASEFIRE")["targets"] == []

@@ -47,6 +47,7 @@ class Roles:
         self.obj_verbs = s("object_verbs")
         self.openers = s("fronted_openers")
         self.subordinators = s("subordinators")
+        self.participles = s("speaking_participles")
         self.subordinator_re = _words_re(cues.get("subordinators", []))
         self.coord = s("coordinators")
         self.skip_ids = frozenset(cues.get("non_actor_ids", []))
@@ -135,6 +136,8 @@ class Roles:
             a = ss[j] if step > 0 else ss[j + step]
             if a.gap_next.strip().lower() not in self.coord or ss[j].lead != ss[j + step].lead:
                 break  # not coordinated; a fronted phrase ends at its comma ("In X, Y said")
+            if step > 0 and ss[j + step].next_word in self.speaker:
+                break  # "to X, and Y said": Y opens a clause of its own
             j += step
             out.append(ss[j].id)
         return out
@@ -290,6 +293,9 @@ class Roles:
             if s.prev in self.agent and not actors:
                 actors = self._group(ss, k, 1)
                 continue
+            if s.next_word in self.participles and actors and _with_phrase(text, trig_end, s.start):
+                actors.append(s.id)  # "X denied it, with spokeswoman Y saying ...": Y too
+                continue
             if s.speaker or s.next_word.startswith("-"):
                 continue  # a speaker, or a name fused to a word after it ("X-brokered truce")
             if s.prev in self.subordinators or (
@@ -396,3 +402,11 @@ def _same_side(speaker: Slot, subject: Slot) -> bool:
     return (
         speaker.type == "PERSON" and speaker.country is not None and subject.id == speaker.country
     )
+
+
+def _with_phrase(text: str, lo: int, hi: int) -> bool:
+    """Whether the name at ``hi`` is in a "with ..." phrase opened after ``lo`` (no comma
+    between): "..., with navy spokeswoman Y saying"."""
+    gap = text[lo:hi]
+    w = gap.rfind(" with ")
+    return w >= 0 and "," not in gap[w:]
