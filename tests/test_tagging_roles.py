@@ -512,3 +512,15 @@ def test_a_conjunct_that_opens_its_own_clause_is_not_coordinated(tagger: Tagger)
 def test_where_opens_a_clause_whose_names_are_not_targets(tagger: Tagger) -> None:
     body = "The truce was agreed in Doha, where Emir Tamim bin Hamad hosted Paul Kagame."
     assert one(tagger, body, "CEASEFIRE")["targets"] == []
+
+
+def test_a_hyphenated_pair_before_a_symmetric_trigger_are_its_parties(tagger: Tagger) -> None:
+    body = "Boris Tadic said there was a good chance of a Serbia-Kosovo trade deal."
+    ev = one(tagger, body, "ECONOMIC_COOPERATION")
+    assert set(ev["actors"]) == {"country:SRB", "country:XKX"}
+
+
+def test_a_name_after_noting_that_is_not_a_party(tagger: Tagger) -> None:
+    body = "Boris Tadic spoke of a Serbia-Kosovo trade deal, noting that Albanians were keen."
+    ev = one(tagger, body, "ECONOMIC_COOPERATION")
+    assert "country:ALB" not in ev["actors"] + ev["targets"]

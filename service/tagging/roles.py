@@ -48,6 +48,7 @@ class Roles:
         self.openers = s("fronted_openers")
         self.subordinators = s("subordinators")
         self.participles = s("speaking_participles")
+        self.participle_re = _words_re(cues.get("speaking_participles", []))
         self.subordinator_re = _words_re(cues.get("subordinators", []))
         self.coord = s("coordinators")
         self.skip_ids = frozenset(cues.get("non_actor_ids", []))
@@ -269,7 +270,10 @@ class Roles:
             # a comma parts from them ends a phrase ("took it to the UN, accusing X") and does not
             adjacent = trig_start - last.end <= 2 and "," not in text[last.end : trig_start]
             homes = {x.country for x in ss if x.id in actors}  # "Trump ... U.S. plan": one
-            if adjacent and last.id not in actors and last.id not in homes | {spoken_for}:
+            pair = self._group(ss, before[-1], -1) if adjacent and symmetric else []
+            if len(pair) >= 2:
+                actors = pair[::-1]  # "a Trump-Kim meeting": the pair, not who spoke of it
+            elif adjacent and last.id not in actors and last.id not in homes | {spoken_for}:
                 actors.append(last.id)
         if not symmetric:
             inside = [
@@ -299,7 +303,11 @@ class Roles:
             if s.speaker or s.next_word.startswith("-"):
                 continue  # a speaker, or a name fused to a word after it ("X-brokered truce")
             if s.prev in self.subordinators or (
-                text and self.subordinator_re.search(text, trig_end, s.start)
+                text
+                and (
+                    self.subordinator_re.search(text, trig_end, s.start)
+                    or self.participle_re.search(text, trig_end, s.start)
+                )
             ):
                 break  # "... hours before X arrived": X is in a clause of its own
             if symmetric and s.prev in self.party:
