@@ -524,3 +524,15 @@ def test_a_name_after_noting_that_is_not_a_party(tagger: Tagger) -> None:
     body = "Boris Tadic spoke of a Serbia-Kosovo trade deal, noting that Albanians were keen."
     ev = one(tagger, body, "ECONOMIC_COOPERATION")
     assert "country:ALB" not in ev["actors"] + ev["targets"]
+
+
+def test_no_comment_from_a_capital_is_the_capitals(tagger: Tagger) -> None:
+    ev = one(tagger, "There was no immediate comment from Ankara.", "NO_COMMENT")
+    assert ev["actors"] == ["place:ankara"]
+    assert ev["targets"] == []
+
+
+def test_the_one_an_invitation_is_from_is_a_party(tagger: Tagger) -> None:
+    body = "Narendra Modi turned down an invitation from Emmanuel Macron to stop in France."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:narendra-modi", "person:emmanuel-macron"}

@@ -480,6 +480,10 @@ class EventFinder:
         """The type's role conventions (rule data): parties not targets, or targets from context.
 
         Mutates ``actors`` (contact: the other side is a party); returns the targets."""
+        if pol.get("targets_act"):
+            # "no comment from Moscow": whoever the trigger names is who (did not) act
+            actors.extend(t for t in targets if t not in actors)
+            return []
         if pol.get("no_targets"):
             actors.extend(t for t in targets if not t.startswith("place:") and t not in actors)
             return []

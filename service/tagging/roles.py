@@ -314,8 +314,11 @@ class Roles:
                 actors += self._group(ss, k, 1)
                 break
             if s.prev in self.locative:
-                if k == after[0] and s.prev == last_word:
-                    dest = k  # the trigger governs the place ("arrive in X"): X is its object
+                if k == after[0] and (
+                    s.prev == last_word or text[trig_end : s.start].split() == ["from"]
+                ):
+                    # the trigger governs it ("arrive in X", "an invitation from X")
+                    dest = k
                 elif s.prev in place_preps and dest < 0 and s.id.startswith("country:"):
                     dest = k
                 continue  # ... unless a party is named ("arrived in X for talks with Y")
