@@ -536,3 +536,9 @@ def test_the_one_an_invitation_is_from_is_a_party(tagger: Tagger) -> None:
     body = "Narendra Modi turned down an invitation from Emmanuel Macron to stop in France."
     ev = one(tagger, body, "DIPLOMATIC_CONTACT")
     assert set(ev["actors"]) == {"person:narendra-modi", "person:emmanuel-macron"}
+
+
+def test_an_appositive_possessive_is_not_a_conjunct(tagger: Tagger) -> None:
+    body = "The EU imposed sanctions on Rosneft and Gazprom, Russia's largest firms, on Monday."
+    ev = one(tagger, body, "SANCTIONS_ACTION")
+    assert set(ev["targets"]) == {"org:rosneft", "org:gazprom"}

@@ -139,6 +139,8 @@ class Roles:
                 break  # not coordinated; a fronted phrase ends at its comma ("In X, Y said")
             if step > 0 and ss[j + step].next_word in self.speaker:
                 break  # "to X, and Y said": Y opens a clause of its own
+            if a.gap_next.strip() == "," and _describes(ss[j + step if step > 0 else j]):
+                break  # "Rosneft, Russia's largest oil company": an apposition, no conjunct
             j += step
             out.append(ss[j].id)
         return out
@@ -421,3 +423,11 @@ def _with_phrase(text: str, lo: int, hi: int) -> bool:
     gap = text[lo:hi]
     w = gap.rfind(" with ")
     return w >= 0 and "," not in gap[w:]
+
+
+def _describes(s: Slot) -> bool:
+    """A possessive before a common noun ("Russia's largest oil company"): a description."""
+    if s.next_word not in ("s", "’s"):
+        return False
+    g = s.gap_next  # empty when no name follows in the sentence
+    return not g or (g.startswith(("'s ", "’s ")) and g[3:4].islower())
