@@ -542,3 +542,13 @@ def test_an_appositive_possessive_is_not_a_conjunct(tagger: Tagger) -> None:
     body = "The EU imposed sanctions on Rosneft and Gazprom, Russia's largest firms, on Monday."
     ev = one(tagger, body, "SANCTIONS_ACTION")
     assert set(ev["targets"]) == {"org:rosneft", "org:gazprom"}
+
+
+def test_both_sides_acting_together_take_no_target_from_context(tagger: Tagger) -> None:
+    body = (
+        "Canada imposed tariffs on Chinese steel. Britain and Norway then argued over fish "
+        "quotas at a meeting. Both sides agreed to scrap tariffs on salmon."
+    )
+    ev = one(tagger, body, "TARIFF_RELIEF")
+    assert set(ev["actors"]) == {"country:GBR", "country:NOR"}
+    assert ev["targets"] == []

@@ -325,7 +325,8 @@ class EventFinder:
             if not actors and ctx.antecedent and self.pronouns.any_in(lows, 0, m.first):
                 actors = list(ctx.antecedent)
                 targets = [t for t in targets if t not in actors]
-            if d.policy is not None:
+            if d.policy is not None and not (group and d.policy.get("fallback_targets")):
+                # (both sides acting together aim at no one outside them)
                 targets = self._policy(d.policy, etype, actors, targets, ctx)
             attrs: dict[str, list[Any]] = {}
             if d.rate:
