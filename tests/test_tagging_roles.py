@@ -552,3 +552,18 @@ def test_both_sides_acting_together_take_no_target_from_context(tagger: Tagger) 
     ev = one(tagger, body, "TARIFF_RELIEF")
     assert set(ev["actors"]) == {"country:GBR", "country:NOR"}
     assert ev["targets"] == []
+
+
+@pytest.mark.parametrize(
+    ("verb", "actors", "targets"),
+    [
+        ("warned that Moldova would face", ["person:dmitry-peskov"], ["country:MDA"]),
+        ("said that Moldova had launched", ["country:MDA"], []),
+    ],
+)
+def test_a_warning_is_the_warners_threat_but_a_report_is_not(
+    tagger: Tagger, verb: str, actors: list[str], targets: list[str]
+) -> None:
+    body = f"Kremlin spokesman Dmitry Peskov {verb} military strikes."
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert (ev["actors"], ev["targets"]) == (actors, targets)

@@ -133,6 +133,7 @@ class _Type:
         "refer_back",
         "sides_rank",
         "symmetric",
+        "warner",
     )
 
     def __init__(self, d: dict[str, Any], negators: CueSet | None) -> None:
@@ -147,6 +148,7 @@ class _Type:
         self.accused = bool(roles.get("accused_acts"))
         self.judges = bool(roles.get("speaker_judges"))
         self.place_targets = frozenset(roles.get("place_targets", []))
+        self.warner = bool(roles.get("warner_acts"))
         self.refer_back = bool(roles.get("refer_back"))
         self.policy: dict[str, Any] | None = d.get("roles")
         self.pending = roles.get("fallback_targets") == "sides"
@@ -263,7 +265,7 @@ class EventFinder:
         spec = self.spec
         out: dict[str, dict[str, Any]] = {}
         role_cache: dict[
-            tuple[int, int, bool, bool, bool, frozenset[str]], tuple[list[str], list[str]]
+            tuple[int, int, bool, bool, bool, frozenset[str], bool], tuple[list[str], list[str]]
         ] = {}
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         # the strongest goods-taking type here claims commodities its weaker neighbours merely
@@ -301,11 +303,20 @@ class EventFinder:
             ts, te = st[m.first], en[m.last]
             if any(x.start <= ts and te <= x.end and x.entry.type != "COMMODITY" for x in ms):
                 continue  # the words are part of a name ("Asia-Pacific Economic Cooperation")
-            rkey = (ts, te, d.symmetric, d.accused, d.judges, d.place_targets)
+            rkey = (ts, te, d.symmetric, d.accused, d.judges, d.place_targets, d.warner)
             cached = role_cache.get(rkey)
             if cached is None:
                 cached = role_cache[rkey] = self.roles.assign(
-                    ss, ts, te, d.symmetric, text, s0, d.accused, d.judges, d.place_targets
+                    ss,
+                    ts,
+                    te,
+                    d.symmetric,
+                    text,
+                    s0,
+                    d.accused,
+                    d.judges,
+                    d.place_targets,
+                    d.warner,
                 )
             actors, targets = list(cached[0]), list(cached[1])
             group = self._collective(

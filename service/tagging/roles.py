@@ -61,6 +61,7 @@ class Roles:
         self.boundary_re = _words_re(cues.get("clause_boundaries", []))
         self.pronoun_re = _words_re(cues.get("subject_pronouns", []))
         self.speech_re = _words_re(cues.get("reported_speech", []))
+        self.warn_re = _words_re(cues.get("threat_verbs", []))
 
     def slots(self, text: str, sent_start: int, sent_end: int, ms: Sequence[Mention]) -> list[Slot]:
         """Role candidates of one sentence, modifiers ("U.S. President X") and media dropped."""
@@ -189,9 +190,11 @@ class Roles:
             last -= 1
         return last
 
-    def _reported(self, ss: list[Slot], main: int, text: str, emb: int) -> bool:
+    def _reported(
+        self, ss: list[Slot], main: int, text: str, emb: int, verbs: WordCues | None = None
+    ) -> bool:
         """A speech verb right after the main subject opens the clause of the embedded one."""
-        b = self.speech_re.search(text, ss[main].end, ss[emb].start)
+        b = (verbs or self.speech_re).search(text, ss[main].end, ss[emb].start)
         return b is not None and not text[ss[main].end : b.start()].strip(" ,").count(" ") > 3
 
     def assign(
@@ -205,11 +208,13 @@ class Roles:
         accused_acts: bool = False,
         speaker_judges: bool = False,
         place_preps: frozenset[str] = frozenset(),
+        warner_acts: bool = False,
     ) -> tuple[list[str], list[str]]:
         """Actors and targets of the trigger at [trig_start, trig_end) among the slots.
 
         ``place_preps``: a country after one of these is what the event is aimed at, if
-        nothing else is ("struck camps in X", "a tariff on goods from X")."""
+        nothing else is ("struck camps in X", "a tariff on goods from X"). ``warner_acts``:
+        "X warned that Y would ..." is X's threat aimed at Y."""
         before = [k for k, s in enumerate(ss) if s.end <= trig_start]
         after = [k for k, s in enumerate(ss) if s.start >= trig_end]
         actors: list[str] = []
@@ -218,10 +223,13 @@ class Roles:
         pref = [k for k in subj if ss[k].type != "NORP"] or subj
         emb = self._embedded(ss, subj, text, sent_start, trig_start) if text and subj else -1
         spoken_for = ""
+        judges = speaker_judges or (
+            warner_acts and emb >= 0 and self._reported(ss, pref[0], text, emb, self.warn_re)
+        )
         if (
             emb >= 0
             and emb != pref[0]
-            and speaker_judges
+            and judges
             and emb == self._group_end(ss, subj, emb)
             and self._reported(ss, pref[0], text, emb)
         ):

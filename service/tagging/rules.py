@@ -10,6 +10,7 @@ A rule file is a JSON object with any of these top-level sections:
   (its two parties become the article's opposed sides, e.g. for later mediation; a rank 1-9,
   true = 1: a lower-ranked event does not replace sides a higher-ranked one set up),
   ``targets_act`` (whoever the trigger names acts: "no comment from Moscow"),
+  ``warner_acts`` ("X warned that Y would...": X's threat, aimed at Y),
   ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named),
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
   takes the parties of the last such event), ``place_targets`` (prepositions after which a
@@ -197,12 +198,20 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
         "refer_back",
         "speaker_judges",
         "targets_act",
+        "warner_acts",
         "place_targets",
         "fallback_targets",
     }
     if extra:
         errs.append(f"{path}: unknown keys {sorted(extra)}")
-    for k in ("no_targets", "targets_act", "accused_acts", "refer_back", "speaker_judges"):
+    for k in (
+        "no_targets",
+        "targets_act",
+        "warner_acts",
+        "accused_acts",
+        "refer_back",
+        "speaker_judges",
+    ):
         if k in v and not isinstance(v[k], bool):
             errs.append(f"{path}.{k}: expected true or false")
     pt = v.get("place_targets", [])
