@@ -567,3 +567,12 @@ def test_a_warning_is_the_warners_threat_but_a_report_is_not(
     body = f"Kremlin spokesman Dmitry Peskov {verb} military strikes."
     ev = one(tagger, body, "MILITARY_ESCALATION")
     assert (ev["actors"], ev["targets"]) == (actors, targets)
+
+
+def test_a_possessive_reference_takes_the_parties_of_the_earlier_event(tagger: Tagger) -> None:
+    body = (
+        "Armenia and Azerbaijan agreed a ceasefire in May. "
+        "Russia said on Friday that their ceasefire was holding."
+    )
+    ev = one(tagger, body, "CEASEFIRE")
+    assert set(ev["actors"]) == {"country:ARM", "country:AZE"}

@@ -184,6 +184,7 @@ class EventFinder:
         self.leader_titles = tuple(t + " " for t in cues.get("leader_titles", []))
         self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
+        self.possessives = frozenset(("its", "their", "his", "her"))
         self.rate_before = frozenset(w.lower() for w in cues.get("rate_blockers_before", []))
         self.rate_after = frozenset(w.lower() for w in cues.get("rate_blockers_after", []))
 
@@ -325,10 +326,8 @@ class EventFinder:
             if group:
                 actors = list(group)
                 targets = [t for t in targets if t not in actors]
-            elif (
-                len(actors) < 2 and d.refer_back and m.first and lows[m.first - 1] in self.ref_dets
-            ):
-                # "the talks", "the truce": the parties of the event referred back to
+            elif len(actors) < 2 and d.refer_back and m.first and self._refers(lows, m.first):
+                # "the talks", "last month's truce": the parties of the event referred back to
                 earlier = ctx.last_parties(etype)
                 if earlier:
                     actors = list(earlier)
@@ -446,6 +445,12 @@ class EventFinder:
             return []  # the named actors stand unless the phrase resolves to both leaders
         sides = len(ctx.sides) == 2 and bool(self.collective_sides.at(lows, hit))
         return ctx.sides if sides or not ctx.parties else ctx.parties
+
+    def _refers(self, lows: list[str], first: int) -> bool:
+        """Whether the trigger is a definite reference: after a determiner ("the truce") or a
+        possessive ("last month's ceasefire", "their talks")."""
+        w = lows[first - 1]
+        return w in self.ref_dets or w in self.possessives or w.endswith(("'s", "’s"))
 
     def _collective_at(self, lows: list[str]) -> list[int]:
         """Where a collective phrase starts in this sentence (one-entry cache: every event of
