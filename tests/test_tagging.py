@@ -467,3 +467,10 @@ def test_joint_venture_with_words_between_is_cooperation(tagger: Tagger) -> None
     )
     (coop,) = [e for e in events if e["type"] == "ECONOMIC_COOPERATION"]
     assert set(coop["actors"]) == {"country:CHL", "country:PER"}
+
+
+def test_event_references_must_name_defined_types(tmp_path: Path) -> None:
+    doc = {"event_references": {"pact": ["NO_SUCH_TYPE"]}}
+    (tmp_path / "refs.json").write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(RulesError, match=r"event_references\.pact"):
+        load_tagger(tmp_path)

@@ -576,3 +576,17 @@ def test_a_possessive_reference_takes_the_parties_of_the_earlier_event(tagger: T
     )
     ev = one(tagger, body, "CEASEFIRE")
     assert set(ev["actors"]) == {"country:ARM", "country:AZE"}
+
+
+def test_a_definite_reference_names_the_earlier_event_again(tagger: Tagger) -> None:
+    body = (
+        "Armenia and Azerbaijan signed a peace deal in Washington. "
+        "Observers said the deal left key questions open."
+    )
+    refs = [e for e in events(tagger, body) if e["trigger"]["text"] == "deal"]
+    assert [e["type"] for e in refs] == ["PEACE_TALKS"]
+    assert set(refs[0]["actors"]) == {"country:ARM", "country:AZE"}
+
+
+def test_a_reference_with_nothing_earlier_is_no_event(tagger: Tagger) -> None:
+    assert events(tagger, "Observers said the deal left key questions open.") == []

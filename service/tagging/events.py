@@ -19,6 +19,10 @@ _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
 
 
+# the weight of a match that only names an earlier event again ("the deal"): its parties are
+# that event's, whoever the sentence names
+REFERENCE = 0
+
 # confidence by (pattern weight, hypothetical): round() per event is measurably slow
 _CONF: dict[tuple[int, bool], float] = {}
 
@@ -185,6 +189,11 @@ class EventFinder:
         self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
         self.possessives = frozenset(("its", "their", "his", "her"))
+        # nouns that name an earlier event again, and the types they may refer to
+        self.reference_types: dict[str, list[str]] = {
+            w.lower(): ts for w, ts in rules.get("event_references", {}).items()
+        }
+        self.ref_nouns = frozenset(self.reference_types)
         self.rate_before = frozenset(w.lower() for w in cues.get("rate_blockers_before", []))
         self.rate_after = frozenset(w.lower() for w in cues.get("rate_blockers_after", []))
 
@@ -250,6 +259,8 @@ class EventFinder:
         ctx: _Context,
     ) -> list[dict[str, Any]]:
         matches = self._resolve(self.matcher.find(toks))
+        if ctx.history and not self.ref_nouns.isdisjoint(toks.lows):
+            matches = self._references(toks.lows, ctx, matches)
         if not matches:
             return []
         st, en, lows = toks.starts, toks.ends, toks.lows
@@ -326,7 +337,9 @@ class EventFinder:
             if group:
                 actors = list(group)
                 targets = [t for t in targets if t not in actors]
-            elif len(actors) < 2 and d.refer_back and m.first and self._refers(lows, m.first):
+            elif m.weight == REFERENCE or (
+                len(actors) < 2 and d.refer_back and m.first and self._refers(lows, m.first)
+            ):
                 # "the talks", "last month's truce": the parties of the event referred back to
                 earlier = ctx.last_parties(etype)
                 if earlier:
@@ -445,6 +458,27 @@ class EventFinder:
             return []  # the named actors stand unless the phrase resolves to both leaders
         sides = len(ctx.sides) == 2 and bool(self.collective_sides.at(lows, hit))
         return ctx.sides if sides or not ctx.parties else ctx.parties
+
+    def _references(self, lows: list[str], ctx: _Context, matches: list[Match]) -> list[Match]:
+        """Matches for definite references to an event of a type the field already reported
+        ("the deal", "their talks", "the swap"): by the labelling convention a sentence naming
+        an event again carries its type too."""
+        recent = {t: k for k, (t, _, _) in enumerate(ctx.history)}  # type -> latest index
+        have = {m.etype for m in matches}
+        extra: list[Match] = []
+        for i in range(1, len(lows)):
+            types = self.reference_types.get(lows[i])
+            if types is None or not self._refers(lows, i):
+                continue
+            # the one event it names: the latest of the types it may name not already here
+            cands = [t for t in types if t in recent and t not in have]
+            if cands:
+                t = max(cands, key=recent.__getitem__)
+                extra.append(Match(t, i, i, REFERENCE))
+                have.add(t)
+        if not extra:
+            return matches
+        return sorted(matches + extra, key=lambda m: (m.first, m.etype))
 
     def _refers(self, lows: list[str], first: int) -> bool:
         """Whether the trigger is a definite reference: after a determiner ("the truce") or a

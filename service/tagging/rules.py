@@ -26,6 +26,9 @@ A rule file is a JSON object with any of these top-level sections:
   ``demonyms``: ``{word: ISO3 or norp:slug}``; ``city_stoplist``: ``[name]``
 - ``commodities``: ``[{id, aliases}]``; ``commodity_blockers``: ``[phrase]``
 - ``cues``: ``{cue-list-name: [phrases]}`` (extends the built-in lists)
+- ``event_references``: ``{noun: [TYPE]}``: a noun after a determiner or possessive ("the
+  deal", "their talks") names again an event of one of these types reported earlier in the
+  field, and so carries that type too
 """
 
 from __future__ import annotations
@@ -273,6 +276,17 @@ def _cues(v: Any, path: str, errs: list[str]) -> None:
         _str_list(x, f"{path}.{k}", errs)
 
 
+def _references(v: Any, path: str, errs: list[str]) -> None:
+    """``{noun: [TYPE, ...]}``: nouns naming an earlier event again ("the deal")."""
+    if not isinstance(v, dict):
+        errs.append(f"{path}: expected an object of noun -> [event type]")
+        return
+    for k, x in v.items():
+        if not isinstance(k, str) or " " in k.strip() or not k.strip():
+            errs.append(f"{path}.{k}: expected a single word")
+        _str_list(x, f"{path}.{k}", errs)
+
+
 SECTIONS: dict[str, Check] = {
     "event_types": _event_types,
     "people": _named_list(("person",)),
@@ -284,6 +298,7 @@ SECTIONS: dict[str, Check] = {
     "commodities": _named_list(("commodity",), need_id=True),
     "commodity_blockers": _str_list,
     "cues": _cues,
+    "event_references": _references,
 }
 
 
@@ -340,7 +355,11 @@ def load_rules(rules_dir: str | Path | None = None) -> Rules:
 def _load(rules_dir: str | Path | None) -> tuple[Rules, list[str]]:
     files, problems = _files(rules_dir)
     merged: Rules = {
-        k: ({} if k in ("event_types", "country_aliases", "demonyms", "cues") else [])
+        k: (
+            {}
+            if k in ("event_types", "country_aliases", "demonyms", "cues", "event_references")
+            else []
+        )
         for k in SECTIONS
     }
     h = hashlib.sha256()
@@ -360,6 +379,10 @@ def _load(rules_dir: str | Path | None) -> tuple[Rules, list[str]]:
         ft = d.get("future_type") if isinstance(d, dict) else None
         if ft is not None and ft not in types:
             problems.append(f"event type {name}: future_type {ft!r} is not a defined event type")
+    for noun, refs in merged["event_references"].items():
+        for t in refs if isinstance(refs, list) else []:
+            if t not in types:
+                problems.append(f"event_references.{noun}: {t!r} is not a defined event type")
     merged["ruleset"] = h.hexdigest()[:16]
     return merged, problems
 
