@@ -590,3 +590,18 @@ def test_a_definite_reference_names_the_earlier_event_again(tagger: Tagger) -> N
 
 def test_a_reference_with_nothing_earlier_is_no_event(tagger: Tagger) -> None:
     assert events(tagger, "Observers said the deal left key questions open.") == []
+
+
+def test_a_reported_demand_is_the_speakers_aimed_at_the_addressee(tagger: Tagger) -> None:
+    ev = one(
+        tagger, "Recep Erdogan said Armenia and Azerbaijan must agree a ceasefire.", "CEASEFIRE"
+    )
+    assert ev["actors"] == ["person:recep-tayyip-erdogan"]
+    assert ev["targets"] == ["country:ARM", "country:AZE"]
+
+
+def test_a_demand_by_a_pronoun_speaker_takes_the_antecedent(tagger: Tagger) -> None:
+    body = "Ivan Petrov spoke. He said Tbilisi must first stop its offensive."
+    ev = one(tagger, body, "CEASEFIRE")
+    assert ev["actors"] == ["person:ivan-petrov"]
+    assert ev["targets"] == ["place:tbilisi"]

@@ -62,6 +62,7 @@ class Roles:
         self.pronoun_re = _words_re(cues.get("subject_pronouns", []))
         self.speech_re = _words_re(cues.get("reported_speech", []))
         self.warn_re = _words_re(cues.get("threat_verbs", []))
+        self.obligation_re = _words_re(cues.get("obligation_modals", []))
 
     def slots(self, text: str, sent_start: int, sent_end: int, ms: Sequence[Mention]) -> list[Slot]:
         """Role candidates of one sentence, modifiers ("U.S. President X") and media dropped."""
@@ -183,6 +184,23 @@ class Roles:
             return -2
         return near[-1] if near else -1
 
+    def _demand(
+        self, ss: list[Slot], subj: list[int], text: str, sent_start: int, trig_start: int
+    ) -> tuple[int, int] | None:
+        """(speaker slot or -1 for a pronoun, addressee slot) of a reported demand whose
+        demanded act is the trigger: "X said (that) Y must (first) stop ...", or None."""
+        for k in reversed(subj):
+            end = ss[k].end  # the last subject first: "X and Y must" ends at Y
+            m = self.obligation_re.search(text, end, end + 12)
+            if m is None or text[end : m.start()].strip() or not 0 <= trig_start - m.end() <= 12:
+                continue
+            verb = self.speech_re.search(text, sent_start, ss[k].start)
+            if verb is None:
+                return None
+            speakers = [j for j in subj if ss[j].end <= verb.start()]
+            return (speakers[0] if speakers else -1), k
+        return None
+
     def _group_end(self, ss: list[Slot], subj: list[int], k: int) -> int:
         """The last free subject before the trigger, counting k's conjuncts as k."""
         last = subj[-1]
@@ -223,10 +241,17 @@ class Roles:
         pref = [k for k in subj if ss[k].type != "NORP"] or subj
         emb = self._embedded(ss, subj, text, sent_start, trig_start) if text and subj else -1
         spoken_for = ""
+        demand = self._demand(ss, subj, text, sent_start, trig_start) if text and subj else None
         judges = speaker_judges or (
             warner_acts and emb >= 0 and self._reported(ss, pref[0], text, emb, self.warn_re)
         )
-        if (
+        if demand is not None:
+            # "X said Y must stop its offensive": X's demand aimed at Y (a pronoun X is
+            # resolved by the caller)
+            speaker, addressee = demand
+            actors = self._group(ss, speaker, 1) if speaker >= 0 else []
+            targets = self._group(ss, addressee, -1)[::-1]
+        elif (
             emb >= 0
             and emb != pref[0]
             and judges
