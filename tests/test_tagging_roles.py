@@ -605,3 +605,10 @@ def test_a_demand_by_a_pronoun_speaker_takes_the_antecedent(tagger: Tagger) -> N
     ev = one(tagger, body, "CEASEFIRE")
     assert ev["actors"] == ["person:ivan-petrov"]
     assert ev["targets"] == ["place:tbilisi"]
+
+
+def test_a_gap_holding_a_verb_is_no_possessive_modifier(tagger: Tagger) -> None:
+    body = "Prime Minister Viktor Orban's office accused Gazprom of lying about the gas deal."
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["actors"] == ["person:viktor-orban"]
+    assert ev["targets"] == ["org:gazprom"]

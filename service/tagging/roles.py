@@ -63,6 +63,21 @@ class Roles:
         self.speech_re = _words_re(cues.get("reported_speech", []))
         self.warn_re = _words_re(cues.get("threat_verbs", []))
         self.obligation_re = _words_re(cues.get("obligation_modals", []))
+        # verbs the cue lists know: a gap holding one is a clause, not a title or a modifier
+        self.verbs = frozenset(
+            w
+            for name in (
+                "speaker_words",
+                "reported_speech",
+                "accusation_verbs",
+                "credit_verbs",
+                "object_verbs",
+                "threat_verbs",
+                "patient_verbs",
+            )
+            for w in s(name)
+            if " " not in w and w not in ("on", "against")
+        )
 
     def slots(self, text: str, sent_start: int, sent_end: int, ms: Sequence[Mention]) -> list[Slot]:
         """Role candidates of one sentence, modifiers ("U.S. President X") and media dropped."""
@@ -127,8 +142,9 @@ class Roles:
             # close an appositive title ("Pakistan's prime minister, Shehbaz Sharif")
             return False
         gap = s.gap_next.replace("’s", " ").replace("'s", " ").split()
-        if any(w in self.coord or w in self.preps for w in gap):
-            return False  # "Israel and Hamas", "Trump at the White House": not a modifier
+        if any(w in self.coord or w in self.preps or w in self.verbs for w in gap):
+            # "Israel and Hamas", "Trump at the White House", "X's office accused Hamas"
+            return False
         return len(gap) <= 4 and all(w.strip(",") in self.title_words or w.islower() for w in gap)
 
     def _group(self, ss: list[Slot], k: int, step: int) -> list[str]:
