@@ -612,3 +612,12 @@ def test_a_gap_holding_a_verb_is_no_possessive_modifier(tagger: Tagger) -> None:
     ev = one(tagger, body, "CRITICISM")
     assert ev["actors"] == ["person:viktor-orban"]
     assert ev["targets"] == ["org:gazprom"]
+
+
+def test_a_pronoun_subject_stands_for_the_person_named_before_it(tagger: Tagger) -> None:
+    body = (
+        "Speaking later that day, Emmanuel Macron said he would talk to Vladimir Putin but "
+        "refused to rule out sending French troops into Ukraine."
+    )
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert ev["actors"] == ["person:emmanuel-macron"]

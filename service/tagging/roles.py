@@ -285,8 +285,13 @@ class Roles:
             # "Modi said India would never ...": the speaker acts for his own country
             actors = self._group(ss, pref[0], 1)
             spoken_for = ss[emb].id
-        elif emb == -2 and subj and self.boundary_re.search(text, sent_start, ss[subj[0]].start):
-            pass  # "He said that if X..., he would": the speaker is a pronoun (antecedent)
+        elif emb == -2:
+            # a pronoun is the subject of the trigger's clause: the person it stands for, named
+            # before it in the sentence ("X said he would..."), else the caller's antecedent
+            pron = max(m.start() for m in self.pronoun_re.finditer(text, sent_start, trig_start))
+            persons = [k for k in subj if ss[k].type == "PERSON" and ss[k].end <= pron]
+            if persons:
+                actors = self._group(ss, persons[-1], 1)
         elif pref:
             n = len(before)
             actors = [i for i in self._group(ss, pref[0], 1)][: max(1, n)]
