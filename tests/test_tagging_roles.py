@@ -621,3 +621,10 @@ def test_a_pronoun_subject_stands_for_the_person_named_before_it(tagger: Tagger)
     )
     ev = one(tagger, body, "MILITARY_ESCALATION")
     assert ev["actors"] == ["person:emmanuel-macron"]
+
+
+def test_the_actors_own_country_inside_the_trigger_is_not_its_target(tagger: Tagger) -> None:
+    body = "Emmanuel Macron refused to rule out sending French troops into Ukraine."
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert ev["actors"] == ["person:emmanuel-macron"]
+    assert ev["targets"] == ["country:UKR"]

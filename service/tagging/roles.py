@@ -332,10 +332,16 @@ class Roles:
             elif adjacent and last.id not in actors and last.id not in homes | {spoken_for}:
                 actors.append(last.id)
         if not symmetric:
+            # named inside the trigger ("sanctions on Iran"), unless the actor's own country
+            # ("Macron ... sending French troops")
+            own = {x.country for x in ss if x.id in actors}
             inside = [
                 s.id
                 for s in ss
-                if trig_start <= s.start and s.end <= trig_end and s.id not in actors
+                if trig_start <= s.start
+                and s.end <= trig_end
+                and s.id not in actors
+                and s.id not in own
             ]
             targets = inside or targets
         last_word = text[trig_start:trig_end].rsplit(None, 1)[-1].lower() if text else ""
