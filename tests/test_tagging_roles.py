@@ -628,3 +628,14 @@ def test_the_actors_own_country_inside_the_trigger_is_not_its_target(tagger: Tag
     ev = one(tagger, body, "MILITARY_ESCALATION")
     assert ev["actors"] == ["person:emmanuel-macron"]
     assert ev["targets"] == ["country:UKR"]
+
+
+def test_a_reference_takes_the_earlier_actor_and_fallback_skips_persons(tagger: Tagger) -> None:
+    body = (
+        "Washington imposed a 10% tariff on Canada, half the rate Justin Trudeau had feared. "
+        "Two weeks later the tariffs were paused."
+    )
+    last = [e for e in events(tagger, body) if "paused" in e["sentence"]["text"]]
+    by_type = {e["type"]: e for e in last}
+    assert by_type["TARIFF_ACTION"]["actors"] == ["place:washington"]
+    assert by_type["TARIFF_RELIEF"]["targets"] == ["country:CAN"]

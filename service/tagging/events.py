@@ -91,6 +91,14 @@ class _Context:
             self.sides, self.sides_rank = sides, rank
             self.first_sides = self.first_sides or sides
 
+    def last_actors(self, etype: str) -> list[str]:
+        """Actors of the last event of this type that named two or more, else of the last
+        that named any, else the last parties."""
+        acts = self.last_parties(etype)
+        if len(acts) >= 2:
+            return acts
+        return next((a for t, a, _ in reversed(self.history) if t == etype and a), acts)
+
     def last_parties(self, etype: str) -> list[str]:
         """Actors of the last event of this type that named two or more, else the last parties."""
         for t, acts, _ in reversed(self.history):
@@ -337,9 +345,13 @@ class EventFinder:
             if group:
                 actors = list(group)
                 targets = [t for t in targets if t not in actors]
-            elif m.weight == REFERENCE or (
-                len(actors) < 2 and d.refer_back and m.first and self._refers(lows, m.first)
-            ):
+            elif m.weight == REFERENCE:
+                # "the deal", "the tariffs": the parties of the event named again
+                acts = ctx.last_actors(etype)
+                if acts:
+                    actors = list(acts)
+                    targets = [t for t in targets if t not in actors]
+            elif len(actors) < 2 and d.refer_back and m.first and self._refers(lows, m.first):
                 # "the talks", "last month's truce": the parties of the event referred back to
                 earlier = ctx.last_parties(etype)
                 if earlier:
@@ -561,7 +573,13 @@ class EventFinder:
                 if acts and not mine & {ctx.country_of(a) for a in acts}:
                     return list(acts)
             elif t.split("_", 1)[0] == family and tgts:
-                return [x for x in tgts if ctx.country_of(x) not in mine]
+                # the parties earlier measures of the family hit; a person hit then was named
+                # in passing ("half the rate Trump threatened") and is not carried over
+                hit = [
+                    x for x in tgts if ctx.country_of(x) not in mine and not x.startswith("person:")
+                ]
+                if hit:
+                    return hit
         return []
 
     @staticmethod
