@@ -474,3 +474,17 @@ def test_event_references_must_name_defined_types(tmp_path: Path) -> None:
     (tmp_path / "refs.json").write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(RulesError, match=r"event_references\.pact"):
         load_tagger(tmp_path)
+
+
+def test_an_unseen_government_body_carries_its_countrys_name(tagger: Tagger) -> None:
+    body = (
+        "Peru's Defence Ministry denied the report. Chile protested. "
+        "Later the Energy Ministry said exports would resume."
+    )
+    entity(tagger, body, "org:peru-defence-ministry", "ORG")
+    e = entity(tagger, body, "org:chile-energy-ministry", "ORG")
+    assert e["country"] == "country:CHL"
+
+
+def test_a_government_body_with_no_country_named_keeps_its_own_id(tagger: Tagger) -> None:
+    entity(tagger, "The Energy Ministry said exports would resume.", "org:energy-ministry", "ORG")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from .bodies import Bodies
 from .entities import Mention, NameFinder, group, surname_table
 from .events import EventFinder
 from .gazetteer import Entry, Gazetteer
@@ -28,6 +29,7 @@ class Tagger:
         self.gaz = Gazetteer(rules)
         self.names = NameFinder(self.gaz, rules["cues"])
         self.events = EventFinder(rules, self.names.title_words)
+        self.bodies = Bodies(rules["cues"].get("government_bodies", []), self.gaz.forms)
         self.ner = ner
         self._stat: Any = None
         if ner == "spacy":
@@ -62,6 +64,8 @@ class Tagger:
         if len(table) > len(base):
             for f in FIELDS:
                 found[f] = _relink(f, texts[f], found[f], table, base)
+        for f in FIELDS:
+            found[f] = self.bodies.qualify(texts[f], found[f])
         mentions = found["title"] + found["body"]
         # the body first: the title may refer to the sides its story sets up
         sides: list[str] = []

@@ -1,0 +1,72 @@
+"""Government bodies named without their country ("the Commerce Ministry") get the country's.
+
+Two countries each have a Commerce Ministry, so an unseen body's id carries the country it
+belongs to, as the labelling convention does (``org:china-commerce-ministry``): the country
+named right before it ("China's Commerce Ministry", "Cambodian Defence Ministry"), else the
+country the text last named.
+"""
+
+from __future__ import annotations
+
+from .entities import Mention
+from .gazetteer import Entry
+from .text import slug
+
+# short forms the ids use where a country's slug is long
+_SHORT = {"country:USA": "us", "country:GBR": "uk"}
+
+
+class Bodies:
+    def __init__(self, heads: list[str], known: dict[str, Entry]) -> None:
+        self.heads = frozenset(heads)
+        self.known = known  # surface forms the gazetteer already links
+        self.names: dict[str, str] = {}  # country id -> its canonical name
+        for e in known.values():
+            if e.id.startswith("country:") and e.type == "GPE":
+                self.names.setdefault(e.id, e.name)
+
+    def qualify(self, text: str, ms: list[Mention]) -> list[Mention]:
+        """``ms`` (in text order) with unseen government bodies given their country."""
+        out: list[Mention] = []
+        last: str | None = None  # the country most recently named
+        for k, m in enumerate(ms):
+            e = m.entry
+            if e.type == "ORG" and m.text not in self.known and self._is_body(m.text):
+                own = _modifier_country(text, ms, k)
+                country = own or last
+                if country is not None:
+                    name = _SHORT.get(country) or slug(self._country_name(country, ms, k))
+                    m = m._replace(
+                        entry=Entry(f"org:{name}-{slug(e.name)}", "ORG", e.name, country)
+                    )
+            else:
+                last = _country(e) or last
+            out.append(m)
+        return out
+
+    def _is_body(self, name: str) -> bool:
+        return not self.heads.isdisjoint(name.split())
+
+    def _country_name(self, country: str, ms: list[Mention], k: int) -> str:
+        """The name the text last used for the country ("South Korea"), else its own."""
+        for m in reversed(ms[:k]):
+            if m.entry.id == country and m.entry.type == "GPE":
+                return m.text
+        return self.names.get(country) or country.split(":", 1)[1]
+
+
+def _country(e: Entry) -> str | None:
+    if e.id.startswith("country:"):
+        return e.id
+    return e.country if e.type in ("GPE", "NORP") else None
+
+
+def _modifier_country(text: str, ms: list[Mention], k: int) -> str | None:
+    """The country of a mention right before ``ms[k]``: "China's X", "Cambodian X"."""
+    if k == 0:
+        return None
+    prev = ms[k - 1]
+    gap = text[prev.end : ms[k].start]
+    if gap in (" ", "'s ", "’s "):
+        return _country(prev.entry)
+    return None
