@@ -639,3 +639,13 @@ def test_a_reference_takes_the_earlier_actor_and_fallback_skips_persons(tagger: 
     by_type = {e["type"]: e for e in last}
     assert by_type["TARIFF_ACTION"]["actors"] == ["place:washington"]
     assert by_type["TARIFF_RELIEF"]["targets"] == ["country:CAN"]
+
+
+def test_a_collective_that_faces_a_measure_undergoes_it(tagger: Tagger) -> None:
+    body = (
+        "Greek and Turkish troops clashed on Monday. "
+        "Both countries face a 20% EU tariff on steel from Friday."
+    )
+    ev = one(tagger, body, "TARIFF_THREAT")
+    assert ev["actors"] == ["org:eu"]
+    assert set(ev["targets"]) == {"country:GRC", "country:TUR"}

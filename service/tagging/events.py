@@ -342,7 +342,13 @@ class EventFinder:
             group = self._collective(
                 lows, st, ss, (m.first, m.last), ts, ctx, d.symmetric, bool(actors)
             )
-            if group:
+            if group and self.roles.patient_re.search(text, max(s0, ts - 12), te):
+                # "both countries face a U.S. tariff": the collective undergoes it; who is
+                # named inside the trigger imposes it
+                inside = [x.entry.id for x in ms if ts <= x.start and x.end <= te]
+                actors = [a for a in dict.fromkeys(actors + targets + inside) if a not in group]
+                targets = list(group)
+            elif group:
                 actors = list(group)
                 targets = [t for t in targets if t not in actors]
             elif m.weight == REFERENCE:
