@@ -649,3 +649,11 @@ def test_a_collective_that_faces_a_measure_undergoes_it(tagger: Tagger) -> None:
     ev = one(tagger, body, "TARIFF_THREAT")
     assert ev["actors"] == ["org:eu"]
     assert set(ev["targets"]) == {"country:GRC", "country:TUR"}
+
+
+def test_they_stands_for_the_parties_of_the_last_two_sided_event(tagger: Tagger) -> None:
+    body = (
+        "Olaf Scholz spoke with Rishi Sunak by phone on Tuesday. They had been due to meet in Rome."
+    )
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:olaf-scholz", "person:rishi-sunak"}

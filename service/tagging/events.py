@@ -363,7 +363,11 @@ class EventFinder:
                 if earlier:
                     actors = list(earlier)
                     targets = [t for t in targets if t not in actors]
-            if not actors and ctx.antecedent and self.pronouns.any_in(lows, 0, m.first):
+            if not actors and len(ctx.parties) >= 2 and "they" in lows[: m.first]:
+                # "They had been due to meet": the parties of the last two-sided event
+                actors = list(ctx.parties)
+                targets = [t for t in targets if t not in actors]
+            elif not actors and ctx.antecedent and self.pronouns.any_in(lows, 0, m.first):
                 actors = list(ctx.antecedent)
                 targets = [t for t in targets if t not in actors]
             if d.policy is not None and not (group and d.policy.get("fallback_targets")):
