@@ -344,6 +344,12 @@ class Roles:
                 and s.id not in own
             ]
             targets = inside or targets
+        else:  # "spoke with X by phone": a party named inside a symmetric trigger
+            actors += [
+                s.id
+                for s in ss
+                if trig_start <= s.start and s.end <= trig_end and s.prev in self.party
+            ]
         last_word = text[trig_start:trig_end].rsplit(None, 1)[-1].lower() if text else ""
         dest, parties = -1, len(actors)
         for k in after:
