@@ -379,6 +379,19 @@ def test_user_rules_extend_existing_type(tmp_path: Path) -> None:
             },
             "place_targets",
         ),
+        (
+            {
+                "event_types": {
+                    "X_Y": {
+                        "cameo": "1",
+                        "plover": "P",
+                        "triggers": ["a"],
+                        "roles": {"object_types": {"threat": "CRITICISM"}},
+                    }
+                }
+            },
+            "object_types",
+        ),
         ({"gazeteer": []}, "unknown section"),
         ([1, 2], "JSON object"),
     ],

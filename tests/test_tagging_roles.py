@@ -657,3 +657,12 @@ def test_they_stands_for_the_parties_of_the_last_two_sided_event(tagger: Tagger)
     )
     ev = one(tagger, body, "DIPLOMATIC_CONTACT")
     assert set(ev["actors"]) == {"person:olaf-scholz", "person:rishi-sunak"}
+
+
+def test_rejecting_an_accusation_aims_at_the_accuser(tagger: Tagger) -> None:
+    body = (
+        "Benjamin Netanyahu accused Hamas of stalling. Egypt and Qatar later held a meeting "
+        "in Cairo. Basem Naim, a senior Hamas official, rejected the accusation."
+    )
+    ev = one(tagger, body, "REJECTION")
+    assert ev["targets"] == ["person:benjamin-netanyahu"]

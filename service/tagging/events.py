@@ -136,6 +136,7 @@ class _Type:
         "hedges",
         "judges",
         "negators",
+        "objects",
         "pending",
         "place_targets",
         "plover",
@@ -160,6 +161,10 @@ class _Type:
         self.accused = bool(roles.get("accused_acts"))
         self.judges = bool(roles.get("speaker_judges"))
         self.place_targets = frozenset(roles.get("place_targets", []))
+        # the rejected object's noun -> the types of event it names (their actor is the target)
+        self.objects: dict[str, tuple[str, ...]] = {
+            k.lower(): tuple(v) for k, v in roles.get("object_types", {}).items()
+        }
         self.warner = bool(roles.get("warner_acts"))
         self.refer_back = bool(roles.get("refer_back"))
         self.policy: dict[str, Any] | None = d.get("roles")
@@ -372,7 +377,8 @@ class EventFinder:
                 targets = [t for t in targets if t not in actors]
             if d.policy is not None and not (group and d.policy.get("fallback_targets")):
                 # (both sides acting together aim at no one outside them)
-                targets = self._policy(d.policy, etype, actors, targets, ctx)
+                named = self._rejected(d.objects, lows, m.last) if d.objects else ()
+                targets = self._policy(d.policy, etype, actors, targets, ctx, named)
             attrs: dict[str, list[Any]] = {}
             if d.rate:
                 r = []
@@ -502,6 +508,17 @@ class EventFinder:
             return matches
         return sorted(matches + extra, key=lambda m: (m.first, m.etype))
 
+    @staticmethod
+    def _rejected(
+        objects: dict[str, tuple[str, ...]], lows: list[str], last: int
+    ) -> tuple[str, ...]:
+        """Event types the noun just after the trigger names ("the accusation": CRITICISM)."""
+        for w in lows[last + 1 : last + 4]:
+            types = objects.get(w)
+            if types:
+                return types
+        return ()
+
     def _refers(self, lows: list[str], first: int) -> bool:
         """Whether the trigger is a definite reference: after a determiner ("the truce") or a
         possessive ("last month's ceasefire", "their talks")."""
@@ -549,10 +566,13 @@ class EventFinder:
         actors: list[str],
         targets: list[str],
         ctx: _Context,
+        named: tuple[str, ...] = (),
     ) -> list[str]:
         """The type's role conventions (rule data): parties not targets, or targets from context.
 
-        Mutates ``actors`` (contact: the other side is a party); returns the targets."""
+        ``named``: the types of event the trigger's object names ("rejected the accusation":
+        a CRITICISM), whose actor is the target. Mutates ``actors`` (contact: the other side
+        is a party); returns the targets."""
         if pol.get("targets_act"):
             # "no comment from Moscow": whoever the trigger names is who (did not) act
             actors.extend(t for t in targets if t not in actors)
@@ -578,6 +598,10 @@ class EventFinder:
                 return self._sides_targets(actors, ctx, ctx.sides)
             return []
         family = etype.split("_", 1)[0]
+        if how == "previous_actors" and named:
+            for t, acts, _ in reversed(ctx.history):
+                if t in named and acts and not mine & {ctx.country_of(a) for a in acts}:
+                    return list(acts)
         for t, acts, tgts in reversed(ctx.history):
             if how == "previous_actors":
                 if acts and not mine & {ctx.country_of(a) for a in acts}:

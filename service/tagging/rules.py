@@ -15,8 +15,10 @@ A rule file is a JSON object with any of these top-level sections:
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
   takes the parties of the last such event), ``place_targets`` (prepositions after which a
   country is what it is aimed at when nothing else is: "struck camps in X") and
-  ``fallback_targets`` (when the sentence names none: the article's two ``sides``, those sides
-  only when no actor is on either (``sides_for_others``: "the UN urged a truce"), the actors
+  ``object_types`` (``{noun: [TYPE]}``: "rejected the accusation" aims at the actor of the
+  last CRITICISM) and ``fallback_targets`` (when the sentence names none: the article's two
+  ``sides``, those sides only when no actor is on either (``sides_for_others``: "the UN urged a
+  truce"), the actors
   or the targets of the last earlier event of the same family). A trigger is a pattern string or
   ``{"p": pattern, "if": [words], "unless": [words]}``. A pattern is space-separated elements;
   an element is ``word|word|...`` (matched by stem), ``#NUM`` (a number) or ``...`` (a gap of up
@@ -203,6 +205,7 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
         "targets_act",
         "warner_acts",
         "place_targets",
+        "object_types",
         "fallback_targets",
     }
     if extra:
@@ -217,6 +220,9 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
     ):
         if k in v and not isinstance(v[k], bool):
             errs.append(f"{path}.{k}: expected true or false")
+    ot = v.get("object_types", {})
+    if not (isinstance(ot, dict) and all(isinstance(x, list) for x in ot.values())):
+        errs.append(f"{path}.object_types: expected an object of noun -> [event type]")
     pt = v.get("place_targets", [])
     if not (isinstance(pt, list) and all(isinstance(w, str) and w for w in pt)):
         errs.append(f"{path}.place_targets: expected a list of prepositions")
