@@ -666,3 +666,12 @@ def test_rejecting_an_accusation_aims_at_the_accuser(tagger: Tagger) -> None:
     )
     ev = one(tagger, body, "REJECTION")
     assert ev["targets"] == ["person:benjamin-netanyahu"]
+
+
+def test_those_the_actor_talked_with_are_parties_of_what_they_discussed(tagger: Tagger) -> None:
+    body = (
+        "Emmanuel Macron said he had spoken for an hour with Vice President JD Vance and "
+        "Mark Rutte about the peace plan."
+    )
+    ev = one(tagger, body, "PEACE_TALKS")
+    assert ev["actors"] == ["person:emmanuel-macron", "person:jd-vance", "person:mark-rutte"]

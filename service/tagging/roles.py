@@ -48,6 +48,7 @@ class Roles:
         self.openers = s("fronted_openers")
         self.subordinators = s("subordinators")
         self.participles = s("speaking_participles")
+        self.talk_re = _words_re(cues.get("talk_verbs", []))
         self.participle_re = _words_re(cues.get("speaking_participles", []))
         self.subordinator_re = _words_re(cues.get("subordinators", []))
         self.coord = s("coordinators")
@@ -305,6 +306,14 @@ class Roles:
                 targets = near
             else:
                 actors = near
+        elif actors and symmetric and text:
+            # "X had spoken with Y and Z about the proposal": those X talked with are parties
+            last = max(k for k, s in enumerate(ss) if s.id == actors[-1])
+            for k in free:
+                if k > last and ss[k].prev == "with" and ss[k].id not in actors:
+                    if self.talk_re.search(text, ss[last].end, ss[k].start):
+                        actors += self._group(ss, k, 1)
+                    break
         if not actors and after and ss[after[0]].lead:
             # the trigger is in a fronted phrase ("In a call with X, Y said"): Y, the subject of
             # the clause the comma opens, acts
