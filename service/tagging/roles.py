@@ -308,10 +308,10 @@ class Roles:
                 actors = near
         elif actors and symmetric and text:
             # "X had spoken with Y and Z about the proposal": those X talked with are parties
-            last = max(k for k, s in enumerate(ss) if s.id == actors[-1])
+            tail = max(k for k, s in enumerate(ss) if s.id == actors[-1])
             for k in free:
-                if k > last and ss[k].prev == "with" and ss[k].id not in actors:
-                    if self.talk_re.search(text, ss[last].end, ss[k].start):
+                if k > tail and ss[k].prev == "with" and ss[k].id not in actors:
+                    if self.talk_re.search(text, ss[tail].end, ss[k].start):
                         actors += self._group(ss, k, 1)
                     break
         if not actors and after and ss[after[0]].lead:
