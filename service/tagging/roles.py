@@ -308,7 +308,7 @@ class Roles:
                 actors = near
         elif actors and symmetric and text:
             # "X had spoken with Y and Z about the proposal": those X talked with are parties
-            tail = max(k for k, s in enumerate(ss) if s.id == actors[-1])
+            tail = max((k for k, s in enumerate(ss) if s.id == actors[-1]), default=len(ss))
             for k in free:
                 if k > tail and ss[k].prev == "with" and ss[k].id not in actors:
                     if self.talk_re.search(text, ss[tail].end, ss[k].start):
