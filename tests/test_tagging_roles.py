@@ -675,3 +675,8 @@ def test_those_the_actor_talked_with_are_parties_of_what_they_discussed(tagger: 
     )
     ev = one(tagger, body, "PEACE_TALKS")
     assert ev["actors"] == ["person:emmanuel-macron", "person:jd-vance", "person:mark-rutte"]
+
+
+def test_it_stands_for_the_country_named_before_it_not_the_speaker(tagger: Tagger) -> None:
+    body = "Recep Erdogan said Turkey was ready and that it would mediate between Sudan and Chad."
+    assert one(tagger, body, "MEDIATION")["actors"] == ["country:TUR"]

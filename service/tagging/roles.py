@@ -289,10 +289,16 @@ class Roles:
         elif emb == -2:
             # a pronoun is the subject of the trigger's clause: the person it stands for, named
             # before it in the sentence ("X said he would..."), else the caller's antecedent
-            pron = max(m.start() for m in self.pronoun_re.finditer(text, sent_start, trig_start))
-            persons = [k for k in subj if ss[k].type == "PERSON" and ss[k].end <= pron]
-            if persons:
-                actors = self._group(ss, persons[-1], 1)
+            found = list(self.pronoun_re.finditer(text, sent_start, trig_start))
+            pron, word = found[-1].start(), found[-1].group().lower()
+            # "it" stands for a country or body ("Ukraine said it was ready"), "he" for a person
+            fits = [
+                k for k in subj if ss[k].end <= pron and (ss[k].type == "PERSON") != (word == "it")
+            ]
+            if fits:
+                actors = self._group(ss, fits[-1], 1)
+            elif word == "it" and pref:  # an "it" standing for no one named: the main subject
+                actors = self._group(ss, pref[0], 1)
         elif pref:
             n = len(before)
             actors = [i for i in self._group(ss, pref[0], 1)][: max(1, n)]
