@@ -501,3 +501,7 @@ def test_an_unseen_government_body_carries_its_countrys_name(tagger: Tagger) -> 
 
 def test_a_government_body_with_no_country_named_keeps_its_own_id(tagger: Tagger) -> None:
     entity(tagger, "The Energy Ministry said exports would resume.", "org:energy-ministry", "ORG")
+
+
+def test_not_accepting_is_a_rejection(tagger: Tagger) -> None:
+    assert "REJECTION" in events_of(tagger, "Lula said Brazil would not accept new U.S. tariffs.")
