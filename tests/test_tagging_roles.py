@@ -680,3 +680,11 @@ def test_those_the_actor_talked_with_are_parties_of_what_they_discussed(tagger: 
 def test_it_stands_for_the_country_named_before_it_not_the_speaker(tagger: Tagger) -> None:
     body = "Recep Erdogan said Turkey was ready and that it would mediate between Sudan and Chad."
     assert one(tagger, body, "MEDIATION")["actors"] == ["country:TUR"]
+
+
+def test_persons_of_countries_are_coordinated_past_the_countries(tagger: Tagger) -> None:
+    body = (
+        "Foreign ministers Rania Haddad of Jordan and Omar Saleh of Egypt met in Cairo on Monday."
+    )
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert ev["actors"] == ["person:rania-haddad", "person:omar-saleh"]

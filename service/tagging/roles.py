@@ -153,6 +153,9 @@ class Roles:
         out = [ss[k].id]
         j = k
         while 0 <= j + step < len(ss):
+            if step > 0 and _of_country(ss, j):
+                j += 1  # "X of Congo and Y of Rwanda": Congo says whose X is
+                continue
             a = ss[j] if step > 0 else ss[j + step]
             if a.gap_next.strip().lower() not in self.coord or ss[j].lead != ss[j + step].lead:
                 break  # not coordinated; a fronted phrase ends at its comma ("In X, Y said")
@@ -339,7 +342,11 @@ class Roles:
             last = ss[before[-1]]
             # a name right before the trigger words modifies them ("U.S. sanctions"); one that
             # a comma parts from them ends a phrase ("took it to the UN, accusing X") and does not
-            adjacent = trig_start - last.end <= 2 and "," not in text[last.end : trig_start]
+            adjacent = (
+                trig_start - last.end <= 2
+                and "," not in text[last.end : trig_start]
+                and last.prev not in ("of", "from")  # "X of Egypt met": whose X, no party
+            )
             homes = {x.country for x in ss if x.id in actors}  # "Trump ... U.S. plan": one
             pair = self._group(ss, before[-1], -1) if adjacent and symmetric else []
             if len(pair) >= 2:
@@ -512,3 +519,11 @@ def _describes(s: Slot) -> bool:
         return False
     g = s.gap_next  # empty when no name follows in the sentence
     return not g or (g.startswith(("'s ", "’s ")) and g[3:4].islower())
+
+
+def _of_country(ss: list[Slot], j: int) -> bool:
+    """Slot j is a person followed by "of <country>" and a conjunct after that."""
+    if ss[j].type != "PERSON" or j + 2 >= len(ss) or ss[j].gap_next not in (" of ", " from "):
+        return False
+    place = ss[j + 1]
+    return place.type == "GPE" and place.gap_next.strip() in (",", "and", ", and")
