@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .gazetteer import Entry, Gazetteer
@@ -75,6 +76,12 @@ class _W(NamedTuple):
     text: str
 
 
+# tuple.__new__(Cls, values) builds a NamedTuple without the Python-level __new__ call, which
+# costs more than the tuple itself where a mention or word is made per match.
+_new = tuple.__new__
+_by_start = itemgetter(1)  # Mention.start
+
+
 class NameFinder:
     """Finds entity mentions in one field; compiled once from the cue lists."""
 
@@ -98,17 +105,17 @@ class NameFinder:
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         out: list[Mention] = []
         covered = bytearray(len(text))
-        for h in self.gaz.find(text, lowered):
-            if h.entry is None:
+        for start, end, entry in self.gaz.find(text, lowered):
+            if entry is None:
                 continue
-            out.append(Mention(field, h.start, h.end, text[h.start : h.end], h.entry))
-            covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+            out.append(_new(Mention, (field, start, end, text[start:end], entry)))
+            covered[start:end] = b"\x01" * (end - start)
         starts = {s.start for s in sents}
         for seq in self._sequences(text, covered):
             m = self._classify(field, text, seq, starts, surnames)
             if m is not None:
                 out.append(m)
-        out.sort(key=lambda m: m.start)
+        out.sort(key=_by_start)
         return out
 
     def _sequences(self, text: str, covered: bytearray) -> list[list[_W]]:
@@ -134,11 +141,11 @@ class NameFinder:
             if cut:
                 w, e = w[:-2], e - 2
             if cur and _joins(text[prev_end:s]):
-                cur.append(_W(s, e, w))
+                cur.append(_new(_W, (s, e, w)))
             else:
                 if cur:
                     seqs.append(cur)
-                cur = [_W(s, e, w)]
+                cur = [_new(_W, (s, e, w))]
             if cut or e < m.end():  # trailing punctuation or possessive ends the sequence
                 seqs.append(cur)
                 cur = []

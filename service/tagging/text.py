@@ -13,6 +13,9 @@ from typing import NamedTuple
 # One alternation-free pattern per token: a word run, optionally joined by an apostrophe.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%")
 _SPLIT_RE = re.compile("(" + _TOKEN_RE.pattern + ")")
+# The same on lower-cased text where every letter or digit is ASCII: a third faster to scan.
+_SPLIT_ASCII_RE = re.compile(r"([a-z0-9]+(?:['’][a-z0-9]+)?|%)")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 # A sentence end is a run of [.!?] (with closing quotes/brackets) that whitespace follows, or a
 # newline. One leading character class keeps the scan at C speed (a look-ahead or an alternation
 # here triples it): a newline's match may carry a following run, which is split off in Python.
@@ -176,10 +179,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Toks:
 
 def _split(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], list[int]]:
     """Tokens with their offsets, all at C speed: re.split alternates gap, token, gap, ..."""
-    parts = _SPLIT_RE.split(text)
+    parts = (_SPLIT_ASCII_RE if lowered and ascii_alnum(text) else _SPLIT_RE).split(text)
     cum = list(accumulate(map(len, parts), initial=offset))
     toks = parts[1::2]
     return (toks if lowered else [t.lower() for t in toks]), cum[1:-1:2], cum[2::2]
+
+
+def ascii_alnum(text: str) -> bool:
+    """Whether every letter and digit of text is ASCII (curly quotes and dashes may not be)."""
+    return text.isascii() or not any(c.isalnum() for c in set(_NON_ASCII_RE.findall(text)))
 
 
 def _stems(lows: list[str]) -> list[str]:
@@ -270,7 +278,12 @@ def _add(spans: list[Span], text: str, a: int, b: int) -> None:
         spans.append(Span(a, b))
 
 
+_SLUG_GAP_RE = re.compile(r"[^a-z0-9]+")
+
+
 def slug(s: str) -> str:
+    if s.isascii():  # NFKD changes no ASCII text: one regex pass does the same
+        return _SLUG_GAP_RE.sub("-", s.lower()).strip("-")
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     out: list[str] = []
