@@ -191,10 +191,11 @@ def ascii_alnum(text: str) -> bool:
 
 
 def _stems(lows: list[str]) -> list[str]:
-    out: list[str | None] = list(map(_STEMS.get, lows))
-    if None in out:
-        out = [s if s is not None else _stem_cached(w) for s, w in zip(out, lows, strict=True)]
-    return out  # type: ignore[return-value]
+    try:  # most articles' words have all been seen: one C-level pass
+        return list(map(_STEMS.__getitem__, lows))
+    except KeyError:
+        get = _STEMS.get
+        return [s if (s := get(w)) is not None else _stem_cached(w) for w in lows]
 
 
 def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
