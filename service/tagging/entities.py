@@ -263,9 +263,7 @@ def group(mentions: list[Mention]) -> list[dict[str, Any]]:
             if m.entry.country:
                 d["country"] = m.entry.country
                 break
-        d["mentions"] = [
-            {"field": m.field, "start": m.start, "end": m.end, "text": m.text} for m in ms
-        ]
+        d["mentions"] = [{"field": f, "start": s, "end": e, "text": t} for f, s, e, t, _ in ms]
         out.append(d)
     return out
 

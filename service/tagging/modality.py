@@ -12,6 +12,21 @@ NEG_FAR_AFTER = 14  # for strong cues: 'the summit ... has been called off'
 HEDGE_BEFORE = 8
 
 
+_WORDS: tuple[object, set[str]] = (None, set())
+
+
+def _word_set(toks: Sequence[str]) -> set[str]:
+    """The distinct words of a token list (one-entry cache: every cue set of a sentence asks,
+    and a set meets a small cue set by looking up the cue words, not every token)."""
+    global _WORDS
+    cached = _WORDS  # read once: the tuple swap below is atomic
+    if cached[0] is toks:
+        return cached[1]
+    words = set(toks)
+    _WORDS = (toks, words)
+    return words
+
+
 class CueSet:
     """Phrases as lower-case token tuples, looked up by their first word."""
 
@@ -42,7 +57,7 @@ class CueSet:
         if cached[0] is toks:
             return cached[1]
         pos: list[int] = []
-        found = self.keys.intersection(toks)
+        found = self.keys & _word_set(toks)
         if found:
             # each cue word present is located by C-level scans, not a Python pass per token
             index, count = toks.index, toks.count

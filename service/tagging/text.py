@@ -276,7 +276,7 @@ def _add(spans: list[Span], text: str, a: int, b: int) -> None:
     while b > a and text[b - 1].isspace():
         b -= 1
     if b > a:
-        spans.append(Span(a, b))
+        spans.append(tuple.__new__(Span, (a, b)))  # no NamedTuple __new__ call: one per sentence
 
 
 _SLUG_GAP_RE = re.compile(r"[^a-z0-9]+")
