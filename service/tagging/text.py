@@ -336,6 +336,28 @@ def _ascii_lower(text: str) -> str | None:
     return low
 
 
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: Iterable[str]) -> str:
+    """The alternation of words as a prefix tree ("a(?:cknowledged|nnounced)"): the engine
+    tests a few first letters per position, not every word. The longer word is tried first
+    where one is a prefix of another, so the match is the one of the longest-first list."""
+    root: _Trie = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node(root)
+
+
+def _trie_node(node: _Trie) -> str:
+    alts = [re.escape(ch) + _trie_node(node[ch]) for ch in sorted(node) if ch]
+    body = "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return "(?:" + body + ")?" if "" in node and alts else body
+
+
 class WordCues:
     """Whole-word cues (``\\b(?:w1|w2|...)\\b``, any case) whose searches share work per text.
 
@@ -361,7 +383,8 @@ class WordCues:
             head = "(?=[" + "".join(sorted({re.escape(w[0]) for w in low})) + "])"
         self.regex = re.compile(r"\b" + head + body + r"\b", re.IGNORECASE)
         ascii_words = all(w.isascii() for w in low)
-        self._twin = re.compile(r"\b" + body + r"\b") if ascii_words else None
+        twin = r"\b" + (_trie(low) if low else body) + r"\b"
+        self._twin = re.compile(twin) if ascii_words else None
         self._one_word = all(_WORD_RUN_RE.fullmatch(w) for w in low)
         self._memo: tuple[object, dict[int, tuple[re.Match[str] | None, int]]] = (None, {})
 
