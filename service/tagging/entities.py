@@ -94,6 +94,8 @@ class NameFinder:
         self.common = frozenset(cues.get("common_capitalised", []))
         self.role_after = frozenset(w.lower() for w in cues.get("person_roles_after", []))
         self.verb_after = frozenset(w.lower() for w in cues.get("person_verbs_after", []))
+        # a lone word of these names nothing (_classify drops it): most runs are one of them
+        self._dull = self.common | self.start_stop
 
     def find(
         self, field: str, text: str, sents: list[Span], surnames: dict[str, Entry]
@@ -111,7 +113,10 @@ class NameFinder:
             out.append(_new(Mention, (field, start, end, text[start:end], entry)))
             covered[start:end] = b"\x01" * (end - start)
         starts = {s.start for s in sents}
+        dull = self._dull
         for seq in self._sequences(text, covered):
+            if len(seq) == 1 and seq[0].text in dull:
+                continue
             m = self._classify(field, text, seq, starts, surnames)
             if m is not None:
                 out.append(m)
