@@ -17,9 +17,8 @@ from service.contracts import (
     Article,
     BadInput,
     ErrorClass,
-    enriched_record,
-    event_message,
     parse_article,
+    serialise,
 )
 
 SUPPORTED_LANGUAGES = frozenset({"en"})
@@ -96,15 +95,12 @@ class Pipeline:
             entities, events = [], []
             skipped = f"language '{article.language}' is not supported"
         tag_seconds = time.perf_counter() - started
-        record = enriched_record(article, entities, events, self._info, skipped)
-        event_values = (
-            [orjson.dumps(event_message(article, ev, self._info)) for ev in events]
-            if self._emit_events
-            else []
+        value, event_values = serialise(
+            article, entities, events, self._info, skipped, self._emit_events
         )
         return Enriched(
             key=article.id.encode(),
-            value=orjson.dumps(record),
+            value=value,
             event_values=event_values,
             article=article,
             entities=entities,

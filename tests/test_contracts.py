@@ -11,7 +11,10 @@ from service.contracts import (
     BadInput,
     ErrorClass,
     dead_letter_headers,
+    enriched_record,
+    event_message,
     parse_article,
+    serialise,
 )
 
 LIMIT = 1000
@@ -72,3 +75,20 @@ def test_dead_letter_headers_say_why_and_where() -> None:
         "geopulse.source.offset": b"42",
         "geopulse.failed_at": b"2026-01-02T03:04:05.000Z",
     }
+
+
+@pytest.mark.parametrize("skipped", [None, "language 'de' is not supported"])
+@pytest.mark.parametrize("emit_events", [True, False])
+def test_spliced_records_are_the_bytes_of_the_dicts(skipped: str | None, emit_events: bool) -> None:
+    raw = orjson.dumps(
+        {"id": "a“1", "body": "b", "source": 's"', "published_at": "2026-01-02T03:04:05Z"}
+    )
+    article = parse_article(raw, LIMIT)
+    info = {"name": "geopulse", "version": "1", "ruleset": 'r,"tagger":'}
+    entities = [{"id": "country:FRA", "mentions": [{"start": 0}]}]
+    # an empty event and one holding a key the message writes itself take the dict path
+    events = [{"id": "e1", "attributes": {}, "confidence": 0.7}, {}, {"source": "x", "id": 2}]
+    value, messages = serialise(article, entities, events, info, skipped, emit_events)
+    assert value == orjson.dumps(enriched_record(article, entities, events, info, skipped))
+    want = [orjson.dumps(event_message(article, ev, info)) for ev in events]
+    assert messages == (want if emit_events else [])

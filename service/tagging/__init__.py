@@ -7,6 +7,7 @@ entities, events = tagger.tag("id-1", body, title)
 
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from .text import clean, sentences
 __all__ = ["RulesError", "Tagger", "check_rules", "load_tagger"]
 
 FIELDS = ("title", "body")
+_by_start = itemgetter(1)  # Mention.start
 
 
 class Tagger:
@@ -62,8 +64,9 @@ class Tagger:
                 found[f] = self._stat.merge(f, texts[f], found[f])
         table = surname_table(found["title"] + found["body"], base)
         if len(table) > len(base):
+            extra = [(s, e) for s, e in table.items() if s not in base and len(s) >= 3]
             for f in FIELDS:
-                found[f] = _relink(f, texts[f], found[f], table, base)
+                found[f] = _relink(f, texts[f], found[f], table, extra)
         for f in FIELDS:
             found[f] = self.bodies.qualify(texts[f], found[f])
         mentions = found["title"] + found["body"]
@@ -80,9 +83,15 @@ class Tagger:
 
 
 def _relink(
-    field: str, text: str, ms: list[Mention], table: dict[str, Entry], base: dict[str, Entry]
+    field: str,
+    text: str,
+    ms: list[Mention],
+    table: dict[str, Entry],
+    extra: list[tuple[str, Entry]],
 ) -> list[Mention]:
-    """Point surname-only mentions at the full name used elsewhere in the article."""
+    """Point surname-only mentions at the full name used elsewhere in the article, and find
+    the ``extra`` surnames (of this article's people, not the gazetteer's) where they stand
+    alone."""
     out: list[Mention] = []
     for m in ms:
         e = table.get(m.text)
@@ -91,9 +100,7 @@ def _relink(
         out.append(m)
     covered = {(m.start, m.end) for m in out}
     taken = [(m.start, m.end) for m in out]
-    for sur, e in table.items():
-        if sur in base or len(sur) < 3:
-            continue
+    for sur, e in extra:
         i = text.find(sur)
         while i >= 0:
             j = i + len(sur)
@@ -102,7 +109,7 @@ def _relink(
                 out.append(Mention(field, i, j, sur, e))
                 taken.append((i, j))
             i = text.find(sur, j)
-    out.sort(key=lambda m: m.start)
+    out.sort(key=_by_start)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .gazetteer import Entry, Gazetteer
@@ -75,6 +76,12 @@ class _W(NamedTuple):
     text: str
 
 
+# tuple.__new__(Cls, values) builds a NamedTuple without the Python-level __new__ call, which
+# costs more than the tuple itself where a mention or word is made per match.
+_new = tuple.__new__
+_by_start = itemgetter(1)  # Mention.start
+
+
 class NameFinder:
     """Finds entity mentions in one field; compiled once from the cue lists."""
 
@@ -87,6 +94,8 @@ class NameFinder:
         self.common = frozenset(cues.get("common_capitalised", []))
         self.role_after = frozenset(w.lower() for w in cues.get("person_roles_after", []))
         self.verb_after = frozenset(w.lower() for w in cues.get("person_verbs_after", []))
+        # a lone word of these names nothing (_classify drops it): most runs are one of them
+        self._dull = self.common | self.start_stop
 
     def find(
         self, field: str, text: str, sents: list[Span], surnames: dict[str, Entry]
@@ -98,17 +107,20 @@ class NameFinder:
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         out: list[Mention] = []
         covered = bytearray(len(text))
-        for h in self.gaz.find(text, lowered):
-            if h.entry is None:
+        for start, end, entry in self.gaz.find(text, lowered):
+            if entry is None:
                 continue
-            out.append(Mention(field, h.start, h.end, text[h.start : h.end], h.entry))
-            covered[h.start : h.end] = b"\x01" * (h.end - h.start)
+            out.append(_new(Mention, (field, start, end, text[start:end], entry)))
+            covered[start:end] = b"\x01" * (end - start)
         starts = {s.start for s in sents}
+        dull = self._dull
         for seq in self._sequences(text, covered):
+            if len(seq) == 1 and seq[0].text in dull:
+                continue
             m = self._classify(field, text, seq, starts, surnames)
             if m is not None:
                 out.append(m)
-        out.sort(key=lambda m: m.start)
+        out.sort(key=_by_start)
         return out
 
     def _sequences(self, text: str, covered: bytearray) -> list[list[_W]]:
@@ -134,11 +146,11 @@ class NameFinder:
             if cut:
                 w, e = w[:-2], e - 2
             if cur and _joins(text[prev_end:s]):
-                cur.append(_W(s, e, w))
+                cur.append(_new(_W, (s, e, w)))
             else:
                 if cur:
                     seqs.append(cur)
-                cur = [_W(s, e, w)]
+                cur = [_new(_W, (s, e, w))]
             if cut or e < m.end():  # trailing punctuation or possessive ends the sequence
                 seqs.append(cur)
                 cur = []
@@ -256,9 +268,7 @@ def group(mentions: list[Mention]) -> list[dict[str, Any]]:
             if m.entry.country:
                 d["country"] = m.entry.country
                 break
-        d["mentions"] = [
-            {"field": m.field, "start": m.start, "end": m.end, "text": m.text} for m in ms
-        ]
+        d["mentions"] = [{"field": f, "start": s, "end": e, "text": t} for f, s, e, t, _ in ms]
         out.append(d)
     return out
 

@@ -131,6 +131,7 @@ def _scan(auto: Any, text: str) -> list[Hit]:
     """Leftmost-longest non-overlapping matches that sit on word boundaries."""
     out: list[Hit] = []
     n = len(text)
+    new = tuple.__new__  # a Hit without the NamedTuple's Python-level __new__ call
     for end_idx, (length, entry) in auto.iter_long(text):
         start = end_idx - length + 1
         end = end_idx + 1
@@ -138,5 +139,5 @@ def _scan(auto: Any, text: str) -> list[Hit]:
             continue
         if end < n and (text[end].isalnum() or text[end] == "_"):
             continue
-        out.append(Hit(start, end, entry))
+        out.append(new(Hit, (start, end, entry)))
     return out

@@ -12,6 +12,21 @@ NEG_FAR_AFTER = 14  # for strong cues: 'the summit ... has been called off'
 HEDGE_BEFORE = 8
 
 
+_WORDS: tuple[object, set[str]] = (None, set())
+
+
+def _word_set(toks: Sequence[str]) -> set[str]:
+    """The distinct words of a token list (one-entry cache: every cue set of a sentence asks,
+    and a set meets a small cue set by looking up the cue words, not every token)."""
+    global _WORDS
+    cached = _WORDS  # read once: the tuple swap below is atomic
+    if cached[0] is toks:
+        return cached[1]
+    words = set(toks)
+    _WORDS = (toks, words)
+    return words
+
+
 class CueSet:
     """Phrases as lower-case token tuples, looked up by their first word."""
 
@@ -28,23 +43,32 @@ class CueSet:
         self._rests = {w: [(len(c), list(c[1:])) for c in v] for w, v in self.by_first.items()}
         # first words that are a whole cue by themselves: a cue surely starts there
         self.whole = frozenset(w for w, v in self.by_first.items() if len(v[-1]) == 1)
+        # the second words of first words that are no cue alone ("the" of "the two sides"):
+        # most places such a word stands start no cue, which one look at the next rules out
+        self._seconds = {
+            w: frozenset(c[1] for c in v) for w, v in self.by_first.items() if w not in self.whole
+        }
         self._cache: tuple[object, list[int]] = (None, [])
 
     def _positions(self, toks: Sequence[str]) -> list[int]:
-        """Where a cue could start in this token list (one-entry cache: a sentence asks often)."""
+        """Where a cue could start in this token list, its first two words there (one-entry
+        cache: a sentence asks often)."""
         cached = self._cache  # read once: the tuple swap below is atomic
         if cached[0] is toks:
             return cached[1]
         pos: list[int] = []
-        found = self.keys.intersection(toks)
+        found = self.keys & _word_set(toks)
         if found:
             # each cue word present is located by C-level scans, not a Python pass per token
             index, count = toks.index, toks.count
+            last = len(toks) - 1
             for w in found:
                 i = -1
+                seconds = self._seconds.get(w)
                 for _ in range(count(w)):
                     i = index(w, i + 1)
-                    pos.append(i)
+                    if seconds is None or (i < last and toks[i + 1] in seconds):
+                        pos.append(i)
             if len(found) > 1:
                 pos.sort()
         self._cache = (toks, pos)

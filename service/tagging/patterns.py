@@ -26,6 +26,11 @@ class Pattern(NamedTuple):
     unless: frozenset[str]
     weight: int
     last: frozenset[str]  # stems of the last word element after the anchor (quick reject)
+    steps: tuple[tuple[int, frozenset[str], int], ...]  # after the anchor: (kind, stems, slack)
+
+
+# tuple.__new__(Match, values): a match without the Python-level NamedTuple __new__ call
+_new = tuple.__new__
 
 
 class Match(NamedTuple):
@@ -119,7 +124,14 @@ class Matcher:
                     tail = [e.stems for e in elems[a + 1 :] if e.kind == WORD]
                     last = tail[-1] if tail else frozenset()
                     pat = Pattern(
-                        etype, tuple(elems[a:]), tuple(elems[:a]), needs, unless, weight, last
+                        etype,
+                        tuple(elems[a:]),
+                        tuple(elems[:a]),
+                        needs,
+                        unless,
+                        weight,
+                        last,
+                        _steps(elems[a + 1 :]),
                     )
                     keys = [NUM_KEY] if elems[a].kind == NUM else sorted(elems[a].stems)
                     for k in keys:
@@ -136,14 +148,15 @@ class Matcher:
         ]
         if NUM_KEY in index:
             nums = index[NUM_KEY]
-            hits += [(i, nums) for i, w in enumerate(toks.lows) if w.isdigit()]
+            lows = toks.lows
+            hits += [(i, nums) for i in compress(range(len(lows)), map(str.isdigit, lows))]
         if not hits:
             return []
         stem_set = set(stems)
         lows = toks.lows
         best: dict[str, Match] = {}
         for i, cands in hits:
-            for etype, elems, lead, needs, unless, weight, last in cands:
+            for etype, _, lead, needs, unless, weight, last, steps in cands:
                 if last and last.isdisjoint(stem_set):
                     continue
                 if needs and needs.isdisjoint(stem_set):
@@ -155,12 +168,12 @@ class Matcher:
                     first = i - len(lead)
                     if first < 0 or any(stems[first + k] not in e[1] for k, e in enumerate(lead)):
                         continue
-                end = _match_from(elems, lows, stems, i) if len(elems) > 1 else i
+                end = _match_from(steps, lows, stems, i) if steps else i
                 if end < 0:
                     continue
                 old = best.get(etype)
                 if old is None or weight > old[3] or (weight == old[3] and first < old[1]):
-                    best[etype] = Match(etype, first, end, weight)
+                    best[etype] = _new(Match, (etype, first, end, weight))
         if len(best) == 1:
             return list(best.values())
         return sorted(best.values(), key=_match_order)
@@ -170,26 +183,41 @@ def _match_order(m: Match) -> tuple[int, str]:
     return m[1], m[0]
 
 
-def _match_from(elems: tuple[Elem, ...], lows: list[str], stems: list[str], i: int) -> int:
-    """Index of the last token of the pattern anchored at i, or -1."""
-    pos = i + 1
+def _steps(elems: list[Elem]) -> tuple[tuple[int, frozenset[str], int], ...]:
+    """The elements after the anchor as (kind, stems, slack): a '...' becomes the slack of the
+    element after it, so matching does not step over it."""
+    out: list[tuple[int, frozenset[str], int]] = []
     slack = 0
-    n = len(lows)
-    for kind, alts in elems[1:]:
+    for kind, alts in elems:
         if kind == SKIP:
             slack = GAP
             continue
+        out.append((kind, alts, slack))
+        slack = 0
+    return tuple(out)
+
+
+def _match_from(
+    steps: tuple[tuple[int, frozenset[str], int], ...], lows: list[str], stems: list[str], i: int
+) -> int:
+    """Index of the last token of the pattern anchored at i, or -1."""
+    pos = i + 1
+    n = len(lows)
+    for kind, alts, slack in steps:
+        if not slack:  # the next token must be it
+            if pos >= n or not (stems[pos] in alts if kind == WORD else lows[pos].isdigit()):
+                return -1
+            pos += 1
+            continue
         stop = min(n, pos + slack + 1)
+        k = pos
         if kind == WORD:
-            k = pos
             while k < stop and stems[k] not in alts:
                 k += 1
         else:
-            k = pos
             while k < stop and not lows[k].isdigit():
                 k += 1
         if k >= stop:
             return -1
         pos = k + 1
-        slack = 0
     return pos - 1
