@@ -216,7 +216,15 @@ def test_title_not_in_person_span(tagger: Tagger) -> None:
 
 
 @pytest.mark.parametrize(
-    "title", ["Field Marshal", "Major General", "Grand Ayatollah", "Attorney General"]
+    "title",
+    [
+        "Field Marshal",
+        "Major General",
+        "Grand Ayatollah",
+        "Attorney General",
+        "Information Minister",
+        "Health Secretary",
+    ],
 )
 def test_military_religious_and_legal_titles_stay_outside_the_name(
     tagger: Tagger, title: str
