@@ -513,3 +513,9 @@ def test_a_government_body_with_no_country_named_keeps_its_own_id(tagger: Tagger
 
 def test_not_accepting_is_a_rejection(tagger: Tagger) -> None:
     assert "REJECTION" in events_of(tagger, "Lula said Brazil would not accept new U.S. tariffs.")
+
+
+def test_a_family_name_that_comes_first_links_to_the_full_name(tagger: Tagger) -> None:
+    body = "Foreign ministry spokesman Guo Jiakun spoke on Monday. Guo said talks would go on."
+    e = entity(tagger, body, "person:guo-jiakun", "PERSON")
+    assert [m["text"] for m in e["mentions"]] == ["Guo Jiakun", "Guo"]
