@@ -235,18 +235,17 @@ class NameFinder:
 def surname_table(mentions: list[Mention], base: dict[str, Entry]) -> dict[str, Entry]:
     """Last names (and first of Asian-order names we know) of every PERSON named in full.
 
-    The first word of an unseen two- or three-word name links too, unless taken: a family
+    The first word of a two- or three-word name links too, unless taken: a family
     name may come first ("Lin Jian" ... "Lin said"), and news rarely calls anyone by a given
     name alone."""
     table = dict(base)
-    known = {e.id for e in base.values()}
     firsts: dict[str, Entry] = {}
     for m in mentions:
         if m.entry.type == "PERSON":
             parts = m.entry.name.split()
             if len(parts) > 1:
                 table[parts[-1]] = m.entry
-                if len(parts) <= 3 and len(parts[0]) >= 2 and m.entry.id not in known:
+                if len(parts) <= 3 and len(parts[0]) >= 2:
                     firsts.setdefault(parts[0], m.entry)
     for first, e in firsts.items():
         table.setdefault(first, e)
