@@ -519,3 +519,13 @@ def test_a_family_name_that_comes_first_links_to_the_full_name(tagger: Tagger) -
     body = "Foreign ministry spokesman Guo Jiakun spoke on Monday. Guo said talks would go on."
     e = entity(tagger, body, "person:guo-jiakun", "PERSON")
     assert [m["text"] for m in e["mentions"]] == ["Guo Jiakun", "Guo"]
+
+
+def test_opposing_is_a_rejection_and_the_restrictions_name_earlier_curbs(tagger: Tagger) -> None:
+    body = (
+        "Beijing firmly opposed the new U.S. export curbs on chips. "
+        "Washington imposed the restrictions last week."
+    )
+    found = [(e["type"], e["trigger"]["text"]) for e in tagger.tag("r", body)[1]]
+    assert ("REJECTION", "opposed") in found
+    assert ("SANCTIONS_ACTION", "restrictions") in found
