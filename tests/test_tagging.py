@@ -529,3 +529,10 @@ def test_opposing_is_a_rejection_and_the_restrictions_name_earlier_curbs(tagger:
     found = [(e["type"], e["trigger"]["text"]) for e in tagger.tag("r", body)[1]]
     assert ("REJECTION", "opposed") in found
     assert ("SANCTIONS_ACTION", "restrictions") in found
+
+
+@pytest.mark.parametrize(
+    ("word", "iso"), [("Nepali", "NPL"), ("Bolivian", "BOL"), ("Ivorian", "CIV")]
+)
+def test_less_common_demonyms_point_to_their_country(tagger: Tagger, word: str, iso: str) -> None:
+    entity(tagger, f"{word} officials met in Geneva.", f"country:{iso}", "NORP")
