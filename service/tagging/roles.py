@@ -16,6 +16,7 @@ _ARTICLES = frozenset({"the", "The", "a", "A", "an", "An"})
 _OPENING_PUNCT = frozenset({",", "“", '"'})
 _STRIP = ",;:\"“”'.()"
 _CLAUSE_PUNCT = ',;:()"“”'
+_OWNER_TYPES = frozenset({"PERSON", "ORG"})  # what a modifier may modify
 
 
 class Slot(NamedTuple):
@@ -109,16 +110,35 @@ class Roles:
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
             home = e.id if e.id.startswith("country:") else e.country
+            # (no NamedTuple __new__ call: one per candidate of every sentence with a trigger)
             raw.append(
-                Slot(
-                    e.id, e.type, ms_, me, prev, text[me:nxt], nw, spk, me <= lead_end, comma, home
+                tuple.__new__(
+                    Slot,
+                    (
+                        e.id,
+                        e.type,
+                        ms_,
+                        me,
+                        prev,
+                        text[me:nxt],
+                        nw,
+                        spk,
+                        me <= lead_end,
+                        comma,
+                        home,
+                    ),
                 )
             )
         out: list[Slot] = []
+        skip = self.skip_ids
         for k, sl in enumerate(raw):
-            if sl.id in self.skip_ids:
+            if sl.id in skip:
                 continue
-            if k + 1 < len(raw) and self._modifier(sl, raw[k + 1]):
+            if (
+                k + 1 < ncands
+                and raw[k + 1].type in _OWNER_TYPES
+                and self._modifier(sl, raw[k + 1])
+            ):
                 # the preposition governs the whole phrase ("with Russian President Putin"), and
                 # a country modifying a person is his ("Thai army spokesman X")
                 owner = raw[k + 1]
@@ -132,7 +152,7 @@ class Roles:
 
     def _modifier(self, s: Slot, nxt: Slot) -> bool:
         """'U.S. President Donald Trump', "China's Commerce Ministry": the first only modifies."""
-        if nxt.type not in ("PERSON", "ORG") or (s.type == "PERSON" and nxt.type == "PERSON"):
+        if nxt.type not in _OWNER_TYPES or (s.type == "PERSON" and nxt.type == "PERSON"):
             return False
         if nxt.type == "ORG" and not s.gap_next.startswith(("'s", "’s", " ")):
             return False
@@ -303,9 +323,10 @@ class Roles:
             elif word == "it" and pref:  # an "it" standing for no one named: the main subject
                 actors = self._group(ss, pref[0], 1)
         elif pref:
-            n = len(before)
-            actors = [i for i in self._group(ss, pref[0], 1)][: max(1, n)]
-            actors = [i for i in actors if any(ss[k].id == i for k in before)]
+            before_ids = {ss[k].id for k in before}
+            actors = [
+                i for i in self._group(ss, pref[0], 1)[: max(1, len(before))] if i in before_ids
+            ]
         free = [k for k in before if not ss[k].lead]  # a fronted "Amid X's efforts" acts not
         if not actors and free and symmetric:
             near = self._group(ss, free[-1], -1)
@@ -372,7 +393,6 @@ class Roles:
                 for s in ss
                 if trig_start <= s.start and s.end <= trig_end and s.prev in self.party
             ]
-        last_word = text[trig_start:trig_end].rsplit(None, 1)[-1].lower() if text else ""
         dest, parties = -1, len(actors)
         for k in after:
             s = ss[k]
@@ -405,7 +425,8 @@ class Roles:
                 break
             if s.prev in self.locative:
                 if k == after[0] and (
-                    s.prev == last_word or text[trig_end : s.start].split() == ["from"]
+                    s.prev == _last_word(text, trig_start, trig_end)
+                    or text[trig_end : s.start].split() == ["from"]
                 ):
                     # the trigger governs it ("arrive in X", "an invitation from X")
                     dest = k
@@ -496,6 +517,11 @@ def _title_word(before: list[str], tw: frozenset[str]) -> bool:
     if w != "of":
         return w in tw
     return len(before) > 1 and before[-2] in tw and before[-2][:1].isupper()
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The trigger's last word, lower-case (asked only of a place right after it)."""
+    return text[start:end].rsplit(None, 1)[-1].lower() if text else ""
 
 
 def _same_side(speaker: Slot, subject: Slot) -> bool:
