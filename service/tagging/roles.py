@@ -62,9 +62,12 @@ class Roles:
         self.patient_re = _words_re(cues.get("patient_verbs", []))
         self.boundary_re = _words_re(cues.get("clause_boundaries", []))
         self.pronoun_re = _words_re(cues.get("subject_pronouns", []))
+        # one-word pronouns: their whole-word matches cannot overlap
+        self.pronoun_words = all(w.isalpha() for w in cues.get("subject_pronouns", []))
         self.speech_re = _words_re(cues.get("reported_speech", []))
         self.warn_re = _words_re(cues.get("threat_verbs", []))
         self.obligation_re = _words_re(cues.get("obligation_modals", []))
+        self.obligation_first = _first_chars(cues.get("obligation_modals", []))
         # verbs the cue lists know: a gap holding one is a clause, not a title or a modifier
         self.verbs = frozenset(
             w
@@ -217,10 +220,16 @@ class Roles:
             if ss[k].start > cut
             and (ss[k].prev in self.openers_subj or ss[k].comma or not ss[k].prev)
         ]
-        pron = -1
-        for m in self.pronoun_re.finditer(text, cut, hi):
-            pron = m.start()
-        if pron >= 0 and (not near or pron > ss[near[-1]].start):
+        if not self.pronoun_words:
+            pron = -1
+            for m in self.pronoun_re.finditer(text, cut, hi):
+                pron = m.start()
+            if pron >= 0 and (not near or pron > ss[near[-1]].start):
+                return -2
+        # a pronoun after the nearest subject (or anywhere in the clause) is nearer: one-word
+        # matches never overlap, so the first search from there tells (the one from the cut is
+        # shared by all triggers of the sentence)
+        elif self.pronoun_re.search(text, ss[near[-1]].start + 1 if near else cut, hi):
             return -2
         return near[-1] if near else -1
 
@@ -229,8 +238,15 @@ class Roles:
     ) -> tuple[int, int] | None:
         """(speaker slot or -1 for a pronoun, addressee slot) of a reported demand whose
         demanded act is the trigger: "X said (that) Y must (first) stop ...", or None."""
+        first = self.obligation_first
         for k in reversed(subj):
             end = ss[k].end  # the last subject first: "X and Y must" ends at Y
+            if first is not None:
+                # the modal must follow the subject after spaces only: nothing else can start
+                # one there (most subjects are followed by a verb)
+                gap = text[end : end + 12]
+                if gap.lstrip()[:1] not in first:
+                    continue
             m = self.obligation_re.search(text, end, end + 12)
             if m is None or text[end : m.start()].strip() or not 0 <= trig_start - m.end() <= 12:
                 continue
@@ -498,6 +514,22 @@ class Roles:
 def _words_re(words: Iterable[str]) -> WordCues:
     """One precompiled, case-insensitive alternation of whole words (longest first)."""
     return WordCues(words)
+
+
+# the non-ASCII letters a case-insensitive ``re`` pattern of an ASCII letter also matches
+_CASE_TWINS = {"s": "ſ", "i": "ıİ", "k": "\u212a"}
+
+
+def _first_chars(words: Iterable[str]) -> frozenset[str] | None:
+    """Every character a case-insensitive match of one of the words may begin with; None
+    where a word does not begin with an ASCII letter (no such shortcut then)."""
+    out: set[str] = set()
+    for w in words:
+        c = w[:1].lower()
+        if not (c.isascii() and c.isalpha()):
+            return None
+        out.update(c, c.upper(), _CASE_TWINS.get(c, ""))
+    return frozenset(out)
 
 
 def _appositive_end(text: str, comma: int, cands: Sequence[Mention]) -> int:
