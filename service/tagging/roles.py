@@ -16,6 +16,7 @@ _ARTICLES = frozenset({"the", "The", "a", "A", "an", "An"})
 _OPENING_PUNCT = frozenset({",", "“", '"'})
 _STRIP = ",;:\"“”'.()"
 _CLAUSE_PUNCT = ',;:()"“”'
+_OWNER_TYPES = frozenset({"PERSON", "ORG"})  # what a modifier may modify
 
 
 class Slot(NamedTuple):
@@ -61,9 +62,12 @@ class Roles:
         self.patient_re = _words_re(cues.get("patient_verbs", []))
         self.boundary_re = _words_re(cues.get("clause_boundaries", []))
         self.pronoun_re = _words_re(cues.get("subject_pronouns", []))
+        # one-word pronouns: their whole-word matches cannot overlap
+        self.pronoun_words = all(w.isalpha() for w in cues.get("subject_pronouns", []))
         self.speech_re = _words_re(cues.get("reported_speech", []))
         self.warn_re = _words_re(cues.get("threat_verbs", []))
         self.obligation_re = _words_re(cues.get("obligation_modals", []))
+        self.obligation_first = _first_chars(cues.get("obligation_modals", []))
         # verbs the cue lists know: a gap holding one is a clause, not a title or a modifier
         self.verbs = frozenset(
             w
@@ -109,16 +113,35 @@ class Roles:
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
             home = e.id if e.id.startswith("country:") else e.country
+            # (no NamedTuple __new__ call: one per candidate of every sentence with a trigger)
             raw.append(
-                Slot(
-                    e.id, e.type, ms_, me, prev, text[me:nxt], nw, spk, me <= lead_end, comma, home
+                tuple.__new__(
+                    Slot,
+                    (
+                        e.id,
+                        e.type,
+                        ms_,
+                        me,
+                        prev,
+                        text[me:nxt],
+                        nw,
+                        spk,
+                        me <= lead_end,
+                        comma,
+                        home,
+                    ),
                 )
             )
         out: list[Slot] = []
+        skip = self.skip_ids
         for k, sl in enumerate(raw):
-            if sl.id in self.skip_ids:
+            if sl.id in skip:
                 continue
-            if k + 1 < len(raw) and self._modifier(sl, raw[k + 1]):
+            if (
+                k + 1 < ncands
+                and raw[k + 1].type in _OWNER_TYPES
+                and self._modifier(sl, raw[k + 1])
+            ):
                 # the preposition governs the whole phrase ("with Russian President Putin"), and
                 # a country modifying a person is his ("Thai army spokesman X")
                 owner = raw[k + 1]
@@ -132,7 +155,7 @@ class Roles:
 
     def _modifier(self, s: Slot, nxt: Slot) -> bool:
         """'U.S. President Donald Trump', "China's Commerce Ministry": the first only modifies."""
-        if nxt.type not in ("PERSON", "ORG") or (s.type == "PERSON" and nxt.type == "PERSON"):
+        if nxt.type not in _OWNER_TYPES or (s.type == "PERSON" and nxt.type == "PERSON"):
             return False
         if nxt.type == "ORG" and not s.gap_next.startswith(("'s", "’s", " ")):
             return False
@@ -197,10 +220,16 @@ class Roles:
             if ss[k].start > cut
             and (ss[k].prev in self.openers_subj or ss[k].comma or not ss[k].prev)
         ]
-        pron = -1
-        for m in self.pronoun_re.finditer(text, cut, hi):
-            pron = m.start()
-        if pron >= 0 and (not near or pron > ss[near[-1]].start):
+        if not self.pronoun_words:
+            pron = -1
+            for m in self.pronoun_re.finditer(text, cut, hi):
+                pron = m.start()
+            if pron >= 0 and (not near or pron > ss[near[-1]].start):
+                return -2
+        # a pronoun after the nearest subject (or anywhere in the clause) is nearer: one-word
+        # matches never overlap, so the first search from there tells (the one from the cut is
+        # shared by all triggers of the sentence)
+        elif self.pronoun_re.search(text, ss[near[-1]].start + 1 if near else cut, hi):
             return -2
         return near[-1] if near else -1
 
@@ -209,8 +238,15 @@ class Roles:
     ) -> tuple[int, int] | None:
         """(speaker slot or -1 for a pronoun, addressee slot) of a reported demand whose
         demanded act is the trigger: "X said (that) Y must (first) stop ...", or None."""
+        first = self.obligation_first
         for k in reversed(subj):
             end = ss[k].end  # the last subject first: "X and Y must" ends at Y
+            if first is not None:
+                # the modal must follow the subject after spaces only: nothing else can start
+                # one there (most subjects are followed by a verb)
+                gap = text[end : end + 12]
+                if gap.lstrip()[:1] not in first:
+                    continue
             m = self.obligation_re.search(text, end, end + 12)
             if m is None or text[end : m.start()].strip() or not 0 <= trig_start - m.end() <= 12:
                 continue
@@ -303,9 +339,10 @@ class Roles:
             elif word == "it" and pref:  # an "it" standing for no one named: the main subject
                 actors = self._group(ss, pref[0], 1)
         elif pref:
-            n = len(before)
-            actors = [i for i in self._group(ss, pref[0], 1)][: max(1, n)]
-            actors = [i for i in actors if any(ss[k].id == i for k in before)]
+            before_ids = {ss[k].id for k in before}
+            actors = [
+                i for i in self._group(ss, pref[0], 1)[: max(1, len(before))] if i in before_ids
+            ]
         free = [k for k in before if not ss[k].lead]  # a fronted "Amid X's efforts" acts not
         if not actors and free and symmetric:
             near = self._group(ss, free[-1], -1)
@@ -372,7 +409,6 @@ class Roles:
                 for s in ss
                 if trig_start <= s.start and s.end <= trig_end and s.prev in self.party
             ]
-        last_word = text[trig_start:trig_end].rsplit(None, 1)[-1].lower() if text else ""
         dest, parties = -1, len(actors)
         for k in after:
             s = ss[k]
@@ -405,7 +441,8 @@ class Roles:
                 break
             if s.prev in self.locative:
                 if k == after[0] and (
-                    s.prev == last_word or text[trig_end : s.start].split() == ["from"]
+                    s.prev == _last_word(text, trig_start, trig_end)
+                    or text[trig_end : s.start].split() == ["from"]
                 ):
                     # the trigger governs it ("arrive in X", "an invitation from X")
                     dest = k
@@ -479,6 +516,22 @@ def _words_re(words: Iterable[str]) -> WordCues:
     return WordCues(words)
 
 
+# the non-ASCII letters a case-insensitive ``re`` pattern of an ASCII letter also matches
+_CASE_TWINS = {"s": "ſ", "i": "ıİ", "k": "\u212a"}
+
+
+def _first_chars(words: Iterable[str]) -> frozenset[str] | None:
+    """Every character a case-insensitive match of one of the words may begin with; None
+    where a word does not begin with an ASCII letter (no such shortcut then)."""
+    out: set[str] = set()
+    for w in words:
+        c = w[:1].lower()
+        if not (c.isascii() and c.isalpha()):
+            return None
+        out.update(c, c.upper(), _CASE_TWINS.get(c, ""))
+    return frozenset(out)
+
+
 def _appositive_end(text: str, comma: int, cands: Sequence[Mention]) -> int:
     """End of a fronted phrase, past a place in apposition ("In the capital, Kyiv, X said")."""
     for m in cands:
@@ -496,6 +549,11 @@ def _title_word(before: list[str], tw: frozenset[str]) -> bool:
     if w != "of":
         return w in tw
     return len(before) > 1 and before[-2] in tw and before[-2][:1].isupper()
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The trigger's last word, lower-case (asked only of a place right after it)."""
+    return text[start:end].rsplit(None, 1)[-1].lower() if text else ""
 
 
 def _same_side(speaker: Slot, subject: Slot) -> bool:
