@@ -98,16 +98,19 @@ def _relink(
         if e is not None and m.entry.type == "PERSON" and e.id != m.entry.id and " " not in m.text:
             m = m._replace(entry=e)
         out.append(m)
-    covered = {(m.start, m.end) for m in out}
-    taken = [(m.start, m.end) for m in out]
+    # characters already in a mention: one lookup per candidate, not a pass over all
+    # mentions (a text that repeats a name thousands of times stays linear)
+    taken = bytearray(len(text))
+    for m in out:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     for sur, e in extra:
         i = text.find(sur)
         while i >= 0:
             j = i + len(sur)
             ok = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
-            if ok and (i, j) not in covered and not any(a < j and i < b for a, b in taken):
+            if ok and taken.find(1, i, j) < 0:
                 out.append(Mention(field, i, j, sur, e))
-                taken.append((i, j))
+                taken[i:j] = b"\x01" * (j - i)
             i = text.find(sur, j)
     out.sort(key=_by_start)
     return out
