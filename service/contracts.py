@@ -197,17 +197,17 @@ def serialise(
     byte, with each event serialised once and spliced into both: orjson writes a dict as its
     members in order with no spaces, so a record's bytes are its parts' bytes joined."""
     evs = [orjson.dumps(ev) for ev in events]
-    info = orjson.dumps(tagger_info)
-    head = orjson.dumps(
-        {"schema": ENRICHED_SCHEMA, "article": _passthrough(article), "entities": entities}
-    )
-    tail = b"" if skipped is None else b',"skipped":' + orjson.dumps(skipped)
-    value = b"".join((head[:-1], b',"events":[', b",".join(evs), b'],"tagger":', info, tail, b"}"))
+    # the record with no events, its events spliced into the empty list: the last one, as only
+    # the tagger's strings and ``skipped`` follow it and orjson escapes quotes inside strings
+    bare = orjson.dumps(enriched_record(article, entities, [], tagger_info, skipped))
+    cut = bare.rindex(b',"events":[]') + len(b',"events":[')
+    value = b"".join((bare[:cut], b",".join(evs), bare[cut:]))
     if not emit_events:
         return value, []
-    start = orjson.dumps(event_message(article, {}, tagger_info))
-    start = start[: start.rindex(b',"tagger":')] + b","
-    end = b',"tagger":' + info + b"}"
+    # likewise each event's members go where an empty event's would be, before the tagger
+    bare = orjson.dumps(event_message(article, {}, tagger_info))
+    cut = bare.rindex(b',"tagger":')
+    start, end = bare[:cut] + b",", bare[cut:]
     out = []
     for ev, body in zip(events, evs, strict=True):
         if len(body) > 2 and _MESSAGE_KEYS.isdisjoint(ev):
