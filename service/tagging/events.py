@@ -201,7 +201,7 @@ class EventFinder:
         self.leader_titles = tuple(t + " " for t in cues.get("leader_titles", []))
         self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
-        self.possessives = frozenset(("its", "their", "his", "her"))
+        self.possessives = frozenset(w.lower() for w in cues.get("possessive_determiners", []))
         # nouns that name an earlier event again, and the types they may refer to
         self.reference_types: dict[str, list[str]] = {
             w.lower(): ts for w, ts in rules.get("event_references", {}).items()

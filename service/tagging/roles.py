@@ -384,7 +384,7 @@ class Roles:
                 and "," not in text[last.end : trig_start]
                 and last.prev not in ("of", "from")  # "X of Egypt met": whose X, no party
             )
-            homes = {x.country for x in ss if x.id in actors}  # "Trump ... U.S. plan": one
+            homes = _countries_of(ss, actors)  # "Trump ... U.S. plan": one party
             pair = self._group(ss, before[-1], -1) if adjacent and symmetric else []
             if len(pair) >= 2:
                 actors = pair[::-1]  # "a Trump-Kim meeting": the pair, not who spoke of it
@@ -393,7 +393,7 @@ class Roles:
         if not symmetric:
             # named inside the trigger ("sanctions on Iran"), unless the actor's own country
             # ("Macron ... sending French troops")
-            own = {x.country for x in ss if x.id in actors}
+            own = _countries_of(ss, actors)
             inside = [
                 s.id
                 for s in ss
@@ -585,3 +585,8 @@ def _of_country(ss: list[Slot], j: int) -> bool:
         return False
     place = ss[j + 1]
     return place.type == "GPE" and place.gap_next.strip() in (",", "and", ", and")
+
+
+def _countries_of(ss: list[Slot], ids: list[str]) -> set[str | None]:
+    """The countries the slots named by ``ids`` are or belong to."""
+    return {x.country for x in ss if x.id in ids}
