@@ -597,16 +597,11 @@ class EventFinder:
             if len(ctx.sides) == 2:
                 return self._sides_targets(actors, ctx, ctx.sides)
             return []
+        if how == "previous_actors":
+            return _previous_actors(ctx, mine, named)
         family = etype.split("_", 1)[0]
-        if how == "previous_actors" and named:
-            for t, acts, _ in reversed(ctx.history):
-                if t in named and acts and not mine & {ctx.country_of(a) for a in acts}:
-                    return list(acts)
-        for t, acts, tgts in reversed(ctx.history):
-            if how == "previous_actors":
-                if acts and not mine & {ctx.country_of(a) for a in acts}:
-                    return list(acts)
-            elif t.split("_", 1)[0] == family and tgts:
+        for t, _, tgts in reversed(ctx.history):
+            if t.split("_", 1)[0] == family and tgts:
                 # the parties earlier measures of the family hit; a person hit then was named
                 # in passing ("half the rate Trump threatened") and is not carried over
                 hit = [
@@ -638,3 +633,14 @@ class EventFinder:
             if not beaten:
                 keep.append(m)
         return keep
+
+
+def _previous_actors(ctx: _Context, mine: set[str], named: tuple[str, ...]) -> list[str]:
+    """Actors of the last earlier event on another side: of a type the trigger's object names
+    if there is one ("rejected the accusation"), else of any type."""
+    for wanted in ((named,) if named else ()) + (None,):
+        for t, acts, _ in reversed(ctx.history):
+            fits = wanted is None or t in wanted
+            if fits and acts and not mine & {ctx.country_of(a) for a in acts}:
+                return list(acts)
+    return []
