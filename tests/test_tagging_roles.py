@@ -688,3 +688,42 @@ def test_persons_of_countries_are_coordinated_past_the_countries(tagger: Tagger)
     )
     ev = one(tagger, body, "DIPLOMATIC_CONTACT")
     assert ev["actors"] == ["person:rania-haddad", "person:omar-saleh"]
+
+
+# --- a possessor owns the act its noun names ----------------------------------------------------
+
+
+def test_possessor_of_a_nominal_trigger_performs_it(tagger: Tagger) -> None:
+    body = "Norway condemned Belarus's latest missile test as reckless."
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert ev["actors"] == ["country:BLR"]
+    crit = one(tagger, body, "CRITICISM")
+    assert crit["actors"] == ["country:NOR"]
+
+
+def test_possessor_needs_the_noun_to_follow_closely(tagger: Tagger) -> None:
+    # "Belarus's envoy ... " names the owner of the envoy, not of the tariffs: Norway acts
+    body = "Norway imposed tariffs on steel from Belarus's neighbours, its trade office said."
+    ev = one(tagger, body, "TARIFF_ACTION")
+    assert "country:NOR" in ev["actors"]
+
+
+# --- collectives as subjects and as objects -----------------------------------------------------
+
+
+def test_the_two_men_are_the_parties_of_the_last_meeting(tagger: Tagger) -> None:
+    body = (
+        "Gabriel Boric met Luis Arce in La Paz on Monday. "
+        "The two men signed an agreement on lithium exports."
+    )
+    ev = one(tagger, body, "ECONOMIC_COOPERATION")
+    assert set(ev["actors"]) == {"person:gabriel-boric", "person:luis-arce"}
+
+
+def test_a_collective_after_a_verb_is_its_object(tagger: Tagger) -> None:
+    body = (
+        "Gabriel Boric met Luis Arce in La Paz on Monday. "
+        "Mark Carney, who welcomed the two men later, said Canada would sign a trade agreement."
+    )
+    ev = one(tagger, body, "ECONOMIC_COOPERATION")
+    assert "person:gabriel-boric" not in ev["actors"]

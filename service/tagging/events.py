@@ -466,8 +466,8 @@ class EventFinder:
             if i >= first and hit >= 0:
                 break
             if i < first:
-                if i and lows[i - 1] in self.roles.obj_verbs:
-                    continue
+                if i and (lows[i - 1] in self.roles.obj_verbs or lows[i - 1].endswith("ed")):
+                    continue  # an object: "urged both sides", "who received the two men"
                 near = not any(st[i] < s.start < ts for s in ss)
                 if near or symmetric:
                     hit = i

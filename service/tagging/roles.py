@@ -83,6 +83,8 @@ class Roles:
             for w in s(name)
             if " " not in w and w not in ("on", "against")
         )
+        # words that cannot stand between a possessor and the noun it owns
+        self.not_modifiers = self.verbs | self.preps | self.coord
 
     def slots(self, text: str, sent_start: int, sent_end: int, ms: Sequence[Mention]) -> list[Slot]:
         """Role candidates of one sentence, modifiers ("U.S. President X") and media dropped."""
@@ -386,8 +388,17 @@ class Roles:
             )
             homes = _countries_of(ss, actors)  # "Trump ... U.S. plan": one party
             pair = self._group(ss, before[-1], -1) if adjacent and symmetric else []
+            owner = (
+                not adjacent
+                and not symmetric
+                and self._possessor(text, last, trig_start)
+                and last.id not in actors
+                and last.id not in homes | {spoken_for}
+            )
             if len(pair) >= 2:
                 actors = pair[::-1]  # "a Trump-Kim meeting": the pair, not who spoke of it
+            elif owner:
+                actors = [last.id]  # "X criticised Y's missile launch": Y launched it
             elif adjacent and last.id not in actors and last.id not in homes | {spoken_for}:
                 actors.append(last.id)
         if not symmetric:
@@ -474,6 +485,15 @@ class Roles:
         actors = list(dict.fromkeys(actors))
         targets = [t for t in dict.fromkeys(targets) if t not in actors]
         return actors, targets
+
+    def _possessor(self, text: str, last: Slot, trig_start: int) -> bool:
+        """'North Korea's latest missile launch': the name owns the trigger noun."""
+        gap = text[last.end : trig_start]
+        if not gap.startswith(("'s ", "’s ")):
+            return False
+        words = gap[3:].split()
+        skip = self.not_modifiers
+        return len(words) <= 2 and all(w.isalpha() and w.islower() and w not in skip for w in words)
 
     def _patient(
         self,
