@@ -727,3 +727,16 @@ def test_a_collective_after_a_verb_is_its_object(tagger: Tagger) -> None:
     )
     ev = one(tagger, body, "ECONOMIC_COOPERATION")
     assert "person:gabriel-boric" not in ev["actors"]
+
+
+def test_a_causative_verb_opens_the_clause_of_its_object(tagger: Tagger) -> None:
+    body = "Australia raised tariffs on wine imports, prompting Chile to threaten retaliation."
+    ev = one(tagger, body, "TARIFF_THREAT")
+    assert ev["actors"] == ["country:CHL"]
+
+
+def test_an_actor_does_not_aim_at_its_own_country(tagger: Tagger) -> None:
+    body = "Chile raised tariffs on Australian wine, prompting Canberra to threaten retaliation."
+    ev = one(tagger, body, "TARIFF_THREAT")
+    assert ev["actors"] == ["place:canberra"]
+    assert "country:AUS" not in ev["targets"]
