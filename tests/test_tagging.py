@@ -85,6 +85,14 @@ TYPE_CASES = [
         "MILITARY_ESCALATION",
         "Russian forces launched a missile attack on the port of Odesa overnight.",
     ),
+    # more cue words of the same types
+    ("TARIFF_ACTION", "Zambia imposed a 10% export tax on copper concentrate."),
+    ("SANCTIONS_ACTION", "Moscow suspended imports of Moldovan wine, citing safety concerns."),
+    ("SANCTIONS_ACTION", "Seoul announced an import ban on Belarusian potash."),
+    ("CRITICISM", "Chile's foreign minister lashed out at Peru over the fishing dispute."),
+    ("CRITICISM", "Ghana hit out at Britain over its new visa rules."),
+    ("ECONOMIC_COOPERATION", "Oman and Jordan signed an agreement to jointly build a pipeline."),
+    ("MILITARY_ESCALATION", "Estonia warned that Russia could attack a NATO member state."),
 ]
 
 

@@ -740,3 +740,14 @@ def test_an_actor_does_not_aim_at_its_own_country(tagger: Tagger) -> None:
     ev = one(tagger, body, "TARIFF_THREAT")
     assert ev["actors"] == ["place:canberra"]
     assert "country:AUS" not in ev["targets"]
+
+
+def test_those_brokering_a_truce_are_not_its_sides(tagger: Tagger) -> None:
+    ev = one(tagger, "Kenya and Uganda brokered a new truce in Sudan.", "MEDIATION")
+    assert set(ev["actors"]) == {"country:KEN", "country:UGA"}
+    assert not {"country:KEN", "country:UGA"} & set(ev["targets"])
+
+
+def test_lashing_out_at_names_the_target(tagger: Tagger) -> None:
+    ev = one(tagger, "Ghana lashed out at Nigeria over the border closure.", "CRITICISM")
+    assert ev["actors"] == ["country:GHA"] and ev["targets"] == ["country:NGA"]

@@ -416,7 +416,10 @@ class EventFinder:
             if not targets and d.pending and len(ctx.sides) != 2:
                 ctx.pending.append(ev)
             ctx.history.append((etype, actors, targets))
-            if d.sides_rank:
+            if d.sides_rank and not any(
+                spec[o["type"]].pending and o["actors"] == actors for o in out.values()
+            ):
+                # (those brokering it in this sentence are no side: "X and Y brokered a truce")
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets, d.sides_rank)
         if len(out) == 1:
             return list(out.values())
