@@ -544,3 +544,9 @@ def test_opposing_is_a_rejection_and_the_restrictions_name_earlier_curbs(tagger:
 )
 def test_less_common_demonyms_point_to_their_country(tagger: Tagger, word: str, iso: str) -> None:
     entity(tagger, f"{word} officials met in Geneva.", f"country:{iso}", "NORP")
+
+
+def test_reefs_and_shoals_are_no_people(tagger: Tagger) -> None:
+    body = "Coast guard ships collided near Sabina Shoal and Mischief Reef on Sunday."
+    ents = tagger.tag("r-1", body)[0]
+    assert not [e for e in ents if e["type"] == "PERSON"]
