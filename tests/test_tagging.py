@@ -550,3 +550,18 @@ def test_reefs_and_shoals_are_no_people(tagger: Tagger) -> None:
     body = "Coast guard ships collided near Sabina Shoal and Mischief Reef on Sunday."
     ents = tagger.tag("r-1", body)[0]
     assert not [e for e in ents if e["type"] == "PERSON"]
+
+
+def test_an_acronym_links_to_the_organisation_named_in_full(tagger: Tagger) -> None:
+    body = (
+        "The Popular Resistance Movement rejected the offer. "
+        "A PRM commander said the group would keep fighting."
+    )
+    e = entity(tagger, body, "org:popular-resistance-movement", "ORG")
+    assert [m["text"] for m in e["mentions"]] == ["Popular Resistance Movement", "PRM"]
+
+
+def test_a_bare_army_belongs_to_the_country_in_context(tagger: Tagger) -> None:
+    body = "Myanmar said on Monday the Army had retaken the town. Later the Army denied it."
+    e = entity(tagger, body, "org:myanmar-army", "ORG")
+    assert len(e["mentions"]) == 2

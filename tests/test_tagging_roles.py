@@ -751,3 +751,25 @@ def test_those_brokering_a_truce_are_not_its_sides(tagger: Tagger) -> None:
 def test_lashing_out_at_names_the_target(tagger: Tagger) -> None:
     ev = one(tagger, "Ghana lashed out at Nigeria over the border closure.", "CRITICISM")
     assert ev["actors"] == ["country:GHA"] and ev["targets"] == ["country:NGA"]
+
+
+def test_a_possessed_noun_does_not_part_two_conjuncts(tagger: Tagger) -> None:
+    body = "Mali's army and the Azawad Defence Forces agreed to a truce on Sunday."
+    ev = one(tagger, body, "CEASEFIRE")
+    assert set(ev["actors"]) == {"country:MLI", "org:azawad-defence-forces"}
+
+
+def test_a_place_before_a_verb_trigger_modifies_nothing(tagger: Tagger) -> None:
+    body = "Chad and Niger agreed to a truce after talks in Doha brokered by Turkey."
+    ev = one(tagger, body, "MEDIATION")
+    assert ev["actors"] == ["country:TUR"]
+    assert "place:doha" not in ev["targets"]
+
+
+def test_each_side_blaming_the_other_is_both_sides(tagger: Tagger) -> None:
+    body = (
+        "Thailand and Cambodia agreed to a ceasefire on Monday. "
+        "It broke down within hours, with each side blaming the other."
+    )
+    ev = one(tagger, body, "CRITICISM")
+    assert set(ev["actors"]) == {"country:THA", "country:KHM"}

@@ -67,8 +67,13 @@ class Tagger:
             extra = [(s, e) for s, e in table.items() if s not in base and len(s) >= 3]
             for f in FIELDS:
                 found[f] = _relink(f, texts[f], found[f], table, extra)
+        acronyms = _acronyms(found["title"] + found["body"], self.gaz.forms)
+        if acronyms:
+            for f in FIELDS:
+                found[f] = [_expand(m, acronyms) for m in found[f]]
+        bare: dict[str, Entry] = {}
         for f in FIELDS:
-            found[f] = self.bodies.qualify(texts[f], found[f])
+            found[f] = self.bodies.qualify(texts[f], found[f], bare)
         mentions = found["title"] + found["body"]
         # the body first: the title may refer to the sides its story sets up
         sides: list[str] = []
@@ -114,6 +119,27 @@ def _relink(
             i = text.find(sur, j)
     out.sort(key=_by_start)
     return out
+
+
+def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:
+    """Unseen acronyms ("RSF") of organisations the article names in full ("Rapid Support
+    Forces"): initials of the full name's capitalised words -> its entry."""
+    caps = {m.text for m in ms if m.text.isupper() and 2 <= len(m.text) <= 6}
+    caps -= known.keys()
+    out: dict[str, Entry] = {}
+    if not caps:
+        return out
+    for m in ms:
+        if m.entry.type == "ORG" and " " in m.text:
+            initials = "".join(w[0] for w in m.text.split() if w[0].isupper())
+            if initials in caps:
+                out.setdefault(initials, m.entry)
+    return out
+
+
+def _expand(m: Mention, acronyms: dict[str, Entry]) -> Mention:
+    e = acronyms.get(m.text)
+    return m if e is None or e.id == m.entry.id else m._replace(entry=e)
 
 
 def load_tagger(rules_dir: str | Path | None = None, ner: str = "rules") -> Tagger:

@@ -25,20 +25,31 @@ class Bodies:
             if e.id.startswith("country:") and e.type == "GPE":
                 self.names.setdefault(e.id, e.name)
 
-    def qualify(self, text: str, ms: list[Mention]) -> list[Mention]:
-        """``ms`` (in text order) with unseen government bodies given their country."""
+    def qualify(
+        self, text: str, ms: list[Mention], bare_seen: dict[str, Entry] | None = None
+    ) -> list[Mention]:
+        """``ms`` (in text order) with unseen government bodies given their country.
+        ``bare_seen``: what a bare "Army" was taken for earlier in the article, so that all
+        its mentions link to one entity."""
+        seen = {} if bare_seen is None else bare_seen
         out: list[Mention] = []
         last: str | None = None  # the country most recently named
         for k, m in enumerate(ms):
             e = m.entry
-            if e.type == "ORG" and m.text not in self.known and self._is_body(m.text):
+            # a bare "Army" the gazetteer knows as one country's is another's in its context
+            bare = m.text in self.heads and e.country is not None
+            if e.type == "ORG" and (bare or m.text not in self.known) and self._is_body(m.text):
                 own = _modifier_country(text, ms, k)
                 country = own or last
-                if country is not None:
+                if bare and not own and m.text in seen:
+                    m = m._replace(entry=seen[m.text])
+                elif country is not None and not (bare and country == e.country):
                     name = _SHORT.get(country) or slug(self._country_name(country, ms, k))
                     m = m._replace(
                         entry=Entry(f"org:{name}-{slug(e.name)}", "ORG", e.name, country)
                     )
+                if bare and not own:
+                    seen.setdefault(m.text, m.entry)
             else:
                 last = _country(e) or last
             out.append(m)

@@ -173,6 +173,17 @@ class Roles:
             return False
         return len(gap) <= 4 and all(w.strip(",") in self.title_words or w.islower() for w in gap)
 
+    def _coordinated(self, gap: str) -> bool:
+        """Whether the text between two names joins them: "and", ", and the", or after a
+        possessed noun ("Sudan's army and the RSF": the army's country is the conjunct)."""
+        g = gap.strip().lower()
+        if g in self.coord:
+            return True
+        if not g.startswith(("'s ", "’s ")):
+            return False
+        head, _, rest = g[3:].partition(" ")
+        return head.isalpha() and head not in self.not_modifiers and rest in self.coord
+
     def _group(self, ss: list[Slot], k: int, step: int) -> list[str]:
         """Ids of slot k and of those coordinated with it ('X and Y', 'X, Y and Z')."""
         out = [ss[k].id]
@@ -182,7 +193,7 @@ class Roles:
                 j += 1  # "X of Congo and Y of Rwanda": Congo says whose X is
                 continue
             a = ss[j] if step > 0 else ss[j + step]
-            if a.gap_next.strip().lower() not in self.coord or ss[j].lead != ss[j + step].lead:
+            if not self._coordinated(a.gap_next) or ss[j].lead != ss[j + step].lead:
                 break  # not coordinated; a fronted phrase ends at its comma ("In X, Y said")
             if step > 0 and ss[j + step].next_word in self.speaker:
                 break  # "to X, and Y said": Y opens a clause of its own
@@ -198,7 +209,7 @@ class Roles:
         out: list[int] = []
         free = False
         for k in before:
-            conjunct = k > 0 and ss[k - 1].gap_next.strip().lower() in self.coord
+            conjunct = k > 0 and self._coordinated(ss[k - 1].gap_next)
             if conjunct and k - 1 in before and ss[k - 1].lead == ss[k].lead:
                 pass  # keeps the status of its first conjunct
             else:
@@ -262,7 +273,7 @@ class Roles:
     def _group_end(self, ss: list[Slot], subj: list[int], k: int) -> int:
         """The last free subject before the trigger, counting k's conjuncts as k."""
         last = subj[-1]
-        while last > k and ss[last - 1].gap_next.strip().lower() in self.coord:
+        while last > k and self._coordinated(ss[last - 1].gap_next):
             last -= 1
         return last
 
@@ -385,6 +396,8 @@ class Roles:
                 trig_start - last.end <= 2
                 and "," not in text[last.end : trig_start]
                 and last.prev not in ("of", "from")  # "X of Egypt met": whose X, no party
+                # a name modifies a noun, not a verb ("talks in Jeddah brokered by X")
+                and not _verb_first(text, trig_start, trig_end)
             )
             homes = _countries_of(ss, actors)  # "Trump ... U.S. plan": one party
             pair = self._group(ss, before[-1], -1) if adjacent and symmetric else []
@@ -570,6 +583,12 @@ def _title_word(before: list[str], tw: frozenset[str]) -> bool:
     if w != "of":
         return w in tw
     return len(before) > 1 and before[-2] in tw and before[-2][:1].isupper()
+
+
+def _verb_first(text: str, start: int, end: int) -> bool:
+    """The trigger opens with a past-tense or participle verb ("brokered", "imposed")."""
+    words = text[start:end].split(None, 1)
+    return bool(words) and words[0].endswith("ed")
 
 
 def _last_word(text: str, start: int, end: int) -> str:
