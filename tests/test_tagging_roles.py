@@ -773,3 +773,17 @@ def test_each_side_blaming_the_other_is_both_sides(tagger: Tagger) -> None:
     )
     ev = one(tagger, body, "CRITICISM")
     assert set(ev["actors"]) == {"country:THA", "country:KHM"}
+
+
+def test_a_city_travelled_to_does_not_stop_the_search_for_the_other_party(
+    tagger: Tagger,
+) -> None:
+    body = "Gustavo Petro travelled to Caracas for a meeting with Nicolas Maduro."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:gustavo-petro", "person:nicolas-maduro"}
+
+
+def test_whether_opens_a_clause_of_its_own(tagger: Tagger) -> None:
+    body = "Foreign Minister Penny Wong declined to say whether Canberra would join the talks."
+    ev = one(tagger, body, "NO_COMMENT")
+    assert ev["actors"] == ["person:penny-wong"]

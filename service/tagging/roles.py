@@ -473,6 +473,8 @@ class Roles:
                 elif s.prev in place_preps and dest < 0 and s.id.startswith("country:"):
                     dest = k
                 continue  # ... unless a party is named ("arrived in X for talks with Y")
+            if symmetric and s.prev == "to" and s.type == "GPE" and not s.id.startswith("country:"):
+                continue  # a city travelled to ("went to Washington for talks with X")
             if not targets and not (text and self.speech_re.search(text, trig_end, s.start)):
                 targets = self._group(ss, k, 1)  # not one named after "and said"
             break
