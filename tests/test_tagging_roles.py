@@ -787,3 +787,56 @@ def test_whether_opens_a_clause_of_its_own(tagger: Tagger) -> None:
     body = "Foreign Minister Penny Wong declined to say whether Canberra would join the talks."
     ev = one(tagger, body, "NO_COMMENT")
     assert ev["actors"] == ["person:penny-wong"]
+
+
+# --- what the object of a verb names, and who "the group" is ----------------------------------
+
+
+def test_condemning_earlier_strikes_aims_at_who_struck(tagger: Tagger) -> None:
+    body = (
+        "Azerbaijani drones struck Armenian positions near the border on Monday. "
+        "France condemned the strikes."
+    )
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["actors"] == ["country:FRA"] and ev["targets"] == ["country:AZE"]
+
+
+def test_criticism_naming_no_earlier_event_takes_no_earlier_actor(tagger: Tagger) -> None:
+    body = (
+        "Azerbaijani drones struck Armenian positions near the border on Monday. "
+        "France criticised the closure of the embassy."
+    )
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["targets"] == []
+
+
+def test_a_demonym_after_by_performs_the_nominal_trigger(tagger: Tagger) -> None:
+    body = "Bolivia rejected a plan put forward by Brazilian mediators."
+    ev = one(tagger, body, "MEDIATION")
+    assert ev["actors"] == ["country:BRA"]
+
+
+def test_an_envoy_is_a_party_of_the_talks_he_travels_to(tagger: Tagger) -> None:
+    body = (
+        "Envoy Jean Arnault is expected to travel to Bogota next week for talks with Gustavo Petro."
+    )
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:jean-arnault", "person:gustavo-petro"}
+
+
+def test_the_group_stands_for_the_organisation_last_named(tagger: Tagger) -> None:
+    body = (
+        "Hezbollah fired rockets at northern Israel on Friday. "
+        "The group said it would accept a truce if the strikes stopped."
+    )
+    ev = one(tagger, body, "CEASEFIRE")
+    assert ev["actors"] == ["org:hezbollah"]
+
+
+def test_the_group_in_apposition_is_the_name_before_it(tagger: Tagger) -> None:
+    body = (
+        "Hezbollah fired rockets at northern Israel on Friday. "
+        "The talks do not cover the Houthis, the group that fired missiles at ships."
+    )
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert ev["actors"] == ["org:houthis"]

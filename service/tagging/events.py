@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from hashlib import sha1
+from operator import itemgetter
 from typing import Any
 
 from .entities import Mention
@@ -12,6 +13,8 @@ from .modality import CueSet, Modality
 from .patterns import Match, Matcher
 from .roles import Roles
 from .text import Span, Toks, tokenize_sentences
+
+_by_start = itemgetter(1)  # Mention.start
 
 _CLAUSE_RE = re.compile(r"[,;:—–()]")
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
@@ -59,6 +62,7 @@ class _Context:
         "countries",
         "first_sides",
         "history",
+        "last_org",
         "leaders",
         "parties",
         "pending",
@@ -77,6 +81,7 @@ class _Context:
         self.first_sides: list[str] = []  # the first two opposed parties the field set up
         self.pending: list[dict[str, Any]] = []  # events waiting for sides set up later
         self.history: list[tuple[str, list[str], list[str]]] = []  # (type, actors, targets)
+        self.last_org: Mention | None = None  # what "the group" stands for
 
     def set_sides(self, ids: list[str], rank: int = 1) -> None:
         """Two distinct opposed parties (countries where persons are named) become the sides;
@@ -201,6 +206,7 @@ class EventFinder:
         self.leader_titles = tuple(t + " " for t in cues.get("leader_titles", []))
         self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
+        self.org_anaphora = CueSet(cues.get("org_anaphora", []))
         self.possessives = frozenset(w.lower() for w in cues.get("possessive_determiners", []))
         # nouns that name an earlier event again, and the types they may refer to
         self.reference_types: dict[str, list[str]] = {
@@ -235,7 +241,10 @@ class EventFinder:
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
             if len(toks):
-                found = self._sentence(article_id, field, text, sent, toks, ms, ctx)
+                named = ms
+                if ctx.last_org is not None and not self.org_anaphora.keys.isdisjoint(toks.lows):
+                    named = self._anaphors(toks, ms, ctx.last_org)
+                found = self._sentence(article_id, field, text, sent, toks, named, ctx)
                 events.extend(found)
             self._remember(ctx, found, ms)
         if sides is not None and not sides and ctx.first_sides:
@@ -246,8 +255,30 @@ class EventFinder:
                 ev["targets"] = self._sides_targets(ev["actors"], ctx, ctx.first_sides)
         return events
 
+    def _anaphors(self, toks: Toks, ms: list[Mention], org: Mention) -> list[Mention]:
+        """``ms`` with "the group" / "the movement" standing for the organisation last named
+        (a role candidate only: no entity mention is emitted for it)."""
+        lows, st, en = toks.lows, toks.starts, toks.ends
+        out = list(ms)
+        for i in self.org_anaphora._positions(lows):
+            n = self.org_anaphora.at(lows, i)
+            if not n or (i + n < len(lows) and lows[i + n] == "of"):
+                continue  # "the group of seven" names another
+            a, b = st[i], en[i + n - 1]
+            if any(m.start < b and a < m.end for m in ms):
+                continue
+            # the nearest organisation named before it in the sentence, else the last one
+            near = [m for m in ms if m.end <= a and m.entry.type == "ORG"]
+            out.append((near[-1] if near else org)._replace(start=a, end=b))
+        out.sort(key=_by_start)
+        return out
+
     def _remember(self, ctx: _Context, found: list[dict[str, Any]], ms: list[Mention]) -> None:
         """Carry forward what later sentences may refer back to."""
+        for m in reversed(ms):
+            if m.entry.type == "ORG" and m.entry.id not in self.roles.skip_ids:
+                ctx.last_org = m
+                break
         for e in found:
             if len(e["actors"]) >= 2 and self.spec[e["type"]].symmetric:
                 ctx.parties = list(e["actors"])
@@ -602,6 +633,8 @@ class EventFinder:
             return []
         if how == "previous_actors":
             return _previous_actors(ctx, mine, named)
+        if how == "object_actors":
+            return _previous_actors(ctx, mine, named, any_type=False) if named else []
         family = etype.split("_", 1)[0]
         for t, _, tgts in reversed(ctx.history):
             if t.split("_", 1)[0] == family and tgts:
@@ -638,10 +671,12 @@ class EventFinder:
         return keep
 
 
-def _previous_actors(ctx: _Context, mine: set[str], named: tuple[str, ...]) -> list[str]:
+def _previous_actors(
+    ctx: _Context, mine: set[str], named: tuple[str, ...], any_type: bool = True
+) -> list[str]:
     """Actors of the last earlier event on another side: of a type the trigger's object names
-    if there is one ("rejected the accusation"), else of any type."""
-    for wanted in ((named,) if named else ()) + (None,):
+    if there is one ("rejected the accusation"), else (``any_type``) of any type."""
+    for wanted in ((named,) if named else ()) + ((None,) if any_type else ()):
         for t, acts, _ in reversed(ctx.history):
             fits = wanted is None or t in wanted
             if fits and acts and not mine & {ctx.country_of(a) for a in acts}:

@@ -413,7 +413,10 @@ class Roles:
             elif owner:
                 actors = [last.id]  # "X criticised Y's missile launch": Y launched it
             elif adjacent and last.id not in actors and last.id not in homes | {spoken_for}:
-                actors.append(last.id)
+                if last.prev in self.agent and last.type in ("GPE", "NORP"):
+                    actors = [last.id]  # "a plan put forward by Egyptian mediators": Egypt's
+                else:
+                    actors.append(last.id)
         if not symmetric:
             # named inside the trigger ("sanctions on Iran"), unless the actor's own country
             # ("Macron ... sending French troops")

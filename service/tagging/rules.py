@@ -19,7 +19,9 @@ A rule file is a JSON object with any of these top-level sections:
   last CRITICISM) and ``fallback_targets`` (when the sentence names none: the article's two
   ``sides``, those sides only when no actor is on either (``sides_for_others``: "the UN urged a
   truce"), the actors
-  or the targets of the last earlier event of the same family). A trigger is a pattern string or
+  or the targets of the last earlier event of the same family, or ``object_actors``: only the
+  actors of the last event of a type the object names, "condemned the strikes").
+  A trigger is a pattern string or
   ``{"p": pattern, "if": [words], "unless": [words]}``. A pattern is space-separated elements;
   an element is ``word|word|...`` (matched by stem), ``#NUM`` (a number) or ``...`` (a gap of up
   to five tokens). No regular expressions, so no user pattern can backtrack.
@@ -188,7 +190,13 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
             _roles(d["roles"], f"{p}.roles", errs)
 
 
-ROLE_FALLBACKS = ("sides", "sides_for_others", "previous_actors", "previous_targets")
+ROLE_FALLBACKS = (
+    "sides",
+    "sides_for_others",
+    "previous_actors",
+    "object_actors",
+    "previous_targets",
+)
 
 
 def _roles(v: Any, path: str, errs: list[str]) -> None:
