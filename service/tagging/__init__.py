@@ -124,8 +124,7 @@ def _relink(
 def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:
     """Unseen acronyms ("RSF") of organisations the article names in full ("Rapid Support
     Forces"): initials of the full name's capitalised words -> its entry."""
-    caps = {m.text for m in ms if m.text.isupper() and 2 <= len(m.text) <= 6}
-    caps -= known.keys()
+    caps = {t for m in ms if 2 <= len(t := m.text) <= 6 and t.isupper() and t not in known}
     out: dict[str, Entry] = {}
     if not caps:
         return out

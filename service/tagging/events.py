@@ -207,6 +207,8 @@ class EventFinder:
         self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
         self.org_anaphora = CueSet(cues.get("org_anaphora", []))
+        # their last words ("group"): a sentence with none of them holds no such phrase
+        self.org_nouns = frozenset(p.split()[-1].lower() for p in cues.get("org_anaphora", []))
         self.possessives = frozenset(w.lower() for w in cues.get("possessive_determiners", []))
         # nouns that name an earlier event again, and the types they may refer to
         self.reference_types: dict[str, list[str]] = {
@@ -242,7 +244,7 @@ class EventFinder:
             found: list[dict[str, Any]] = []
             if len(toks):
                 named = ms
-                if ctx.last_org is not None and not self.org_anaphora.keys.isdisjoint(toks.lows):
+                if ctx.last_org is not None and not self.org_nouns.isdisjoint(toks.lows):
                     named = self._anaphors(toks, ms, ctx.last_org)
                 found = self._sentence(article_id, field, text, sent, toks, named, ctx)
                 events.extend(found)

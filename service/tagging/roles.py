@@ -501,8 +501,9 @@ class Roles:
         elif accused_acts:
             actors, targets = self._accused(ss, before, actors, targets)
         actors = list(dict.fromkeys(actors))
-        own = _countries_of(ss, actors)  # "prompting Beijing to retaliate": not at China
-        targets = [t for t in dict.fromkeys(targets) if t not in actors and t not in own]
+        if targets:
+            own = _countries_of(ss, actors)  # "prompting Beijing to retaliate": not at China
+            targets = [t for t in dict.fromkeys(targets) if t not in actors and t not in own]
         return actors, targets
 
     def _possessor(self, text: str, last: Slot, trig_start: int) -> bool:
