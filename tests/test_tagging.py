@@ -408,6 +408,7 @@ def test_user_rules_extend_existing_type(tmp_path: Path) -> None:
             },
             "object_types",
         ),
+        ({"cues": {"off_topic_words": ["world cup"]}}, "not a single word"),
         ({"gazeteer": []}, "unknown section"),
         ([1, 2], "JSON object"),
     ],
@@ -565,3 +566,37 @@ def test_a_bare_army_belongs_to_the_country_in_context(tagger: Tagger) -> None:
     body = "Myanmar said on Monday the Army had retaken the town. Later the Army denied it."
     e = entity(tagger, body, "org:myanmar-army", "ORG")
     assert len(e["mentions"]) == 2
+
+
+# --- off-topic articles: sport, technology, weather --------------------------------------------
+
+
+def test_a_match_report_full_of_event_words_reports_no_event(tagger: Tagger) -> None:
+    body = (
+        "Bayern's attack was toothless as the league leaders drew 0-0 with Dortmund. "
+        "The club is in talks with French striker Marc Dupont over a new contract. "
+        "The coach declined to comment on the goalkeeper's injury before the cup match."
+    )
+    assert events_of(tagger, body) == {}
+
+
+def test_a_political_story_that_mentions_a_match_keeps_its_events(tagger: Tagger) -> None:
+    body = (
+        "Serbia and Kosovo agreed to resume talks, the European Union said, after the "
+        "football match between their teams was called off. The government in Belgrade "
+        "threatened sanctions on officials who attended the match."
+    )
+    found = events_of(tagger, body)
+    assert "DIPLOMATIC_CONTACT" in found and "SANCTIONS_THREAT" in found
+
+
+def test_a_tournament_is_no_person(tagger: Tagger) -> None:
+    ents = tagger.tag("r-1", "Inter travel to Madrid for the Europa League tie on Tuesday.")[0]
+    assert not [e for e in ents if e["type"] == "PERSON"]
+
+
+def test_a_capitalised_trigger_word_inside_an_unknown_name_is_no_trigger(
+    tagger: Tagger,
+) -> None:
+    body = "Storms hit Wales, and the Met Office warned of more rain in Cardiff."
+    assert "DIPLOMATIC_CONTACT" not in events_of(tagger, body)

@@ -14,7 +14,7 @@ from typing import Any
 from .. import __version__
 from .bodies import Bodies
 from .entities import Mention, NameFinder, group, surname_table
-from .events import EventFinder
+from .events import EventFinder, off_topic
 from .gazetteer import Entry, Gazetteer
 from .rules import RulesError, check_rules, load_rules
 from .text import clean, sentences
@@ -77,13 +77,16 @@ class Tagger:
         mentions = found["title"] + found["body"]
         # the body first: the title may refer to the sides its story sets up
         sides: list[str] = []
+        topic = [0, 0]
         body_events = self.events.find(
-            article_id, "body", texts["body"], sents["body"], found["body"], sides
+            article_id, "body", texts["body"], sents["body"], found["body"], sides, topic
         )
         events = self.events.find(
-            article_id, "title", texts["title"], sents["title"], found["title"], sides
+            article_id, "title", texts["title"], sents["title"], found["title"], sides, topic
         )
         events.extend(body_events)
+        if events and off_topic(*topic):
+            events = []  # a match report's "attack" or a forecast's "warning" is no event
         return group(mentions), events
 
 

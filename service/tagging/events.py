@@ -207,6 +207,10 @@ class EventFinder:
         self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
         self.org_anaphora = CueSet(cues.get("org_anaphora", []))
+        # words of sport, technology, weather and markets vs words of politics and trade: an
+        # article full of the first and short of the second reports no geopolitical event
+        self.off_topic = frozenset(w.lower() for w in cues.get("off_topic_words", []))
+        self.on_topic = frozenset(w.lower() for w in cues.get("on_topic_words", []))
         # their last words ("group"): a sentence with none of them holds no such phrase
         self.org_nouns = frozenset(p.split()[-1].lower() for p in cues.get("org_anaphora", []))
         self.possessives = frozenset(w.lower() for w in cues.get("possessive_determiners", []))
@@ -226,10 +230,14 @@ class EventFinder:
         sents: list[Span],
         mentions: list[Mention],
         sides: list[str] | None = None,
+        topic: list[int] | None = None,
     ) -> list[dict[str, Any]]:
         """Events of one field. ``sides``: the article's two opposed sides as found elsewhere
-        (the body's, for the title); an empty list is filled with this field's first sides."""
+        (the body's, for the title); an empty list is filled with this field's first sides.
+        ``topic``: [off-topic, on-topic] cue words counted per sentence are added to it."""
         events: list[dict[str, Any]] = []
+        off_words, on_words = self.off_topic, self.on_topic
+        off = on = 0
         mi = 0
         ctx = _Context({m.entry.id: m.entry.country for m in mentions if m.entry.country})
         if sides and len(sides) == 2:
@@ -242,6 +250,9 @@ class EventFinder:
                 mj += 1
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
+            if off_words:
+                off += len(off_words.intersection(toks.lows))
+                on += len(on_words.intersection(toks.lows))
             if len(toks):
                 named = ms
                 if ctx.last_org is not None and not self.org_nouns.isdisjoint(toks.lows):
@@ -249,6 +260,9 @@ class EventFinder:
                 found = self._sentence(article_id, field, text, sent, toks, named, ctx)
                 events.extend(found)
             self._remember(ctx, found, ms)
+        if topic is not None:
+            topic[0] += off
+            topic[1] += on
         if sides is not None and not sides and ctx.first_sides:
             sides.extend(ctx.first_sides)
         for ev in ctx.pending:
@@ -361,6 +375,8 @@ class EventFinder:
             ts, te = st[m.first], en[m.last]
             if any(x.start <= ts and te <= x.end and x.entry.type != "COMMODITY" for x in ms):
                 continue  # the words are part of a name ("Asia-Pacific Economic Cooperation")
+            if m.first == m.last and _in_name(text, toks, m.first):
+                continue  # a capitalised word between lower-case and capitalised: "the Met Office"
             rkey = (ts, te, d.symmetric, d.accused, d.judges, d.place_targets, d.warner)
             cached = role_cache.get(rkey)
             if cached is None:
@@ -671,6 +687,25 @@ class EventFinder:
             if not beaten:
                 keep.append(m)
         return keep
+
+
+def _in_name(text: str, toks: Toks, i: int) -> bool:
+    """Token i is capitalised, after a lower-case word and before a capitalised one: part of
+    a name the gazetteer does not know ("the Met Office"), not a trigger."""
+    st = toks.starts
+    if not 0 < i < len(st) - 1 or not text[st[i]].isupper():
+        return False
+    return text[st[i - 1]].islower() and text[st[i + 1]].isupper()
+
+
+def off_topic(off: int, on: int) -> bool:
+    """Whether an article's cue counts say it is about sport, technology, weather or markets
+    (twice as many such cue words as political ones, and at least three)."""
+    return off >= OFF_TOPIC_MIN and off >= OFF_TOPIC_RATIO * on
+
+
+OFF_TOPIC_MIN = 3
+OFF_TOPIC_RATIO = 2
 
 
 def _previous_actors(

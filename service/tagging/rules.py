@@ -29,7 +29,8 @@ A rule file is a JSON object with any of these top-level sections:
 - ``places``: ``[{name, id?, country?, aliases?}]``; ``country_aliases``: ``{alias: ISO3}``;
   ``demonyms``: ``{word: ISO3 or norp:slug}``; ``city_stoplist``: ``[name]``
 - ``commodities``: ``[{id, aliases}]``; ``commodity_blockers``: ``[phrase]``
-- ``cues``: ``{cue-list-name: [phrases]}`` (extends the built-in lists)
+- ``cues``: ``{cue-list-name: [phrases]}`` (extends the built-in lists; ``off_topic_words`` and
+  ``on_topic_words``, single words, tell sport/technology/weather articles from political ones)
 - ``event_references``: ``{noun: [TYPE]}``: a noun after a determiner or possessive ("the
   deal", "their talks") names again an event of one of these types reported earlier in the
   field, and so carries that type too
@@ -288,6 +289,14 @@ def _cues(v: Any, path: str, errs: list[str]) -> None:
         return
     for k, x in v.items():
         _str_list(x, f"{path}.{k}", errs)
+        if k in SINGLE_WORD_CUES and isinstance(x, list):
+            for w in x:
+                if isinstance(w, str) and len(w.split()) != 1:
+                    errs.append(f"{path}.{k}: {w!r} is not a single word (only words are counted)")
+
+
+# cue lists matched word by word, never as phrases
+SINGLE_WORD_CUES = frozenset({"off_topic_words", "on_topic_words"})
 
 
 def _references(v: Any, path: str, errs: list[str]) -> None:
