@@ -409,6 +409,19 @@ def test_user_rules_extend_existing_type(tmp_path: Path) -> None:
             "object_types",
         ),
         ({"cues": {"off_topic_words": ["world cup"]}}, "not a single word"),
+        (
+            {
+                "event_types": {
+                    "X_Y": {
+                        "cameo": "1",
+                        "plover": "P",
+                        "triggers": ["a"],
+                        "roles": {"needs_party": "yes"},
+                    }
+                }
+            },
+            "needs_party",
+        ),
         ({"gazeteer": []}, "unknown section"),
         ([1, 2], "JSON object"),
     ],
@@ -600,3 +613,23 @@ def test_a_capitalised_trigger_word_inside_an_unknown_name_is_no_trigger(
 ) -> None:
     body = "Storms hit Wales, and the Met Office warned of more rain in Cardiff."
     assert "DIPLOMATIC_CONTACT" not in events_of(tagger, body)
+
+
+def test_an_event_that_names_no_party_is_dropped_where_its_type_needs_one(
+    tagger: Tagger,
+) -> None:
+    assert "NO_COMMENT" not in events_of(tagger, "The two suspects declined to comment.")
+    assert "NO_COMMENT" in events_of(tagger, "Kenya's foreign ministry declined to comment.")
+
+
+def test_an_attack_needs_no_named_party(tagger: Tagger) -> None:
+    body = "Two ballistic missiles were launched towards the coast on Tuesday."
+    assert "MILITARY_ESCALATION" in events_of(tagger, body)
+
+
+def test_a_concert_review_reports_no_meeting(tagger: Tagger) -> None:
+    body = (
+        "The singer met fans in Oslo after the concert and signed copies of her new album. "
+        "Tickets for the band's next tour sold out in minutes."
+    )
+    assert events_of(tagger, body) == {}

@@ -510,7 +510,7 @@ def test_a_conjunct_that_opens_its_own_clause_is_not_coordinated(tagger: Tagger)
 
 
 def test_where_opens_a_clause_whose_names_are_not_targets(tagger: Tagger) -> None:
-    body = "The truce was agreed in Doha, where Emir Tamim bin Hamad hosted Paul Kagame."
+    body = "Congo and the M23 agreed a truce in Doha, where Emir Tamim bin Hamad met Paul Kagame."
     assert one(tagger, body, "CEASEFIRE")["targets"] == []
 
 
@@ -840,3 +840,9 @@ def test_the_group_in_apposition_is_the_name_before_it(tagger: Tagger) -> None:
     )
     ev = one(tagger, body, "MILITARY_ESCALATION")
     assert ev["actors"] == ["org:houthis"]
+
+
+def test_the_government_in_a_capital_is_that_capitals(tagger: Tagger) -> None:
+    body = "The government in Tirana threatened sanctions on the companies involved."
+    ev = one(tagger, body, "SANCTIONS_THREAT")
+    assert ev["actors"] == ["place:tirana"]

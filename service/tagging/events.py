@@ -140,6 +140,7 @@ class _Type:
         "future_type",
         "hedges",
         "judges",
+        "needs_party",
         "negators",
         "objects",
         "pending",
@@ -174,6 +175,7 @@ class _Type:
         self.refer_back = bool(roles.get("refer_back"))
         self.policy: dict[str, Any] | None = d.get("roles")
         self.pending = roles.get("fallback_targets") == "sides"
+        self.needs_party = bool(roles.get("needs_party"))
         self.sides_rank = int(roles.get("sides", 0))
         self.rate = "rate_pct" in wanted
         self.clause_rates = bool(d.get("clause_rates"))
@@ -269,7 +271,8 @@ class EventFinder:
             # a mediation before the article set up its sides ("X offered to mediate")
             if not ev["targets"] and ctx.first_sides:
                 ev["targets"] = self._sides_targets(ev["actors"], ctx, ctx.first_sides)
-        return events
+        spec = self.spec
+        return [e for e in events if e["actors"] or e["targets"] or not spec[e["type"]].needs_party]
 
     def _anaphors(self, toks: Toks, ms: list[Mention], org: Mention) -> list[Mention]:
         """``ms`` with "the group" / "the movement" standing for the organisation last named

@@ -56,6 +56,7 @@ class Roles:
         self.skip_ids = frozenset(cues.get("non_actor_ids", []))
         self.title_words = title_words
         self.openers_subj = s("subject_openers")
+        self.seat_nouns = s("seat_nouns")
         # "X accused Y of <event>", "X thanked Y for <event>": Y performed it
         self.credit = s("credit_verbs")
         self.accuse = s("accusation_verbs") | self.credit
@@ -105,6 +106,8 @@ class Roles:
             while before and (before[-1] in _ARTICLES or _title_word(before, tw)):
                 before.pop()
             prev = before[-1].lower().strip(_STRIP) if before else ""
+            if prev == "in" and len(before) > 1 and before[-2].lower() in self.seat_nouns:
+                prev = before[-2].lower()  # "the government in Belgrade": Belgrade's, a subject
             comma = bool(before) and before[-1].endswith(",")
             nxt = cands[k + 1].start if k + 1 < ncands else me
             after = text[me : me + 30].split(None, 3)

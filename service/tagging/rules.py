@@ -11,6 +11,8 @@ A rule file is a JSON object with any of these top-level sections:
   true = 1: a lower-ranked event does not replace sides a higher-ranked one set up),
   ``targets_act`` (whoever the trigger names acts: "no comment from Moscow"),
   ``warner_acts`` ("X warned that Y would...": X's threat, aimed at Y),
+  ``needs_party`` (an event naming neither actor nor target is dropped: "the suspects
+  declined to comment", "she met fans"),
   ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named),
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
   takes the parties of the last such event), ``place_targets`` (prepositions after which a
@@ -213,6 +215,7 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
         "speaker_judges",
         "targets_act",
         "warner_acts",
+        "needs_party",
         "place_targets",
         "object_types",
         "fallback_targets",
@@ -226,6 +229,7 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
         "accused_acts",
         "refer_back",
         "speaker_judges",
+        "needs_party",
     ):
         if k in v and not isinstance(v[k], bool):
             errs.append(f"{path}.{k}: expected true or false")
