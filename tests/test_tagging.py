@@ -633,3 +633,14 @@ def test_a_concert_review_reports_no_meeting(tagger: Tagger) -> None:
         "Tickets for the band's next tour sold out in minutes."
     )
     assert events_of(tagger, body) == {}
+
+
+def test_capitals_of_a_title_case_headline_make_no_name(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t-1", "Ottawa said talks would resume.", "Canada Halts Trade Talks Again")
+    assert {e["id"] for e in ents} == {"country:CAN", "place:ottawa"}
+
+
+def test_a_title_case_headline_keeps_names_its_body_repeats(tagger: Tagger) -> None:
+    body = "Farida Osei, the trade minister, said Ghana would not budge."
+    ents, _ = tagger.tag("t-1", body, "Ghana's Farida Osei Rejects Cocoa Tariff Plan")
+    assert "person:farida-osei" in {e["id"] for e in ents}

@@ -846,3 +846,20 @@ def test_the_government_in_a_capital_is_that_capitals(tagger: Tagger) -> None:
     body = "The government in Tirana threatened sanctions on the companies involved."
     ev = one(tagger, body, "SANCTIONS_THREAT")
     assert ev["actors"] == ["place:tirana"]
+
+
+def test_after_an_opposing_verb_the_modifier_alone_performs_the_act(tagger: Tagger) -> None:
+    body = "Seoul condemned new Japanese export controls on chemicals."
+    ev = one(tagger, body, "SANCTIONS_ACTION")
+    assert ev["actors"] == ["country:JPN"]
+
+
+def test_without_an_opposing_verb_the_subject_keeps_acting(tagger: Tagger) -> None:
+    body = "Seoul adopted new Japanese-style export controls on chemicals."
+    ev = one(tagger, body, "SANCTIONS_ACTION")
+    assert "place:seoul" in ev["actors"]
+
+
+def test_an_offer_of_talks_is_no_mediation(tagger: Tagger) -> None:
+    found = {e["type"] for e in events(tagger, "Cuba rejected a U.S. offer of direct talks.")}
+    assert "MEDIATION" not in found and "REJECTION" in found

@@ -7,6 +7,7 @@ entities, events = tagger.tag("id-1", body, title)
 
 from __future__ import annotations
 
+import re
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,13 @@ class Tagger:
             "ruleset": rules["ruleset"],
         }
 
+    def _seen_only(self, title_ms: list[Mention], body_ms: list[Mention]) -> list[Mention]:
+        """A title-case headline's names the gazetteer knows or the body names too: its
+        capitals alone ("Trump Cuts Off Trade Talks") make no name."""
+        known = self.gaz.forms
+        in_body = {m.text for m in body_ms}
+        return [m for m in title_ms if m.text in known or m.text in in_body]
+
     def tag(
         self, article_id: str, body: str, title: str = ""
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -62,6 +70,8 @@ class Tagger:
         if self._stat is not None:
             for f in FIELDS:
                 found[f] = self._stat.merge(f, texts[f], found[f])
+        if found["title"] and _title_case(texts["title"]):
+            found["title"] = self._seen_only(found["title"], found["body"])
         table = surname_table(found["title"] + found["body"], base)
         if len(table) > len(base):
             extra = [(s, e) for s, e in table.items() if s not in base and len(s) >= 3]
@@ -122,6 +132,15 @@ def _relink(
             i = text.find(sur, j)
     out.sort(key=_by_start)
     return out
+
+
+def _title_case(title: str) -> bool:
+    """A headline In Which Most Words Are Capitalised: capitals then mark no names."""
+    words = [w for w in _WORD_RE.findall(title) if len(w) > 3]
+    return len(words) >= 3 and 5 * sum(w[0].isupper() for w in words) >= 4 * len(words)
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:

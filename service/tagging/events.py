@@ -143,6 +143,8 @@ class _Type:
         "needs_party",
         "negators",
         "objects",
+        "opposes",
+        "owner_acts",
         "pending",
         "place_targets",
         "plover",
@@ -172,6 +174,8 @@ class _Type:
             k.lower(): tuple(v) for k, v in roles.get("object_types", {}).items()
         }
         self.warner = bool(roles.get("warner_acts"))
+        self.opposes = bool(roles.get("opposes"))
+        self.owner_acts = bool(roles.get("owner_acts"))
         self.refer_back = bool(roles.get("refer_back"))
         self.policy: dict[str, Any] | None = d.get("roles")
         self.pending = roles.get("fallback_targets") == "sides"
@@ -340,7 +344,8 @@ class EventFinder:
         spec = self.spec
         out: dict[str, dict[str, Any]] = {}
         role_cache: dict[
-            tuple[int, int, bool, bool, bool, frozenset[str], bool], tuple[list[str], list[str]]
+            tuple[int, int, bool, bool, bool, frozenset[str], bool, bool],
+            tuple[list[str], list[str]],
         ] = {}
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         # the strongest goods-taking type here claims commodities its weaker neighbours merely
@@ -380,7 +385,11 @@ class EventFinder:
                 continue  # the words are part of a name ("Asia-Pacific Economic Cooperation")
             if m.first == m.last and _in_name(text, toks, m.first):
                 continue  # a capitalised word between lower-case and capitalised: "the Met Office"
-            rkey = (ts, te, d.symmetric, d.accused, d.judges, d.place_targets, d.warner)
+            # after "X rejected / slammed": a name modifying this trigger is its only actor
+            opposed = d.owner_acts and any(
+                o.last < m.first and spec[o.etype].opposes for o in matches
+            )
+            rkey = (ts, te, d.symmetric, d.accused, d.judges, d.place_targets, d.warner, opposed)
             cached = role_cache.get(rkey)
             if cached is None:
                 cached = role_cache[rkey] = self.roles.assign(
@@ -394,6 +403,7 @@ class EventFinder:
                     d.judges,
                     d.place_targets,
                     d.warner,
+                    opposed,
                 )
             actors, targets = list(cached[0]), list(cached[1])
             group = self._collective(

@@ -299,12 +299,15 @@ class Roles:
         speaker_judges: bool = False,
         place_preps: frozenset[str] = frozenset(),
         warner_acts: bool = False,
+        opposed: bool = False,
     ) -> tuple[list[str], list[str]]:
         """Actors and targets of the trigger at [trig_start, trig_end) among the slots.
 
         ``place_preps``: a country after one of these is what the event is aimed at, if
         nothing else is ("struck camps in X", "a tariff on goods from X"). ``warner_acts``:
-        "X warned that Y would ..." is X's threat aimed at Y."""
+        "X warned that Y would ..." is X's threat aimed at Y. ``opposed``: the sentence's
+        subject opposes the trigger ("X slammed new Dutch export controls"), so a name that
+        modifies it is its only actor."""
         before = [k for k, s in enumerate(ss) if s.end <= trig_start]
         after = [k for k, s in enumerate(ss) if s.start >= trig_end]
         actors: list[str] = []
@@ -416,7 +419,9 @@ class Roles:
             elif owner:
                 actors = [last.id]  # "X criticised Y's missile launch": Y launched it
             elif adjacent and last.id not in actors and last.id not in homes | {spoken_for}:
-                if last.prev in self.agent and last.type in ("GPE", "NORP"):
+                if (last.prev in self.agent and last.type in ("GPE", "NORP")) or (
+                    opposed and not symmetric
+                ):
                     actors = [last.id]  # "a plan put forward by Egyptian mediators": Egypt's
                 else:
                     actors.append(last.id)

@@ -12,7 +12,9 @@ A rule file is a JSON object with any of these top-level sections:
   ``targets_act`` (whoever the trigger names acts: "no comment from Moscow"),
   ``warner_acts`` ("X warned that Y would...": X's threat, aimed at Y),
   ``needs_party`` (an event naming neither actor nor target is dropped: "the suspects
-  declined to comment", "she met fans"),
+  declined to comment", "she met fans"), ``opposes`` (the subject opposes what follows) and
+  ``owner_acts`` (after an opposing verb, a name modifying this type's trigger is its only
+  actor: "X slammed new Dutch export controls"),
   ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named),
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
   takes the parties of the last such event), ``place_targets`` (prepositions after which a
@@ -216,6 +218,8 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
         "targets_act",
         "warner_acts",
         "needs_party",
+        "opposes",
+        "owner_acts",
         "place_targets",
         "object_types",
         "fallback_targets",
@@ -230,6 +234,8 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
         "refer_back",
         "speaker_judges",
         "needs_party",
+        "opposes",
+        "owner_acts",
     ):
         if k in v and not isinstance(v[k], bool):
             errs.append(f"{path}.{k}: expected true or false")
