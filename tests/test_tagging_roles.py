@@ -863,3 +863,13 @@ def test_without_an_opposing_verb_the_subject_keeps_acting(tagger: Tagger) -> No
 def test_an_offer_of_talks_is_no_mediation(tagger: Tagger) -> None:
     found = {e["type"] for e in events(tagger, "Cuba rejected a U.S. offer of direct talks.")}
     assert "MEDIATION" not in found and "REJECTION" in found
+
+
+def test_the_two_leaders_are_the_titled_people_of_two_countries(tagger: Tagger) -> None:
+    body = (
+        "President Gabriel Boric of Chile arrived in Lima on Monday. "
+        "Peruvian President Dina Boluarte greeted him at the airport. "
+        "The two leaders signed a trade agreement."
+    )
+    ev = one(tagger, body, "ECONOMIC_COOPERATION")
+    assert set(ev["actors"]) == {"person:gabriel-boric", "person:dina-boluarte"}

@@ -260,6 +260,7 @@ class EventFinder:
                 off += len(off_words.intersection(toks.lows))
                 on += len(on_words.intersection(toks.lows))
             if len(toks):
+                _learn_countries(ctx, ms, text, self.roles.title_words)
                 named = ms
                 if ctx.last_org is not None and not self.org_nouns.isdisjoint(toks.lows):
                     named = self._anaphors(toks, ms, ctx.last_org)
@@ -329,6 +330,7 @@ class EventFinder:
         if ctx.history and not self.ref_nouns.isdisjoint(toks.lows):
             matches = self._references(toks.lows, ctx, matches)
         if not matches:
+            ctx.learn(ms, text, self.leader_titles)  # "the two leaders" may name them later
             return []
         st, en, lows = toks.starts, toks.ends, toks.lows
         breaks = [
@@ -523,7 +525,7 @@ class EventFinder:
         the two presidents"), or anywhere when no actor is named. Country phrases take the
         article's two sides, leader phrases the first person named of each side, others the
         parties of the last two-sided event."""
-        if not ctx.parties and not ctx.sides:
+        if not ctx.parties and not ctx.sides and len(ctx.leaders) != 2:
             return []
         first, last = span
         hit, direct = -1, False
@@ -544,9 +546,11 @@ class EventFinder:
                 break
         if hit < 0:
             return []
-        leaders = [ctx.leaders.get(c) for c in ctx.sides]
+        # both named earlier with a leader's title: of the two sides, else the only two named
+        sides_or_all = ctx.sides if len(ctx.sides) == 2 else list(ctx.leaders)
+        leaders = [ctx.leaders.get(c) for c in sides_or_all]
         if len(leaders) == 2 and all(leaders) and self.collective_leaders.at(lows, hit):
-            return [x for x in leaders if x]  # both named earlier with a leader's title
+            return [x for x in leaders if x]
         if direct:
             return []  # the named actors stand unless the phrase resolves to both leaders
         sides = len(ctx.sides) == 2 and bool(self.collective_sides.at(lows, hit))
@@ -700,6 +704,34 @@ class EventFinder:
             if not beaten:
                 keep.append(m)
         return keep
+
+
+def _learn_countries(ctx: _Context, ms: list[Mention], text: str, titles: frozenset[str]) -> None:
+    """A person's country from the words around him where no trigger asked for role slots:
+    "Peruvian President X", "Chile's foreign minister X", "President X of Chile"."""
+    for k, m in enumerate(ms):
+        if m.entry.type != "PERSON" or m.entry.id in ctx.countries:
+            continue
+        if k and m.start - ms[k - 1].end <= 48:
+            p = ms[k - 1]
+            home = _home(p)
+            if home:
+                gap = text[p.end : m.start].replace("’s", " ").replace("'s", " ").split()
+                if len(gap) <= 4 and all(w in titles or w.islower() for w in gap):
+                    ctx.countries[m.entry.id] = home
+                    continue
+        if k + 1 < len(ms) and text[m.end : ms[k + 1].start] == " of ":
+            home = _home(ms[k + 1])
+            if home:
+                ctx.countries[m.entry.id] = home
+
+
+def _home(m: Mention) -> str | None:
+    """The country a country, demonym or place mention names."""
+    e = m.entry
+    if e.type not in ("GPE", "NORP"):
+        return None
+    return e.id if e.id.startswith("country:") else e.country
 
 
 def _in_name(text: str, toks: Toks, i: int) -> bool:
