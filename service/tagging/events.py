@@ -62,7 +62,6 @@ class _Context:
         "countries",
         "first_sides",
         "history",
-        "last_org",
         "leaders",
         "parties",
         "pending",
@@ -81,7 +80,6 @@ class _Context:
         self.first_sides: list[str] = []  # the first two opposed parties the field set up
         self.pending: list[dict[str, Any]] = []  # events waiting for sides set up later
         self.history: list[tuple[str, list[str], list[str]]] = []  # (type, actors, targets)
-        self.last_org: Mention | None = None  # what "the group" stands for
 
     def set_sides(self, ids: list[str], rank: int = 1) -> None:
         """Two distinct opposed parties (countries where persons are named) become the sides;
@@ -242,13 +240,12 @@ class EventFinder:
         (the body's, for the title); an empty list is filled with this field's first sides.
         ``topic``: [off-topic, on-topic] cue words counted per sentence are added to it."""
         events: list[dict[str, Any]] = []
-        off_words, on_words = self.off_topic, self.on_topic
-        off = on = 0
         mi = 0
         ctx = _Context({m.entry.id: m.entry.country for m in mentions if m.entry.country})
         if sides and len(sides) == 2:
             ctx.sides = list(sides)
-        for sent, toks in zip(sents, tokenize_sentences(text, sents), strict=True):
+        all_toks = tokenize_sentences(text, sents)
+        for sent, toks in zip(sents, all_toks, strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1
             mj = mi
@@ -256,20 +253,16 @@ class EventFinder:
                 mj += 1
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
-            if off_words:
-                off += len(off_words.intersection(toks.lows))
-                on += len(on_words.intersection(toks.lows))
             if len(toks):
                 _learn_countries(ctx, ms, text, self.roles.title_words)
                 named = ms
-                if ctx.last_org is not None and not self.org_nouns.isdisjoint(toks.lows):
-                    named = self._anaphors(toks, ms, ctx.last_org)
+                if not self.org_nouns.isdisjoint(toks.lows):
+                    named = self._anaphors(toks, ms, mentions[:mi])
                 found = self._sentence(article_id, field, text, sent, toks, named, ctx)
                 events.extend(found)
             self._remember(ctx, found, ms)
-        if topic is not None:
-            topic[0] += off
-            topic[1] += on
+        if topic is not None and self.off_topic:
+            self._count_topic(all_toks, topic)
         if sides is not None and not sides and ctx.first_sides:
             sides.extend(ctx.first_sides)
         for ev in ctx.pending:
@@ -279,9 +272,22 @@ class EventFinder:
         spec = self.spec
         return [e for e in events if e["actors"] or e["targets"] or not spec[e["type"]].needs_party]
 
-    def _anaphors(self, toks: Toks, ms: list[Mention], org: Mention) -> list[Mention]:
+    def _count_topic(self, all_toks: list[Toks], topic: list[int]) -> None:
+        """Add the field's off-topic cue words to topic[0], and its on-topic ones to topic[1]
+        only where there are off-topic ones to weigh them against (most articles have none)."""
+        off = sum(len(self.off_topic.intersection(t.lows)) for t in all_toks)
+        topic[0] += off
+        if off or topic[0]:
+            topic[1] += sum(len(self.on_topic.intersection(t.lows)) for t in all_toks)
+
+    def _anaphors(self, toks: Toks, ms: list[Mention], earlier: list[Mention]) -> list[Mention]:
         """``ms`` with "the group" / "the movement" standing for the organisation last named
         (a role candidate only: no entity mention is emitted for it)."""
+        skip = self.roles.skip_ids
+        org = next(
+            (m for m in reversed(earlier) if m.entry.type == "ORG" and m.entry.id not in skip),
+            None,
+        )
         lows, st, en = toks.lows, toks.starts, toks.ends
         out = list(ms)
         for i in self.org_anaphora._positions(lows):
@@ -293,16 +299,14 @@ class EventFinder:
                 continue
             # the nearest organisation named before it in the sentence, else the last one
             near = [m for m in ms if m.end <= a and m.entry.type == "ORG"]
-            out.append((near[-1] if near else org)._replace(start=a, end=b))
+            owner = near[-1] if near else org
+            if owner is not None:
+                out.append(owner._replace(start=a, end=b))
         out.sort(key=_by_start)
         return out
 
     def _remember(self, ctx: _Context, found: list[dict[str, Any]], ms: list[Mention]) -> None:
         """Carry forward what later sentences may refer back to."""
-        for m in reversed(ms):
-            if m.entry.type == "ORG" and m.entry.id not in self.roles.skip_ids:
-                ctx.last_org = m
-                break
         for e in found:
             if len(e["actors"]) >= 2 and self.spec[e["type"]].symmetric:
                 ctx.parties = list(e["actors"])
