@@ -171,6 +171,23 @@ def test_article_minimal_and_optional_fields() -> None:
     assert _is_valid("article.v1", {"id": "x" * 256, "body": "b"})
 
 
+@pytest.mark.parametrize(
+    ("path", "value", "valid"),
+    [
+        ("metadata.count", 9223372036854775807, True),
+        ("metadata.count", -9223372036854775807, True),
+        ("metadata.ratio", 4.5e18, True),
+        ("metadata.count", 9223372036854775808, False),
+        ("metadata.count", -9223372036854775808, False),
+        ("metadata.nested", {"ids": [1, 10**25]}, False),
+        ("metadata.mass", 6.4e23, False),
+        ("unknown_future_field", [[-(10**30)]], False),
+    ],
+)
+def test_article_numbers_lie_within_63_bits(path: str, value: Any, valid: bool) -> None:
+    assert _is_valid("article.v1", _set(_article(), path, value)) is valid
+
+
 @pytest.mark.parametrize("field", ["id", "body"])
 def test_article_required(field: str) -> None:
     assert not _is_valid("article.v1", _drop(_article(), field))
