@@ -19,6 +19,7 @@ import orjson
 ENRICHED_SCHEMA = "geopulse.enriched.v1"
 EVENT_SCHEMA = "geopulse.event.v1"
 MAX_ID_CHARS = 256
+MAX_TITLE_CHARS = 2048  # a headline, not a second body: longer is dead-lettered as too_large
 # orjson decodes an integer literal beyond 64 bits as a float and drops digits, silently. So every
 # number must lie within ±MAX_NUMBER, a bound that decoded values show exactly: each float outside
 # it is a whole number (maybe such a rounded integer), and -2**63 is where -2**63-1 rounds to.
@@ -112,6 +113,11 @@ def _validate(obj: dict[str, Any], max_body_bytes: int) -> Article:
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
             raise BadInput(ErrorClass.SCHEMA, f"'{name}' must be a string, got {_kind(value)}")
+    title = obj.get("title")
+    if title is not None and len(title) > MAX_TITLE_CHARS:
+        raise BadInput(
+            ErrorClass.TOO_LARGE, f"'title' is over the {MAX_TITLE_CHARS}-character limit"
+        )
     metadata = obj.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise BadInput(ErrorClass.SCHEMA, f"'metadata' must be an object, got {_kind(metadata)}")

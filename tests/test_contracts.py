@@ -68,6 +68,11 @@ def test_valid_article_keeps_its_fields_and_ignores_unknown_ones() -> None:
         (b'{"id": "a", "body": "x", "metadata": {"mass_kg": 5.97e24}}', ErrorClass.SCHEMA),
         (orjson.dumps({"id": "a", "body": "x" * (LIMIT + 1)}), ErrorClass.TOO_LARGE),
         (orjson.dumps({"id": "a", "body": "é" * (LIMIT // 2 + 1)}), ErrorClass.TOO_LARGE),
+        (
+            orjson.dumps({"id": "a", "body": "x", "title": "Rates rise " * 205}),
+            ErrorClass.TOO_LARGE,
+        ),
+        (orjson.dumps({"id": "a", "body": "", "title": "\U0001d518" * 2049}), ErrorClass.TOO_LARGE),
         (b" " * (7 * LIMIT + 65536), ErrorClass.TOO_LARGE),
     ],
 )
@@ -103,6 +108,17 @@ def test_a_number_too_wide_is_named_where_it_sits() -> None:
 
 def test_body_at_the_limit_is_accepted() -> None:
     assert parse_article(orjson.dumps({"id": "a", "body": "x" * LIMIT}), LIMIT).body
+
+
+def test_title_at_its_limit_is_accepted_and_over_it_named() -> None:
+    title = "Zölle auf Stahl? " * 120 + "Ja" * 4  # 2,048 characters, 2,168 bytes
+    assert (
+        parse_article(orjson.dumps({"id": "t", "body": "", "title": title}), LIMIT).title == title
+    )
+    with pytest.raises(BadInput) as info:
+        parse_article(orjson.dumps({"id": "t", "body": "", "title": title + "!"}), LIMIT)
+    assert info.value.error_class is ErrorClass.TOO_LARGE
+    assert info.value.message == "'title' is over the 2048-character limit"
 
 
 def test_dead_letter_headers_say_why_and_where() -> None:

@@ -169,6 +169,8 @@ def test_article_minimal_and_optional_fields() -> None:
     assert not _is_valid("article.v1", {"id": "", "body": "b"})
     assert not _is_valid("article.v1", {"id": "x" * 257, "body": "b"})
     assert _is_valid("article.v1", {"id": "x" * 256, "body": "b"})
+    assert _is_valid("article.v1", {"id": "x", "body": "b", "title": "h" * 2048})
+    assert not _is_valid("article.v1", {"id": "x", "body": "b", "title": "h" * 2049})
 
 
 @pytest.mark.parametrize(
