@@ -58,6 +58,7 @@ class Settings:
     dlq_topic: str = "news.articles.dlq"
     group: str = "geopulse"
     partitions: int = 4
+    replication_factor: int = 1
     web_host: str = "127.0.0.1"
     web_port: int = 6066
     max_body_bytes: int = 1 << 20
@@ -104,6 +105,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         dlq_topic=e.get("GEOPULSE_DLQ_TOPIC", _topic, d.dlq_topic),
         group=e.get("GEOPULSE_GROUP", _topic, d.group),
         partitions=e.get("GEOPULSE_PARTITIONS", _int_range(1, 10_000), d.partitions),
+        replication_factor=e.get(
+            "GEOPULSE_REPLICATION_FACTOR", _int_range(1, 16), d.replication_factor
+        ),
         web_host=e.get("GEOPULSE_WEB_HOST", _nonempty, d.web_host),
         web_port=e.get("GEOPULSE_WEB_PORT", _int_range(0, 65535), d.web_port),
         max_body_bytes=e.get("GEOPULSE_MAX_BODY_BYTES", _int_range(1, 64 << 20), d.max_body_bytes),

@@ -19,6 +19,11 @@ import orjson
 ENRICHED_SCHEMA = "geopulse.enriched.v1"
 EVENT_SCHEMA = "geopulse.event.v1"
 MAX_ID_CHARS = 256
+MAX_TITLE_CHARS = 2048  # a headline, not a second body: longer is dead-lettered as too_large
+# orjson decodes an integer literal beyond 64 bits as a float and drops digits, silently. So every
+# number must lie within ±MAX_NUMBER, a bound that decoded values show exactly: each float outside
+# it is a whole number (maybe such a rounded integer), and -2**63 is where -2**63-1 rounds to.
+MAX_NUMBER = (1 << 63) - 1
 # Passed through to the enriched record when present, in this order.
 PASSTHROUGH_FIELDS = ("id", "title", "source", "url", "published_at", "language", "metadata")
 _OPTIONAL_STRINGS = ("title", "source", "url", "published_at", "language")
@@ -108,12 +113,53 @@ def _validate(obj: dict[str, Any], max_body_bytes: int) -> Article:
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
             raise BadInput(ErrorClass.SCHEMA, f"'{name}' must be a string, got {_kind(value)}")
+    title = obj.get("title")
+    if title is not None and len(title) > MAX_TITLE_CHARS:
+        raise BadInput(
+            ErrorClass.TOO_LARGE, f"'title' is over the {MAX_TITLE_CHARS}-character limit"
+        )
     metadata = obj.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise BadInput(ErrorClass.SCHEMA, f"'metadata' must be an object, got {_kind(metadata)}")
+    _check_numbers(obj)
     _check_formats(obj)
     language = obj.get("language") or "en"
     return Article(article_id, body, obj.get("title") or "", language.lower(), obj)
+
+
+def _check_numbers(obj: dict[str, Any]) -> None:
+    # Hot path: one pass over the decoded values, cheap for the usual flat object of strings.
+    stack: list[Any] = [obj.values()]
+    while stack:
+        for value in stack.pop():
+            kind = type(value)
+            if kind is str:
+                continue
+            if kind is dict:
+                stack.append(value.values())
+            elif kind is list:
+                stack.append(value)
+            elif (kind is int or kind is float) and not -MAX_NUMBER <= value <= MAX_NUMBER:
+                where, number = _first_wide_number(obj)
+                raise BadInput(
+                    ErrorClass.SCHEMA,
+                    f"'{where}' is a number outside ±(2^63-1) (about {number:.4g}) that cannot "
+                    "be passed on exactly; send such numbers as strings",
+                )
+
+
+def _first_wide_number(obj: dict[str, Any]) -> tuple[str, float]:
+    """Where the first number out of range sits (``metadata.ids[2]``) and its value."""
+    stack: list[tuple[str, Any]] = [(k, v) for k, v in reversed(obj.items())]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((f"{path}.{k}", v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+        elif type(value) in (int, float) and not -MAX_NUMBER <= value <= MAX_NUMBER:
+            return path, value
+    raise AssertionError("no number out of range")
 
 
 def _check_formats(obj: dict[str, Any]) -> None:

@@ -115,7 +115,7 @@ async def ensure_topics(settings: Settings, timeout_s: float = 30.0) -> list[str
         existing = set(await admin.list_topics())
         wanted = [t for t in settings.topics() if t not in existing]
         if wanted:
-            new = [NewTopic(t, settings.partitions, 1) for t in wanted]
+            new = [NewTopic(t, settings.partitions, settings.replication_factor) for t in wanted]
             with contextlib.suppress(TopicAlreadyExistsError):  # another worker was first
                 await admin.create_topics(new)
         return wanted

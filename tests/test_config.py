@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from service import kafka
 from service.config import ConfigError, load_settings
 
 
@@ -19,6 +22,7 @@ def test_defaults_follow_the_contract() -> None:
         "news.articles.dlq",
     )
     assert s.max_body_bytes == 1 << 20
+    assert s.replication_factor == 1  # the embedded broker is a single node
     assert s.security.protocol == "PLAINTEXT"
 
 
@@ -27,6 +31,7 @@ def test_values_are_parsed() -> None:
         {
             "GEOPULSE_BROKER": "kafka://a:9092, b:9093",
             "GEOPULSE_PARTITIONS": "6",
+            "GEOPULSE_REPLICATION_FACTOR": "3",
             "GEOPULSE_EVENTS_TOPIC": "",
             "GEOPULSE_BATCH_WITHIN_MS": "5",
             "GEOPULSE_NER": "SpaCy",
@@ -34,6 +39,7 @@ def test_values_are_parsed() -> None:
     )
     assert s.brokers == ("a:9092", "b:9093")
     assert s.partitions == 6
+    assert s.replication_factor == 3
     assert s.events_topic is None  # empty turns the events topic off
     assert s.topics() == ("news.articles", "news.enriched", "news.articles.dlq")
     assert s.batch_within_s == pytest.approx(0.005)
@@ -47,6 +53,9 @@ def test_values_are_parsed() -> None:
         ("GEOPULSE_BROKER", "host:99999"),
         ("GEOPULSE_PARTITIONS", "zero"),
         ("GEOPULSE_PARTITIONS", "0"),
+        ("GEOPULSE_REPLICATION_FACTOR", "0"),
+        ("GEOPULSE_REPLICATION_FACTOR", "17"),
+        ("GEOPULSE_REPLICATION_FACTOR", "2.5"),
         ("GEOPULSE_WEB_PORT", "70000"),
         ("GEOPULSE_INPUT_TOPIC", "bad topic"),
         ("GEOPULSE_NER", "bert"),
@@ -91,3 +100,43 @@ def test_tls_with_client_certificate(tmp_path: Path) -> None:
         }
     )
     assert s.security.protocol == "SSL"
+
+
+def test_topics_are_created_with_the_configured_replicas(monkeypatch: pytest.MonkeyPatch) -> None:
+    created: list[Any] = []
+
+    class Admin:  # the calls ensure_topics makes, with the cluster holding only the input topic
+        def __init__(self, **options: Any) -> None:
+            pass
+
+        async def start(self) -> None:
+            pass
+
+        async def list_topics(self) -> list[str]:
+            return ["wire.in"]
+
+        async def create_topics(self, new: list[Any]) -> None:
+            created.extend(new)
+
+        async def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(kafka, "AIOKafkaAdminClient", Admin)
+    settings = load_settings(
+        {
+            "GEOPULSE_BROKER": "k1:9092,k2:9092,k3:9092",
+            "GEOPULSE_INPUT_TOPIC": "wire.in",
+            "GEOPULSE_PARTITIONS": "12",
+            "GEOPULSE_REPLICATION_FACTOR": "3",
+        }
+    )
+    assert asyncio.run(kafka.ensure_topics(settings)) == [
+        "news.enriched",
+        "news.events",
+        "news.articles.dlq",
+    ]
+    assert [(t.name, t.num_partitions, t.replication_factor) for t in created] == [
+        ("news.enriched", 12, 3),
+        ("news.events", 12, 3),
+        ("news.articles.dlq", 12, 3),
+    ]

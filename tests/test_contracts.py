@@ -47,8 +47,32 @@ def test_valid_article_keeps_its_fields_and_ignores_unknown_ones() -> None:
         (b'{"id": "a", "body": null}', ErrorClass.SCHEMA),
         (b'{"id": "a", "body": "x", "title": 5}', ErrorClass.SCHEMA),
         (b'{"id": "a", "body": "x", "metadata": []}', ErrorClass.SCHEMA),
+        # numbers beyond ±(2^63-1): orjson decodes the first three as floats, losing digits
+        (
+            b'{"id": "a", "body": "x", "metadata": {"views": 98765432109876543210987}}',
+            ErrorClass.SCHEMA,
+        ),
+        (
+            b'{"id": "a", "body": "x", "metadata": {"d": [[-9223372036854775809]]}}',
+            ErrorClass.SCHEMA,
+        ),
+        (
+            b'{"id": "a", "body": "x", "unknown": {"seq": 1267650600228229401496703205376}}',
+            ErrorClass.SCHEMA,
+        ),
+        (b'{"id": "a", "body": "x", "metadata": {"u64": 18446744073709551615}}', ErrorClass.SCHEMA),
+        (
+            b'{"id": "a", "body": "x", "metadata": {"i64min": -9223372036854775808}}',
+            ErrorClass.SCHEMA,
+        ),
+        (b'{"id": "a", "body": "x", "metadata": {"mass_kg": 5.97e24}}', ErrorClass.SCHEMA),
         (orjson.dumps({"id": "a", "body": "x" * (LIMIT + 1)}), ErrorClass.TOO_LARGE),
         (orjson.dumps({"id": "a", "body": "é" * (LIMIT // 2 + 1)}), ErrorClass.TOO_LARGE),
+        (
+            orjson.dumps({"id": "a", "body": "x", "title": "Rates rise " * 205}),
+            ErrorClass.TOO_LARGE,
+        ),
+        (orjson.dumps({"id": "a", "body": "", "title": "\U0001d518" * 2049}), ErrorClass.TOO_LARGE),
         (b" " * (7 * LIMIT + 65536), ErrorClass.TOO_LARGE),
     ],
 )
@@ -59,8 +83,42 @@ def test_breaches_are_classified(raw: bytes | None, error_class: ErrorClass) -> 
     assert info.value.message
 
 
+def test_numbers_within_63_bits_are_passed_on_exactly() -> None:
+    raw = (
+        b'{"id": "n1", "body": "x", "metadata": {"hi": 9223372036854775807, '
+        b'"lo": -9223372036854775807, "f": 9.2e18, "tiny": 5e-324, "l": [0, -2.5, true, null], '
+        b'"digits": "314159265358979323846264338327950288"}}'
+    )
+    value, _ = serialise(parse_article(raw, LIMIT), [], [], {"name": "g"})
+    assert (
+        b'"metadata":{"hi":9223372036854775807,"lo":-9223372036854775807,"f":9.2e+18,'
+        b'"tiny":5e-324,"l":[0,-2.5,true,null],"digits":"314159265358979323846264338327950288"}'
+    ) in value
+
+
+def test_a_number_too_wide_is_named_where_it_sits() -> None:
+    raw = b'{"id": "n2", "body": "x", "metadata": {"ok": 1, "ids": [7, 31415926535897932384626]}}'
+    with pytest.raises(BadInput) as info:
+        parse_article(raw, LIMIT)
+    assert info.value.error_class is ErrorClass.SCHEMA
+    assert "'metadata.ids[1]'" in info.value.message
+    assert "3.142e+22" in info.value.message
+    assert "as strings" in info.value.message
+
+
 def test_body_at_the_limit_is_accepted() -> None:
     assert parse_article(orjson.dumps({"id": "a", "body": "x" * LIMIT}), LIMIT).body
+
+
+def test_title_at_its_limit_is_accepted_and_over_it_named() -> None:
+    title = "Zölle auf Stahl? " * 120 + "Ja" * 4  # 2,048 characters, 2,168 bytes
+    assert (
+        parse_article(orjson.dumps({"id": "t", "body": "", "title": title}), LIMIT).title == title
+    )
+    with pytest.raises(BadInput) as info:
+        parse_article(orjson.dumps({"id": "t", "body": "", "title": title + "!"}), LIMIT)
+    assert info.value.error_class is ErrorClass.TOO_LARGE
+    assert info.value.message == "'title' is over the 2048-character limit"
 
 
 def test_dead_letter_headers_say_why_and_where() -> None:

@@ -320,6 +320,7 @@ def test_worker_settings_load_and_data_dir_is_writable(k8s: dict[str, Doc]) -> N
     assert c["envFrom"] == [{"configMapRef": {"name": k8s["ConfigMap"]["metadata"]["name"]}}]
     settings = load_settings(env)
     assert settings.security.sasl_mechanism and settings.security.sasl_password
+    assert settings.replication_factor == 3, "topics a worker creates must survive a lost broker"
     assert settings.web_host == "0.0.0.0"
     assert settings.web_port in [p["containerPort"] for p in c["ports"]]
     volumes = {v["name"]: v for v in k8s["Deployment"]["spec"]["template"]["spec"]["volumes"]}

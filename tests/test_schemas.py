@@ -169,6 +169,25 @@ def test_article_minimal_and_optional_fields() -> None:
     assert not _is_valid("article.v1", {"id": "", "body": "b"})
     assert not _is_valid("article.v1", {"id": "x" * 257, "body": "b"})
     assert _is_valid("article.v1", {"id": "x" * 256, "body": "b"})
+    assert _is_valid("article.v1", {"id": "x", "body": "b", "title": "h" * 2048})
+    assert not _is_valid("article.v1", {"id": "x", "body": "b", "title": "h" * 2049})
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "valid"),
+    [
+        ("metadata.count", 9223372036854775807, True),
+        ("metadata.count", -9223372036854775807, True),
+        ("metadata.ratio", 4.5e18, True),
+        ("metadata.count", 9223372036854775808, False),
+        ("metadata.count", -9223372036854775808, False),
+        ("metadata.nested", {"ids": [1, 10**25]}, False),
+        ("metadata.mass", 6.4e23, False),
+        ("unknown_future_field", [[-(10**30)]], False),
+    ],
+)
+def test_article_numbers_lie_within_63_bits(path: str, value: Any, valid: bool) -> None:
+    assert _is_valid("article.v1", _set(_article(), path, value)) is valid
 
 
 @pytest.mark.parametrize("field", ["id", "body"])
