@@ -15,7 +15,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.errors import TopicAlreadyExistsError, for_code
 
 from service.config import Security, Settings
 
@@ -117,10 +117,29 @@ async def ensure_topics(settings: Settings, timeout_s: float = 30.0) -> list[str
         if wanted:
             new = [NewTopic(t, settings.partitions, settings.replication_factor) for t in wanted]
             with contextlib.suppress(TopicAlreadyExistsError):  # another worker was first
-                await admin.create_topics(new)
+                _check_created(await admin.create_topics(new))
         return wanted
     finally:
         await admin.close()
+
+
+class TopicsRefused(RuntimeError):
+    """The cluster answered a topic creation with an error (e.g. more replicas than brokers)."""
+
+
+def _check_created(response: Any) -> None:
+    """Raise :class:`TopicsRefused` naming each topic the cluster refused to create; the
+    client reports refusals in the response instead of raising them."""
+    refused = []
+    for err in getattr(response, "topic_errors", ()):
+        topic, code = err[0], err[1]
+        if code in (0, TopicAlreadyExistsError.errno):  # another worker was first
+            continue
+        detail = err[2] if len(err) > 2 and err[2] else ""
+        name = for_code(code).__name__
+        refused.append(f"{topic}: {name}" + (f" ({detail})" if detail else ""))
+    if refused:
+        raise TopicsRefused("the cluster refused to create topics: " + "; ".join(refused))
 
 
 def producer(settings: Settings, **overrides: Any) -> AIOKafkaProducer:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from service.broker import BrokerError, EmbeddedBroker
 from service.config import Settings
-from service.kafka import connection_failure, ensure_topics
+from service.kafka import TopicsRefused, connection_failure, ensure_topics
 from service.logs import setup_logging
 from service.tools import follow, publish, read_lines
 
@@ -57,7 +57,7 @@ def worker_command(settings: Settings) -> int:
         with cluster(settings) as live:
             prepare_topics(live)
             return run_worker(live, tagger)
-    except (TimeoutError, BrokerError, OSError) as exc:
+    except (TimeoutError, BrokerError, OSError, TopicsRefused) as exc:
         return _fatal(f"cannot start: {exc}")
     except Exception as exc:  # e.g. authentication refused: one line, non-zero exit
         message = connection_failure(settings, exc)

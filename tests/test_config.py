@@ -140,3 +140,60 @@ def test_topics_are_created_with_the_configured_replicas(monkeypatch: pytest.Mon
         ("news.events", 12, 3),
         ("news.articles.dlq", 12, 3),
     ]
+
+
+def _refusing_admin(code: int, message: str) -> type:
+    """An admin client whose cluster answers topic creation with an error, as a cluster with
+    fewer brokers than replicas does (the embedded broker accepts any replication factor)."""
+    from aiokafka.protocol.admin import CreateTopicsResponse_v1
+
+    class Admin:
+        def __init__(self, **options: Any) -> None:
+            pass
+
+        async def start(self) -> None:
+            pass
+
+        async def list_topics(self) -> list[str]:
+            return []
+
+        async def create_topics(self, new: list[Any]) -> Any:
+            return CreateTopicsResponse_v1(
+                topic_errors=[(t.name, code, message) for t in new][:1]
+                + [(t.name, 0, None) for t in new][1:]
+            )
+
+        async def close(self) -> None:
+            pass
+
+    return Admin
+
+
+def test_a_refused_topic_creation_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    admin = _refusing_admin(38, "Replication factor: 3 larger than available brokers: 1.")
+    monkeypatch.setattr(kafka, "AIOKafkaAdminClient", admin)
+    settings = load_settings({"GEOPULSE_BROKER": "k1:9092", "GEOPULSE_REPLICATION_FACTOR": "3"})
+    with pytest.raises(kafka.TopicsRefused) as info:
+        asyncio.run(kafka.ensure_topics(settings))
+    msg = str(info.value)
+    assert "news.articles: InvalidReplicationFactorError" in msg
+    assert "larger than available brokers" in msg
+
+
+def test_the_worker_stops_with_one_line_when_topics_are_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from service import runner
+
+    monkeypatch.setattr(kafka, "AIOKafkaAdminClient", _refusing_admin(38, "too few brokers"))
+    monkeypatch.setenv("GEOPULSE_BROKER", "k1:9092")
+    monkeypatch.setenv("GEOPULSE_REPLICATION_FACTOR", "3")
+    assert runner.worker_command(load_settings()) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("geopulse: cannot start: the cluster refused to create topics")
+
+
+def test_a_topic_another_worker_created_first_is_no_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kafka, "AIOKafkaAdminClient", _refusing_admin(36, "exists"))
+    settings = load_settings({"GEOPULSE_BROKER": "k1:9092"})
+    assert "news.articles" in asyncio.run(kafka.ensure_topics(settings))
