@@ -415,6 +415,18 @@ def test_user_rules_extend_existing_type(tmp_path: Path) -> None:
                     "X_Y": {
                         "cameo": "1",
                         "plover": "P",
+                        "triggers": [{"p": "a", "if_article": "war"}],
+                    }
+                }
+            },
+            "if_article",
+        ),
+        (
+            {
+                "event_types": {
+                    "X_Y": {
+                        "cameo": "1",
+                        "plover": "P",
                         "triggers": ["a"],
                         "roles": {"needs_party": "yes"},
                     }
@@ -644,3 +656,46 @@ def test_a_title_case_headline_keeps_names_its_body_repeats(tagger: Tagger) -> N
     body = "Farida Osei, the trade minister, said Ghana would not budge."
     ents, _ = tagger.tag("t-1", body, "Ghana's Farida Osei Rejects Cocoa Tariff Plan")
     assert "person:farida-osei" in {e["id"] for e in ents}
+
+
+# --- trigger conditions on the whole article ---------------------------------------------------
+
+
+def test_a_plan_in_an_article_about_an_invasion_is_a_peace_plan(tagger: Tagger) -> None:
+    body = (
+        "Ethiopian troops crossed into Eritrea after the invasion warnings of last month. "
+        "Kenya presented a six-point plan to both governments on Friday."
+    )
+    assert "PEACE_TALKS" in events_of(tagger, body)
+
+
+def test_a_plan_in_an_article_with_no_war_is_no_peace_plan(tagger: Tagger) -> None:
+    body = (
+        "Ethiopia cut import duties on fertiliser last month. "
+        "Kenya presented a six-point plan to both governments on Friday."
+    )
+    assert "PEACE_TALKS" not in events_of(tagger, body)
+
+
+def test_a_title_sees_the_words_of_its_body(tagger: Tagger) -> None:
+    body = "Ethiopian troops crossed into Eritrea after weeks of shelling."
+    _, evs = tagger.tag("t-1", body, "Kenya unveils plan for Ethiopia and Eritrea")
+    assert "PEACE_TALKS" in {e["type"] for e in evs if e["field"] == "title"}
+
+
+def test_user_patterns_may_ask_for_words_anywhere_in_the_article(tmp_path: Path) -> None:
+    rules = {
+        "event_types": {
+            "PEACE_TALKS": {
+                "cameo": "046",
+                "plover": "CONSULT",
+                "triggers": [{"p": "roadmap", "if_article": ["insurgency"]}],
+            }
+        }
+    }
+    (tmp_path / "extra.json").write_text(json.dumps(rules), encoding="utf-8")
+    t = load_tagger(tmp_path)
+    with_war = "The insurgency spread north. Malawi offered a roadmap to Mozambique."
+    without = "Malawi offered a roadmap to Mozambique."
+    assert "PEACE_TALKS" in {e["type"] for e in t.tag("a", with_war)[1]}
+    assert "PEACE_TALKS" not in {e["type"] for e in t.tag("b", without)[1]}

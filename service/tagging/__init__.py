@@ -88,11 +88,12 @@ class Tagger:
         # the body first: the title may refer to the sides its story sets up
         sides: list[str] = []
         topic = [0, 0]
+        words: list[Any] = []  # the body's tokens, for the title
         body_events = self.events.find(
-            article_id, "body", texts["body"], sents["body"], found["body"], sides, topic
+            article_id, "body", texts["body"], sents["body"], found["body"], sides, topic, words
         )
         events = self.events.find(
-            article_id, "title", texts["title"], sents["title"], found["title"], sides, topic
+            article_id, "title", texts["title"], sents["title"], found["title"], sides, topic, words
         )
         events.extend(body_events)
         if events and off_topic(*topic):

@@ -59,6 +59,7 @@ class _Context:
 
     __slots__ = (
         "antecedent",
+        "article",
         "countries",
         "first_sides",
         "history",
@@ -67,10 +68,13 @@ class _Context:
         "pending",
         "sides",
         "sides_rank",
+        "stems",
     )
 
     def __init__(self, countries: dict[str, str | None]) -> None:
         self.countries = countries
+        self.article: list[list[Toks]] = []  # the tokens of the article's fields
+        self.stems: frozenset[str] | None = None
         # the first person named of each country: whom "the two leaders" are
         self.leaders: dict[str, str] = {}
         self.antecedent: list[str] = []
@@ -117,6 +121,12 @@ class _Context:
                 c = self.countries.get(e.id)
                 if c and c not in self.leaders:
                     self.leaders[c] = e.id
+
+    def article_stems(self) -> frozenset[str]:
+        """Every stem of the article (built once, when an ``if_article`` pattern asks)."""
+        if self.stems is None:
+            self.stems = frozenset(w for field in self.article for t in field for w in t.stems)
+        return self.stems
 
     def country_of(self, eid: str) -> str:
         """A person, capital or government body stands for its country when sides are
@@ -235,16 +245,22 @@ class EventFinder:
         mentions: list[Mention],
         sides: list[str] | None = None,
         topic: list[int] | None = None,
+        article: list[list[Toks]] | None = None,
     ) -> list[dict[str, Any]]:
         """Events of one field. ``sides``: the article's two opposed sides as found elsewhere
         (the body's, for the title); an empty list is filled with this field's first sides.
-        ``topic``: [off-topic, on-topic] cue words counted per sentence are added to it."""
+        ``topic``: [off-topic, on-topic] cue words counted per sentence are added to it.
+        ``article``: the other field's tokens (the body's, for the title); an empty list is
+        given this field's."""
         events: list[dict[str, Any]] = []
         mi = 0
         ctx = _Context({m.entry.id: m.entry.country for m in mentions if m.entry.country})
         if sides and len(sides) == 2:
             ctx.sides = list(sides)
         all_toks = tokenize_sentences(text, sents)
+        ctx.article = [all_toks] + (article or [])
+        if article is not None and not article:
+            article.append(all_toks)  # the body's words, for its title
         for sent, toks in zip(sents, all_toks, strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1
@@ -330,7 +346,7 @@ class EventFinder:
         ms: list[Mention],
         ctx: _Context,
     ) -> list[dict[str, Any]]:
-        matches = self._resolve(self.matcher.find(toks))
+        matches = self._resolve(self.matcher.find(toks, ctx.article_stems))
         if ctx.history and not self.ref_nouns.isdisjoint(toks.lows):
             matches = self._references(toks.lows, ctx, matches)
         if not matches:

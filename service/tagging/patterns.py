@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from itertools import compress
 from typing import Any, NamedTuple
 
@@ -27,6 +28,7 @@ class Pattern(NamedTuple):
     weight: int
     last: frozenset[str]  # stems of the last word element after the anchor (quick reject)
     steps: tuple[tuple[int, frozenset[str], int], ...]  # after the anchor: (kind, stems, slack)
+    wide: frozenset[str]  # "if_article": one of these anywhere in the article also suffices
 
 
 # tuple.__new__(Match, values): a match without the Python-level NamedTuple __new__ call
@@ -110,8 +112,9 @@ class Matcher:
                     p = trig["p"]
                     needs = frozenset(stem(w) for w in trig.get("if", []))
                     unless = frozenset(stem(w) for w in trig.get("unless", []))
+                    wide = frozenset(stem(w) for w in trig.get("if_article", []))
                 else:
-                    p, needs, unless = trig, frozenset(), frozenset()
+                    p, needs, unless, wide = trig, frozenset(), frozenset(), frozenset()
                 for elems in _expand(p):
                     while elems and elems[-1].kind == SKIP:
                         elems.pop()
@@ -132,13 +135,15 @@ class Matcher:
                         weight,
                         last,
                         _steps(elems[a + 1 :]),
+                        wide,
                     )
                     keys = [NUM_KEY] if elems[a].kind == NUM else sorted(elems[a].stems)
                     for k in keys:
                         self.index.setdefault(k, []).append(pat)
 
-    def find(self, toks: Toks) -> list[Match]:
-        """All (type, span) matches in one sentence's tokens, the heaviest per type."""
+    def find(self, toks: Toks, article: Callable[[], frozenset[str]] | None = None) -> list[Match]:
+        """All (type, span) matches in one sentence's tokens, the heaviest per type.
+        ``article``: the stems of the whole article (asked only by ``if_article`` patterns)."""
         index = self.index
         stems = toks.stems
         # positions of anchor stems, found at C speed (most tokens are no anchor)
@@ -156,10 +161,14 @@ class Matcher:
         lows = toks.lows
         best: dict[str, Match] = {}
         for i, cands in hits:
-            for etype, _, lead, needs, unless, weight, last, steps in cands:
+            for etype, _, lead, needs, unless, weight, last, steps, wide in cands:
                 if last and last.isdisjoint(stem_set):
                     continue
-                if needs and needs.isdisjoint(stem_set):
+                if (
+                    (needs or wide)  # the sentence lacks the words; the article may hold a wide one
+                    and (not needs or needs.isdisjoint(stem_set))
+                    and (not wide or article is None or wide.isdisjoint(article()))
+                ):
                     continue
                 if unless and not unless.isdisjoint(stem_set):
                     continue

@@ -26,7 +26,9 @@ A rule file is a JSON object with any of these top-level sections:
   or the targets of the last earlier event of the same family, or ``object_actors``: only the
   actors of the last event of a type the object names, "condemned the strikes").
   A trigger is a pattern string or
-  ``{"p": pattern, "if": [words], "unless": [words]}``. A pattern is space-separated elements;
+  ``{"p": pattern, "if": [words], "unless": [words], "if_article": [words]}`` (``if``: one of
+  the words in the sentence, or one of ``if_article``'s anywhere in the article; ``unless``:
+  none of them in the sentence). A pattern is space-separated elements;
   an element is ``word|word|...`` (matched by stem), ``#NUM`` (a number) or ``...`` (a gap of up
   to five tokens). No regular expressions, so no user pattern can backtrack.
 - ``people`` / ``organisations``: ``[{id?, name, country?, aliases?}]``
@@ -123,11 +125,11 @@ def _variants(elems: list[str]) -> int:
 
 def _trigger(v: Any, path: str, errs: list[str]) -> None:
     if isinstance(v, dict):
-        extra = set(v) - {"p", "if", "unless"}
+        extra = set(v) - {"p", "if", "unless", "if_article"}
         if extra:
             errs.append(f"{path}: unknown keys {sorted(extra)}")
         check_pattern(v.get("p"), f"{path}.p", errs)
-        for k in ("if", "unless"):
+        for k in ("if", "unless", "if_article"):
             if k in v:
                 _str_list(v[k], f"{path}.{k}", errs)
     else:
