@@ -699,3 +699,30 @@ def test_user_patterns_may_ask_for_words_anywhere_in_the_article(tmp_path: Path)
     without = "Malawi offered a roadmap to Mozambique."
     assert "PEACE_TALKS" in {e["type"] for e in t.tag("a", with_war)[1]}
     assert "PEACE_TALKS" not in {e["type"] for e in t.tag("b", without)[1]}
+
+
+def test_a_model_number_is_no_organisation(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t-1", "Exports of the B200 and the MX450 chips to Vietnam were halted.")
+    assert not [e for e in ents if e["type"] == "ORG"]
+
+
+def test_more_cue_words_of_the_same_types(tagger: Tagger) -> None:
+    assert "MILITARY_ESCALATION" in events_of(
+        tagger, "Fighting broke out again between Armenian and Azerbaijani troops on Tuesday."
+    )
+    assert "REJECTION" in events_of(
+        tagger, "Algeria said it did not need any mediation in its dispute with Morocco."
+    )
+    assert "CRITICISM" in events_of(
+        tagger, "Morocco questioned whether Algeria was negotiating in good faith."
+    )
+    assert "DIPLOMATIC_CONTACT" in events_of(
+        tagger, "Tebboune had spoken for almost an hour with Emmanuel Macron."
+    )
+
+
+def test_will_now_require_is_in_force_not_a_plan(tagger: Tagger) -> None:
+    body = "Japan will now require a licence to export chipmaking tools to Russia."
+    found = events_of(tagger, body)
+    assert "SANCTIONS_ACTION" in found and "SANCTIONS_THREAT" not in found
+    assert found["SANCTIONS_ACTION"]["targets"] == ["country:RUS"]

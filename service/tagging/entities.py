@@ -208,7 +208,9 @@ class NameFinder:
                 return Mention(field, s, e, name, hit)
             if w in self.common or w in self.start_stop:
                 return None
-            if w.isupper() and 2 <= len(w) <= 6 and w.isalnum() and s not in starts:
+            # an unseen acronym; one with digits is a product or model ("H20", "F35") unless
+            # the gazetteer knows it ("G20")
+            if w.isupper() and 2 <= len(w) <= 6 and w.isalpha() and s not in starts:
                 return Mention(field, s, e, name, Entry("org:" + slug(w), "ORG", w, None))
             if titled or (s not in starts and self._person_context(text, e)):
                 return Mention(field, s, e, name, Entry("person:" + slug(w), "PERSON", w, None))

@@ -203,6 +203,8 @@ class EventFinder:
         self.matcher = Matcher(self.types)
         self.modality = Modality(cues)
         self.future = CueSet(cues.get("future", []))
+        # "will now require", "will immediately impose": in force, not a plan
+        self.in_force = CueSet(cues.get("in_force", []))
         self.negators = {
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
@@ -396,7 +398,10 @@ class EventFinder:
                 and mod != "negated"
                 and (
                     mod == "hypothetical"
-                    or self.future.any_in(lows, max(clause, m.first - 6), m.first)
+                    or (
+                        self.future.any_in(lows, max(clause, m.first - 6), m.first)
+                        and not self.in_force.any_in(lows, max(clause, m.first - 6), m.first)
+                    )
                 )
             ):
                 etype, d, mod = ft, spec[ft], "asserted"
