@@ -873,3 +873,19 @@ def test_the_two_leaders_are_the_titled_people_of_two_countries(tagger: Tagger) 
     )
     ev = one(tagger, body, "ECONOMIC_COOPERATION")
     assert set(ev["actors"]) == {"person:gabriel-boric", "person:dina-boluarte"}
+
+
+def test_those_hosted_for_talks_are_parties_of_the_meeting(tagger: Tagger) -> None:
+    body = "In Nairobi, William Ruto hosted Salva Kiir and Abdel Fattah al-Burhan for talks."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {
+        "person:william-ruto",
+        "person:salva-kiir",
+        "person:abdel-fattah-al-burhan",
+    }
+
+
+def test_a_meeting_between_two_names_is_theirs_alone(tagger: Tagger) -> None:
+    body = "Argentina hopes to hold a meeting between Lula and Javier Milei in June."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:luiz-inacio-lula-da-silva", "person:javier-milei"}

@@ -147,6 +147,7 @@ class _Type:
         "fixed_modality",
         "future_type",
         "hedges",
+        "hosted",
         "judges",
         "needs_party",
         "negators",
@@ -184,6 +185,7 @@ class _Type:
         self.warner = bool(roles.get("warner_acts"))
         self.opposes = bool(roles.get("opposes"))
         self.owner_acts = bool(roles.get("owner_acts"))
+        self.hosted: str = roles.get("hosted", "")
         self.refer_back = bool(roles.get("refer_back"))
         self.policy: dict[str, Any] | None = d.get("roles")
         self.pending = roles.get("fallback_targets") == "sides"
@@ -368,7 +370,7 @@ class EventFinder:
         spec = self.spec
         out: dict[str, dict[str, Any]] = {}
         role_cache: dict[
-            tuple[int, int, bool, bool, bool, frozenset[str], bool, bool],
+            tuple[int, int, bool, bool, bool, frozenset[str], bool, bool, str],
             tuple[list[str], list[str]],
         ] = {}
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
@@ -416,7 +418,17 @@ class EventFinder:
             opposed = d.owner_acts and any(
                 o.last < m.first and spec[o.etype].opposes for o in matches
             )
-            rkey = (ts, te, d.symmetric, d.accused, d.judges, d.place_targets, d.warner, opposed)
+            rkey = (
+                ts,
+                te,
+                d.symmetric,
+                d.accused,
+                d.judges,
+                d.place_targets,
+                d.warner,
+                opposed,
+                d.hosted,
+            )
             cached = role_cache.get(rkey)
             if cached is None:
                 cached = role_cache[rkey] = self.roles.assign(
@@ -431,6 +443,7 @@ class EventFinder:
                     d.place_targets,
                     d.warner,
                     opposed,
+                    d.hosted,
                 )
             actors, targets = list(cached[0]), list(cached[1])
             group = self._collective(

@@ -57,6 +57,7 @@ class Roles:
         self.title_words = title_words
         self.openers_subj = s("subject_openers")
         self.seat_nouns = s("seat_nouns")
+        self.host_verbs = s("host_verbs")
         # "X accused Y of <event>", "X thanked Y for <event>": Y performed it
         self.credit = s("credit_verbs")
         self.accuse = s("accusation_verbs") | self.credit
@@ -300,6 +301,7 @@ class Roles:
         place_preps: frozenset[str] = frozenset(),
         warner_acts: bool = False,
         opposed: bool = False,
+        hosted: str = "",
     ) -> tuple[list[str], list[str]]:
         """Actors and targets of the trigger at [trig_start, trig_end) among the slots.
 
@@ -307,7 +309,8 @@ class Roles:
         nothing else is ("struck camps in X", "a tariff on goods from X"). ``warner_acts``:
         "X warned that Y would ..." is X's threat aimed at Y. ``opposed``: the sentence's
         subject opposes the trigger ("X slammed new Dutch export controls"), so a name that
-        modifies it is its only actor."""
+        modifies it is its only actor. ``hosted``: "join" or "replace": what those a subject
+        hosted are to a symmetric trigger."""
         before = [k for k, s in enumerate(ss) if s.end <= trig_start]
         after = [k for k, s in enumerate(ss) if s.start >= trig_end]
         actors: list[str] = []
@@ -363,6 +366,14 @@ class Roles:
                 i for i in self._group(ss, pref[0], 1)[: max(1, len(before))] if i in before_ids
             ]
         free = [k for k in before if not ss[k].lead]  # a fronted "Amid X's efforts" acts not
+        if actors and hosted:
+            # "X hosted Y and Z for talks": those hosted are parties too ("join"), or the only
+            # ones where the host is a mediator ("replace")
+            for k in before:
+                if ss[k].prev in self.host_verbs and ss[k].id not in actors:
+                    guests = self._group(ss, k, 1)
+                    actors = guests if hosted == "replace" else actors + guests
+                    break
         if not actors and free and symmetric:
             near = self._group(ss, free[-1], -1)
             if text and self.pronoun_re.search(text, sent_start, ss[before[0]].start):
@@ -472,7 +483,11 @@ class Roles:
             ):
                 break  # "... hours before X arrived": X is in a clause of its own
             if symmetric and s.prev in self.party:
-                actors += self._group(ss, k, 1)
+                if s.prev == "between" and text[trig_end : s.start].strip() == "between":
+                    # "a meeting between X and Y": they are the parties, not who spoke of it
+                    actors = self._group(ss, k, 1)
+                else:
+                    actors += self._group(ss, k, 1)
                 break
             if s.prev in self.locative:
                 if k == after[0] and (

@@ -14,7 +14,8 @@ A rule file is a JSON object with any of these top-level sections:
   ``needs_party`` (an event naming neither actor nor target is dropped: "the suspects
   declined to comment", "she met fans"), ``opposes`` (the subject opposes what follows) and
   ``owner_acts`` (after an opposing verb, a name modifying this type's trigger is its only
-  actor: "X slammed new Dutch export controls"),
+  actor: "X slammed new Dutch export controls"), ``hosted`` (``join``: those the subject
+  hosted are parties too, "X hosted Y for talks"; ``replace``: they are the only ones),
   ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named),
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
   takes the parties of the last such event), ``place_targets`` (prepositions after which a
@@ -222,6 +223,7 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
         "needs_party",
         "opposes",
         "owner_acts",
+        "hosted",
         "place_targets",
         "object_types",
         "fallback_targets",
@@ -249,6 +251,8 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
         errs.append(f"{path}.place_targets: expected a list of prepositions")
     if "sides" in v and not (isinstance(v["sides"], (bool, int)) and 0 <= v["sides"] <= 9):
         errs.append(f"{path}.sides: expected true/false or a rank 0-9")
+    if "hosted" in v and v["hosted"] not in ("join", "replace"):
+        errs.append(f"{path}.hosted: expected 'join' or 'replace'")
     if "fallback_targets" in v and v["fallback_targets"] not in ROLE_FALLBACKS:
         errs.append(f"{path}.fallback_targets: expected one of {', '.join(ROLE_FALLBACKS)}")
 
