@@ -262,6 +262,7 @@ class EventFinder:
         if sides and len(sides) == 2:
             ctx.sides = list(sides)
         all_toks = tokenize_sentences(text, sents)
+        stateless = any(m.entry.type == "PERSON" and not m.entry.country for m in mentions)
         ctx.article = [all_toks] + (article or [])
         if article is not None and not article:
             article.append(all_toks)  # the body's words, for its title
@@ -274,7 +275,8 @@ class EventFinder:
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
             if len(toks):
-                _learn_countries(ctx, ms, text, self.roles.title_words)
+                if stateless:  # a person of no known country may be named with one here
+                    _learn_countries(ctx, ms, text, self.roles.title_words)
                 named = ms
                 if not self.org_nouns.isdisjoint(toks.lows):
                     named = self._anaphors(toks, ms, mentions[:mi])

@@ -58,6 +58,7 @@ class Roles:
         self.openers_subj = s("subject_openers")
         self.seat_nouns = s("seat_nouns")
         self.host_verbs = s("host_verbs")
+        self._coord_memo: dict[str, bool] = {}
         # "X accused Y of <event>", "X thanked Y for <event>": Y performed it
         self.credit = s("credit_verbs")
         self.accuse = s("accusation_verbs") | self.credit
@@ -179,7 +180,17 @@ class Roles:
 
     def _coordinated(self, gap: str) -> bool:
         """Whether the text between two names joins them: "and", ", and the", or after a
-        possessed noun ("Sudan's army and the RSF": the army's country is the conjunct)."""
+        possessed noun ("Sudan's army and the RSF": the army's country is the conjunct).
+        Memoised: the same few gaps are asked about again and again."""
+        memo = self._coord_memo
+        hit = memo.get(gap)
+        if hit is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            hit = memo[gap] = self._joins(gap)
+        return hit
+
+    def _joins(self, gap: str) -> bool:
         g = gap.strip().lower()
         if g in self.coord:
             return True
