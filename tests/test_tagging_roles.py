@@ -889,3 +889,15 @@ def test_a_meeting_between_two_names_is_theirs_alone(tagger: Tagger) -> None:
     body = "Argentina hopes to hold a meeting between Lula and Javier Milei in June."
     ev = one(tagger, body, "DIPLOMATIC_CONTACT")
     assert set(ev["actors"]) == {"person:luiz-inacio-lula-da-silva", "person:javier-milei"}
+
+
+def test_he_after_and_said_is_the_subject_not_the_object(tagger: Tagger) -> None:
+    body = "Lukashenko thanked President Donald Trump and said he hoped to visit Beijing soon."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert ev["actors"][0] == "person:alexander-lukashenko"
+
+
+def test_meeting_him_makes_the_other_person_a_party(tagger: Tagger) -> None:
+    body = "Lukashenko thanked President Donald Trump and said he hoped to meet him soon."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"person:alexander-lukashenko", "person:donald-trump"}

@@ -368,7 +368,9 @@ class Roles:
                 k for k in subj if ss[k].end <= pron and (ss[k].type == "PERSON") != (word == "it")
             ]
             if fits:
-                actors = self._group(ss, fits[-1], 1)
+                # a name right after a verb is its object: "X thanked Y and said he ..." is X
+                subjects = [k for k in fits if not _after_verb(ss[k].prev, self.verbs)]
+                actors = self._group(ss, (subjects or fits)[-1], 1)
             elif word == "it" and pref:  # an "it" standing for no one named: the main subject
                 actors = self._group(ss, pref[0], 1)
         elif pref:
@@ -385,6 +387,11 @@ class Roles:
                     guests = self._group(ss, k, 1)
                     actors = guests if hosted == "replace" else actors + guests
                     break
+        if actors and symmetric and text and _object_pronoun(text, trig_end):
+            # "X thanked Y and hoped to meet him": the other person named is the other party
+            other = [k for k in before if ss[k].type == "PERSON" and ss[k].id not in actors]
+            if other:
+                actors = [*actors, ss[other[-1]].id]
         if not actors and free and symmetric:
             near = self._group(ss, free[-1], -1)
             if text and self.pronoun_re.search(text, sent_start, ss[before[0]].start):
@@ -623,6 +630,17 @@ def _title_word(before: list[str], tw: frozenset[str]) -> bool:
     if w != "of":
         return w in tw
     return len(before) > 1 and before[-2] in tw and before[-2][:1].isupper()
+
+
+def _object_pronoun(text: str, end: int) -> bool:
+    """ "him" or "her" right after the trigger ("to meet him")."""
+    w = text[end : end + 5].lower()
+    return w.startswith((" him", " her")) and not w[4:5].isalpha()
+
+
+def _after_verb(prev: str, verbs: frozenset[str]) -> bool:
+    """The word before a name is a verb that takes it as object ("thanked", "urged")."""
+    return prev in verbs or (len(prev) > 4 and prev.endswith("ed"))
 
 
 def _verb_first(text: str, start: int, end: int) -> bool:
