@@ -726,3 +726,16 @@ def test_will_now_require_is_in_force_not_a_plan(tagger: Tagger) -> None:
     found = events_of(tagger, body)
     assert "SANCTIONS_ACTION" in found and "SANCTIONS_THREAT" not in found
     assert found["SANCTIONS_ACTION"]["targets"] == ["country:RUS"]
+
+
+def test_strikes_in_a_military_story_are_attacks_but_striking_a_deal_is_not(
+    tagger: Tagger,
+) -> None:
+    war = "Navy warships shelled the port on Monday. The minister said more strikes would follow."
+    assert "MILITARY_ESCALATION" in {
+        e["type"] for e in tagger.tag("t-1", war)[1] if e["sentence"]["start"] > 0
+    }
+    deal = "Navy warships shelled the port on Monday. Both sides hope to strike a deal soon."
+    assert "MILITARY_ESCALATION" not in {
+        e["type"] for e in tagger.tag("t-2", deal)[1] if e["sentence"]["start"] > 0
+    }

@@ -901,3 +901,15 @@ def test_meeting_him_makes_the_other_person_a_party(tagger: Tagger) -> None:
     body = "Lukashenko thanked President Donald Trump and said he hoped to meet him soon."
     ev = one(tagger, body, "DIPLOMATIC_CONTACT")
     assert set(ev["actors"]) == {"person:alexander-lukashenko", "person:donald-trump"}
+
+
+def test_a_name_fused_into_the_trigger_words_performs_it(tagger: Tagger) -> None:
+    body = "Cuba condemned a U.S. military strike on a fishing boat near its coast."
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert ev["actors"] == ["org:us-military"]
+
+
+def test_a_person_asked_about_is_not_who_gave_no_comment(tagger: Tagger) -> None:
+    body = "The Pentagon did not respond to a request for comment on Gustavo Petro's claim."
+    ev = one(tagger, body, "NO_COMMENT")
+    assert ev["actors"] == ["org:pentagon"]

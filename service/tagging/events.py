@@ -414,6 +414,7 @@ class EventFinder:
             ts, te = st[m.first], en[m.last]
             if any(x.start <= ts and te <= x.end and x.entry.type != "COMMODITY" for x in ms):
                 continue  # the words are part of a name ("Asia-Pacific Economic Cooperation")
+            ts = _after_names(ts, te, ms, st, m.first, m.last)
             if m.first == m.last and _in_name(text, toks, m.first):
                 continue  # a capitalised word between lower-case and capitalised: "the Met Office"
             # after "X rejected / slammed": a name modifying this trigger is its only actor
@@ -684,7 +685,8 @@ class EventFinder:
         is a party); returns the targets."""
         if pol.get("targets_act"):
             # "no comment from Moscow": whoever the trigger names is who (did not) act
-            actors.extend(t for t in targets if t not in actors)
+            # (a person named after it is what the comment was asked about: "on Petro's claim")
+            actors.extend(t for t in targets if t not in actors and not t.startswith("person:"))
             return []
         if pol.get("no_targets"):
             actors.extend(t for t in targets if not t.startswith("place:") and t not in actors)
@@ -744,6 +746,17 @@ class EventFinder:
             if not beaten:
                 keep.append(m)
         return keep
+
+
+def _after_names(ts: int, te: int, ms: list[Mention], st: list[int], first: int, last: int) -> int:
+    """The trigger's start moved past a name its first words belong to ("a U.S. military
+    strike": "U.S. military" names who struck, "strike" is the trigger)."""
+    for x in ms:
+        if x.start <= ts < x.end < te and x.entry.type != "COMMODITY":
+            for i in range(first, last + 1):
+                if st[i] >= x.end:
+                    return st[i]
+    return ts
 
 
 def _learn_countries(ctx: _Context, ms: list[Mention], text: str, titles: frozenset[str]) -> None:
