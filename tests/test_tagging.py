@@ -739,3 +739,12 @@ def test_strikes_in_a_military_story_are_attacks_but_striking_a_deal_is_not(
     assert "MILITARY_ESCALATION" not in {
         e["type"] for e in tagger.tag("t-2", deal)[1] if e["sentence"]["start"] > 0
     }
+
+
+def test_a_war_film_at_a_festival_reports_no_war(tagger: Tagger) -> None:
+    body = (
+        "A drama about a ceasefire on a disputed frontier won the top award at the Berlin film "
+        "festival. The director said the truce in the screenplay was invented, and the actors "
+        "praised the jury. A distributor struck a deal for the film after the premiere."
+    )
+    assert events_of(tagger, body) == {}
