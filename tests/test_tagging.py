@@ -743,8 +743,8 @@ def test_strikes_in_a_military_story_are_attacks_but_striking_a_deal_is_not(
 
 def test_a_war_film_at_a_festival_reports_no_war(tagger: Tagger) -> None:
     body = (
-        "A drama about a ceasefire on a disputed frontier won the top award at the Berlin film "
-        "festival. The director said the truce in the screenplay was invented, and the actors "
-        "praised the jury. A distributor struck a deal for the film after the premiere."
+        "A drama about a ceasefire on a disputed frontier won the Golden Bear in Berlin. The "
+        "filmmaker said the truce in the screenplay was invented, and the actors thanked the "
+        "jury. A distributor struck a deal for the drama on Sunday."
     )
     assert events_of(tagger, body) == {}
