@@ -748,3 +748,10 @@ def test_a_war_film_at_a_festival_reports_no_war(tagger: Tagger) -> None:
         "jury. A distributor struck a deal for the drama on Sunday."
     )
     assert events_of(tagger, body) == {}
+
+
+def test_a_type_whose_heaviest_match_is_claimed_falls_back_to_another(tagger: Tagger) -> None:
+    found = events_of(
+        tagger, "", "Canada blacklists Iranian shipper Tabriz Line in new sanctions package"
+    )
+    assert "SANCTIONS_ACTION" in found

@@ -16,6 +16,14 @@ from .text import Span, Toks, tokenize_sentences
 
 _by_start = itemgetter(1)  # Mention.start
 
+
+def _by_weight(m: Match) -> tuple[int, int]:
+    return -m.weight, m.first
+
+
+def _by_position(m: Match) -> tuple[int, str]:
+    return m.first, m.etype
+
 _CLAUSE_RE = re.compile(r"[,;:—–()]")
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
@@ -732,20 +740,26 @@ class EventFinder:
         return list(sides)
 
     def _resolve(self, matches: list[Match]) -> list[Match]:
-        """Where two types claim overlapping trigger words, the higher priority wins."""
+        """One match per type, in sentence order: its heaviest (then earliest) match whose
+        words no stronger type's heaviest match claims ("EU blacklists X in new sanctions
+        package": the threat takes "new sanctions", the action stands on "blacklists")."""
         if len(matches) < 2:
             return matches
-        keep: list[Match] = []
         spec = self.spec
-        for m in matches:
+        heaviest: dict[str, Match] = {}
+        for m in sorted(matches, key=_by_weight):
+            heaviest.setdefault(m.etype, m)
+        keep: dict[str, Match] = {}
+        for m in sorted(matches, key=_by_weight):
+            if m.etype in keep:
+                continue
             pm = spec[m.etype].priority
-            beaten = any(
+            if not any(
                 o.first <= m.last and m.first <= o.last and spec[o.etype].priority > pm
-                for o in matches
-            )
-            if not beaten:
-                keep.append(m)
-        return keep
+                for o in heaviest.values()
+            ):
+                keep[m.etype] = m
+        return sorted(keep.values(), key=_by_position)
 
 
 def _after_names(ts: int, te: int, ms: list[Mention], st: list[int], first: int, last: int) -> int:

@@ -142,7 +142,8 @@ class Matcher:
                         self.index.setdefault(k, []).append(pat)
 
     def find(self, toks: Toks, article: Callable[[], frozenset[str]] | None = None) -> list[Match]:
-        """All (type, span) matches in one sentence's tokens, the heaviest per type.
+        """The (type, span) matches in one sentence's tokens: the heaviest when one type
+        matched, else every match (the caller picks one per type).
         ``article``: the stems of the whole article (asked only by ``if_article`` patterns)."""
         index = self.index
         stems = toks.stems
@@ -160,6 +161,7 @@ class Matcher:
         stem_set = set(stems)
         lows = toks.lows
         best: dict[str, Match] = {}
+        every: list[Match] = []
         for i, cands in hits:
             for etype, _, lead, needs, unless, weight, last, steps, wide in cands:
                 if last and last.isdisjoint(stem_set):
@@ -180,16 +182,16 @@ class Matcher:
                 end = _match_from(steps, lows, stems, i) if steps else i
                 if end < 0:
                     continue
+                m = _new(Match, (etype, first, end, weight))
+                every.append(m)
                 old = best.get(etype)
                 if old is None or weight > old[3] or (weight == old[3] and first < old[1]):
-                    best[etype] = _new(Match, (etype, first, end, weight))
+                    best[etype] = m
         if len(best) == 1:
             return list(best.values())
-        return sorted(best.values(), key=_match_order)
-
-
-def _match_order(m: Match) -> tuple[int, str]:
-    return m[1], m[0]
+        # several types: every match, so that a type whose heaviest match loses its words to
+        # a stronger type can still stand on another (see EventFinder._resolve)
+        return every
 
 
 def _steps(elems: list[Elem]) -> tuple[tuple[int, frozenset[str], int], ...]:
