@@ -755,3 +755,9 @@ def test_a_type_whose_heaviest_match_is_claimed_falls_back_to_another(tagger: Ta
         tagger, "", "Canada blacklists Iranian shipper Tabriz Line in new sanctions package"
     )
     assert "SANCTIONS_ACTION" in found
+
+
+def test_a_gap_does_not_reach_into_another_clause(tagger: Tagger) -> None:
+    found = events_of(tagger, "", "Brazil vows retaliation after Washington raises coffee tariffs")
+    assert "TARIFF_ACTION" in found
+    assert found["TARIFF_ACTION"]["actors"] == ["place:washington"]

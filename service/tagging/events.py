@@ -210,7 +210,9 @@ class EventFinder:
     def __init__(self, rules: dict[str, Any], title_words: frozenset[str]) -> None:
         self.types: dict[str, Any] = rules["event_types"]
         cues = rules["cues"]
-        self.matcher = Matcher(self.types)
+        self.matcher = Matcher(
+            self.types, frozenset(w.lower() for w in cues.get("gap_stops", []))
+        )
         self.modality = Modality(cues)
         self.future = CueSet(cues.get("future", []))
         # "will now require", "will immediately impose": in force, not a plan
@@ -301,6 +303,16 @@ class EventFinder:
                 ev["targets"] = self._sides_targets(ev["actors"], ctx, ctx.first_sides)
         spec = self.spec
         return [e for e in events if e["actors"] or e["targets"] or not spec[e["type"]].needs_party]
+
+    def _planned(self, lows: list[str], lo: int, hi: int) -> bool:
+        """A future cue before the trigger in its clause ("will impose"), not one of another
+        clause ("vows retaliation after X raises tariffs") nor an in-force one ("will now")."""
+        stops = self.matcher.stops
+        for j in range(hi - 1, lo - 1, -1):
+            if lows[j] in stops:
+                lo = j + 1
+                break
+        return self.future.any_in(lows, lo, hi) and not self.in_force.any_in(lows, lo, hi)
 
     def _count_topic(self, all_toks: list[Toks], topic: list[int]) -> None:
         """Add the field's off-topic cue words to topic[0], and its on-topic ones to topic[1]
@@ -410,10 +422,7 @@ class EventFinder:
                 and mod != "negated"
                 and (
                     mod == "hypothetical"
-                    or (
-                        self.future.any_in(lows, max(clause, m.first - 6), m.first)
-                        and not self.in_force.any_in(lows, max(clause, m.first - 6), m.first)
-                    )
+                    or self._planned(lows, max(clause, m.first - 6), m.first)
                 )
             ):
                 etype, d, mod = ft, spec[ft], "asserted"

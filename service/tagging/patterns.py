@@ -104,8 +104,9 @@ def _anchor(elems: list[Elem]) -> int:
 
 
 class Matcher:
-    def __init__(self, event_types: dict[str, Any]) -> None:
+    def __init__(self, event_types: dict[str, Any], stops: frozenset[str] = frozenset()) -> None:
         self.index: dict[str, list[Pattern]] = {}
+        self.stops = stops  # words a '...' gap may not skip
         for etype in sorted(event_types):
             for trig in event_types[etype]["triggers"]:
                 if isinstance(trig, dict):
@@ -179,7 +180,7 @@ class Matcher:
                     first = i - len(lead)
                     if first < 0 or any(stems[first + k] not in e[1] for k, e in enumerate(lead)):
                         continue
-                end = _match_from(steps, lows, stems, i) if steps else i
+                end = _match_from(steps, lows, stems, i, self.stops) if steps else i
                 if end < 0:
                     continue
                 m = _new(Match, (etype, first, end, weight))
@@ -209,9 +210,14 @@ def _steps(elems: list[Elem]) -> tuple[tuple[int, frozenset[str], int], ...]:
 
 
 def _match_from(
-    steps: tuple[tuple[int, frozenset[str], int], ...], lows: list[str], stems: list[str], i: int
+    steps: tuple[tuple[int, frozenset[str], int], ...],
+    lows: list[str],
+    stems: list[str],
+    i: int,
+    stops: frozenset[str] = frozenset(),
 ) -> int:
-    """Index of the last token of the pattern anchored at i, or -1."""
+    """Index of the last token of the pattern anchored at i, or -1. A gap never skips one
+    of ``stops`` ("retaliation after X raises tariffs": the tariffs are X's, not threatened)."""
     pos = i + 1
     n = len(lows)
     for kind, alts, slack in steps:
@@ -228,7 +234,7 @@ def _match_from(
         else:
             while k < stop and not lows[k].isdigit():
                 k += 1
-        if k >= stop:
-            return -1
+        if k >= stop or (stops and not stops.isdisjoint(lows[pos:k])):
+            return -1  # not there, or only past a word that opens another clause
         pos = k + 1
     return pos - 1
