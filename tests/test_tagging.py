@@ -761,3 +761,22 @@ def test_a_gap_does_not_reach_into_another_clause(tagger: Tagger) -> None:
     found = events_of(tagger, "", "Brazil vows retaliation after Washington raises coffee tariffs")
     assert "TARIFF_ACTION" in found
     assert found["TARIFF_ACTION"]["actors"] == ["place:washington"]
+
+
+def test_a_name_before_an_organisations_spokesperson_is_that_organisation(
+    tagger: Tagger,
+) -> None:
+    found = events_of(tagger, "A Kazatomprom spokesperson declined to comment.")
+    assert found["NO_COMMENT"]["actors"] == ["org:kazatomprom"]
+
+
+def test_an_exemption_in_a_story_about_tariffs_is_relief(tagger: Tagger) -> None:
+    body = (
+        "Washington raised tariffs on aluminium to 25% on Monday. "
+        "Canada was exempted under a separate arrangement, officials said."
+    )
+    assert "TARIFF_RELIEF" in events_of(tagger, body)
+
+
+def test_a_truce_that_collapsed_is_an_event_even_with_no_party_named(tagger: Tagger) -> None:
+    assert "CEASEFIRE" in events_of(tagger, "A three-day truce in Yemen collapsed on Monday.")

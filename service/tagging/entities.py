@@ -94,6 +94,7 @@ class NameFinder:
         self.common = frozenset(cues.get("common_capitalised", []))
         self.role_after = frozenset(w.lower() for w in cues.get("person_roles_after", []))
         self.verb_after = frozenset(w.lower() for w in cues.get("person_verbs_after", []))
+        self.org_roles = frozenset(w.lower() for w in cues.get("org_roles_after", []))
         # a lone word of these names nothing (_classify drops it): most runs are one of them
         self._dull = self.common | self.start_stop
 
@@ -214,12 +215,27 @@ class NameFinder:
                 return Mention(field, s, e, name, Entry("org:" + slug(w), "ORG", w, None))
             if titled or (s not in starts and self._person_context(text, e)):
                 return Mention(field, s, e, name, Entry("person:" + slug(w), "PERSON", w, None))
+            if self._org_context(text, s, e):
+                return Mention(field, s, e, name, Entry("org:" + slug(w), "ORG", w, None))
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
             return None
         if titled or self._person_context(text, e) or len(words) <= 4:
             return Mention(field, s, e, name, Entry("person:" + slug(name), "PERSON", name, None))
         return None
+
+    def _org_context(self, text: str, start: int, end: int) -> bool:
+        """'a Belaruskali spokesperson', 'the Lumeon board': a name between an article and
+        the people or bodies of an organisation is that organisation."""
+        before = text[max(0, start - 4) : start].lower()
+        if not before.endswith(("a ", "an ", "the ")):
+            return False
+        m = _WORD_RE.search(text, end, end + 24)
+        return (
+            m is not None
+            and text[end : m.start()] == " "
+            and m.group().lower().rstrip(".,") in self.org_roles
+        )
 
     def _person_context(self, text: str, end: int) -> bool:
         tail = text[end : end + 40]
