@@ -780,3 +780,16 @@ def test_an_exemption_in_a_story_about_tariffs_is_relief(tagger: Tagger) -> None
 
 def test_a_truce_that_collapsed_is_an_event_even_with_no_party_named(tagger: Tagger) -> None:
     assert "CEASEFIRE" in events_of(tagger, "A three-day truce in Yemen collapsed on Monday.")
+
+
+def test_cities_without_their_accents_and_smaller_cities_are_places(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t-1", "Talks moved from Sao Paulo to Klaipeda and then to Eindhoven.")
+    assert {"place:sao-paulo", "place:klaipeda", "place:eindhoven"} <= {e["id"] for e in ents}
+
+
+def test_a_smaller_citys_name_beside_another_capitalised_word_is_no_place(
+    tagger: Tagger,
+) -> None:
+    ents, _ = tagger.tag("t-1", "Presidential aide Vladimir Sokolov led the delegation.")
+    assert "person:vladimir-sokolov" in {e["id"] for e in ents}
+    assert not [e for e in ents if e["type"] == "GPE"]

@@ -62,6 +62,20 @@ def _joins(gap: str) -> bool:
 _KEEP_DOT = frozenset({"Jr.", "Sr.", "Inc.", "Corp.", "Co.", "Ltd.", "St."})
 
 
+def _beside_capital(text: str, start: int, end: int, dull: frozenset[str]) -> bool:
+    """A capitalised word right before or after [start, end) ("Paul Hamilton", "Aurora
+    Ramos"), other than one that begins sentences ("In Aurora, ...")."""
+    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+        return True
+    if text[start - 1 : start] != " ":
+        return False
+    j = start - 1
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j : start - 1]
+    return bool(word) and word[0].isupper() and not word.isupper() and word not in dull
+
+
 class Mention(NamedTuple):
     field: str
     start: int
@@ -108,9 +122,12 @@ class NameFinder:
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         out: list[Mention] = []
         covered = bytearray(len(text))
+        minor, dull = self.gaz.minor, self._dull
         for start, end, entry in self.gaz.find(text, lowered):
             if entry is None:
                 continue
+            if minor and text[start:end] in minor and _beside_capital(text, start, end, dull):
+                continue  # "Vladimir Medinsky": a person, not the city of Vladimir
             out.append(_new(Mention, (field, start, end, text[start:end], entry)))
             covered[start:end] = b"\x01" * (end - start)
         starts = {s.start for s in sents}

@@ -24,6 +24,7 @@ def _by_weight(m: Match) -> tuple[int, int]:
 def _by_position(m: Match) -> tuple[int, str]:
     return m.first, m.etype
 
+
 _CLAUSE_RE = re.compile(r"[,;:—–()]")
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
@@ -210,9 +211,7 @@ class EventFinder:
     def __init__(self, rules: dict[str, Any], title_words: frozenset[str]) -> None:
         self.types: dict[str, Any] = rules["event_types"]
         cues = rules["cues"]
-        self.matcher = Matcher(
-            self.types, frozenset(w.lower() for w in cues.get("gap_stops", []))
-        )
+        self.matcher = Matcher(self.types, frozenset(w.lower() for w in cues.get("gap_stops", [])))
         self.modality = Modality(cues)
         self.future = CueSet(cues.get("future", []))
         # "will now require", "will immediately impose": in force, not a plan
@@ -421,8 +420,7 @@ class EventFinder:
                 ft
                 and mod != "negated"
                 and (
-                    mod == "hypothetical"
-                    or self._planned(lows, max(clause, m.first - 6), m.first)
+                    mod == "hypothetical" or self._planned(lows, max(clause, m.first - 6), m.first)
                 )
             ):
                 etype, d, mod = ft, spec[ft], "asserted"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -10,7 +11,8 @@ import pycountry
 
 from .text import slug
 
-MIN_CITY_POPULATION = 500_000
+MIN_CITY_POPULATION = 150_000
+MAJOR_CITY_POPULATION = 500_000  # below this a city's name may well be a person's
 
 
 class Entry(NamedTuple):
@@ -31,6 +33,9 @@ class Gazetteer:
         self.forms: dict[str, Entry] = {}
         self.commodity_forms: dict[str, Entry | None] = {}
         self.surnames: dict[str, Entry] = {}
+        # smaller cities' names, which are often people's names too ("Vladimir", "Aurora"):
+        # a name finder drops them next to another capitalised word ("Vladimir Medinsky")
+        self.minor: set[str] = set()
         self._build(rules)
         self.names = _automaton(self.forms)
         self.commodities = _automaton(self.commodity_forms)
@@ -85,7 +90,16 @@ class Gazetteer:
                 continue
             if c["population"] >= MIN_CITY_POPULATION or name in capitals:
                 cc = iso3.get(c["countrycode"])
-                self._add(name, Entry("place:" + slug(name), "GPE", name, cc and "country:" + cc))
+                e = Entry("place:" + slug(name), "GPE", name, cc and "country:" + cc)
+                forms = [name]
+                plain = _ascii(name)  # news often drops the accents: "Sao Paulo", "Klaipeda"
+                if plain != name and plain not in stop:
+                    forms.append(plain)
+                for f in forms:
+                    if f not in self.forms:
+                        self._add(f, e)
+                        if c["population"] < MAJOR_CITY_POPULATION and name not in capitals:
+                            self.minor.add(f)
         for st in gc.get_us_states().values():
             if st["name"] not in stop:
                 self._add(
@@ -109,6 +123,11 @@ class Gazetteer:
             goods = [h for h in goods if taken.find(1, h.start, h.end) < 0]
         hits.extend(goods)
         return hits
+
+
+def _ascii(name: str) -> str:
+    """The name with its accents dropped ("São Paulo" -> "Sao Paulo")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _country_entry(iso: str, form: str) -> Entry:
