@@ -146,7 +146,9 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:
     """Unseen acronyms ("RSF") of organisations the article names in full ("Rapid Support
-    Forces"): initials of the full name's capitalised words -> its entry."""
+    Forces"): the acronym and the full name -> one entity. An organisation the gazetteer
+    knows keeps its id; an unseen one is named by its acronym (``org:rsf``), as the labelling
+    convention names ``org:eu`` and ``org:nato``."""
     caps = {t for m in ms if 2 <= len(t := m.text) <= 6 and t.isupper() and t not in known}
     out: dict[str, Entry] = {}
     if not caps:
@@ -154,8 +156,11 @@ def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:
     for m in ms:
         if m.entry.type == "ORG" and " " in m.text:
             initials = "".join(w[0] for w in m.text.split() if w[0].isupper())
-            if initials in caps:
-                out.setdefault(initials, m.entry)
+            if initials in caps and initials not in out:
+                e = m.entry
+                if m.text not in known:
+                    e = Entry("org:" + initials.lower(), "ORG", m.text, e.country)
+                out[initials] = out[m.text] = e
     return out
 
 
