@@ -913,3 +913,21 @@ def test_a_person_asked_about_is_not_who_gave_no_comment(tagger: Tagger) -> None
     body = "The Pentagon did not respond to a request for comment on Gustavo Petro's claim."
     ev = one(tagger, body, "NO_COMMENT")
     assert ev["actors"] == ["org:pentagon"]
+
+
+def test_criticising_the_move_aims_at_who_made_it(tagger: Tagger) -> None:
+    body = (
+        "Mexico raised tariffs on Chinese cars to 50% on Monday. "
+        "Beijing's commerce ministry criticised the move as protectionist."
+    )
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["targets"] == ["country:MEX"]
+
+
+def test_the_decision_to_do_something_new_is_no_earlier_act(tagger: Tagger) -> None:
+    body = (
+        "Mexico raised tariffs on Chinese cars to 50% on Monday. "
+        "Peru criticised the decision to close the border crossing."
+    )
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["targets"] == []

@@ -234,6 +234,7 @@ class EventFinder:
         self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
         self.org_anaphora = CueSet(cues.get("org_anaphora", []))
+        self.fresh_nouns = frozenset(w.lower() for w in cues.get("fresh_act_nouns", []))
         # words of sport, technology, weather and markets vs words of politics and trade: an
         # article full of the first and short of the second reports no geopolitical event
         self.off_topic = frozenset(w.lower() for w in cues.get("off_topic_words", []))
@@ -633,15 +634,16 @@ class EventFinder:
             return matches
         return sorted(matches + extra, key=lambda m: (m.first, m.etype))
 
-    @staticmethod
     def _rejected(
-        objects: dict[str, tuple[str, ...]], lows: list[str], last: int
+        self, objects: dict[str, tuple[str, ...]], lows: list[str], last: int
     ) -> tuple[str, ...]:
         """Event types the noun just after the trigger names ("the accusation": CRITICISM)."""
-        for w in lows[last + 1 : last + 4]:
-            types = objects.get(w)
+        for k in range(last + 1, min(last + 4, len(lows))):
+            types = objects.get(lows[k])
             if types:
-                return types
+                # "the decision to close the embassy" names a new act, not an earlier one
+                fresh = lows[k] in self.fresh_nouns and lows[k + 1 : k + 2] == ["to"]
+                return () if fresh else types
         return ()
 
     def _refers(self, lows: list[str], first: int) -> bool:
