@@ -793,3 +793,19 @@ def test_a_smaller_citys_name_beside_another_capitalised_word_is_no_place(
     ents, _ = tagger.tag("t-1", "Presidential aide Vladimir Sokolov led the delegation.")
     assert "person:vladimir-sokolov" in {e["id"] for e in ents}
     assert not [e for e in ents if e["type"] == "GPE"]
+
+
+def test_a_known_one_word_name_before_an_unknown_surname_is_someone_else(
+    tagger: Tagger,
+) -> None:
+    ents, _ = tagger.tag("t-1", "Deputy minister Abbas Sadeghi arrived in Muscat.")
+    ids = {e["id"] for e in ents}
+    assert "person:abbas-sadeghi" in ids and "person:mahmoud-abbas" not in ids
+
+
+def test_a_first_name_before_a_known_surname_spelling_is_one_person(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t-1", "Foreign Minister Abbas Araghchi arrived in Muscat.")
+    people = [e for e in ents if e["type"] == "PERSON"]
+    assert [(e["id"], [m["text"] for m in e["mentions"]]) for e in people] == [
+        ("person:abbas-araqchi", ["Abbas Araghchi"])
+    ]

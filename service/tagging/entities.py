@@ -62,6 +62,18 @@ def _joins(gap: str) -> bool:
 _KEEP_DOT = frozenset({"Jr.", "Sr.", "Inc.", "Corp.", "Co.", "Ltd.", "St."})
 
 
+def _first_name_of(prev: Mention, text: str, start: int, entry: Entry) -> bool:
+    """``prev`` is a one-word person mention right before ``start`` that is the first word of
+    ``entry``'s full name."""
+    return (
+        prev.entry.type == "PERSON"
+        and prev.end == start - 1
+        and text[prev.end] == " "
+        and " " not in prev.text
+        and entry.name.startswith(prev.text + " ")
+    )
+
+
 def _beside_capital(text: str, start: int, end: int, dull: frozenset[str]) -> bool:
     """A capitalised word right before or after [start, end) ("Paul Hamilton", "Aurora
     Ramos"), other than one that begins sentences ("In Aurora, ...")."""
@@ -128,6 +140,12 @@ class NameFinder:
                 continue
             if minor and text[start:end] in minor and _beside_capital(text, start, end, dull):
                 continue  # "Vladimir Medinsky": a person, not the city of Vladimir
+            if entry.type == "PERSON" and self._other_name(text, start, end):
+                continue  # "Abbas Sadeghi": not Mahmoud Abbas
+            if out and entry.type == "PERSON" and _first_name_of(out[-1], text, start, entry):
+                # "Abbas Araghchi": a first name before a known surname spelling is his
+                prev = out.pop()
+                start = prev.start
             out.append(_new(Mention, (field, start, end, text[start:end], entry)))
             covered[start:end] = b"\x01" * (end - start)
         starts = {s.start for s in sents}
@@ -240,6 +258,24 @@ class NameFinder:
         if titled or self._person_context(text, e) or len(words) <= 4:
             return Mention(field, s, e, name, Entry("person:" + slug(name), "PERSON", name, None))
         return None
+
+    def _other_name(self, text: str, start: int, end: int) -> bool:
+        """A one-word known name ("Abbas") followed by a capitalised word that no list knows:
+        the start of someone else's full name."""
+        if text[end : end + 1] != " " or " " in text[start:end]:
+            return False
+        m = _WORD_RE.match(text, end + 1)
+        if m is None or not m.group()[0].isupper():
+            return False
+        w = m.group().rstrip(".,'’")
+        return not (
+            w in self.gaz.forms
+            or w in self._dull
+            or w in self.title_words
+            or w in self.org_words
+            or w in self.not_entity
+            or w.isupper()
+        )
 
     def _org_context(self, text: str, start: int, end: int) -> bool:
         """'a Belaruskali spokesperson', 'the Lumeon board': a name between an article and
