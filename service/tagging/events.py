@@ -598,7 +598,10 @@ class EventFinder:
             elif not named:
                 hit = i
                 break
-            elif symmetric and i == last + 2 and lows[last + 1] in self.roles.party:
+            elif symmetric and (
+                (i == last + 2 and lows[last + 1] in self.roles.party)
+                or (i == last + 1 and lows[last] in self.roles.party)  # trigger "call between"
+            ):
                 hit, direct = i, True  # "a meeting between the two presidents"
                 break
         if hit < 0:
