@@ -936,8 +936,8 @@ def test_the_decision_to_do_something_new_is_no_earlier_act(tagger: Tagger) -> N
 def test_a_call_between_the_two_leaders_names_them(tagger: Tagger) -> None:
     body = (
         "President Donald Trump threatened tariffs on Chinese steel. A call between Trump and "
-        "Chinese President Xi Jinping is expected. A spokesperson said a call between the two "
-        "leaders could be arranged."
+        "Chinese President Xi Jinping is expected. A White House spokesperson said a call "
+        "between the two leaders could be arranged."
     )
     ev = one(tagger, body, "DIPLOMATIC_CONTACT")
     assert set(ev["actors"]) == {"person:donald-trump", "person:xi-jinping"}
