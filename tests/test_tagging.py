@@ -809,3 +809,14 @@ def test_a_first_name_before_a_known_surname_spelling_is_one_person(tagger: Tagg
     assert [(e["id"], [m["text"] for m in e["mentions"]]) for e in people] == [
         ("person:abbas-araqchi", ["Abbas Araghchi"])
     ]
+
+
+def test_farm_goods_are_commodities_but_a_coffee_shop_is_not(tagger: Tagger) -> None:
+    body = "Brazil's coffee, beef and orange juice face the duty; a coffee shop owner shrugged."
+    ents, _ = tagger.tag("t-1", body)
+    goods = [(e["id"], len(e["mentions"])) for e in ents if e["type"] == "COMMODITY"]
+    assert sorted(goods) == [
+        ("commodity:beef", 1),
+        ("commodity:coffee", 1),
+        ("commodity:orange-juice", 1),
+    ]
