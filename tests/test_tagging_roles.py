@@ -941,3 +941,12 @@ def test_a_call_between_the_two_leaders_names_them(tagger: Tagger) -> None:
     )
     ev = one(tagger, body, "DIPLOMATIC_CONTACT")
     assert set(ev["actors"]) == {"person:donald-trump", "person:xi-jinping"}
+
+
+def test_the_barrage_names_the_attack_again(tagger: Tagger) -> None:
+    body = (
+        "Russian forces fired a barrage of missiles at Odesa overnight. "
+        "Moldova's president called the barrage reckless."
+    )
+    evs = [e for e in events(tagger, body) if e["sentence"]["start"] > 0]
+    assert "MILITARY_ESCALATION" in {e["type"] for e in evs}
