@@ -820,3 +820,9 @@ def test_farm_goods_are_commodities_but_a_coffee_shop_is_not(tagger: Tagger) -> 
         ("commodity:coffee", 1),
         ("commodity:orange-juice", 1),
     ]
+
+
+def test_a_purely_conditional_mention_is_no_event(tagger: Tagger) -> None:
+    body = "Canada raised duties on Chinese steel to 25%, to climb to 40% unless a deal is reached."
+    found = events_of(tagger, body)
+    assert "TARIFF_ACTION" in found and "ECONOMIC_COOPERATION" not in found

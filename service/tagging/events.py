@@ -433,6 +433,12 @@ class EventFinder:
             ts = _after_names(ts, te, ms, st, m.first, m.last)
             if m.first == m.last and _in_name(text, toks, m.first):
                 continue  # a capitalised word between lower-case and capitalised: "the Met Office"
+            if (
+                m.first == m.last
+                and lows[m.first] in self.ref_nouns
+                and self.modality.cond.any_in(lows, max(clause, m.first - 3), m.first)
+            ):
+                continue  # a purely conditional mention: "unless a trade agreement is reached"
             # after "X rejected / slammed": a name modifying this trigger is its only actor
             opposed = d.owner_acts and any(
                 o.last < m.first and spec[o.etype].opposes for o in matches
