@@ -823,6 +823,6 @@ def test_farm_goods_are_commodities_but_a_coffee_shop_is_not(tagger: Tagger) -> 
 
 
 def test_a_purely_conditional_mention_is_no_event(tagger: Tagger) -> None:
-    body = "Canada raised duties on Chinese steel to 25%, to climb to 40% unless a deal is reached."
+    body = "Canada raised duties on Chinese steel to 25%, rising to 40% unless a trade deal is hit."
     found = events_of(tagger, body)
     assert "TARIFF_ACTION" in found and "ECONOMIC_COOPERATION" not in found

@@ -434,8 +434,8 @@ class EventFinder:
             if m.first == m.last and _in_name(text, toks, m.first):
                 continue  # a capitalised word between lower-case and capitalised: "the Met Office"
             if (
-                m.first == m.last
-                and lows[m.first] in self.ref_nouns
+                m.last - m.first <= 1
+                and lows[m.last] in self.ref_nouns
                 and self.modality.cond.any_in(lows, max(clause, m.first - 3), m.first)
             ):
                 continue  # a purely conditional mention: "unless a trade agreement is reached"
