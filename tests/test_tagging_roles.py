@@ -952,3 +952,12 @@ def test_the_round_names_the_talks_again(tagger: Tagger) -> None:
     assert [(e["type"], set(e["actors"])) for e in again] == [
         ("DIPLOMATIC_CONTACT", {"country:IRN", "country:USA"})
     ]
+
+
+def test_calling_the_move_unjustified_aims_at_who_made_it(tagger: Tagger) -> None:
+    body = (
+        "Mexico raised tariffs on Chinese cars to 50% on Monday. "
+        "China's ambassador called the move unjustified."
+    )
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["targets"] == ["country:MEX"]

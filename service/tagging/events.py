@@ -504,7 +504,7 @@ class EventFinder:
                 targets = [t for t in targets if t not in actors]
             if d.policy is not None and not (group and d.policy.get("fallback_targets")):
                 # (both sides acting together aim at no one outside them)
-                named = self._rejected(d.objects, lows, m.last) if d.objects else ()
+                named = self._rejected(d.objects, lows, m.first, m.last) if d.objects else ()
                 targets = self._policy(d.policy, etype, actors, targets, ctx, named)
             attrs: dict[str, list[Any]] = {}
             if d.rate:
@@ -644,7 +644,7 @@ class EventFinder:
         return sorted(matches + extra, key=lambda m: (m.first, m.etype))
 
     def _rejected(
-        self, objects: dict[str, tuple[str, ...]], lows: list[str], last: int
+        self, objects: dict[str, tuple[str, ...]], lows: list[str], first: int, last: int
     ) -> tuple[str, ...]:
         """Event types the noun just after the trigger names ("the accusation": CRITICISM)."""
         for k in range(last + 1, min(last + 4, len(lows))):
@@ -653,6 +653,11 @@ class EventFinder:
                 # "the decision to close the embassy" names a new act, not an earlier one
                 fresh = lows[k] in self.fresh_nouns and lows[k + 1 : k + 2] == ["to"]
                 return () if fresh else types
+        # "called the move unjustified": the object stands between "called" and the trigger
+        for k in range(max(0, first - 3), first):
+            types = objects.get(lows[k])
+            if types and k and lows[k - 1] in self.ref_dets:
+                return types
         return ()
 
     def _refers(self, lows: list[str], first: int) -> bool:
