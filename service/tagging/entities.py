@@ -140,7 +140,11 @@ class NameFinder:
                 continue
             if minor and text[start:end] in minor and _beside_capital(text, start, end, dull):
                 continue  # "Vladimir Medinsky": a person, not the city of Vladimir
-            if entry.type == "PERSON" and self._other_name(text, start, end):
+            if (
+                entry.type == "PERSON"
+                and text[end + 1 : end + 2].isupper()
+                and self._other_name(text, start, end)
+            ):
                 continue  # "Abbas Sadeghi": not Mahmoud Abbas
             if out and entry.type == "PERSON" and _first_name_of(out[-1], text, start, entry):
                 # "Abbas Araghchi": a first name before a known surname spelling is his

@@ -134,7 +134,7 @@ class _Context:
     def article_stems(self) -> frozenset[str]:
         """Every stem of the article (built once, when an ``if_article`` pattern asks)."""
         if self.stems is None:
-            self.stems = frozenset(w for field in self.article for t in field for w in t.stems)
+            self.stems = frozenset().union(*(t.stems for field in self.article for t in field))
         return self.stems
 
     def country_of(self, eid: str) -> str:
@@ -317,10 +317,19 @@ class EventFinder:
     def _count_topic(self, all_toks: list[Toks], topic: list[int]) -> None:
         """Add the field's off-topic cue words to topic[0], and its on-topic ones to topic[1]
         only where there are off-topic ones to weigh them against (most articles have none)."""
-        off = sum(len(self.off_topic.intersection(t.lows)) for t in all_toks)
+        off_words, on_words = self.off_topic, self.on_topic
+        off = sum(
+            len(off_words.intersection(t.lows))
+            for t in all_toks
+            if not off_words.isdisjoint(t.lows)
+        )
         topic[0] += off
         if off or topic[0]:
-            topic[1] += sum(len(self.on_topic.intersection(t.lows)) for t in all_toks)
+            topic[1] += sum(
+                len(on_words.intersection(t.lows))
+                for t in all_toks
+                if not on_words.isdisjoint(t.lows)
+            )
 
     def _anaphors(self, toks: Toks, ms: list[Mention], earlier: list[Mention]) -> list[Mention]:
         """``ms`` with "the group" / "the movement" standing for the organisation last named
@@ -788,8 +797,10 @@ class EventFinder:
 def _after_names(ts: int, te: int, ms: list[Mention], st: list[int], first: int, last: int) -> int:
     """The trigger's start moved past a name its first words belong to ("a U.S. military
     strike": "U.S. military" names who struck, "strike" is the trigger)."""
-    for x in ms:
-        if x.start <= ts < x.end < te and x.entry.type != "COMMODITY":
+    for x in ms:  # in text order
+        if x.start > ts:
+            break
+        if ts < x.end < te and x.entry.type != "COMMODITY":
             for i in range(first, last + 1):
                 if st[i] >= x.end:
                     return st[i]
