@@ -826,3 +826,43 @@ def test_a_purely_conditional_mention_is_no_event(tagger: Tagger) -> None:
     body = "Canada raised duties on Chinese steel to 25%, rising to 40% unless a trade deal is hit."
     found = events_of(tagger, body)
     assert "TARIFF_ACTION" in found and "ECONOMIC_COOPERATION" not in found
+
+
+MORE_CUES = [
+    ("MILITARY_ESCALATION", "Chinese warships began live-fire drills near the Philippine coast."),
+    ("MILITARY_ESCALATION", "Ethiopia and Eritrea are massing troops along their border."),
+    ("MILITARY_ESCALATION", "Taipei said it had scrambled jets as Chinese aircraft approached."),
+    ("MILITARY_ESCALATION", "Two Pakistani soldiers were wounded by Indian mortar fire."),
+    ("MILITARY_ESCALATION", "Islamabad said any diversion of the river would be an act of war."),
+    ("REJECTION", "Asmara said it saw no need for intermediaries in the dispute."),
+    ("MEDIATION", "The AU envoy offered to help defuse the crisis between Ethiopia and Eritrea."),
+    ("MEDIATION", "Brussels facilitated talks between Serbia and Kosovo."),
+    ("SANCTIONS_RELIEF", "The EU lifted the punitive measures it imposed on Kosovo in 2023."),
+    ("SANCTIONS_RELIEF", "Tokyo agreed to ease export controls on chemicals to Seoul."),
+    ("DIPLOMATIC_CONTACT", "Nicolas Maduro said he was open to dialogue with Washington."),
+]
+
+
+@pytest.mark.parametrize(("etype", "body"), MORE_CUES)
+def test_more_cues_of_military_moves_relief_and_mediation(
+    tagger: Tagger, etype: str, body: str
+) -> None:
+    assert etype in events_of(tagger, body)
+
+
+def test_the_drills_name_the_exercise_again(tagger: Tagger) -> None:
+    body = (
+        "Chinese warships began live-fire drills near Taiwan on Monday. "
+        "Taipei's defence minister called the drills reckless."
+    )
+    again = [e for e in tagger.tag("t-1", body)[1] if e["sentence"]["start"] > 0]
+    assert "MILITARY_ESCALATION" in {e["type"] for e in again}
+
+
+def test_a_phone_launch_with_deals_and_no_comment_reports_no_event(tagger: Tagger) -> None:
+    body = (
+        "Handset maker Orvia unveiled a foldable phone with a bigger battery on Tuesday. "
+        "Trade-in deals are offered to customers who pre-order. Its chief executive "
+        "declined to comment on sales, and reviewers praised the screen."
+    )
+    assert events_of(tagger, body) == {}
