@@ -961,3 +961,8 @@ def test_calling_the_move_unjustified_aims_at_who_made_it(tagger: Tagger) -> Non
     )
     ev = one(tagger, body, "CRITICISM")
     assert ev["targets"] == ["country:MEX"]
+
+
+def test_a_spokeswoman_for_a_country_speaks_for_it(tagger: Tagger) -> None:
+    ev = one(tagger, "A spokeswoman for Georgia's government declined to comment.", "NO_COMMENT")
+    assert ev["actors"] == ["country:GEO"]

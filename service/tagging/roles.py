@@ -57,6 +57,7 @@ class Roles:
         self.title_words = title_words
         self.openers_subj = s("subject_openers")
         self.seat_nouns = s("seat_nouns")
+        self.spokes_nouns = s("spokes_nouns")
         self.host_verbs = s("host_verbs")
         self._coord_memo: dict[str, bool] = {}
         # "X accused Y of <event>", "X thanked Y for <event>": Y performed it
@@ -108,8 +109,12 @@ class Roles:
             while before and (before[-1] in _ARTICLES or _title_word(before, tw)):
                 before.pop()
             prev = before[-1].lower().strip(_STRIP) if before else ""
-            if prev == "in" and len(before) > 1 and before[-2].lower() in self.seat_nouns:
-                prev = before[-2].lower()  # "the government in Belgrade": Belgrade's, a subject
+            if len(before) > 1 and (
+                (prev == "in" and before[-2].lower() in self.seat_nouns)
+                or (prev == "for" and before[-2].lower() in self.spokes_nouns)
+            ):
+                # "the government in Belgrade", "a spokeswoman for Armenia": a subject
+                prev = before[-2].lower()
             comma = bool(before) and before[-1].endswith(",")
             nxt = cands[k + 1].start if k + 1 < ncands else me
             after = text[me : me + 30].split(None, 3)
