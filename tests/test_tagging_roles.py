@@ -966,3 +966,15 @@ def test_calling_the_move_unjustified_aims_at_who_made_it(tagger: Tagger) -> Non
 def test_a_spokeswoman_for_a_country_speaks_for_it(tagger: Tagger) -> None:
     ev = one(tagger, "A spokeswoman for Georgia's government declined to comment.", "NO_COMMENT")
     assert ev["actors"] == ["country:GEO"]
+
+
+def test_both_countries_are_the_two_named_together_before(tagger: Tagger) -> None:
+    body = "Kenya urged Ethiopia and Eritrea to talk, saying both countries had deployed troops."
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert set(ev["actors"]) == {"country:ETH", "country:ERI"}
+
+
+def test_calling_on_two_countries_aims_at_both(tagger: Tagger) -> None:
+    body = "The African Union called on Ethiopia and Eritrea to exercise maximum restraint."
+    ev = one(tagger, body, "CEASEFIRE")
+    assert set(ev["targets"]) == {"country:ETH", "country:ERI"}

@@ -597,8 +597,12 @@ class EventFinder:
         the two presidents"), or anywhere when no actor is named. Country phrases take the
         article's two sides, leader phrases the first person named of each side, others the
         parties of the last two-sided event."""
+        local: list[str] = []
         if not ctx.parties and not ctx.sides and len(ctx.leaders) != 2:
-            return []
+            # nothing known before this sentence: two countries named together in it
+            local = self._pair_before(ss, ts)
+            if not local:
+                return []
         first, last = span
         hit, direct = -1, False
         for i in self._collective_at(lows):
@@ -628,8 +632,21 @@ class EventFinder:
             return [x for x in leaders if x]
         if direct:
             return []  # the named actors stand unless the phrase resolves to both leaders
+        if local:
+            return local
         sides = len(ctx.sides) == 2 and bool(self.collective_sides.at(lows, hit))
         return ctx.sides if sides or not ctx.parties else ctx.parties
+
+    def _pair_before(self, ss: list[Any], ts: int) -> list[str]:
+        """Two countries coordinated before the trigger ("called on Ethiopia and Eritrea ...
+        both countries moving tanks"), or nothing."""
+        for k in range(len(ss) - 1, -1, -1):
+            if ss[k].end > ts or not ss[k].id.startswith("country:"):
+                continue
+            group = self.roles._group(ss, k, -1)
+            if len(group) == 2 and all(g.startswith("country:") for g in group):
+                return group[::-1]
+        return []
 
     def _references(self, lows: list[str], ctx: _Context, matches: list[Match]) -> list[Match]:
         """Matches for definite references to an event of a type the field already reported

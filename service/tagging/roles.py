@@ -532,10 +532,8 @@ class Roles:
         if not targets and not symmetric:
             # "X urged Y to act", "X accused Y of": the object of the verb before the trigger,
             # when nothing after it is aimed at
-            objs = [
-                ss[k].id for k in before if ss[k].id not in actors and ss[k].prev in self.obj_verbs
-            ]
-            targets = objs[:1]
+            objs = [k for k in before if ss[k].id not in actors and ss[k].prev in self.obj_verbs]
+            targets = self._group(ss, objs[0], 1) if objs else []  # "called on X and Y to"
         if not actors and said >= 0:
             actors = [ss[said].id]  # "no call between X and Y is planned, Z said": X and Y act
         if actors and not symmetric and text:
