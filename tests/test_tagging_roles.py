@@ -978,3 +978,16 @@ def test_calling_on_two_countries_aims_at_both(tagger: Tagger) -> None:
     body = "The African Union called on Ethiopia and Eritrea to exercise maximum restraint."
     ev = one(tagger, body, "CEASEFIRE")
     assert set(ev["targets"]) == {"country:ETH", "country:ERI"}
+
+
+def test_a_demonym_before_modifier_words_performs_the_act(tagger: Tagger) -> None:
+    title = "Japan protests Russian live-fire drills near Hokkaido"
+    found = {e["type"]: e for e in tagger.tag("t-1", "", title)[1]}
+    assert found["MILITARY_ESCALATION"]["actors"] == ["country:RUS"]
+
+
+def test_a_semicolon_ends_the_clause_a_subject_acts_in(tagger: Tagger) -> None:
+    title = "Japan protests Russian live-fire drills; Moscow rejects criticism"
+    found = {e["type"]: e for e in tagger.tag("t-1", "", title)[1]}
+    assert found["REJECTION"]["actors"] == ["place:moscow"]
+    assert found["MILITARY_ESCALATION"]["targets"] == []

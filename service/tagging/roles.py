@@ -329,6 +329,13 @@ class Roles:
         hosted are to a symmetric trigger."""
         before = [k for k, s in enumerate(ss) if s.end <= trig_start]
         after = [k for k, s in enumerate(ss) if s.start >= trig_end]
+        if text and ss and ";" in text[sent_start : ss[-1].end]:
+            # a semicolon ends a clause: "X protests Y's drills; Beijing rejects criticism"
+            semi = text.rfind(";", sent_start, trig_start)
+            before = [k for k in before if ss[k].start > semi]
+            semi = text.find(";", trig_end, ss[-1].end)
+            if semi >= 0:
+                after = [k for k in after if ss[k].start < semi]
         actors: list[str] = []
         targets: list[str] = []
         subj = self._subjects(ss, before)
@@ -433,7 +440,10 @@ class Roles:
             # a name right before the trigger words modifies them ("U.S. sanctions"); one that
             # a comma parts from them ends a phrase ("took it to the UN, accusing X") and does not
             adjacent = (
-                trig_start - last.end <= 2
+                (
+                    trig_start - last.end <= 2
+                    or (last.type == "NORP" and self._noun_words(text, last.end, trig_start))
+                )
                 and "," not in text[last.end : trig_start]
                 and last.prev not in ("of", "from")  # "X of Egypt met": whose X, no party
                 # a name modifies a noun, not a verb ("talks in Jeddah brokered by X")
@@ -549,6 +559,15 @@ class Roles:
             own = _countries_of(ss, actors)  # "prompting Beijing to retaliate": not at China
             targets = [t for t in dict.fromkeys(targets) if t not in actors and t not in own]
         return actors, targets
+
+    def _noun_words(self, text: str, lo: int, hi: int) -> bool:
+        """One or two lower-case modifier words between a demonym and the trigger noun
+        ("Chinese live-fire drills", "Russian drone attacks")."""
+        words = text[lo:hi].split()
+        skip = self.not_modifiers
+        return 0 < len(words) <= 2 and all(
+            w.replace("-", "").isalpha() and w.islower() and w not in skip for w in words
+        )
 
     def _possessor(self, text: str, last: Slot, trig_start: int) -> bool:
         """'North Korea's latest missile launch': the name owns the trigger noun."""
