@@ -467,3 +467,19 @@ def test_main_on_dev_set(capsys: pytest.CaptureFixture[str]) -> None:
         "modality_acc",
         "linking",
     }
+
+
+WRITTEN = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("name", ["written_a.jsonl", "written_b.jsonl", "written_c.jsonl"])
+def test_written_sets_score_and_their_off_topic_articles_stay_empty(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The project's own labelled articles: no events where there is nothing to find, and no
+    collapse of event F1 (a floor well under today's figure, to catch a broken rule file)."""
+    assert evaluation.main([str(WRITTEN / name), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["run"]["tagger_errors"] == 0
+    assert data["nothing_to_find"]["predicted_events"] == 0
+    assert data["summary"]["event_f1"] >= 0.7
