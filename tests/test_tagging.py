@@ -866,3 +866,38 @@ def test_a_phone_launch_with_deals_and_no_comment_reports_no_event(tagger: Tagge
         "declined to comment on sales, and reviewers praised the screen."
     )
     assert events_of(tagger, body) == {}
+
+
+EVEN_MORE_CUES = [
+    (
+        "TARIFF_ACTION",
+        "Peru's tariffs of up to 40% on imported Chinese tyres and steel take effect.",
+    ),
+    ("SANCTIONS_THREAT", "Beijing warned of new curbs on gallium exports to Europe."),
+    ("SANCTIONS_THREAT", "China could tighten export licensing for rare earths, a spokesman said."),
+    ("SANCTIONS_THREAT", "Seoul will seek new UN sanctions after the launch."),
+    ("MILITARY_ESCALATION", "Manila said a Chinese vessel rammed a supply boat near the shoal."),
+    ("MILITARY_ESCALATION", "Chinese ships fired water cannon at a Philippine boat."),
+    ("CRITICISM", "Canberra lodged a formal protest with Beijing over the incident."),
+    ("ECONOMIC_COOPERATION", "Ghana and Togo signed a memorandum on electricity supply."),
+    ("ECONOMIC_COOPERATION", "Chad and Cameroon agreed to build a new oil pipeline."),
+]
+
+
+@pytest.mark.parametrize(("etype", "body"), EVEN_MORE_CUES)
+def test_even_more_cues(tagger: Tagger, etype: str, body: str) -> None:
+    assert etype in events_of(tagger, body)
+
+
+def test_cooperating_with_a_review_is_no_economic_cooperation(tagger: Tagger) -> None:
+    body = "Brussels raised duties on the carmaker, saying it failed to cooperate with a review."
+    assert "ECONOMIC_COOPERATION" not in events_of(tagger, body)
+
+
+def test_the_group_of_doing_something_is_still_the_group(tagger: Tagger) -> None:
+    body = (
+        "Israeli jets struck Hezbollah sites on Monday. "
+        "The army accused the group of rebuilding positions near the border."
+    )
+    crit = [e for e in tagger.tag("t-1", body)[1] if e["type"] == "CRITICISM"]
+    assert crit and crit[0]["targets"] == ["org:hezbollah"]

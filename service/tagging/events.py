@@ -343,8 +343,8 @@ class EventFinder:
         out = list(ms)
         for i in self.org_anaphora._positions(lows):
             n = self.org_anaphora.at(lows, i)
-            if not n or (i + n < len(lows) and lows[i + n] == "of"):
-                continue  # "the group of seven" names another
+            if not n or _of_name(toks, i + n):
+                continue  # "the Group of Seven" names another
             a, b = st[i], en[i + n - 1]
             if any(m.start < b and a < m.end for m in ms):
                 continue
@@ -822,6 +822,15 @@ def _after_names(ts: int, te: int, ms: list[Mention], st: list[int], first: int,
                 if st[i] >= x.end:
                     return st[i]
     return ts
+
+
+def _of_name(toks: Toks, j: int) -> bool:
+    """Token j is "of" followed by a capitalised word or a number ("Group of Seven")."""
+    lows = toks.lows
+    if j + 1 >= len(lows) or lows[j] != "of":
+        return False
+    c = toks.text[toks.starts[j + 1]]
+    return c.isupper() or c.isdigit()
 
 
 def _learn_countries(ctx: _Context, ms: list[Mention], text: str, titles: frozenset[str]) -> None:
