@@ -400,10 +400,7 @@ class EventFinder:
         stext = text[s0:s1]
         spec = self.spec
         out: dict[str, dict[str, Any]] = {}
-        role_cache: dict[
-            tuple[int, int, bool, bool, bool, frozenset[str], bool, bool, str],
-            tuple[list[str], list[str]],
-        ] = {}
+        role_cache: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         # the strongest goods-taking type here claims commodities its weaker neighbours merely
         # share a sentence with ("tariff over Russian oil, rules out trade talks")
@@ -452,32 +449,12 @@ class EventFinder:
             opposed = d.owner_acts and any(
                 o.last < m.first and spec[o.etype].opposes for o in matches
             )
-            rkey = (
-                ts,
-                te,
-                d.symmetric,
-                d.accused,
-                d.judges,
-                d.place_targets,
-                d.warner,
-                opposed,
-                d.hosted,
-            )
+            how = (d.accused, d.judges, d.place_targets, d.warner, opposed, d.hosted)
+            rkey = (ts, te, d.symmetric, how)  # the same words with the same conventions
             cached = role_cache.get(rkey)
             if cached is None:
                 cached = role_cache[rkey] = self.roles.assign(
-                    ss,
-                    ts,
-                    te,
-                    d.symmetric,
-                    text,
-                    s0,
-                    d.accused,
-                    d.judges,
-                    d.place_targets,
-                    d.warner,
-                    opposed,
-                    d.hosted,
+                    ss, ts, te, d.symmetric, text, s0, *how
                 )
             actors, targets = list(cached[0]), list(cached[1])
             group = self._collective(
