@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -439,7 +440,8 @@ def test_user_rules_extend_existing_type(tmp_path: Path) -> None:
             },
             "object_types",
         ),
-        ({"cues": {"off_topic_words": ["world cup"]}}, "not a single word"),
+        ({"cues": {"off_topic_words": ["world cup"]}}, "not a single token"),
+        ({"cues": {"gap_stops": ["e-sports"]}}, "not a single token"),
         (
             {
                 "event_types": {
@@ -889,3 +891,25 @@ def test_the_group_of_doing_something_is_still_the_group(tagger: Tagger) -> None
     )
     crit = [e for e in tagger.tag("t-1", body)[1] if e["type"] == "CRITICISM"]
     assert crit and crit[0]["targets"] == ["org:hezbollah"]
+
+
+# --- found in review ----------------------------------------------------------------------------
+
+
+def test_an_acronym_of_non_ascii_initials_still_makes_a_valid_id(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t-1", "The Østlandet Democratic Party (ØDP) condemned the strikes.")
+    assert all(re.fullmatch(r"[a-z]+:[a-z0-9._-]+", e["id"]) for e in ents)
+
+
+def test_a_known_name_in_a_title_case_headline_is_kept(tagger: Tagger) -> None:
+    _, evs = tagger.tag("t-1", "", "Trump Threatens Canada With Tariffs")
+    assert evs and evs[0]["actors"] == ["person:donald-trump"]
+
+
+def test_on_topic_words_of_the_body_count_against_an_off_topic_title(tagger: Tagger) -> None:
+    body = (
+        "The European Union imposed sanctions on the club's Russian owner on Monday. "
+        "Brussels said the sanctions target his assets, and Moscow condemned the move."
+    )
+    title = "EU Sanctions Hit Russian Football Club Before Cup Match"
+    assert tagger.tag("t-1", body, title)[1]

@@ -991,3 +991,33 @@ def test_a_semicolon_ends_the_clause_a_subject_acts_in(tagger: Tagger) -> None:
     found = {e["type"]: e for e in tagger.tag("t-1", "", title)[1]}
     assert found["REJECTION"]["actors"] == ["place:moscow"]
     assert found["MILITARY_ESCALATION"]["targets"] == []
+
+
+def test_her_before_a_noun_is_a_possessive_not_a_party(tagger: Tagger) -> None:
+    body = "Annalena Baerbock, who praised Sergei Lavrov, met her counterpart on Monday."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert "person:sergei-lavrov" not in ev["actors"]
+
+
+def test_a_sentence_adverb_ending_in_ed_takes_no_object(tagger: Tagger) -> None:
+    body = (
+        "Ethiopia accused Eritrea of attacking its troops. "
+        "Indeed, both countries agreed to a ceasefire."
+    )
+    ev = one(tagger, body, "CEASEFIRE")
+    assert set(ev["actors"]) == {"country:ETH", "country:ERI"}
+
+
+def test_a_verb_before_a_person_gives_no_country(tagger: Tagger) -> None:
+    body = (
+        "Ukrainian troops clashed with Russian forces on Monday. Russia arrested Olena "
+        "Kovalenko. Olena Kovalenko urged a ceasefire."
+    )
+    ev = one(tagger, body, "CEASEFIRE")
+    assert set(ev["targets"]) == {"country:UKR", "country:RUS"}
+
+
+def test_the_group_is_no_news_agency(tagger: Tagger) -> None:
+    body = "Hamas is based in Gaza. According to Reuters, the group fired rockets at Israel."
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert ev["actors"] == ["org:hamas"]

@@ -18,7 +18,7 @@ from .entities import Mention, NameFinder, group, surname_table
 from .events import EventFinder, off_topic
 from .gazetteer import Entry, Gazetteer
 from .rules import RulesError, check_rules, load_rules
-from .text import clean, sentences
+from .text import clean, sentences, slug
 
 __all__ = ["RulesError", "Tagger", "check_rules", "load_tagger"]
 
@@ -66,11 +66,15 @@ class Tagger:
         texts = {"title": clean(title or ""), "body": clean(body or "")}
         sents = {f: sentences(texts[f]) for f in FIELDS}
         base = self.gaz.surnames
-        found = {f: self.names.find(f, texts[f], sents[f], base) for f in FIELDS}
+        headline = _title_case(texts["title"])
+        found = {
+            f: self.names.find(f, texts[f], sents[f], base, f == "title" and headline)
+            for f in FIELDS
+        }
         if self._stat is not None:
             for f in FIELDS:
                 found[f] = self._stat.merge(f, texts[f], found[f])
-        if found["title"] and _title_case(texts["title"]):
+        if found["title"] and headline:
             found["title"] = self._seen_only(found["title"], found["body"])
         table = surname_table(found["title"] + found["body"], base)
         if len(table) > len(base):
@@ -158,8 +162,8 @@ def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:
             initials = "".join(w[0] for w in m.text.split() if w[0].isupper())
             if initials in caps and initials not in out:
                 e = m.entry
-                if m.text not in known:
-                    e = Entry("org:" + initials.lower(), "ORG", m.text, e.country)
+                if m.text not in known and slug(initials):  # "ØDP" -> org:odp
+                    e = Entry("org:" + slug(initials), "ORG", m.text, e.country)
                 out[initials] = out[m.text] = e
     return out
 

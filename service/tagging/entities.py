@@ -125,8 +125,14 @@ class NameFinder:
         self._dull = self.common | self.start_stop
 
     def find(
-        self, field: str, text: str, sents: list[Span], surnames: dict[str, Entry]
+        self,
+        field: str,
+        text: str,
+        sents: list[Span],
+        surnames: dict[str, Entry],
+        title_case: bool = False,
     ) -> list[Mention]:
+        """Mentions of one field; ``title_case``: a headline In Which Every Word Is Capitalised."""
         if not text:
             return []
         lowered = text.lower()
@@ -142,6 +148,7 @@ class NameFinder:
                 continue  # "Vladimir Medinsky": a person, not the city of Vladimir
             if (
                 entry.type == "PERSON"
+                and not title_case  # every word is capitalised there: "Trump Threatens Canada"
                 and text[end + 1 : end + 2].isupper()
                 and self._other_name(text, start, end)
             ):
@@ -218,6 +225,8 @@ class NameFinder:
                 words = words[1:]
             if len(words) >= 2 and not any(w.text in self.not_entity for w in words):
                 name = text[words[0].start : words[-1].end]
+                if not slug(name):
+                    return None
                 return Mention(
                     field,
                     words[0].start,
@@ -241,6 +250,8 @@ class NameFinder:
             return None
         name = text[words[0].start : words[-1].end]
         s, e = words[0].start, words[-1].end
+        if not slug(name):
+            return None  # no letter an id can carry ("Σ"): no entity rather than "person:"
         if len(words) == 1:
             w = words[0].text
             hit = surnames.get(w)

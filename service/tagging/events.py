@@ -315,8 +315,8 @@ class EventFinder:
         return self.future.any_in(lows, lo, hi) and not self.in_force.any_in(lows, lo, hi)
 
     def _count_topic(self, all_toks: list[Toks], topic: list[int]) -> None:
-        """Add the field's off-topic cue words to topic[0], and its on-topic ones to topic[1]
-        only where there are off-topic ones to weigh them against (most articles have none)."""
+        """Add the field's off-topic cue words to topic[0] and its on-topic ones to topic[1]
+        (set intersections only in sentences that hold some)."""
         off_words, on_words = self.off_topic, self.on_topic
         off = sum(
             len(off_words.intersection(t.lows))
@@ -324,12 +324,9 @@ class EventFinder:
             if not off_words.isdisjoint(t.lows)
         )
         topic[0] += off
-        if off or topic[0]:
-            topic[1] += sum(
-                len(on_words.intersection(t.lows))
-                for t in all_toks
-                if not on_words.isdisjoint(t.lows)
-            )
+        topic[1] += sum(
+            len(on_words.intersection(t.lows)) for t in all_toks if not on_words.isdisjoint(t.lows)
+        )
 
     def _anaphors(self, toks: Toks, ms: list[Mention], earlier: list[Mention]) -> list[Mention]:
         """``ms`` with "the group" / "the movement" standing for the organisation last named
@@ -349,7 +346,9 @@ class EventFinder:
             if any(m.start < b and a < m.end for m in ms):
                 continue
             # the nearest organisation named before it in the sentence, else the last one
-            near = [m for m in ms if m.end <= a and m.entry.type == "ORG"]
+            near = [
+                m for m in ms if m.end <= a and m.entry.type == "ORG" and m.entry.id not in skip
+            ]
             owner = near[-1] if near else org
             if owner is not None:
                 out.append(owner._replace(start=a, end=b))
@@ -458,7 +457,7 @@ class EventFinder:
                 )
             actors, targets = list(cached[0]), list(cached[1])
             group = self._collective(
-                lows, st, ss, (m.first, m.last), ts, ctx, d.symmetric, bool(actors)
+                lows, (st, en), ss, (m.first, m.last), ts, ctx, d.symmetric, bool(actors)
             )
             if group and self.roles.patient_re.search(text, max(s0, ts - 12), te):
                 # "both countries face a U.S. tariff": the collective undergoes it; who is
@@ -560,7 +559,7 @@ class EventFinder:
     def _collective(
         self,
         lows: list[str],
-        st: list[int],
+        offsets: tuple[list[int], list[int]],
         ss: list[Any],
         span: tuple[int, int],
         ts: int,
@@ -575,6 +574,7 @@ class EventFinder:
         article's two sides, leader phrases the first person named of each side, others the
         parties of the last two-sided event."""
         local: list[str] = []
+        st, en = offsets
         if not ctx.parties and not ctx.sides and len(ctx.leaders) != 2:
             # nothing known before this sentence: two countries named together in it
             local = self._pair_before(ss, ts)
@@ -586,7 +586,10 @@ class EventFinder:
             if i >= first and hit >= 0:
                 break
             if i < first:
-                if i and (lows[i - 1] in self.roles.obj_verbs or lows[i - 1].endswith("ed")):
+                if i and (
+                    lows[i - 1] in self.roles.obj_verbs
+                    or (lows[i - 1].endswith("ed") and st[i] - en[i - 1] == 1)
+                ):
                     continue  # an object: "urged both sides", "who received the two men"
                 near = not any(st[i] < s.start < ts for s in ss)
                 if near or symmetric:
@@ -821,13 +824,19 @@ def _learn_countries(ctx: _Context, ms: list[Mention], text: str, titles: frozen
             home = _home(p)
             if home:
                 gap = text[p.end : m.start].replace("’s", " ").replace("'s", " ").split()
-                if len(gap) <= 4 and all(w in titles or w.islower() for w in gap):
+                if len(gap) <= 4 and all(w in titles or _modifier_word(w) for w in gap):
                     ctx.countries[m.entry.id] = home
                     continue
         if k + 1 < len(ms) and text[m.end : ms[k + 1].start] == " of ":
             home = _home(ms[k + 1])
             if home:
                 ctx.countries[m.entry.id] = home
+
+
+def _modifier_word(w: str) -> bool:
+    """A lower-case word that may stand in a title phrase ("army", "foreign"), not a verb
+    ("arrested", "praised")."""
+    return (w.isalpha() and w.islower() and not w.endswith(("ed", "s"))) or w in ("of", "the")
 
 
 def _home(m: Mention) -> str | None:

@@ -187,6 +187,8 @@ class Roles:
         """Whether the text between two names joins them: "and", ", and the", or after a
         possessed noun ("Sudan's army and the RSF": the army's country is the conjunct).
         Memoised: the same few gaps are asked about again and again."""
+        if len(gap) > 40:  # no coordinator is that long; and a long key would pin memory
+            return False
         memo = self._coord_memo
         hit = memo.get(gap)
         if hit is None:
@@ -655,9 +657,12 @@ def _title_word(before: list[str], tw: frozenset[str]) -> bool:
 
 
 def _object_pronoun(text: str, end: int) -> bool:
-    """ "him" or "her" right after the trigger ("to meet him")."""
-    w = text[end : end + 5].lower()
-    return w.startswith((" him", " her")) and not w[4:5].isalpha()
+    """ "him" right after the trigger ("to meet him"), or "her" where no noun follows it
+    ("met her counterpart" is a possessive)."""
+    w = text[end : end + 6].lower()
+    if w.startswith(" him") and not w[4:5].isalpha():
+        return True
+    return w.startswith(" her") and (w[4:5] in ("", ".", ",", ";", "!", "?", '"', "”"))
 
 
 def _after_verb(prev: str, verbs: frozenset[str]) -> bool:

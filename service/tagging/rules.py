@@ -307,12 +307,26 @@ def _cues(v: Any, path: str, errs: list[str]) -> None:
         _str_list(x, f"{path}.{k}", errs)
         if k in SINGLE_WORD_CUES and isinstance(x, list):
             for w in x:
-                if isinstance(w, str) and len(w.split()) != 1:
-                    errs.append(f"{path}.{k}: {w!r} is not a single word (only words are counted)")
+                if isinstance(w, str) and tokenize(w).lows != [w.lower()]:
+                    errs.append(
+                        f"{path}.{k}: {w!r} is not a single token (only whole tokens are counted;"
+                        " a hyphen or punctuation splits a word)"
+                    )
 
 
 # cue lists matched word by word, never as phrases
-SINGLE_WORD_CUES = frozenset({"off_topic_words", "on_topic_words"})
+SINGLE_WORD_CUES = frozenset(
+    {
+        "off_topic_words",
+        "on_topic_words",
+        "gap_stops",
+        "spokes_nouns",
+        "seat_nouns",
+        "host_verbs",
+        "fresh_act_nouns",
+        "org_roles_after",
+    }
+)
 
 
 def _references(v: Any, path: str, errs: list[str]) -> None:
