@@ -84,3 +84,27 @@ def test_worst_accepted_rule_file_matches_linearly(tmp_path: Path) -> None:
     make = GENERATORS["trigger_soup"]
     ratio = growth(hostile, make(SMALL), make(LARGE))
     assert ratio < MAX_RATIO, f"10x input took {ratio:.1f}x the time"
+
+
+def test_texts_that_repeat_this_sessions_cues_stay_linear() -> None:
+    """Long texts built from the phrases the newer role rules look at ("the group", "both
+    countries", "called the move", a bare "Army", long coordinations) take time in proportion
+    to their size: a quadratic path shows as a ratio far above 4 at 4x the size."""
+    from service.tagging import load_tagger
+
+    tagger = load_tagger()
+    units = [
+        "Hamas and the group and Israel, ",
+        "Iran and Iraq, ",
+        "Germany called the move unjustified. ",
+        "Sudan's Army attacked Chad. ",
+        "Officials said the group would not attend. ",
+    ]
+    for unit in units:
+        times = []
+        for size in (50_000, 200_000):
+            body = unit * (size // len(unit)) + "both countries clashed with troops."
+            start = time.perf_counter()
+            tagger.tag("lin", body, "")
+            times.append(time.perf_counter() - start)
+        assert times[1] < 8 * max(times[0], 0.02), (unit, times)

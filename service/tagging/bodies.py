@@ -12,6 +12,8 @@ from .entities import Mention
 from .gazetteer import Entry
 from .text import slug
 
+BODY_REACH = 256  # mentions looked back over for the name a country was last called
+
 # short forms the ids use where a country's slug is long
 _SHORT = {"country:USA": "us", "country:GBR": "uk"}
 
@@ -60,7 +62,8 @@ class Bodies:
 
     def _country_name(self, country: str, ms: list[Mention], k: int) -> str:
         """The name the text last used for the country ("South Korea"), else its own."""
-        for m in reversed(ms[:k]):
+        for j in range(k - 1, max(-1, k - 1 - BODY_REACH), -1):  # no copy of the list
+            m = ms[j]
             if m.entry.id == country and m.entry.type == "GPE":
                 return m.text
         return self.names.get(country) or country.split(":", 1)[1]

@@ -113,11 +113,12 @@ class _Context:
         acts = self.last_parties(etype)
         if len(acts) >= 2:
             return acts
-        return next((a for t, a, _ in reversed(self.history) if t == etype and a), acts)
+        recent = reversed(self.history[-HISTORY_REACH:])
+        return next((a for t, a, _ in recent if t == etype and a), acts)
 
     def last_parties(self, etype: str) -> list[str]:
         """Actors of the last event of this type that named two or more, else the last parties."""
-        for t, acts, _ in reversed(self.history):
+        for t, acts, _ in reversed(self.history[-HISTORY_REACH:]):
             if t == etype and len(acts) >= 2:
                 return acts
         return self.parties
@@ -272,6 +273,8 @@ class EventFinder:
         if sides and len(sides) == 2:
             ctx.sides = list(sides)
         all_toks = tokenize_sentences(text, sents)
+        last_org: Mention | None = None  # what "the group" stands for
+        skip_ids = self.roles.skip_ids
         stateless = any(m.entry.type == "PERSON" and not m.entry.country for m in mentions)
         ctx.article = [all_toks] + (article or [])
         if article is not None and not article:
@@ -289,10 +292,14 @@ class EventFinder:
                     _learn_countries(ctx, ms, text, self.roles.title_words)
                 named = ms
                 if not self.org_nouns.isdisjoint(toks.lows):
-                    named = self._anaphors(toks, ms, mentions[:mi])
+                    named = self._anaphors(toks, ms, last_org)
                 found = self._sentence(article_id, field, text, sent, toks, named, ctx)
                 events.extend(found)
             self._remember(ctx, found, ms)
+            for m in reversed(ms):  # (one look per mention over the field: linear)
+                if m.entry.type == "ORG" and m.entry.id not in skip_ids:
+                    last_org = m
+                    break
         if topic is not None and self.off_topic:
             self._count_topic(all_toks, topic)
         if sides is not None and not sides and ctx.first_sides:
@@ -328,30 +335,28 @@ class EventFinder:
             len(on_words.intersection(t.lows)) for t in all_toks if not on_words.isdisjoint(t.lows)
         )
 
-    def _anaphors(self, toks: Toks, ms: list[Mention], earlier: list[Mention]) -> list[Mention]:
-        """``ms`` with "the group" / "the movement" standing for the organisation last named
-        (a role candidate only: no entity mention is emitted for it)."""
+    def _anaphors(self, toks: Toks, ms: list[Mention], org: Mention | None) -> list[Mention]:
+        """``ms`` with "the group" / "the movement" standing for the organisation named last
+        before it (``org``: the last before this sentence); a role candidate only, no entity
+        mention is emitted for it. One pass over the sentence's mentions."""
         skip = self.roles.skip_ids
-        org = next(
-            (m for m in reversed(earlier) if m.entry.type == "ORG" and m.entry.id not in skip),
-            None,
-        )
         lows, st, en = toks.lows, toks.starts, toks.ends
         out = list(ms)
+        k, prev = 0, None  # mentions starting before the phrase; the last of them
         for i in self.org_anaphora._positions(lows):
             n = self.org_anaphora.at(lows, i)
             if not n or _of_name(toks, i + n):
                 continue  # "the Group of Seven" names another
             a, b = st[i], en[i + n - 1]
-            if any(m.start < b and a < m.end for m in ms):
-                continue
-            # the nearest organisation named before it in the sentence, else the last one
-            near = [
-                m for m in ms if m.end <= a and m.entry.type == "ORG" and m.entry.id not in skip
-            ]
-            owner = near[-1] if near else org
-            if owner is not None:
-                out.append(owner._replace(start=a, end=b))
+            while k < len(ms) and ms[k].start < b:
+                prev = ms[k]
+                if prev.end <= a and prev.entry.type == "ORG" and prev.entry.id not in skip:
+                    org = prev  # the nearest organisation named before it
+                k += 1
+            if prev is not None and prev.end > a:
+                continue  # the phrase is part of a name
+            if org is not None:
+                out.append(org._replace(start=a, end=b))
         out.sort(key=_by_start)
         return out
 
@@ -623,16 +628,18 @@ class EventFinder:
         for k in range(len(ss) - 1, -1, -1):
             if ss[k].end > ts or not ss[k].id.startswith("country:"):
                 continue
-            group = self.roles._group(ss, k, -1)
+            group = self.roles._group(ss, k, -1)  # only the nearest country: one look
             if len(group) == 2 and all(g.startswith("country:") for g in group):
                 return group[::-1]
+            return []
         return []
 
     def _references(self, lows: list[str], ctx: _Context, matches: list[Match]) -> list[Match]:
         """Matches for definite references to an event of a type the field already reported
         ("the deal", "their talks", "the swap"): by the labelling convention a sentence naming
         an event again carries its type too."""
-        recent = {t: k for k, (t, _, _) in enumerate(ctx.history)}  # type -> latest index
+        # type -> latest index among the last events (a bounded look: linear on any text)
+        recent = {t: k for k, (t, _, _) in enumerate(ctx.history[-HISTORY_REACH:])}
         have = {m.etype for m in matches}
         extra: list[Match] = []
         for i in range(1, len(lows)):
@@ -750,7 +757,7 @@ class EventFinder:
         if how == "object_actors":
             return _previous_actors(ctx, mine, named, any_type=False) if named else []
         family = etype.split("_", 1)[0]
-        for t, _, tgts in reversed(ctx.history):
+        for t, _, tgts in reversed(ctx.history[-HISTORY_REACH:]):
             if t.split("_", 1)[0] == family and tgts:
                 # the parties earlier measures of the family hit; a person hit then was named
                 # in passing ("half the rate Trump threatened") and is not carried over
@@ -863,6 +870,9 @@ def off_topic(off: int, on: int) -> bool:
 
 
 OFF_TOPIC_MIN = 3
+# how many earlier events a reference looks back over: an article names few events, and a
+# text that repeats one thousands of times must stay linear
+HISTORY_REACH = 64
 OFF_TOPIC_RATIO = 2
 
 
@@ -871,8 +881,9 @@ def _previous_actors(
 ) -> list[str]:
     """Actors of the last earlier event on another side: of a type the trigger's object names
     if there is one ("rejected the accusation"), else (``any_type``) of any type."""
+    recent = ctx.history[-HISTORY_REACH:]
     for wanted in ((named,) if named else ()) + ((None,) if any_type else ()):
-        for t, acts, _ in reversed(ctx.history):
+        for t, acts, _ in reversed(recent):
             fits = wanted is None or t in wanted
             if fits and acts and not mine & {ctx.country_of(a) for a in acts}:
                 return list(acts)

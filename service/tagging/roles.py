@@ -230,9 +230,10 @@ class Roles:
         status of the one it is coordinated with ("of Russian and Iranian oil")."""
         out: list[int] = []
         free = False
+        inside = set(before)  # (a list's "in" made a long sentence quadratic)
         for k in before:
             conjunct = k > 0 and self._coordinated(ss[k - 1].gap_next)
-            if conjunct and k - 1 in before and ss[k - 1].lead == ss[k].lead:
+            if conjunct and k - 1 in inside and ss[k - 1].lead == ss[k].lead:
                 pass  # keeps the status of its first conjunct
             else:
                 free = ss[k].prev not in self.preps
