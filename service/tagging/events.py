@@ -782,11 +782,12 @@ class EventFinder:
         if len(matches) < 2:
             return matches
         spec = self.spec
+        ranked = sorted(matches, key=_by_weight)
         heaviest: dict[str, Match] = {}
-        for m in sorted(matches, key=_by_weight):
+        for m in ranked:
             heaviest.setdefault(m.etype, m)
         keep: dict[str, Match] = {}
-        for m in sorted(matches, key=_by_weight):
+        for m in ranked:
             if m.etype in keep:
                 continue
             pm = spec[m.etype].priority

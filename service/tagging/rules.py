@@ -207,40 +207,32 @@ ROLE_FALLBACKS = (
 )
 
 
+# role options that are true or false, and those with values of their own (checked below)
+ROLE_FLAGS = frozenset(
+    {
+        "no_targets",
+        "targets_act",
+        "warner_acts",
+        "accused_acts",
+        "refer_back",
+        "speaker_judges",
+        "needs_party",
+        "opposes",
+        "owner_acts",
+    }
+)
+ROLE_VALUES = frozenset({"sides", "hosted", "place_targets", "object_types", "fallback_targets"})
+
+
 def _roles(v: Any, path: str, errs: list[str]) -> None:
     """``{no_targets?, sides?, accused_acts?, refer_back?: bool, fallback_targets?: ...}``."""
     if not isinstance(v, dict):
         errs.append(f"{path}: expected an object")
         return
-    extra = set(v) - {
-        "no_targets",
-        "sides",
-        "accused_acts",
-        "refer_back",
-        "speaker_judges",
-        "targets_act",
-        "warner_acts",
-        "needs_party",
-        "opposes",
-        "owner_acts",
-        "hosted",
-        "place_targets",
-        "object_types",
-        "fallback_targets",
-    }
+    extra = set(v) - ROLE_FLAGS - ROLE_VALUES
     if extra:
         errs.append(f"{path}: unknown keys {sorted(extra)}")
-    for k in (
-        "no_targets",
-        "targets_act",
-        "warner_acts",
-        "accused_acts",
-        "refer_back",
-        "speaker_judges",
-        "needs_party",
-        "opposes",
-        "owner_acts",
-    ):
+    for k in ROLE_FLAGS:
         if k in v and not isinstance(v[k], bool):
             errs.append(f"{path}.{k}: expected true or false")
     ot = v.get("object_types", {})
