@@ -5,9 +5,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev
 
-.PHONY: install run test lint typecheck unit eval bench reliability clean
+.PHONY: install native run test lint typecheck unit eval bench reliability clean
 
 install: $(STAMP)
+
+# The tagger compiled to C by mypyc (service/native.py), rebuilt when a tagging source changes.
+# Without a C compiler the step says so and everything runs on the Python source.
+NATIVE := service/tagging/native.digest
+native: $(NATIVE)
+$(NATIVE): $(STAMP) $(wildcard service/tagging/*.py)
+	$(BIN)/python -m service native build
 
 # spaCy is only for the optional NER backend and for the benchmark's peer measurement.
 SPACY_STAMP := $(VENV)/.installed-spacy
@@ -21,7 +28,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[$(EXTRAS)]"
 	touch $(STAMP)
 
-run: install
+run: native
 	$(BIN)/python -m service run
 
 lint: install
@@ -31,19 +38,20 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install
+unit: native
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
 
-eval: install
+eval: native
 	$(BIN)/python -m service eval $(EVAL_ARGS)
 
-bench: $(SPACY_STAMP)
+bench: $(SPACY_STAMP) native
 	$(BIN)/python -m service bench $(BENCH_ARGS)
 
-reliability: install
+reliability: native
 	$(BIN)/python -m service reliability $(RELIABILITY_ARGS)
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	-$(BIN)/python -m service native clean
+	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache

@@ -23,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command in ("eval", "bench", "reliability"):
         return int(args.forward(rest))
+    if args.command == "native":
+        from service.native import command
+
+        return command(args.action)
     if rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
@@ -74,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="rule files")
     rules.add_argument("action", choices=["check"])
     rules.set_defaults(handler=_rules)
+
+    native = sub.add_parser("native", help="the tagger compiled with mypyc: build, clean, status")
+    native.add_argument("action", choices=["build", "clean", "status"])
 
     sub.add_parser("eval", help="precision/recall/F1 on labelled data").set_defaults(
         forward=_forward("service.evaluation")

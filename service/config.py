@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TypeVar
 
+from service import native
+
 T = TypeVar("T")
 
 SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
@@ -68,6 +70,7 @@ class Settings:
     request_timeout_s: float = 30.0
     rules_dir: Path | None = None
     ner: str = "rules"
+    native: bool = True  # the compiled tagger when a current build exists (service.native)
     log_level: str = "INFO"
     log_format: str = "json"
     data_dir: Path = Path(".geopulse")
@@ -117,6 +120,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         request_timeout_s=e.get("GEOPULSE_REQUEST_TIMEOUT_MS", _millis, d.request_timeout_s),
         rules_dir=e.get("GEOPULSE_RULES_DIR", _existing_dir, None),
         ner=e.get("GEOPULSE_NER", _choice(NER_BACKENDS), d.ner),
+        native=e.get(native.ENV, native.parse_switch, d.native),
         log_level=e.get("GEOPULSE_LOG_LEVEL", _log_level, d.log_level),
         log_format=e.get("GEOPULSE_LOG_FORMAT", _choice(LOG_FORMATS), d.log_format),
         data_dir=e.get("GEOPULSE_DATA_DIR", Path, d.data_dir),

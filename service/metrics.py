@@ -22,7 +22,7 @@ from faust.types import AppT
 from faust.types.transports import ConsumerT, ProducerT
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
 
-from service import __version__
+from service import __version__, native
 from service.contracts import ErrorClass
 from service.pipeline import Enriched
 
@@ -123,7 +123,9 @@ class Metrics:
             "geopulse_assigned_partitions", "Input partitions assigned to this worker.", registry=r
         )
         self.build = Info(
-            "geopulse_build", "Version and ruleset of the running worker.", registry=r
+            "geopulse_build",
+            "Version, ruleset and tagger build (compiled or Python) of the running worker.",
+            registry=r,
         )
         self.faust = FaustMetrics(r)
 
@@ -133,6 +135,7 @@ class Metrics:
                 "version": __version__,
                 "ruleset": tagger_info.get("ruleset", ""),
                 "python": platform.python_version(),
+                "tagger_build": "compiled" if native.active() else "python",
             }
         )
 

@@ -10,6 +10,7 @@ import logging
 
 import faust
 
+from service import native
 from service.app import create_app
 from service.config import Settings
 from service.http import BrokerProbe, HttpEndpoints
@@ -56,6 +57,7 @@ def build_worker(settings: Settings, tagger: Tagger) -> faust.Worker:
             "input": settings.input_topic,
             "group": settings.group,
             "ruleset": pipeline.tagger_info.get("ruleset"),
+            "tagger_build": "compiled" if native.active() else "python",
         },
     )
     worker = faust.Worker(

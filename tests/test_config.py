@@ -35,6 +35,7 @@ def test_values_are_parsed() -> None:
             "GEOPULSE_EVENTS_TOPIC": "",
             "GEOPULSE_BATCH_WITHIN_MS": "5",
             "GEOPULSE_NER": "SpaCy",
+            "GEOPULSE_NATIVE": "Off",
         }
     )
     assert s.brokers == ("a:9092", "b:9093")
@@ -44,6 +45,7 @@ def test_values_are_parsed() -> None:
     assert s.topics() == ("news.articles", "news.enriched", "news.articles.dlq")
     assert s.batch_within_s == pytest.approx(0.005)
     assert s.ner == "spacy"
+    assert s.native is False
 
 
 @pytest.mark.parametrize(
@@ -59,6 +61,7 @@ def test_values_are_parsed() -> None:
         ("GEOPULSE_WEB_PORT", "70000"),
         ("GEOPULSE_INPUT_TOPIC", "bad topic"),
         ("GEOPULSE_NER", "bert"),
+        ("GEOPULSE_NATIVE", "fast"),
         ("GEOPULSE_LOG_LEVEL", "loud"),
         ("GEOPULSE_RULES_DIR", "/no/such/dir"),
         ("GEOPULSE_SASL_MECHANISM", "KERBEROS"),

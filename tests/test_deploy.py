@@ -78,6 +78,18 @@ def test_dockerfile_is_multi_stage_slim_non_root_without_build_tools() -> None:
     assert "GEOPULSE_DATA_DIR=" in env
 
 
+def test_dockerfile_compiles_the_tagger_and_ships_the_compiled_build() -> None:
+    stages = dockerfile_stages()
+    build_runs = " ".join(args for op, args in stages[0] if op == "RUN")
+    assert "python -m service native build" in build_runs
+    assert "native status" in build_runs  # the image fails to build without the compiled tagger
+    copies = [args for op, args in stages[-1] if op == "COPY"]
+    assert any(c.startswith("--from=build /src/service") for c in copies)
+    for local in ("service/tagging/events.cpython-311-x86_64-linux-gnu.so", "x/y.so"):
+        assert dockerignored(local), f"a local build ({local}) would shadow the image's own"
+    assert dockerignored("service/tagging/native.digest")
+
+
 def test_dockerfile_runs_the_worker_and_checks_health() -> None:
     final = dict(dockerfile_stages()[-1])
     assert json.loads(final["ENTRYPOINT"]) == ["python", "-m", "service"]

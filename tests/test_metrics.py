@@ -110,6 +110,7 @@ def test_build_info_and_names_follow_conventions() -> None:
     labels = {s.name: s.labels for metric in m.registry.collect() for s in metric.samples}
     assert labels["geopulse_build_info"]["ruleset"] == "rules-abc123"
     assert labels["geopulse_build_info"]["version"]
+    assert labels["geopulse_build_info"]["tagger_build"] in {"compiled", "python"}
     for metric in m.registry.collect():
         assert metric.name.startswith("geopulse_"), metric.name
         for sample in metric.samples:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import orjson
 
+from service import native
 from service.adversarial import adversarial_inputs, tag_seconds
 from service.bench import endtoend as e2e
 from service.bench.corpus import base_articles, messages
-from service.bench.tagging import pipeline_rate, spacy_rate
+from service.bench.tagging import pipeline_rate, python_source_rate, spacy_rate
 from service.broker import EmbeddedBroker
 from service.tagging import load_tagger
 
@@ -60,13 +61,23 @@ def _tagging(
     figures: dict[str, float],
 ) -> None:
     ours = pipeline_rate(corpus[:2000], args.seconds)
+    build = "compiled" if native.active() else "Python source"
     rows.append(
         (
-            "tagging, geopulse (parse+tag+serialise, 1 core)",
+            f"tagging, geopulse {build} (parse+tag+serialise, 1 core)",
             f"{ours.per_second:,.0f} art/s  {ours.mb_per_second:.2f} MB/s",
         )
     )
     figures["tag_aps"] = ours.per_second
+    source = python_source_rate(corpus[:2000], args.seconds)
+    if source is not None:
+        rows.append(
+            (
+                "tagging, geopulse on the Python source (GEOPULSE_NATIVE=0)",
+                f"{source.per_second:,.0f} art/s  ×{ours.per_second / source.per_second:.2f} "
+                "for the compiled build",
+            )
+        )
     texts = [str(orjson.loads(v)["body"]) for _, v in corpus[:200]]
     peer = spacy_rate(texts, args.seconds)
     if peer is None:

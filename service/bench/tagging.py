@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
+from service import native
 from service.pipeline import Pipeline
 from service.tagging import load_tagger
 
@@ -52,6 +59,32 @@ def pipeline_rate(messages: Messages, min_seconds: float = 3.0) -> Rate:
     done, seconds = timed(once, min_seconds)
     megabytes = done * (sum(map(len, values)) / len(values)) / 1e6
     return Rate(done, megabytes, seconds)
+
+
+def python_source_rate(messages: Messages, min_seconds: float = 3.0) -> Rate | None:
+    """:func:`pipeline_rate` with the compiled tagger bypassed (``GEOPULSE_NATIVE=0``), in a
+    child process so both builds are measured in this run; None when nothing is compiled."""
+    if not native.active():
+        return None
+    with tempfile.TemporaryDirectory(prefix="geopulse-bench-") as tmp:
+        values = Path(tmp) / "values.jsonl"
+        values.write_bytes(b"\n".join(value for _, value in messages))
+        code = (
+            "import json, sys; from pathlib import Path\n"
+            "from service.bench.tagging import pipeline_rate\n"
+            "lines = Path(sys.argv[1]).read_bytes().split(b'\\n')\n"
+            "r = pipeline_rate([(b'', v) for v in lines], float(sys.argv[2]))\n"
+            "print(json.dumps([r.items, r.megabytes, r.seconds]))\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(values), str(min_seconds)],
+            env={**os.environ, native.ENV: "0"},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    items, megabytes, seconds = json.loads(done.stdout)
+    return Rate(int(items), float(megabytes), float(seconds))
 
 
 def spacy_rate(texts: list[str], min_seconds: float = 3.0) -> Rate | None:

@@ -49,12 +49,15 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from .text import tokenize
 
-DATA_DIR = Path(__file__).parent / "data"
+# From the package, not __file__: a module compiled by mypyc (service.native) reports the
+# relative path it was compiled from as its __file__.
+DATA_DIR = Path(str(files("service.tagging"))) / "data"
 BUILTIN_FILES = ("events.json", "cues.json", "entities.json", "places.json", "commodities.json")
 _TYPE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
 _ID_RE = re.compile(r"(person|org|country|place|norp|commodity):[A-Za-z0-9][A-Za-z0-9._-]*")
