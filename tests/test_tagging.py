@@ -127,8 +127,25 @@ EVEN_MORE_CUES = [
     ("ECONOMIC_COOPERATION", "Chad and Cameroon agreed to build a new oil pipeline."),
 ]
 
+# a fourth set: deals named by what they are about, urging others to punish, mutual relief
+FOURTH_CUES = [
+    ("ECONOMIC_COOPERATION", "Mongolia signs coal and copper deals with Japan."),  # a commodity
+    ("ECONOMIC_COOPERATION", "Fiji signed a $90 million agreement with India on Tuesday."),
+    ("ECONOMIC_COOPERATION", "Peru and Bolivia agreed on Monday to scrap the duties on rice."),
+    ("SANCTIONS_THREAT", "Kyiv urged Tokyo to sanction the tanker owners."),
+    ("SANCTIONS_THREAT", "Quito said it would ask the UN to impose an arms embargo on the gang."),
+]
 
-@pytest.mark.parametrize(("etype", "body"), TYPE_CASES + MORE_CUES + EVEN_MORE_CUES)
+
+def test_a_deal_needs_what_it_is_about() -> None:
+    tagger = load_tagger()
+    assert "ECONOMIC_COOPERATION" not in events_of(tagger, "Mongolia signs deals with Japan.")
+    # buying oil that sanctions punish is no cooperation
+    body = "Washington said sanctions on Indian refiners buying Russian oil remained possible."
+    assert "ECONOMIC_COOPERATION" not in events_of(tagger, body)
+
+
+@pytest.mark.parametrize(("etype", "body"), TYPE_CASES + MORE_CUES + EVEN_MORE_CUES + FOURTH_CUES)
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
 
@@ -292,6 +309,29 @@ def test_unseen_organisation(tagger: Tagger) -> None:
     assert e["mentions"][0]["text"] == "Institute for Arctic Policy Studies"
 
 
+@pytest.mark.parametrize(
+    ("body", "eid"),
+    [
+        ("Fighting spread to villages near Kurmuk on Sunday.", "place:kurmuk"),
+        ("The ministers met in Bahir Dar on Friday.", "place:bahir-dar"),
+        ("Aid reached the town of Ed Damazin late on Monday.", "place:ed-damazin"),
+    ],
+)
+def test_an_unseen_name_after_in_or_near_is_a_place(tagger: Tagger, body: str, eid: str) -> None:
+    assert entity(tagger, body, eid)["type"] == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("body", "eid"),
+    [
+        ("Korvel Shipping said its tankers had left the port.", "org:korvel-shipping"),
+        ("Talvi Materials will build the plant.", "org:talvi-materials"),
+    ],
+)
+def test_an_unseen_company_word_makes_an_organisation(tagger: Tagger, body: str, eid: str) -> None:
+    assert entity(tagger, body, eid)["type"] == "ORG"
+
+
 def test_alias_resolves_to_one_person(tagger: Tagger) -> None:
     body = "Volodymyr Zelensky spoke. Zelenskyy later said more. Zelenskiy left."
     e = entity(tagger, body, "person:volodymyr-zelenskiy")
@@ -310,6 +350,10 @@ NOTHING = [
     "The new laptop has a brighter screen, a faster chip and a battery that lasts all day.",
     "Heavy rain and strong winds are forecast for the weekend, with temperatures dropping.",
     "The grandmaster launched a fierce attack on the kingside and won in 34 moves.",
+    (
+        "Two Danish game studios are in merger talks. The takeover would unite their catalogue"
+        " of games; neither company would comment on a price."
+    ),
 ]
 
 
@@ -466,6 +510,18 @@ def test_user_rules_extend_existing_type(tmp_path: Path) -> None:
                 }
             },
             "needs_party",
+        ),
+        (
+            {
+                "event_types": {
+                    "X_Y": {
+                        "cameo": "1",
+                        "plover": "P",
+                        "triggers": [{"p": "a", "if_commodity": "yes"}],
+                    }
+                }
+            },
+            "if_commodity",
         ),
         ({"gazeteer": []}, "unknown section"),
         ([1, 2], "JSON object"),

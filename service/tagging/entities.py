@@ -121,6 +121,10 @@ class NameFinder:
         self.role_after = frozenset(w.lower() for w in cues.get("person_roles_after", []))
         self.verb_after = frozenset(w.lower() for w in cues.get("person_verbs_after", []))
         self.org_roles = frozenset(w.lower() for w in cues.get("org_roles_after", []))
+        # "near Almalyk", "the town of Tawila": words before an unseen name that make it a place
+        self.place_before = tuple(
+            sorted({" " + w.lower() + " " for w in cues.get("place_words_before", [])}, key=len)
+        )
         # a lone word of these names nothing (_classify drops it): most runs are one of them
         self._dull = self.common | self.start_stop
 
@@ -267,12 +271,23 @@ class NameFinder:
                 return Mention(field, s, e, name, Entry("person:" + slug(w), "PERSON", w, None))
             if self._org_context(text, s, e):
                 return Mention(field, s, e, name, Entry("org:" + slug(w), "ORG", w, None))
+            if self._place_context(text, s):
+                return Mention(field, s, e, name, Entry("place:" + slug(w), "GPE", w, None))
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
             return None
-        if titled or self._person_context(text, e) or len(words) <= 4:
+        if titled or self._person_context(text, e):
+            return Mention(field, s, e, name, Entry("person:" + slug(name), "PERSON", name, None))
+        if self._place_context(text, s):
+            return Mention(field, s, e, name, Entry("place:" + slug(name), "GPE", name, None))
+        if len(words) <= 4:
             return Mention(field, s, e, name, Entry("person:" + slug(name), "PERSON", name, None))
         return None
+
+    def _place_context(self, text: str, start: int) -> bool:
+        """An unseen name right after "in", "near", "the town of": a place, not a person."""
+        before = " " + text[max(0, start - 24) : start].lower()
+        return before.endswith(self.place_before)
 
     def _other_name(self, text: str, start: int, end: int) -> bool:
         """A one-word known name ("Abbas") followed by a capitalised word that no list knows:

@@ -104,14 +104,23 @@ def _anchor(elems: list[Elem]) -> int:
 
 
 class Matcher:
-    def __init__(self, event_types: dict[str, Any], stops: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        event_types: dict[str, Any],
+        stops: frozenset[str] = frozenset(),
+        goods: frozenset[str] = frozenset(),
+    ) -> None:
+        """``stops``: words a '...' gap may not skip; ``goods``: the stems that name a
+        commodity, which an ``if_commodity`` trigger accepts as one of its ``if`` words."""
         self.index: dict[str, list[Pattern]] = {}
-        self.stops = stops  # words a '...' gap may not skip
+        self.stops = stops
         for etype in sorted(event_types):
             for trig in event_types[etype]["triggers"]:
                 if isinstance(trig, dict):
                     p = trig["p"]
                     needs = frozenset(stem(w) for w in trig.get("if", []))
+                    if trig.get("if_commodity"):
+                        needs |= goods
                     unless = frozenset(stem(w) for w in trig.get("unless", []))
                     wide = frozenset(stem(w) for w in trig.get("if_article", []))
                 else:

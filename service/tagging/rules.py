@@ -27,9 +27,10 @@ A rule file is a JSON object with any of these top-level sections:
   or the targets of the last earlier event of the same family, or ``object_actors``: only the
   actors of the last event of a type the object names, "condemned the strikes").
   A trigger is a pattern string or
-  ``{"p": pattern, "if": [words], "unless": [words], "if_article": [words]}`` (``if``: one of
-  the words in the sentence, or one of ``if_article``'s anywhere in the article; ``unless``:
-  none of them in the sentence). A pattern is space-separated elements;
+  ``{"p": pattern, "if": [words], "unless": [words], "if_article": [words], "if_commodity":
+  bool}`` (``if``: one of the words in the sentence, or a commodity's name when
+  ``if_commodity``, or one of ``if_article``'s anywhere in the article; ``unless``: none of
+  them in the sentence). A pattern is space-separated elements;
   an element is ``word|word|...`` (matched by stem), ``#NUM`` (a number) or ``...`` (a gap of up
   to five tokens). No regular expressions, so no user pattern can backtrack.
 - ``people`` / ``organisations``: ``[{id?, name, country?, aliases?}]``
@@ -129,9 +130,11 @@ def _variants(elems: list[str]) -> int:
 
 def _trigger(v: Any, path: str, errs: list[str]) -> None:
     if isinstance(v, dict):
-        extra = set(v) - {"p", "if", "unless", "if_article"}
+        extra = set(v) - {"p", "if", "unless", "if_article", "if_commodity"}
         if extra:
             errs.append(f"{path}: unknown keys {sorted(extra)}")
+        if not isinstance(v.get("if_commodity", False), bool):
+            errs.append(f"{path}.if_commodity: expected true or false")
         check_pattern(v.get("p"), f"{path}.p", errs)
         for k in ("if", "unless", "if_article"):
             if k in v:

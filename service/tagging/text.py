@@ -191,11 +191,8 @@ def ascii_alnum(text: str) -> bool:
 
 
 def _stems(lows: list[str]) -> list[str]:
-    try:  # most articles' words have all been seen: one C-level pass
-        return list(map(_STEMS.__getitem__, lows))
-    except KeyError:
-        get = _STEMS.get
-        return [s if (s := get(w)) is not None else _stem_cached(w) for w in lows]
+    table = _STEMS  # most words have been seen: one typed dict lookup each
+    return [s if (s := table.get(w)) is not None else _stem_cached(w) for w in lows]
 
 
 def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
