@@ -472,7 +472,9 @@ def test_main_on_dev_set(capsys: pytest.CaptureFixture[str]) -> None:
 WRITTEN = Path(__file__).parent / "data"
 
 
-@pytest.mark.parametrize("name", ["written_a.jsonl", "written_b.jsonl", "written_c.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["written_a.jsonl", "written_b.jsonl", "written_c.jsonl", "written_d.jsonl"]
+)
 def test_written_sets_score_and_their_off_topic_articles_stay_empty(
     name: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -137,6 +137,11 @@ FOURTH_CUES = [
 ]
 
 
+def test_a_trade_war_escalating_is_no_military_escalation(tagger: Tagger) -> None:
+    body = "China and Canada escalated their trade war on Friday."
+    assert "MILITARY_ESCALATION" not in events_of(tagger, body)
+
+
 def test_a_deal_needs_what_it_is_about() -> None:
     tagger = load_tagger()
     assert "ECONOMIC_COOPERATION" not in events_of(tagger, "Mongolia signs deals with Japan.")
@@ -353,6 +358,11 @@ NOTHING = [
     (
         "Two Danish game studios are in merger talks. The takeover would unite their catalogue"
         " of games; neither company would comment on a price."
+    ),
+    # "price war", "data tariffs": commercial, so the political words do not count
+    (
+        "Vodalink cut its mobile data tariffs, escalating a price war. Its rival declined to"
+        " comment, but told customers at a telecoms fair its bundle prices would stay."
     ),
 ]
 

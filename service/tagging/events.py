@@ -250,6 +250,7 @@ class EventFinder:
         # article full of the first and short of the second reports no geopolitical event
         self.off_topic = frozenset(w.lower() for w in cues.get("off_topic_words", []))
         self.on_topic = frozenset(w.lower() for w in cues.get("on_topic_words", []))
+        self.on_topic_blockers = frozenset(w.lower() for w in cues.get("on_topic_blockers", []))
         # their last words ("group"): a sentence with none of them holds no such phrase
         self.org_nouns = frozenset(p.split()[-1].lower() for p in cues.get("org_anaphora", []))
         self.possessives = frozenset(w.lower() for w in cues.get("possessive_determiners", []))
@@ -342,8 +343,19 @@ class EventFinder:
         )
         topic[0] += off
         topic[1] += sum(
-            len(on_words.intersection(t.lows)) for t in all_toks if not on_words.isdisjoint(t.lows)
+            self._on_topic_in(t.lows) for t in all_toks if not on_words.isdisjoint(t.lows)
         )
+
+    def _on_topic_in(self, lows: list[str]) -> int:
+        """Distinct political cue words of a sentence, not counting those a commercial word
+        modifies ("price war", "data tariffs")."""
+        on_words, blockers = self.on_topic, self.on_topic_blockers
+        found = {
+            w
+            for i, w in enumerate(lows)
+            if w in on_words and (i == 0 or lows[i - 1] not in blockers)
+        }
+        return len(found)
 
     def _anaphors(self, toks: Toks, ms: list[Mention], org: Mention | None) -> list[Mention]:
         """``ms`` with "the group" / "the movement" standing for the organisation named last

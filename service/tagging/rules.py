@@ -317,6 +317,7 @@ SINGLE_WORD_CUES = frozenset(
     {
         "off_topic_words",
         "on_topic_words",
+        "on_topic_blockers",
         "gap_stops",
         "spokes_nouns",
         "seat_nouns",
