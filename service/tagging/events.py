@@ -435,7 +435,7 @@ class EventFinder:
             top = max(
                 (spec[x.etype].priority for x in matches if spec[x.etype].commodity), default=0
             )
-        judge = self.modality.judge if not self.mod_words.isdisjoint(lows) else None
+        judged = not self.mod_words.isdisjoint(lows)  # else every match is asserted
         for m in matches:
             etype = m.etype
             d = spec[etype]
@@ -444,8 +444,8 @@ class EventFinder:
             mod = d.fixed_modality
             if not mod:
                 mod = "asserted"
-                if judge is not None:
-                    mod = judge(
+                if judged:
+                    mod = self.modality.judge(
                         lows, m.first, m.last, clause, hedges_count=d.hedges, extra_neg=d.negators
                     )
             ft = d.future_type
@@ -480,7 +480,18 @@ class EventFinder:
             cached = role_cache.get(rkey)
             if cached is None:
                 cached = role_cache[rkey] = self.roles.assign(
-                    ss, ts, te, d.symmetric, text, s0, *how
+                    ss,
+                    ts,
+                    te,
+                    d.symmetric,
+                    text,
+                    s0,
+                    d.accused,
+                    d.judges,
+                    d.place_targets,
+                    d.warner,
+                    opposed,
+                    d.hosted,
                 )
             actors, targets = list(cached[0]), list(cached[1])
             group = self._collective(

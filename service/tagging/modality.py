@@ -15,7 +15,7 @@ HEDGE_BEFORE = 8
 _WORDS: tuple[object, set[str]] = (None, set())
 
 
-def _word_set(toks: Sequence[str]) -> set[str]:
+def _word_set(toks: list[str]) -> set[str]:
     """The distinct words of a token list (one-entry cache: every cue set of a sentence asks,
     and a set meets a small cue set by looking up the cue words, not every token)."""
     global _WORDS
@@ -50,7 +50,7 @@ class CueSet:
         }
         self._cache: tuple[object, list[int]] = (None, [])
 
-    def _positions(self, toks: Sequence[str]) -> list[int]:
+    def _positions(self, toks: list[str]) -> list[int]:
         """Where a cue could start in this token list, its first two words there (one-entry
         cache: a sentence asks often)."""
         cached = self._cache  # read once: the tuple swap below is atomic
@@ -74,18 +74,18 @@ class CueSet:
         self._cache = (toks, pos)
         return pos
 
-    def at(self, toks: Sequence[str], i: int) -> int:
+    def at(self, toks: list[str], i: int) -> int:
         """Length in tokens of the longest cue starting at toks[i] (0: none)."""
         cands = self._rests.get(toks[i])
         if not cands:
             return 0
         room = len(toks) - i
         for n, rest in cands:
-            if n <= room and (n == 1 or list(toks[i + 1 : i + n]) == rest):
+            if n <= room and (n == 1 or toks[i + 1 : i + n] == rest):
                 return n
         return 0
 
-    def any_in(self, toks: Sequence[str], lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> bool:
+    def any_in(self, toks: list[str], lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> bool:
         cached = self._cache
         pos = cached[1] if cached[0] is toks else self._positions(toks)
         if not pos:
@@ -122,7 +122,7 @@ class Modality:
 
     def judge(
         self,
-        toks: Sequence[str],
+        toks: list[str],
         first: int,
         last: int,
         clause_start: int,

@@ -157,11 +157,13 @@ class Matcher:
         ``article``: the stems of the whole article (asked only by ``if_article`` patterns)."""
         index = self.index
         stems = toks.stems
-        # positions of anchor stems, found at C speed (most tokens are no anchor)
-        hits = [
-            (i, index[stems[i]])
-            for i in compress(range(len(stems)), map(index.__contains__, stems))
-        ]
+        # positions of anchor stems (most tokens are no anchor): a typed loop, which the
+        # compiled build runs as direct dict lookups
+        hits: list[tuple[int, list[Pattern]]] = []
+        for i, st in enumerate(stems):
+            found = index.get(st)
+            if found is not None:
+                hits.append((i, found))
         if NUM_KEY in index:
             nums = index[NUM_KEY]
             lows = toks.lows

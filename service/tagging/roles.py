@@ -5,7 +5,7 @@ The cue words (prepositions, speech verbs, ...) come from the ``cues`` rule data
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .entities import Mention
@@ -90,7 +90,7 @@ class Roles:
         # words that cannot stand between a possessor and the noun it owns
         self.not_modifiers = self.verbs | self.preps | self.coord
 
-    def slots(self, text: str, sent_start: int, sent_end: int, ms: Sequence[Mention]) -> list[Slot]:
+    def slots(self, text: str, sent_start: int, sent_end: int, ms: list[Mention]) -> list[Slot]:
         """Role candidates of one sentence, modifiers ("U.S. President X") and media dropped."""
         cands = [m for m in ms if m.entry.type in ROLE_TYPES]
         if not cands:
@@ -638,7 +638,7 @@ def _first_chars(words: Iterable[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
-def _appositive_end(text: str, comma: int, cands: Sequence[Mention]) -> int:
+def _appositive_end(text: str, comma: int, cands: list[Mention]) -> int:
     """End of a fronted phrase, past a place in apposition ("In the capital, Kyiv, X said")."""
     for m in cands:
         if m.start > comma >= 0 and m.entry.type == "GPE" and not text[comma + 1 : m.start].strip():
