@@ -137,6 +137,15 @@ FOURTH_CUES = [
 ]
 
 
+def test_war_games_and_mobile_missiles_stay_on_topic(tagger: Tagger) -> None:
+    body = (
+        "China launched war games around Taiwan on Monday. The games simulated a blockade,"
+        " and the drills followed the games held in April. Beijing said the games were a"
+        " warning, and Russia moved mobile missile launchers to its border."
+    )
+    assert "MILITARY_ESCALATION" in events_of(tagger, body)
+
+
 def test_a_trade_war_escalating_is_no_military_escalation(tagger: Tagger) -> None:
     body = "China and Canada escalated their trade war on Friday."
     assert "MILITARY_ESCALATION" not in events_of(tagger, body)
@@ -145,6 +154,12 @@ def test_a_trade_war_escalating_is_no_military_escalation(tagger: Tagger) -> Non
 def test_a_deal_needs_what_it_is_about() -> None:
     tagger = load_tagger()
     assert "ECONOMIC_COOPERATION" not in events_of(tagger, "Mongolia signs deals with Japan.")
+    # a commodity means a name the gazetteer found, not a stem ("win" is no "wine")
+    body = "Russia and Ukraine signed a deal on Friday, hoping to win support."
+    assert "ECONOMIC_COOPERATION" not in events_of(tagger, body)
+    # agreeing to impose duties is no cooperation: only scrapping them is
+    body = "The EU and Canada agreed to impose tariffs on Chinese electric vehicles."
+    assert "ECONOMIC_COOPERATION" not in events_of(tagger, body)
     # buying oil that sanctions punish is no cooperation
     body = "Washington said sanctions on Indian refiners buying Russian oil remained possible."
     assert "ECONOMIC_COOPERATION" not in events_of(tagger, body)
@@ -318,12 +333,21 @@ def test_unseen_organisation(tagger: Tagger) -> None:
     ("body", "eid"),
     [
         ("Fighting spread to villages near Kurmuk on Sunday.", "place:kurmuk"),
-        ("The ministers met in Bahir Dar on Friday.", "place:bahir-dar"),
+        ("Shells hit two villages in Bahir Dar province overnight.", "place:bahir-dar"),
         ("Aid reached the town of Ed Damazin late on Monday.", "place:ed-damazin"),
     ],
 )
-def test_an_unseen_name_after_in_or_near_is_a_place(tagger: Tagger, body: str, eid: str) -> None:
+def test_an_unseen_name_near_or_before_province_is_a_place(
+    tagger: Tagger, body: str, eid: str
+) -> None:
     assert entity(tagger, body, eid)["type"] == "GPE"
+
+
+def test_a_bare_in_makes_no_place(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t", "It ran in Pravda, and she lost faith in Maria Kowalczyk.")
+    ids = {e["id"]: e["type"] for e in ents}
+    assert "place:pravda" not in ids
+    assert ids.get("person:maria-kowalczyk") == "PERSON"
 
 
 @pytest.mark.parametrize(
@@ -532,6 +556,18 @@ def test_user_rules_extend_existing_type(tmp_path: Path) -> None:
                 }
             },
             "if_commodity",
+        ),
+        (
+            {
+                "event_types": {
+                    "X_Y": {
+                        "cameo": "1",
+                        "plover": "P",
+                        "triggers": [{"p": "a", "and_if": "tariff"}],
+                    }
+                }
+            },
+            "and_if",
         ),
         ({"gazeteer": []}, "unknown section"),
         ([1, 2], "JSON object"),

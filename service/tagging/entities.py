@@ -125,6 +125,7 @@ class NameFinder:
         self.place_before = tuple(
             sorted({" " + w.lower() + " " for w in cues.get("place_words_before", [])}, key=len)
         )
+        self.place_after = frozenset(w.lower() for w in cues.get("place_words_after", []))
         # a lone word of these names nothing (_classify drops it): most runs are one of them
         self._dull = self.common | self.start_stop
 
@@ -271,23 +272,27 @@ class NameFinder:
                 return Mention(field, s, e, name, Entry("person:" + slug(w), "PERSON", w, None))
             if self._org_context(text, s, e):
                 return Mention(field, s, e, name, Entry("org:" + slug(w), "ORG", w, None))
-            if self._place_context(text, s):
+            if self._place_context(text, s, e):
                 return Mention(field, s, e, name, Entry("place:" + slug(w), "GPE", w, None))
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
             return None
         if titled or self._person_context(text, e):
             return Mention(field, s, e, name, Entry("person:" + slug(name), "PERSON", name, None))
-        if self._place_context(text, s):
+        if self._place_context(text, s, e):
             return Mention(field, s, e, name, Entry("place:" + slug(name), "GPE", name, None))
         if len(words) <= 4:
             return Mention(field, s, e, name, Entry("person:" + slug(name), "PERSON", name, None))
         return None
 
-    def _place_context(self, text: str, start: int) -> bool:
-        """An unseen name right after "in", "near", "the town of": a place, not a person."""
+    def _place_context(self, text: str, start: int, end: int) -> bool:
+        """An unseen name right after "near" or "the town of", or right before "province":
+        a place, not a person."""
         before = " " + text[max(0, start - 24) : start].lower()
-        return before.endswith(self.place_before)
+        if before.endswith(self.place_before):
+            return True
+        m = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
+        return m is not None and m.group().lower().rstrip(".,") in self.place_after
 
     def _other_name(self, text: str, start: int, end: int) -> bool:
         """A one-word known name ("Abbas") followed by a capitalised word that no list knows:

@@ -12,7 +12,7 @@ from .entities import Mention
 from .modality import CueSet, Modality
 from .patterns import Match, Matcher
 from .roles import Roles
-from .text import Span, Toks, tokenize, tokenize_sentences
+from .text import Span, Toks, tokenize_sentences
 
 _by_start = itemgetter(1)  # Mention.start
 
@@ -208,21 +208,11 @@ class _Type:
         self.plover = d["plover"]
 
 
-def commodity_stems(commodities: list[dict[str, Any]]) -> frozenset[str]:
-    """The last word's stem of every commodity name ("copper", "earth" of "rare earths")."""
-    names = (tokenize(a).stems for d in commodities for a in d["aliases"])
-    return frozenset(stems[-1] for stems in names if stems)
-
-
 class EventFinder:
     def __init__(self, rules: dict[str, Any], title_words: frozenset[str]) -> None:
         self.types: dict[str, Any] = rules["event_types"]
         cues = rules["cues"]
-        self.matcher = Matcher(
-            self.types,
-            frozenset(w.lower() for w in cues.get("gap_stops", [])),
-            commodity_stems(rules["commodities"]),
-        )
+        self.matcher = Matcher(self.types, frozenset(w.lower() for w in cues.get("gap_stops", [])))
         self.modality = Modality(cues)
         self.future = CueSet(cues.get("future", []))
         # "will now require", "will immediately impose": in force, not a plan
@@ -407,7 +397,8 @@ class EventFinder:
         ms: list[Mention],
         ctx: _Context,
     ) -> list[dict[str, Any]]:
-        matches = self._resolve(self.matcher.find(toks, ctx.article_stems))
+        has_goods = any(x.entry.type == "COMMODITY" for x in ms)
+        matches = self._resolve(self.matcher.find(toks, ctx.article_stems, has_goods))
         if ctx.history and not self.ref_nouns.isdisjoint(toks.lows):
             matches = self._references(toks.lows, ctx, matches)
         if not matches:

@@ -29,6 +29,8 @@ class Pattern(NamedTuple):
     last: frozenset[str]  # stems of the last word element after the anchor (quick reject)
     steps: tuple[tuple[int, frozenset[str], int], ...]  # after the anchor: (kind, stems, slack)
     wide: frozenset[str]  # "if_article": one of these anywhere in the article also suffices
+    goods: bool  # "if_commodity": a commodity named in the sentence also suffices
+    also: frozenset[str]  # "and_if": one of these must be in the sentence as well
 
 
 # tuple.__new__(Match, values): a match without the Python-level NamedTuple __new__ call
@@ -104,25 +106,21 @@ def _anchor(elems: list[Elem]) -> int:
 
 
 class Matcher:
-    def __init__(
-        self,
-        event_types: dict[str, Any],
-        stops: frozenset[str] = frozenset(),
-        goods: frozenset[str] = frozenset(),
-    ) -> None:
-        """``stops``: words a '...' gap may not skip; ``goods``: the stems that name a
-        commodity, which an ``if_commodity`` trigger accepts as one of its ``if`` words."""
+    def __init__(self, event_types: dict[str, Any], stops: frozenset[str] = frozenset()) -> None:
+        """``stops``: words a '...' gap may not skip."""
         self.index: dict[str, list[Pattern]] = {}
         self.stops = stops
         for etype in sorted(event_types):
             for trig in event_types[etype]["triggers"]:
+                goods = False
+                also: frozenset[str] = frozenset()
                 if isinstance(trig, dict):
                     p = trig["p"]
                     needs = frozenset(stem(w) for w in trig.get("if", []))
-                    if trig.get("if_commodity"):
-                        needs |= goods
                     unless = frozenset(stem(w) for w in trig.get("unless", []))
                     wide = frozenset(stem(w) for w in trig.get("if_article", []))
+                    goods = bool(trig.get("if_commodity"))
+                    also = frozenset(stem(w) for w in trig.get("and_if", []))
                 else:
                     p, needs, unless, wide = trig, frozenset(), frozenset(), frozenset()
                 for elems in _expand(p):
@@ -146,15 +144,23 @@ class Matcher:
                         last,
                         _steps(elems[a + 1 :]),
                         wide,
+                        goods,
+                        also,
                     )
                     keys = [NUM_KEY] if elems[a].kind == NUM else sorted(elems[a].stems)
                     for k in keys:
                         self.index.setdefault(k, []).append(pat)
 
-    def find(self, toks: Toks, article: Callable[[], frozenset[str]] | None = None) -> list[Match]:
+    def find(
+        self,
+        toks: Toks,
+        article: Callable[[], frozenset[str]] | None = None,
+        has_goods: bool = False,
+    ) -> list[Match]:
         """The (type, span) matches in one sentence's tokens: the heaviest when one type
         matched, else every match (the caller picks one per type).
-        ``article``: the stems of the whole article (asked only by ``if_article`` patterns)."""
+        ``article``: the stems of the whole article (asked only by ``if_article`` patterns);
+        ``has_goods``: the sentence names a commodity (for ``if_commodity`` patterns)."""
         index = self.index
         stems = toks.stems
         # positions of anchor stems (most tokens are no anchor): a typed loop, which the
@@ -175,14 +181,17 @@ class Matcher:
         best: dict[str, Match] = {}
         every: list[Match] = []
         for i, cands in hits:
-            for etype, _, lead, needs, unless, weight, last, steps, wide in cands:
+            for etype, _, lead, needs, unless, weight, last, steps, wide, goods, also in cands:
                 if last and last.isdisjoint(stem_set):
                     continue
                 if (
-                    (needs or wide)  # the sentence lacks the words; the article may hold a wide one
-                    and (not needs or needs.isdisjoint(stem_set))
+                    (needs or wide or goods)  # the sentence lacks the words, names no goods;
+                    and (not needs or needs.isdisjoint(stem_set))  # the article may hold a wide one
+                    and not (goods and has_goods)
                     and (not wide or article is None or wide.isdisjoint(article()))
                 ):
+                    continue
+                if also and also.isdisjoint(stem_set):
                     continue
                 if unless and not unless.isdisjoint(stem_set):
                     continue

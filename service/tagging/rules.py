@@ -28,9 +28,10 @@ A rule file is a JSON object with any of these top-level sections:
   actors of the last event of a type the object names, "condemned the strikes").
   A trigger is a pattern string or
   ``{"p": pattern, "if": [words], "unless": [words], "if_article": [words], "if_commodity":
-  bool}`` (``if``: one of the words in the sentence, or a commodity's name when
-  ``if_commodity``, or one of ``if_article``'s anywhere in the article; ``unless``: none of
-  them in the sentence). A pattern is space-separated elements;
+  bool, "and_if": [words]}`` (``if``: one of the words in the sentence, or a commodity the
+  sentence names when ``if_commodity``, or one of ``if_article``'s anywhere in the article;
+  ``and_if``: one of these in the sentence as well; ``unless``: none of them in the sentence).
+  A pattern is space-separated elements;
   an element is ``word|word|...`` (matched by stem), ``#NUM`` (a number) or ``...`` (a gap of up
   to five tokens). No regular expressions, so no user pattern can backtrack.
 - ``people`` / ``organisations``: ``[{id?, name, country?, aliases?}]``
@@ -56,8 +57,8 @@ from typing import Any
 
 from .text import tokenize
 
-# From the package, not __file__: a module compiled by mypyc (service.native) reports the
-# relative path it was compiled from as its __file__.
+# From the package, not __file__: a module compiled by mypyc (service.native) reports a
+# __file__ built from the relative path it was compiled from, which names no real file.
 DATA_DIR = Path(str(files("service.tagging"))) / "data"
 BUILTIN_FILES = ("events.json", "cues.json", "entities.json", "places.json", "commodities.json")
 _TYPE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
@@ -130,13 +131,13 @@ def _variants(elems: list[str]) -> int:
 
 def _trigger(v: Any, path: str, errs: list[str]) -> None:
     if isinstance(v, dict):
-        extra = set(v) - {"p", "if", "unless", "if_article", "if_commodity"}
+        extra = set(v) - {"p", "if", "unless", "if_article", "if_commodity", "and_if"}
         if extra:
             errs.append(f"{path}: unknown keys {sorted(extra)}")
         if not isinstance(v.get("if_commodity", False), bool):
             errs.append(f"{path}.if_commodity: expected true or false")
         check_pattern(v.get("p"), f"{path}.p", errs)
-        for k in ("if", "unless", "if_article"):
+        for k in ("if", "unless", "if_article", "and_if"):
             if k in v:
                 _str_list(v[k], f"{path}.{k}", errs)
     else:
@@ -324,6 +325,7 @@ SINGLE_WORD_CUES = frozenset(
         "host_verbs",
         "fresh_act_nouns",
         "org_roles_after",
+        "place_words_after",
     }
 )
 
