@@ -13,7 +13,7 @@ install: $(STAMP)
 # Without a C compiler the step says so and everything runs on the Python source.
 NATIVE := service/tagging/native.digest
 native: $(NATIVE)
-$(NATIVE): $(STAMP) $(wildcard service/tagging/*.py)
+$(NATIVE): $(STAMP) service/native.py $(wildcard service/tagging/*.py)
 	$(BIN)/python -m service native build
 
 # spaCy is only for the optional NER backend and for the benchmark's peer measurement.

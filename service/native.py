@@ -25,7 +25,7 @@ from types import ModuleType
 PACKAGE = "service.tagging"
 PACKAGE_DIR = Path(__file__).resolve().parent / "tagging"
 ROOT = PACKAGE_DIR.parent.parent
-DIGEST_FILE = PACKAGE_DIR / "native.digest"
+DIGEST_NAME = "native.digest"
 #: Kept as Python: imported only for the optional spaCy backend, nothing to gain.
 PYTHON_ONLY = frozenset({"statistical.py"})
 #: mypyc's shared library (``service/tagging__mypyc``) holds the code; each module's extension
@@ -33,10 +33,12 @@ PYTHON_ONLY = frozenset({"statistical.py"})
 GROUP = PACKAGE
 LIBRARY = "tagging__mypyc"
 ENV = "GEOPULSE_NATIVE"
+FAILED = "failed:"
 
 
-def sources(package_dir: Path = PACKAGE_DIR) -> list[Path]:
+def sources(package_dir: Path | None = None) -> list[Path]:
     """The modules that are compiled, in a stable order."""
+    package_dir = package_dir or PACKAGE_DIR
     return sorted(p for p in package_dir.glob("*.py") if p.name not in PYTHON_ONLY)
 
 
@@ -48,8 +50,9 @@ def digest(paths: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
-def built_files(package_dir: Path = PACKAGE_DIR) -> list[Path]:
+def built_files(package_dir: Path | None = None) -> list[Path]:
     """Extension files a build left (any Python version)."""
+    package_dir = package_dir or PACKAGE_DIR
     return [
         p
         for suffix in (".so", ".pyd")
@@ -61,9 +64,10 @@ def _extension_suffix() -> str:
     return importlib.machinery.EXTENSION_SUFFIXES[0]
 
 
-def is_current(package_dir: Path = PACKAGE_DIR) -> bool:
+def is_current(package_dir: Path | None = None) -> bool:
     """True when a build for this Python exists and was made from today's sources."""
-    stamp = package_dir / DIGEST_FILE.name
+    package_dir = package_dir or PACKAGE_DIR
+    stamp = package_dir / DIGEST_NAME
     if not stamp.is_file():
         return False
     if not (package_dir.parent / f"{LIBRARY}{_extension_suffix()}").is_file():
@@ -96,10 +100,11 @@ class _SourceFinder(importlib.abc.MetaPathFinder):
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
         if fullname == PACKAGE:
+            init = PACKAGE_DIR / "__init__.py"
+            if not init.is_file():  # installed without sources: only the build can serve
+                return None
             return importlib.util.spec_from_file_location(
-                fullname,
-                PACKAGE_DIR / "__init__.py",
-                submodule_search_locations=[str(PACKAGE_DIR)],
+                fullname, init, submodule_search_locations=[str(PACKAGE_DIR)]
             )
         if fullname.startswith(PACKAGE + ".") and fullname.count(".") == 2:
             source = PACKAGE_DIR / (fullname.rsplit(".", 1)[1] + ".py")
@@ -118,17 +123,17 @@ def guard() -> None:
 
 
 def active() -> bool:
-    """Whether the tagger that is imported is the compiled one."""
-    module = sys.modules.get(f"{PACKAGE}.events")
-    if module is None:
-        module = importlib.import_module(f"{PACKAGE}.events")
-    return not (module.__file__ or "").endswith(".py")
+    """Whether the tagger that is imported is the compiled one (its code lives in mypyc's
+    shared library, which only compiled modules load)."""
+    importlib.import_module(f"{PACKAGE}.events")
+    return f"service.{LIBRARY}" in sys.modules
 
 
-def clean(package_dir: Path = PACKAGE_DIR) -> None:
+def clean(package_dir: Path | None = None) -> None:
+    package_dir = package_dir or PACKAGE_DIR
     for p in built_files(package_dir):
         p.unlink()
-    (package_dir / DIGEST_FILE.name).unlink(missing_ok=True)
+    (package_dir / DIGEST_NAME).unlink(missing_ok=True)
 
 
 def build() -> int:
@@ -155,26 +160,35 @@ def build() -> int:
         dist.run_commands()
     except (Exception, SystemExit) as exc:  # no compiler, or mypyc refused a construct
         clean()
+        # a stamp that matches no sources: make retries after the next edit, not every run
+        (PACKAGE_DIR / DIGEST_NAME).write_text(f"{FAILED} {exc}\n")
         print(f"native: not built ({exc}); the tagger runs as Python")
         return 0
     finally:
         os.chdir(cwd)
-    DIGEST_FILE.write_text(made_from + "\n")
+    (PACKAGE_DIR / DIGEST_NAME).write_text(made_from + "\n")
     print(f"native: compiled {len(paths)} tagging modules with mypyc")
     return 0
 
 
 def status() -> int:
-    """Print which tagger is in use and why."""
-    if not built_files():
+    """Print which tagger is in use and why; exit status 0 only when it is the compiled one."""
+    stamp = PACKAGE_DIR / DIGEST_NAME
+    if stamp.is_file() and stamp.read_text().startswith(FAILED):
+        print(f"native: the last build failed ({stamp.read_text().strip()}); the tagger")
+        print("  runs as Python; python -m service native build retries")
+    elif not built_files():
         print("native: not built; the tagger runs as Python (make native builds it)")
     elif not is_current():
         print("native: built from older sources; the tagger runs as Python until it is rebuilt")
     elif not wanted():
         print(f"native: current, but {ENV}=0; the tagger runs as Python")
+    elif active():
+        print("native: the tagger runs compiled")
+        return 0
     else:
-        print(f"native: the tagger runs compiled ({'yes' if active() else 'no'})")
-    return 0
+        print("native: current, but the Python source was imported")
+    return 1  # 0 only when the compiled tagger runs (the image build relies on it)
 
 
 def command(action: str) -> int:

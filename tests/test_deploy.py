@@ -82,7 +82,9 @@ def test_dockerfile_compiles_the_tagger_and_ships_the_compiled_build() -> None:
     stages = dockerfile_stages()
     build_runs = " ".join(args for op, args in stages[0] if op == "RUN")
     assert "python -m service native build" in build_runs
-    assert "native status" in build_runs  # the image fails to build without the compiled tagger
+    assert "native status" in build_runs  # exits non-zero: no image without the compiled tagger
+    final_env = " ".join(args for op, args in stages[-1] if op == "ENV")
+    assert "PYTHONPATH=/app" in final_env  # the compiled copy, whatever the working directory
     copies = [args for op, args in stages[-1] if op == "COPY"]
     assert any(c.startswith("--from=build /src/service") for c in copies)
     for local in ("service/tagging/events.cpython-311-x86_64-linux-gnu.so", "x/y.so"):

@@ -61,7 +61,7 @@ def _fake_build(tmp_path: Path) -> Path:
     suffix = native._extension_suffix()
     (package / f"events{suffix}").write_bytes(b"")
     (tmp_path / f"{native.LIBRARY}{suffix}").write_bytes(b"")
-    (package / native.DIGEST_FILE.name).write_text(native.digest(native.sources(package)))
+    (package / native.DIGEST_NAME).write_text(native.digest(native.sources(package)))
     return package
 
 
@@ -80,7 +80,7 @@ def test_a_build_without_its_library_or_digest_is_not_current(tmp_path: Path) ->
     (tmp_path / f"{native.LIBRARY}{native._extension_suffix()}").unlink()
     assert not native.is_current(package)
     package = _fake_build(tmp_path / "again")
-    (package / native.DIGEST_FILE.name).unlink()
+    (package / native.DIGEST_NAME).unlink()
     assert not native.is_current(package)
 
 
@@ -89,7 +89,7 @@ def test_clean_removes_every_built_file(tmp_path: Path) -> None:
     assert len(native.built_files(package)) == 2
     native.clean(package)
     assert native.built_files(package) == []
-    assert not (package / native.DIGEST_FILE.name).exists()
+    assert not (package / native.DIGEST_NAME).exists()
     assert (package / "events.py").exists()
 
 
@@ -103,3 +103,52 @@ def test_geopulse_native_off_runs_the_python_source(value: str) -> None:
     path, active = done.stdout.split()
     assert path.endswith("events.py")
     assert active == "False"
+
+
+def test_status_exits_zero_only_when_the_compiled_tagger_runs() -> None:
+    def status(value: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, native.ENV: value}
+        return subprocess.run(
+            [sys.executable, "-m", "service", "native", "status"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+
+    off = status("0")
+    assert off.returncode == 1 and "runs as Python" in off.stdout
+    on = status("1")
+    assert on.returncode == (0 if native.is_current() else 1), on.stdout
+
+
+def test_without_sources_the_finder_leaves_the_build_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(native, "PACKAGE_DIR", tmp_path)  # a package shipped without .py files
+    finder = native._SourceFinder()
+    assert finder.find_spec(native.PACKAGE, None) is None
+    assert finder.find_spec(f"{native.PACKAGE}.events", None) is None
+    (tmp_path / "__init__.py").write_text("")
+    (tmp_path / "events.py").write_text("")
+    spec = finder.find_spec(f"{native.PACKAGE}.events", None)
+    assert spec is not None and str(spec.origin).endswith("events.py")
+
+
+def test_a_failed_build_leaves_no_extension_and_a_stamp_that_matches_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mypyc.build
+
+    package = _fake_build(tmp_path)
+    monkeypatch.setattr(native, "PACKAGE_DIR", package)
+    monkeypatch.setattr(native, "ROOT", tmp_path)
+
+    def no_compiler(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("no C compiler")
+
+    monkeypatch.setattr(mypyc.build, "mypycify", no_compiler)
+    assert native.build() == 0  # the tagger still runs, as Python
+    assert native.built_files(package) == []
+    stamp = (package / native.DIGEST_NAME).read_text()
+    assert stamp.startswith(native.FAILED) and "no C compiler" in stamp
+    assert not native.is_current(package)

@@ -55,7 +55,7 @@ class Tagger:
         return [m for m in title_ms if m.text in known or m.text in in_body]
 
     def tag(
-        self, article_id: str, body: str, title: str = ""
+        self, article_id: str, body: str | None, title: str | None = ""
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """(entities, events) for one article.
 
