@@ -1015,3 +1015,13 @@ def test_on_topic_words_of_the_body_count_against_an_off_topic_title(tagger: Tag
     )
     title = "EU Sanctions Hit Russian Football Club Before Cup Match"
     assert tagger.tag("t-1", body, title)[1]
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [("Lumeon", True), ("Border Committee", True), ("tranche", False), ("H20", False)],
+)
+def test_spacy_names_keep_the_rules_backends_limits(name: str, ok: bool) -> None:
+    from service.tagging.statistical import _name_like
+
+    assert _name_like(name) is ok

@@ -58,12 +58,18 @@ class SpacyNames:
             if name.endswith(("'s", "’s")):
                 end -= 2
                 name = name[:-2]
-            entry = self.gaz.forms.get(name) or Entry(
-                _PREFIX[etype] + slug(name), etype, name, None
-            )
+            known = self.gaz.forms.get(name)
+            if known is None and not _name_like(name):
+                continue  # the rules backend's limits: no "tranche", no "H20" or "MI308"
+            entry = known or Entry(_PREFIX[etype] + slug(name), etype, name, None)
             if not entry.id.split(":", 1)[1]:
                 continue
             out.append(Mention(field, start, end, name, entry))
             taken.append((start, end))
         out.sort(key=lambda m: m.start)
         return out
+
+
+def _name_like(name: str) -> bool:
+    """An unseen name starts with a capital and holds no digit (a product or model code)."""
+    return name[:1].isupper() and not any(c.isdigit() for c in name)
