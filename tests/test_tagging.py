@@ -351,6 +351,38 @@ def test_a_bare_in_makes_no_place(tagger: Tagger) -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "eid", "text"),
+    [
+        (
+            "The Sudanese Armed Forces said they repelled the attack.",
+            "org:sudanese-armed-forces",
+            "Sudanese Armed Forces",
+        ),
+        (
+            "The Nigerian Export Promotion Council welcomed the deal.",
+            "org:nigerian-export-promotion-council",
+            "Nigerian Export Promotion Council",
+        ),
+    ],
+)
+def test_a_nationality_opening_an_unseen_organisation_is_part_of_its_name(
+    tagger: Tagger, body: str, eid: str, text: str
+) -> None:
+    assert entity(tagger, body, eid, "ORG")["mentions"][0]["text"] == text
+
+
+def test_a_government_body_keeps_its_country_apart(tagger: Tagger) -> None:
+    body = "The Cambodian Defence Ministry said Thai troops fired first."
+    e = entity(tagger, body, "org:cambodia-defence-ministry", "ORG")
+    assert e["mentions"][0]["text"] == "Defence Ministry"
+
+
+def test_a_storm_is_no_person(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t", "Typhoon Koinu hit Taiwan as Storm Ingrid reached Ireland.")
+    assert not [e for e in ents if e["type"] == "PERSON"]
+
+
+@pytest.mark.parametrize(
     ("body", "eid"),
     [
         ("Korvel Shipping said its tankers had left the port.", "org:korvel-shipping"),

@@ -121,6 +121,8 @@ class NameFinder:
         self.role_after = frozenset(w.lower() for w in cues.get("person_roles_after", []))
         self.verb_after = frozenset(w.lower() for w in cues.get("person_verbs_after", []))
         self.org_roles = frozenset(w.lower() for w in cues.get("org_roles_after", []))
+        # bodies a country's name qualifies ("Chinese Foreign Ministry": see bodies.py)
+        self.gov_heads = frozenset(cues.get("government_bodies", []))
         # "near Almalyk", "the town of Tawila": words before an unseen name that make it a place
         self.place_before = tuple(
             sorted({" " + w.lower() + " " for w in cues.get("place_words_before", [])}, key=len)
@@ -166,14 +168,31 @@ class NameFinder:
             covered[start:end] = b"\x01" * (end - start)
         starts = {s.start for s in sents}
         dull = self._dull
+        # a nationality or country right before an unseen organisation's name is part of it
+        # ("Sudanese Armed Forces", "China Coast Guard")
+        owners = {m.end: k for k, m in enumerate(out) if _owns_names(m.entry)}
         for seq in self._sequences(text, covered):
             if len(seq) == 1 and seq[0].text in dull:
                 continue
             m = self._classify(field, text, seq, starts, surnames)
-            if m is not None:
-                out.append(m)
+            if m is None:
+                continue
+            k = owners.get(m.start - 1, -1) if text[m.start - 1 : m.start] == " " else -1
+            if k >= 0 and self._owned(m):
+                start = out[k].start
+                name = text[start : m.end]
+                entry = Entry("org:" + slug(name), "ORG", name, None)
+                out[k] = _new(Mention, (field, start, m.end, name, entry))
+                continue
+            out.append(m)
         out.sort(key=_by_start)
         return out
+
+    def _owned(self, m: Mention) -> bool:
+        """An unseen organisation of two or more words that is no government body (those
+        take their country's id apart: bodies.py)."""
+        words = m.text.split()
+        return m.entry.type == "ORG" and len(words) >= 2 and words[-1] not in self.gov_heads
 
     def _sequences(self, text: str, covered: bytearray) -> list[list[_W]]:
         """Runs of capitalised words joined by single spaces (and name particles)."""
@@ -336,6 +355,11 @@ class NameFinder:
             m2 = _WORD_RE.search(tail, m.end())
             return m2 is not None and m2.group().lower().rstrip(".,") in self.role_after
         return gap == " " and nxt in self.verb_after
+
+
+def _owns_names(e: Entry) -> bool:
+    """A nationality or a country (not a city): it may open an organisation's name."""
+    return e.type == "NORP" or (e.type == "GPE" and e.id.startswith("country:"))
 
 
 def surname_table(mentions: list[Mention], base: dict[str, Entry]) -> dict[str, Entry]:
