@@ -135,7 +135,7 @@ class Metrics:
                 "version": __version__,
                 "ruleset": tagger_info.get("ruleset", ""),
                 "python": platform.python_version(),
-                "tagger_build": "compiled" if native.active() else "python",
+                "tagger_build": native.build_name(),
             }
         )
 

@@ -28,9 +28,9 @@ ROOT = PACKAGE_DIR.parent.parent
 DIGEST_NAME = "native.digest"
 #: Kept as Python: imported only for the optional spaCy backend, nothing to gain.
 PYTHON_ONLY = frozenset({"statistical.py"})
-#: mypyc's shared library (``service/tagging__mypyc``) holds the code; each module's extension
-#: imports it by name, so it lives outside the package it serves (or importing would loop).
-GROUP = PACKAGE
+#: mypyc's shared library (``service/tagging__mypyc``, named after the group PACKAGE) holds
+#: the code; each module's extension imports it by name, so it lives outside the package it
+#: serves (or importing would loop).
 LIBRARY = "tagging__mypyc"
 ENV = "GEOPULSE_NATIVE"
 FAILED = "failed:"
@@ -75,8 +75,10 @@ def is_current(package_dir: Path | None = None) -> bool:
     return stamp.read_text().strip() == digest(sources(package_dir))
 
 
-_SWITCH = {"1": True, "true": True, "yes": True, "on": True}
-_SWITCH |= {"0": False, "false": False, "no": False, "off": False}
+_SWITCH = {
+    **dict.fromkeys(("1", "true", "yes", "on"), True),
+    **dict.fromkeys(("0", "false", "no", "off"), False),
+}
 
 
 def parse_switch(raw: str) -> bool:
@@ -129,6 +131,11 @@ def active() -> bool:
     return f"service.{LIBRARY}" in sys.modules
 
 
+def build_name() -> str:
+    """What logs and metrics call the tagger in use: ``compiled`` or ``python``."""
+    return "compiled" if active() else "python"
+
+
 def clean(package_dir: Path | None = None) -> None:
     package_dir = package_dir or PACKAGE_DIR
     for p in built_files(package_dir):
@@ -151,7 +158,7 @@ def build() -> int:
     os.chdir(ROOT)  # mypyc names modules and build_ext places files relative to here
     try:
         extensions = mypycify(
-            [str(p.relative_to(ROOT)) for p in paths], opt_level="3", group_name=GROUP
+            [str(p.relative_to(ROOT)) for p in paths], opt_level="3", group_name=PACKAGE
         )
         # A bare Distribution, so the project's own pyproject.toml is not read as this build's.
         dist = Distribution({"name": "geopulse-native", "ext_modules": extensions})

@@ -57,7 +57,7 @@ def build_worker(settings: Settings, tagger: Tagger) -> faust.Worker:
             "input": settings.input_topic,
             "group": settings.group,
             "ruleset": pipeline.tagger_info.get("ruleset"),
-            "tagger_build": "compiled" if native.active() else "python",
+            "tagger_build": native.build_name(),
         },
     )
     worker = faust.Worker(

@@ -180,9 +180,7 @@ class NameFinder:
             k = owners.get(m.start - 1, -1) if text[m.start - 1 : m.start] == " " else -1
             if k >= 0 and self._owned(m):
                 start = out[k].start
-                name = text[start : m.end]
-                entry = Entry("org:" + slug(name), "ORG", name, None)
-                out[k] = _new(Mention, (field, start, m.end, name, entry))
+                out[k] = _unseen(field, start, m.end, text[start : m.end], "ORG")
                 continue
             out.append(m)
         out.sort(key=_by_start)
@@ -251,13 +249,7 @@ class NameFinder:
                 name = text[words[0].start : words[-1].end]
                 if not slug(name):
                     return None
-                return Mention(
-                    field,
-                    words[0].start,
-                    words[-1].end,
-                    name,
-                    Entry("org:" + slug(name), "ORG", name, None),
-                )
+                return _unseen(field, words[0].start, words[-1].end, name, "ORG")
             return None
         while words and (words[0].text in self.title_words or words[0].text in self.common):
             titled = titled or words[0].text in self.title_words
@@ -286,22 +278,22 @@ class NameFinder:
             # an unseen acronym; one with digits is a product or model ("H20", "F35") unless
             # the gazetteer knows it ("G20")
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha() and s not in starts:
-                return Mention(field, s, e, name, Entry("org:" + slug(w), "ORG", w, None))
+                return _unseen(field, s, e, name, "ORG")
             if titled or (s not in starts and self._person_context(text, e)):
-                return Mention(field, s, e, name, Entry("person:" + slug(w), "PERSON", w, None))
+                return _unseen(field, s, e, name, "PERSON")
             if self._org_context(text, s, e):
-                return Mention(field, s, e, name, Entry("org:" + slug(w), "ORG", w, None))
+                return _unseen(field, s, e, name, "ORG")
             if self._place_context(text, s, e):
-                return Mention(field, s, e, name, Entry("place:" + slug(w), "GPE", w, None))
+                return _unseen(field, s, e, name, "GPE")
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
             return None
         if titled or self._person_context(text, e):
-            return Mention(field, s, e, name, Entry("person:" + slug(name), "PERSON", name, None))
+            return _unseen(field, s, e, name, "PERSON")
         if self._place_context(text, s, e):
-            return Mention(field, s, e, name, Entry("place:" + slug(name), "GPE", name, None))
+            return _unseen(field, s, e, name, "GPE")
         if len(words) <= 4:
-            return Mention(field, s, e, name, Entry("person:" + slug(name), "PERSON", name, None))
+            return _unseen(field, s, e, name, "PERSON")
         return None
 
     def _place_context(self, text: str, start: int, end: int) -> bool:
@@ -355,6 +347,16 @@ class NameFinder:
             m2 = _WORD_RE.search(tail, m.end())
             return m2 is not None and m2.group().lower().rstrip(".,") in self.role_after
         return gap == " " and nxt in self.verb_after
+
+
+# how an unseen name's id starts, by its type (the spaCy backend's names too)
+ID_PREFIX = {"PERSON": "person:", "ORG": "org:", "GPE": "place:", "NORP": "norp:"}
+
+
+def _unseen(field: str, start: int, end: int, name: str, etype: str) -> Mention:
+    """A name no list knows, as a mention of its type with an id made from its own words."""
+    entry = Entry(ID_PREFIX[etype] + slug(name), etype, name, None)
+    return _new(Mention, (field, start, end, name, entry))
 
 
 def _owns_names(e: Entry) -> bool:

@@ -397,8 +397,8 @@ class EventFinder:
         ms: list[Mention],
         ctx: _Context,
     ) -> list[dict[str, Any]]:
-        has_goods = any(x.entry.type == "COMMODITY" for x in ms)
-        matches = self._resolve(self.matcher.find(toks, ctx.article_stems, has_goods))
+        goods = [x for x in ms if x.entry.type == "COMMODITY"]
+        matches = self._resolve(self.matcher.find(toks, ctx.article_stems, bool(goods)))
         if ctx.history and not self.ref_nouns.isdisjoint(toks.lows):
             matches = self._references(toks.lows, ctx, matches)
         if not matches:
@@ -418,7 +418,6 @@ class EventFinder:
         spec = self.spec
         out: dict[str, dict[str, Any]] = {}
         role_cache: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
-        goods = [x for x in ms if x.entry.type == "COMMODITY"]
         # the strongest goods-taking type here claims commodities its weaker neighbours merely
         # share a sentence with ("tariff over Russian oil, rules out trade talks")
         top = 0

@@ -112,8 +112,6 @@ class Matcher:
         self.stops = stops
         for etype in sorted(event_types):
             for trig in event_types[etype]["triggers"]:
-                goods = False
-                also: frozenset[str] = frozenset()
                 if isinstance(trig, dict):
                     p = trig["p"]
                     needs = frozenset(stem(w) for w in trig.get("if", []))
@@ -122,7 +120,8 @@ class Matcher:
                     goods = bool(trig.get("if_commodity"))
                     also = frozenset(stem(w) for w in trig.get("and_if", []))
                 else:
-                    p, needs, unless, wide = trig, frozenset(), frozenset(), frozenset()
+                    none: frozenset[str] = frozenset()
+                    p, needs, unless, wide, goods, also = trig, none, none, none, False, none
                 for elems in _expand(p):
                     while elems and elems[-1].kind == SKIP:
                         elems.pop()

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .entities import Mention
+from .entities import ID_PREFIX, Mention
 from .gazetteer import Entry, Gazetteer
 from .text import slug
 
 MAX_CHARS = 200_000  # spaCy's cost grows with text; the rules backend still covers the rest
-_PREFIX = {"PERSON": "person:", "ORG": "org:", "GPE": "place:", "NORP": "norp:"}
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP"}
 
 
@@ -61,7 +60,7 @@ class SpacyNames:
             known = self.gaz.forms.get(name)
             if known is None and not _name_like(name):
                 continue  # the rules backend's limits: no "tranche", no "H20" or "MI308"
-            entry = known or Entry(_PREFIX[etype] + slug(name), etype, name, None)
+            entry = known or Entry(ID_PREFIX[etype] + slug(name), etype, name, None)
             if not entry.id.split(":", 1)[1]:
                 continue
             out.append(Mention(field, start, end, name, entry))
