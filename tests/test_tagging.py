@@ -287,6 +287,25 @@ def test_common_country_short_names(tagger: Tagger) -> None:
     entity(tagger, "Britain and South Korea agreed.", "country:KOR")
 
 
+def test_known_names_are_matched_at_word_boundaries_only(tagger: Tagger) -> None:
+    def texts(body: str) -> set[str]:
+        ents, _ = tagger.tag("t-1", body)
+        return {m["text"] for e in ents for m in e["mentions"]}
+
+    # a possessive and an elided article: the word beside the apostrophe is looked up too
+    assert {"China", "Côte d'Ivoire"} <= texts("China's envoy flew to Côte d'Ivoire.")
+    assert "Ivoire" not in texts("China's envoy flew to Côte d'Ivoire.")
+    # a word that merely begins like a known name is none ("Americans", "Omani" in "Romani")
+    assert texts("Americans and Romanians met.") & {"America", "Oman", "Romania"} == set()
+    # case as written: "the hague" in lower case is no place, "The Hague" is
+    assert "The Hague" in texts("Talks moved to The Hague on Monday.")
+    assert texts("the hague said nothing") == set()
+    # an underscore joins words: no name starts or ends inside one
+    assert texts("see file China_trade and Trade_China") == set()
+    # a later word of a name that did not match is still looked up ("Central Asian")
+    assert "Asian" in texts("The two Central Asian neighbours met.")
+
+
 def test_title_not_in_person_span(tagger: Tagger) -> None:
     e = entity(tagger, "President Emmanuel Macron spoke.", "person:emmanuel-macron")
     assert e["mentions"][0]["text"] == "Emmanuel Macron"

@@ -18,7 +18,7 @@ from .entities import Mention, NameFinder, group, surname_table
 from .events import EventFinder, off_topic
 from .gazetteer import Entry, Gazetteer
 from .rules import RulesError, check_rules, load_rules
-from .text import clean, sentences, slug
+from .text import clean, sentences, slug, tokenize_sentences
 
 __all__ = ["RulesError", "Tagger", "check_rules", "load_tagger"]
 
@@ -65,10 +65,11 @@ class Tagger:
         """
         texts = {"title": clean(title or ""), "body": clean(body or "")}
         sents = {f: sentences(texts[f]) for f in FIELDS}
+        words = {f: tokenize_sentences(texts[f], sents[f]) for f in FIELDS}
         base = self.gaz.surnames
         headline = _title_case(texts["title"])
         found = {
-            f: self.names.find(f, texts[f], sents[f], base, f == "title" and headline)
+            f: self.names.find(f, texts[f], sents[f], words[f], base, f == "title" and headline)
             for f in FIELDS
         }
         if self._stat is not None:
@@ -92,12 +93,26 @@ class Tagger:
         # the body first: the title may refer to the sides its story sets up
         sides: list[str] = []
         topic = [0, 0]
-        words: list[Any] = []  # the body's tokens, for the title
         body_events = self.events.find(
-            article_id, "body", texts["body"], sents["body"], found["body"], sides, topic, words
+            article_id,
+            "body",
+            texts["body"],
+            sents["body"],
+            words["body"],
+            found["body"],
+            sides,
+            topic,
         )
         events = self.events.find(
-            article_id, "title", texts["title"], sents["title"], found["title"], sides, topic, words
+            article_id,
+            "title",
+            texts["title"],
+            sents["title"],
+            words["title"],
+            found["title"],
+            sides,
+            topic,
+            [words["body"]],  # the body's tokens, for the title
         )
         events.extend(body_events)
         if events and off_topic(*topic):

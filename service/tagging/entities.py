@@ -7,7 +7,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .gazetteer import Entry, Gazetteer
-from .text import Span, slug
+from .text import Span, Toks, slug
 
 # A capitalised-ish word: letters, digits, inner apostrophes/hyphens/dots. No nested quantifiers.
 _WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
@@ -136,10 +136,12 @@ class NameFinder:
         field: str,
         text: str,
         sents: list[Span],
+        words: list[Toks],
         surnames: dict[str, Entry],
         title_case: bool = False,
     ) -> list[Mention]:
-        """Mentions of one field; ``title_case``: a headline In Which Every Word Is Capitalised."""
+        """Mentions of one field (``words``: its sentences' tokens); ``title_case``: a
+        headline In Which Every Word Is Capitalised."""
         if not text:
             return []
         lowered = text.lower()
@@ -148,7 +150,7 @@ class NameFinder:
         out: list[Mention] = []
         covered = bytearray(len(text))
         minor, dull = self.gaz.minor, self._dull
-        for start, end, entry in self.gaz.find(text, lowered):
+        for start, end, entry in self.gaz.find(text, lowered, words):
             if entry is None:
                 continue
             if minor and text[start:end] in minor and _beside_capital(text, start, end, dull):

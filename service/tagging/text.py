@@ -212,6 +212,12 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     return out
 
 
+def first_word(form: str) -> str:
+    """A name's first token as the tokeniser gives it for the text (lower-cased)."""
+    parts = _SPLIT_RE.split(form, maxsplit=1)
+    return parts[1].lower() if len(parts) > 1 else ""
+
+
 def _stem_cached(w: str) -> str:
     s = stem(w)
     if len(_STEMS) < 200_000:
