@@ -151,6 +151,39 @@ def test_a_trade_war_escalating_is_no_military_escalation(tagger: Tagger) -> Non
     assert "MILITARY_ESCALATION" not in events_of(tagger, body)
 
 
+def test_a_trigger_stops_short_of_a_semicolon(tagger: Tagger) -> None:
+    # a headline's two clauses: the duty is imposed, not threatened
+    found = events_of(tagger, "Ghana slaps 30% duty on Togolese cement; Lomé threatens to hit back")
+    assert found["TARIFF_ACTION"]["actors"] == ["country:GHA"]
+
+
+def test_words_right_before_or_after_a_trigger_can_void_it(tagger: Tagger) -> None:
+    # not_next: a storm "slammed into" a coast; a minister "slammed" a plan
+    assert "CRITICISM" not in events_of(tagger, "A storm slammed into Fiji on Monday.")
+    assert "CRITICISM" in events_of(tagger, "Fiji slammed Australia's plan on Monday.")
+    # not_prev: a cabinet meeting, a demand that "was met", a halt to air strikes
+    body = "Kenya's cabinet held an emergency cabinet meeting in Nairobi."
+    assert "DIPLOMATIC_CONTACT" not in events_of(tagger, body)
+    body = "Chile said it would sign once its demand was met."
+    assert "DIPLOMATIC_CONTACT" not in events_of(tagger, body)
+    assert "DIPLOMATIC_CONTACT" in events_of(tagger, "Chile's president met Peru's president.")
+    found = events_of(tagger, "Sudan's army agreed to halt air strikes on Darfur.")
+    assert "CEASEFIRE" in found and "MILITARY_ESCALATION" not in found
+
+
+def test_a_commercial_word_before_a_trigger_makes_it_no_policy(tagger: Tagger) -> None:
+    body = "Uganda raised the power tariff for factories by 8% on Monday."
+    assert "TARIFF_ACTION" not in events_of(tagger, body)
+    assert "TARIFF_ACTION" in events_of(tagger, "Uganda raised the tariff on Kenyan sugar by 8%.")
+
+
+def test_troops_sent_to_a_disaster_are_no_escalation(tagger: Tagger) -> None:
+    body = "Peru mobilised 3,000 troops to help with rescue work after the earthquake."
+    assert "MILITARY_ESCALATION" not in events_of(tagger, body)
+    body = "Russia mobilised 3,000 troops on the border with Finland."
+    assert "MILITARY_ESCALATION" in events_of(tagger, body)
+
+
 def test_a_deal_needs_what_it_is_about() -> None:
     tagger = load_tagger()
     assert "ECONOMIC_COOPERATION" not in events_of(tagger, "Mongolia signs deals with Japan.")
@@ -202,6 +235,32 @@ def test_threat_made_is_asserted(tagger: Tagger) -> None:
     ev = events_of(tagger, body)["TARIFF_THREAT"]
     assert ev["modality"] == "asserted"
     assert ev["actors"] == ["person:donald-trump"]
+
+
+def test_an_open_question_is_hypothetical_not_negated(tagger: Tagger) -> None:
+    # "yet to decide whether to": undecided; the blacklisting is a threat, not a denied act
+    body = "Canada has yet to decide whether to blacklist Chinese refiners, an official said."
+    found = events_of(tagger, body)
+    assert "SANCTIONS_ACTION" not in found
+    assert "SANCTIONS_THREAT" in found
+
+
+def test_not_on_the_table_negates(tagger: Tagger) -> None:
+    body = "Finland's minister Anna Virtanen said an export ban on Russia was not on the table."
+    ev = events_of(tagger, body)["SANCTIONS_ACTION"]
+    assert ev["modality"] == "negated"
+
+
+def test_urging_reaches_a_few_words_ahead(tagger: Tagger) -> None:
+    body = "Israel's envoy urged the European Union to follow suit and blacklist the tankers."
+    found = events_of(tagger, body)
+    assert "SANCTIONS_THREAT" in found and "SANCTIONS_ACTION" not in found
+
+
+def test_calling_sanctions_names_is_no_call_for_sanctions(tagger: Tagger) -> None:
+    found = events_of(tagger, 'Iran called the sanctions "economic terrorism".')
+    assert "SANCTIONS_THREAT" not in found
+    assert "SANCTIONS_THREAT" in events_of(tagger, "France called for sanctions on Iran.")
 
 
 def test_plain_statement_is_asserted(tagger: Tagger) -> None:
@@ -439,6 +498,18 @@ NOTHING = [
         "Vodalink cut its mobile data tariffs, escalating a price war. Its rival declined to"
         " comment, but told customers at a telecoms fair its bundle prices would stay."
     ),
+    # a disaster: troops sent to help, a storm that "slammed into" a coast, a cabinet meeting
+    (
+        "Cyclone Amara slammed into the coast of Mozambique on Tuesday, forcing the evacuation"
+        " of 40,000 people. The army mobilised 5,000 troops to help with rescue operations, and"
+        " the government met in an emergency cabinet meeting as landslides cut roads."
+    ),
+    # a power company's results: its "tariff" is a price, its "talks" with banks are business
+    (
+        "Kivu Power said its quarterly profit rose 12% and revenue 9% after a higher electricity"
+        " distribution tariff took effect in March. It is in talks with two banks to refinance"
+        " its debt, and shareholders will get a bigger dividend."
+    ),
 ]
 
 
@@ -536,6 +607,23 @@ def test_user_rules_extend_existing_type(tmp_path: Path) -> None:
     assert "CRITICISM" in ev
 
 
+def test_user_rules_can_void_a_trigger_by_its_neighbours(tmp_path: Path) -> None:
+    rule = {
+        "event_types": {
+            "CYBER_ATTACK": {
+                "cameo": "1724",
+                "plover": "ASSAULT",
+                "triggers": [{"p": "hack|hacked", "not_prev": ["growth"], "not_next": ["day"]}],
+            }
+        }
+    }
+    (tmp_path / "cyber.json").write_text(json.dumps(rule), encoding="utf-8")
+    t = load_tagger(tmp_path)
+    assert "CYBER_ATTACK" in events_of(t, "Russia hacked Estonia's banks.")
+    assert "CYBER_ATTACK" not in events_of(t, "Russia held a hack day with Estonia.")
+    assert "CYBER_ATTACK" not in events_of(t, "Russia and Estonia shared a growth hack.")
+
+
 @pytest.mark.parametrize(
     ("doc", "needle"),
     [
@@ -619,6 +707,18 @@ def test_user_rules_extend_existing_type(tmp_path: Path) -> None:
                 }
             },
             "and_if",
+        ),
+        (
+            {
+                "event_types": {
+                    "X_Y": {
+                        "cameo": "1",
+                        "plover": "P",
+                        "triggers": [{"p": "a", "not_next": [3]}],
+                    }
+                }
+            },
+            "not_next",
         ),
         ({"gazeteer": []}, "unknown section"),
         ([1, 2], "JSON object"),

@@ -424,7 +424,10 @@ class EventFinder:
                 (spec[x.etype].priority for x in matches if spec[x.etype].commodity), default=0
             )
         judged = not self.mod_words.isdisjoint(lows)  # else every match is asserted
+        on_words, commercial = self.on_topic, self.on_topic_blockers
         for m in matches:
+            if _commercial(lows, m.first, m.last, on_words, commercial):
+                continue  # a commercial word makes it no policy: "raised the power tariff"
             etype = m.etype
             d = spec[etype]
             j = bisect_right(breaks, m.first)  # breaks are sorted
@@ -441,7 +444,8 @@ class EventFinder:
                 ft
                 and mod != "negated"
                 and (
-                    mod == "hypothetical" or self._planned(lows, max(clause, m.first - 6), m.first)
+                    mod == "hypothetical"
+                    or self._planned(lows, max(clause, m.first - PLAN_REACH), m.first)
                 )
             ):
                 etype, d, mod = ft, spec[ft], "asserted"
@@ -820,6 +824,16 @@ class EventFinder:
         return sorted(keep.values(), key=_by_position)
 
 
+def _commercial(
+    lows: list[str], first: int, last: int, on_words: frozenset[str], blockers: frozenset[str]
+) -> bool:
+    """A political word of the trigger right after a commercial one ("power tariff")."""
+    for k in range(max(first, 1), last + 1):
+        if lows[k] in on_words and lows[k - 1] in blockers:
+            return True
+    return False
+
+
 def _after_names(ts: int, te: int, ms: list[Mention], st: list[int], first: int, last: int) -> int:
     """The trigger's start moved past a name its first words belong to ("a U.S. military
     strike": "U.S. military" names who struck, "strike" is the trigger)."""
@@ -892,6 +906,9 @@ def off_topic(off: int, on: int) -> bool:
 
 
 OFF_TOPIC_MIN = 3
+# how many tokens before a trigger a future or urging cue may stand ("urged the EU to
+# follow suit and blacklist")
+PLAN_REACH = 10
 # how many earlier events a reference looks back over: an article names few events, and a
 # text that repeats one thousands of times must stay linear
 HISTORY_REACH = 64

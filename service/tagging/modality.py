@@ -112,12 +112,24 @@ class Modality:
         self.hedge = CueSet(cues.get("hedge", []))
         self.cond = CueSet(cues.get("conditional", []))
         self.threat = CueSet(cues.get("threat_verbs", []))
+        # "yet to decide whether to blacklist": the act is an open question, not denied
+        self.undecided = CueSet(cues.get("undecided", []))
 
     def first_words(self) -> frozenset[str]:
         """Tokens any cue that can change the verdict starts with (threat verbs only undo
         a hedge, so they need not be among them)."""
         return frozenset().union(
-            *(c.keys for c in (self.neg, self.neg_after, self.neg_far, self.hedge, self.cond))
+            *(
+                c.keys
+                for c in (
+                    self.neg,
+                    self.neg_after,
+                    self.neg_far,
+                    self.hedge,
+                    self.cond,
+                    self.undecided,
+                )
+            )
         )
 
     def judge(
@@ -130,6 +142,8 @@ class Modality:
         extra_neg: CueSet | None = None,
     ) -> str:
         trig = (first, last + 1)
+        if hedges_count and self.undecided.any_in(toks, max(clause_start, first - 3), first):
+            return "hypothetical"
         lo = max(clause_start, first - NEG_BEFORE)
         if self.neg.any_in(toks, lo, last + 1, trig) or (
             extra_neg is not None and extra_neg.any_in(toks, lo, first)

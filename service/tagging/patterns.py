@@ -31,6 +31,8 @@ class Pattern(NamedTuple):
     wide: frozenset[str]  # "if_article": one of these anywhere in the article also suffices
     goods: bool  # "if_commodity": a commodity named in the sentence also suffices
     also: frozenset[str]  # "and_if": one of these must be in the sentence as well
+    not_prev: frozenset[str]  # "not_prev": no match right after one of these ("cabinet meeting")
+    not_next: frozenset[str]  # "not_next": no match right before one of these ("slammed into")
 
 
 # tuple.__new__(Match, values): a match without the Python-level NamedTuple __new__ call
@@ -119,9 +121,12 @@ class Matcher:
                     wide = frozenset(stem(w) for w in trig.get("if_article", []))
                     goods = bool(trig.get("if_commodity"))
                     also = frozenset(stem(w) for w in trig.get("and_if", []))
+                    not_prev = frozenset(stem(w) for w in trig.get("not_prev", []))
+                    not_next = frozenset(stem(w) for w in trig.get("not_next", []))
                 else:
                     none: frozenset[str] = frozenset()
                     p, needs, unless, wide, goods, also = trig, none, none, none, False, none
+                    not_prev = not_next = none
                 for elems in _expand(p):
                     while elems and elems[-1].kind == SKIP:
                         elems.pop()
@@ -145,6 +150,8 @@ class Matcher:
                         wide,
                         goods,
                         also,
+                        not_prev,
+                        not_next,
                     )
                     keys = [NUM_KEY] if elems[a].kind == NUM else sorted(elems[a].stems)
                     for k in keys:
@@ -177,10 +184,28 @@ class Matcher:
             return []
         stem_set = set(stems)
         lows = toks.lows
+        s0, s1 = toks.span
+        # a gap never crosses a semicolon: "X slaps a duty on Y; Z threatens to hit back"
+        semis = _semicolons(toks) if toks.text.find(";", s0, s1) >= 0 else None
+        n = len(stems)
         best: dict[str, Match] = {}
         every: list[Match] = []
         for i, cands in hits:
-            for etype, _, lead, needs, unless, weight, last, steps, wide, goods, also in cands:
+            for (
+                etype,
+                _,
+                lead,
+                needs,
+                unless,
+                weight,
+                last,
+                steps,
+                wide,
+                goods,
+                also,
+                not_prev,
+                not_next,
+            ) in cands:
                 if last and last.isdisjoint(stem_set):
                     continue
                 if (
@@ -202,6 +227,12 @@ class Matcher:
                 end = _match_from(steps, lows, stems, i, self.stops) if steps else i
                 if end < 0:
                     continue
+                if not_prev and first > 0 and stems[first - 1] in not_prev:
+                    continue
+                if not_next and end + 1 < n and stems[end + 1] in not_next:
+                    continue
+                if semis is not None and semis.find(1, first, end) >= 0:
+                    continue
                 m = _new(Match, (etype, first, end, weight))
                 every.append(m)
                 old = best.get(etype)
@@ -212,6 +243,16 @@ class Matcher:
         # several types: every match, so that a type whose heaviest match loses its words to
         # a stronger type can still stand on another (see EventFinder._resolve)
         return every
+
+
+def _semicolons(toks: Toks) -> bytearray:
+    """Flags by token: 1 where a semicolon follows the token (before the next one)."""
+    text, starts, ends = toks.text, toks.starts, toks.ends
+    flags = bytearray(len(starts))
+    for k in range(len(starts) - 1):
+        if text.find(";", ends[k], starts[k + 1]) >= 0:
+            flags[k] = 1
+    return flags
 
 
 def _steps(elems: list[Elem]) -> tuple[tuple[int, frozenset[str], int], ...]:

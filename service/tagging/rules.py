@@ -28,9 +28,11 @@ A rule file is a JSON object with any of these top-level sections:
   actors of the last event of a type the object names, "condemned the strikes").
   A trigger is a pattern string or
   ``{"p": pattern, "if": [words], "unless": [words], "if_article": [words], "if_commodity":
-  bool, "and_if": [words]}`` (``if``: one of the words in the sentence, or a commodity the
-  sentence names when ``if_commodity``, or one of ``if_article``'s anywhere in the article;
-  ``and_if``: one of these in the sentence as well; ``unless``: none of them in the sentence).
+  bool, "and_if": [words], "not_prev": [words], "not_next": [words]}`` (``if``: one of the
+  words in the sentence, or a commodity the sentence names when ``if_commodity``, or one of
+  ``if_article``'s anywhere in the article; ``and_if``: one of these in the sentence as well;
+  ``unless``: none of them in the sentence; ``not_prev`` / ``not_next``: not right after /
+  right before one of these words: "cabinet meeting", "slammed into").
   A pattern is space-separated elements;
   an element is ``word|word|...`` (matched by stem), ``#NUM`` (a number) or ``...`` (a gap of up
   to five tokens). No regular expressions, so no user pattern can backtrack.
@@ -129,15 +131,18 @@ def _variants(elems: list[str]) -> int:
     return total
 
 
+_ADJACENT = frozenset({"not_prev", "not_next"})
+
+
 def _trigger(v: Any, path: str, errs: list[str]) -> None:
     if isinstance(v, dict):
-        extra = set(v) - {"p", "if", "unless", "if_article", "if_commodity", "and_if"}
+        extra = set(v) - {"p", "if", "unless", "if_article", "if_commodity", "and_if"} - _ADJACENT
         if extra:
             errs.append(f"{path}: unknown keys {sorted(extra)}")
         if not isinstance(v.get("if_commodity", False), bool):
             errs.append(f"{path}.if_commodity: expected true or false")
         check_pattern(v.get("p"), f"{path}.p", errs)
-        for k in ("if", "unless", "if_article", "and_if"):
+        for k in ("if", "unless", "if_article", "and_if", *sorted(_ADJACENT)):
             if k in v:
                 _str_list(v[k], f"{path}.{k}", errs)
     else:
