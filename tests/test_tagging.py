@@ -346,6 +346,30 @@ def test_common_country_short_names(tagger: Tagger) -> None:
     entity(tagger, "Britain and South Korea agreed.", "country:KOR")
 
 
+def test_a_wire_dateline_names_its_city_and_agency(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t", "QUITO, March 3 (Andean Courier) - Ecuador raised duties.")
+    got = {(e["id"], e["type"], e["mentions"][0]["text"]) for e in ents}
+    assert ("place:quito", "GPE", "QUITO") in got
+    assert ("org:andean-courier", "ORG", "Andean Courier") in got
+    ents, _ = tagger.tag("t", "PUERTO AYORA, Ecuador, May 9 - Fishermen protested.")
+    assert ("place:puerto-ayora", "GPE") in {(e["id"], e["type"]) for e in ents}
+    ents, _ = tagger.tag("t", "NATO - The alliance met.")
+    assert all(e["type"] != "GPE" for e in ents)
+
+
+def test_an_unseen_name_ending_in_a_known_body_keeps_it(tagger: Tagger) -> None:
+    # "Army" alone is a known organisation; here it ends a longer, unseen one
+    e = entity(
+        tagger, "The Kivu Hills Liberation Army seized a town.", "org:kivu-hills-liberation-army"
+    )
+    assert e["type"] == "ORG"
+
+
+def test_a_title_inside_a_run_parts_the_person_from_it(tagger: Tagger) -> None:
+    e = entity(tagger, "Jordanian Energy Minister Hala Zawati said so.", "person:hala-zawati")
+    assert e["mentions"][0]["text"] == "Hala Zawati"
+
+
 def test_known_names_are_matched_at_word_boundaries_only(tagger: Tagger) -> None:
     def texts(body: str) -> set[str]:
         ents, _ = tagger.tag("t-1", body)

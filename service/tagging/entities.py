@@ -114,6 +114,8 @@ class NameFinder:
     def __init__(self, gaz: Gazetteer, cues: dict[str, list[str]]) -> None:
         self.gaz = gaz
         self.title_words = frozenset(w for t in cues.get("titles", []) for w in t.split())
+        # the word a title ends in ("Minister", "Spokesman"): a name may follow it
+        self.title_heads = frozenset(t.split()[-1] for t in cues.get("titles", []) if t.split())
         self.org_words = frozenset(cues.get("org_words", []))
         self.not_entity = frozenset(cues.get("not_entity_words", []))
         self.start_stop = frozenset(cues.get("sentence_start_stop", []))
@@ -150,11 +152,21 @@ class NameFinder:
         out: list[Mention] = []
         covered = bytearray(len(text))
         minor, dull = self.gaz.minor, self._dull
+        line = self._dateline(field, text) if field == "body" else []
+        for d in line:
+            covered[d.start : d.end] = b"\x01" * (d.end - d.start)
+        orgs = self.org_words
         for start, end, entry in self.gaz.find(text, lowered, words):
-            if entry is None:
+            if entry is None or (line and covered[start]):
                 continue
             if minor and text[start:end] in minor and _beside_capital(text, start, end, dull):
                 continue  # "Vladimir Medinsky": a person, not the city of Vladimir
+            if (
+                entry.type == "ORG"
+                and text[start:end] in orgs
+                and _after_unknown_capital(text, start, out, dull)
+            ):
+                continue  # "Shan Hills Liberation Army": the end of a longer name, not "Army"
             if (
                 entry.type == "PERSON"
                 and not title_case  # every word is capitalised there: "Trump Threatens Canada"
@@ -168,6 +180,7 @@ class NameFinder:
                 start = prev.start
             out.append(_new(Mention, (field, start, end, text[start:end], entry)))
             covered[start:end] = b"\x01" * (end - start)
+        out[:0] = line
         starts = {s.start for s in sents}
         dull = self._dull
         # a nationality or country right before an unseen organisation's name is part of it
@@ -186,6 +199,32 @@ class NameFinder:
                 continue
             out.append(m)
         out.sort(key=_by_start)
+        return out
+
+    def _dateline(self, field: str, text: str) -> list[Mention]:
+        """A wire story's dateline ("LIMA, Feb 12 (Andes Wire) -"): its city, in capitals, is
+        a place; the agency in brackets is an organisation."""
+        m = _DATELINE_RE.match(text)
+        if m is None:
+            return []
+        out: list[Mention] = []
+        city = m.group(1)
+        known = self.gaz.forms.get(city.title()) or self.gaz.forms.get(city)
+        if known is not None and known.type != "GPE":
+            return []  # "NATO - ...": no city
+        if known is not None:
+            out.append(_new(Mention, (field, m.start(1), m.end(1), city, known)))
+        elif slug(city):
+            out.append(
+                _unseen(field, m.start(1), m.end(1), city.title(), "GPE")._replace(text=city)
+            )
+        if m.group(2):
+            agency = m.group(2)
+            known = self.gaz.forms.get(agency)
+            if known is not None and known.type == "ORG":
+                out.append(_new(Mention, (field, m.start(2), m.end(2), agency, known)))
+            elif slug(agency):
+                out.append(_unseen(field, m.start(2), m.end(2), agency, "ORG"))
         return out
 
     def _owned(self, m: Mention) -> bool:
@@ -242,7 +281,11 @@ class NameFinder:
             or (words[0].start in starts and words[0].text in self.common)
         ):
             words = words[1:]
-        if any(w.text in self.org_words for w in words):
+        k = _last_title(words, self.title_heads)
+        if 0 <= k < len(words) - 1 and not any(w.text in self.org_words for w in words[k + 1 :]):
+            # "Energy Minister Saleh al-Khasawneh": a title, then the person who holds it
+            words, titled = words[k + 1 :], True
+        elif any(w.text in self.org_words for w in words):
             while words and (words[0].text in self.common or words[0].text == "The"):
                 if words[0].text in self.org_words:
                     break
@@ -359,6 +402,34 @@ def _unseen(field: str, start: int, end: int, name: str, etype: str) -> Mention:
     """A name no list knows, as a mention of its type with an id made from its own words."""
     entry = Entry(ID_PREFIX[etype] + slug(name), etype, name, None)
     return _new(Mention, (field, start, end, name, entry))
+
+
+# "LIMA, Feb 12 (Andes Wire) -", "KUNMING, China, Oct 3 -", "KYIV (Reuters) -": a city in
+# capitals, an optional country and date, an optional agency in brackets, then a dash
+_DATELINE_RE = re.compile(
+    r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]*){0,3}),?(?: [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?"
+    r"(?: [A-Z][a-z]{2,8}\.? \d{1,2},?)?"
+    r"(?: \(([A-Z][\w&.’' -]{1,40})\))? ?[-–—] "
+)
+
+
+def _last_title(words: list[_W], titles: frozenset[str]) -> int:
+    """Index of the last title word of a run ("Energy Minister X": 1), or -1."""
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].text in titles:
+            return k
+    return -1
+
+
+def _after_unknown_capital(text: str, start: int, out: list[Mention], dull: frozenset[str]) -> bool:
+    """A capitalised word no list knows stands right before ``start`` (one space between)."""
+    if start < 2 or text[start - 1] != " " or (out and out[-1].end == start - 1):
+        return False
+    j = start - 1
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "-'’"):
+        j -= 1
+    word = text[j : start - 1]
+    return bool(word) and word[0].isupper() and not word.isupper() and word not in dull
 
 
 def _owns_names(e: Entry) -> bool:
