@@ -5,12 +5,16 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
+from service.tagging import text as text_module
 from service.tagging.text import (
     _TOKEN_RE,
     Span,
     WordCues,
     _add,
     _is_boundary,
+    _scan,
     sentences,
     tokenize,
     tokenize_sentences,
@@ -55,6 +59,20 @@ def test_tokens_and_offsets_match_the_token_regex() -> None:
             assert toks.ends == [m.end() for m in ms]
         whole = tokenize(text)
         assert whole.starts == [m.start() for m in _TOKEN_RE.finditer(text)]
+
+
+def test_the_character_scan_splits_like_the_token_regex(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compiled build splits by a loop over characters, the Python source by re.split:
+    both must give the same tokens and offsets, on lower-cased text and not."""
+    parts = ["Talks", "can't", "rock'n'roll", "5%", "İstanbul", "ﬁnal", "_x", " ", "’s", "σ"]
+    parts += ["é", "Ω", "\u00a0", "'", "’", "%", "x2", "\n", "ß"]
+    monkeypatch.setattr(text_module, "COMPILED", False)
+    for text in _texts(4, parts, 3000, 12):
+        for offset, lowered in ((0, False), (7, False), (3, True)):
+            src = text.lower() if lowered else text
+            if len(src) != len(text):
+                continue  # lowered text is only split when lower() keeps the offsets
+            assert _scan(src, offset, lowered) == text_module._split(src, offset, lowered), src
 
 
 def test_word_cues_search_like_the_regex() -> None:
