@@ -184,6 +184,38 @@ def test_troops_sent_to_a_disaster_are_no_escalation(tagger: Tagger) -> None:
     assert "MILITARY_ESCALATION" in events_of(tagger, body)
 
 
+def test_tariff_phrasings_beyond_impose_and_threaten(tagger: Tagger) -> None:
+    assert "TARIFF_THREAT" in events_of(tagger, "Chile weighs steeper duties on Argentine wine.")
+    body = "Japan's duties on Thai rice jump to 40% on Monday."
+    assert "TARIFF_ACTION" in events_of(tagger, body)
+    body = "Peru will postpone a 12% surcharge on Brazilian aluminium, its trade minister said."
+    assert "TARIFF_RELIEF" in events_of(tagger, body)
+    # in a tariff story, threatening to hit back is a tariff threat
+    _, events = tagger.tag("t", "Abidjan threatens to hit back.", "Ghana slaps 20% duty on cocoa")
+    assert "TARIFF_THREAT" in {e["type"] for e in events if e["field"] == "body"}
+
+
+def test_a_lowered_rate_in_a_tariff_story_is_relief_but_not_an_interest_rate(
+    tagger: Tagger,
+) -> None:
+    title = "Vietnam faces 40% tariffs"
+    _, events = tagger.tag("t", "Washington said it may lower the rate to 15%.", title)
+    assert "TARIFF_RELIEF" in {e["type"] for e in events}
+    _, events = tagger.tag("t", "Vietnam's central bank cut its interest rate to 4%.", title)
+    assert "TARIFF_RELIEF" not in {e["type"] for e in events}
+
+
+def test_cooperation_on_grids_joint_building_and_supplies(tagger: Tagger) -> None:
+    body = "Egypt and Sudan signed an agreement to link their electricity grids."
+    assert "ECONOMIC_COOPERATION" in events_of(tagger, body)
+    body = "Senegal and Mali are jointly building a railway to Bamako."
+    assert "ECONOMIC_COOPERATION" in events_of(tagger, body)
+    body = "Jordan's energy minister said Amman was discussing gas supplies with Damascus."
+    assert "ECONOMIC_COOPERATION" in events_of(tagger, body)
+    body = "Washington may blacklist Indian refiners that buy Russian oil."
+    assert "ECONOMIC_COOPERATION" not in events_of(tagger, body)
+
+
 def test_a_deal_needs_what_it_is_about() -> None:
     tagger = load_tagger()
     assert "ECONOMIC_COOPERATION" not in events_of(tagger, "Mongolia signs deals with Japan.")

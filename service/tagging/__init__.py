@@ -102,6 +102,7 @@ class Tagger:
             found["body"],
             sides,
             topic,
+            [words["title"]],  # the title's tokens, for words the whole article must hold
         )
         events = self.events.find(
             article_id,
