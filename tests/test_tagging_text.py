@@ -12,6 +12,7 @@ from service.tagging.text import (
     _TOKEN_RE,
     Span,
     WordCues,
+    WordHit,
     _add,
     _is_boundary,
     _scan,
@@ -91,3 +92,25 @@ def test_word_cues_search_like_the_regex() -> None:
             for cues, regex in plain:
                 got, want = cues.search(text, pos, end), regex.search(text, pos, end)
                 assert (got and got.span()) == (want and want.span()), (text, pos, end)
+
+
+def test_word_cues_search_by_tokens_like_the_regex() -> None:
+    """Once a text is tokenised, one-word cue searches look among its tokens: the same
+    matches as the regex, apostrophes ("it's"), digits and odd letters included."""
+    cues = WordCues(["said", "that", "if", "he", "it", "s", "hit with", "hit", "need to go"])
+    regex = re.compile(r"\b(?:need\ to\ go|hit\ with|said|that|hit|if|he|it|s)\b", re.IGNORECASE)
+    parts = ["said", "SAID", "Said's", "it's", "it’s", "He", "thatx", "that", "If", "said2"]
+    parts += ["2said", "\u212aelvin", "é", "ſaid", "x_it", " ", ", ", "'", "’", "-", "5%", ". "]
+    parts += ["hit", "Hit With", "with", "hit  with", "need to", "go", "Need To Go's", "to"]
+    rng = random.Random(5)
+    by_tokens = 0
+    for text in _texts(6, parts, 3000, 20):
+        tokenize_sentences(text, sentences(text))  # as the tagger does before role finding
+        for _ in range(12):
+            pos, end = rng.randrange(len(text) + 1), rng.randrange(len(text) + 3)
+            got, want = cues.search(text, pos, end), regex.search(text, pos, end)
+            assert (got and got.span()) == (want and want.span()), (text, pos, end)
+            if got is not None:
+                assert got.group() == want.group()  # type: ignore[union-attr]
+            by_tokens += isinstance(got, WordHit)
+    assert by_tokens > 1000  # the token path was taken, not only the regex

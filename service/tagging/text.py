@@ -253,6 +253,7 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
         lows, starts, ends = _split(text, 0, False)
     else:
         lows, starts, ends = _split(low, 0, True)
+        _remember(text, lows, starts, ends)
     stems = _stems(lows)
     out: list[Toks] = []
     hi = 0
@@ -412,8 +413,151 @@ def _trie_node(node: _Trie) -> str:
     return "(?:" + body + ")?" if "" in node and alts else body
 
 
+class FieldWords:
+    """A text's words as the word-cue regex sees them (a token joined by an apostrophe is two:
+    "it's"), kept for the cue searches on it (see WordCues)."""
+
+    __slots__ = ("ends", "lows", "starts", "text")
+
+    def __init__(self, text: str, lows: list[str], starts: list[int], ends: list[int]) -> None:
+        self.text = text
+        self.lows = lows
+        self.starts = starts
+        self.ends = ends
+
+
+# the last texts tokenised (a title and a body): replaced whole, never changed in place
+_FIELDS: tuple[FieldWords, ...] = ()
+# letters that re.IGNORECASE matches to ASCII letters but str.lower() does not lower to them
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+
+
+def _remember(text: str, lows: list[str], starts: list[int], ends: list[int]) -> None:
+    """Keep a text's words for cue searches, unless a regex word there is no token: an
+    underscore joins words for the regex, and three letters fold to ASCII only for it."""
+    global _FIELDS
+    if "_" in text or any(c in text for c in _FOLDS_TO_ASCII):
+        return
+    if "'" in text or "\u2019" in text:
+        lows, starts, ends = _parts(text, lows, starts, ends)
+    _FIELDS = (*_FIELDS[-1:], FieldWords(text, lows, starts, ends))
+
+
+def _parts(
+    text: str, lows: list[str], starts: list[int], ends: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """The tokens with each one joined by an apostrophe split in two (the few apostrophes
+    are found in the text; the tokens between them are copied in slices)."""
+    joined: list[int] = []
+    for mark in ("'", "\u2019"):
+        p = text.find(mark)
+        while p >= 0:
+            k = _first_at(starts, p + 1) - 1
+            if k >= 0 and starts[k] < p < ends[k]:
+                joined.append(k)
+            p = text.find(mark, p + 1)
+    if not joined:
+        return lows, starts, ends
+    joined.sort()
+    out_l: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    prev = 0
+    for k in joined:
+        out_l.extend(lows[prev:k])
+        out_s.extend(starts[prev:k])
+        out_e.extend(ends[prev:k])
+        w, s = lows[k], starts[k]
+        a = ends[k] - s - 1
+        while a > 0 and w[a] not in "'\u2019":  # the apostrophe: the token's only non-letter
+            a -= 1
+        out_l += [w[:a], w[a + 1 :]]
+        out_s += [s, s + a + 1]
+        out_e += [s + a, ends[k]]
+        prev = k + 1
+    out_l.extend(lows[prev:])
+    out_s.extend(starts[prev:])
+    out_e.extend(ends[prev:])
+    return out_l, out_s, out_e
+
+
+def _words_of(text: str) -> FieldWords | None:
+    for f in _FIELDS:
+        if f.text is text:
+            return f
+    return None
+
+
+class WordHit:
+    """Where a cue was found among the words: what callers read of a regex match."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start = start
+        self._end = end
+        self._text = text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+
+def _token_search(
+    firsts: dict[str, list[list[str]]], f: FieldWords, pos: int, end: int
+) -> WordHit | None:
+    """The first cue that starts at or after pos and ends by end: a word, or words one
+    space apart, the longest where several start at the same word (as the regex's
+    longest-first alternation)."""
+    starts, ends, lows, text = f.starts, f.ends, f.lows, f.text
+    n = len(starts)
+    k = _first_at(starts, pos)
+    while k < n:
+        s = starts[k]
+        if s >= end or ends[k] > end:
+            return None
+        rests = firsts.get(lows[k])
+        if rests is not None:
+            for rest in rests:
+                j, e = k, ends[k]
+                for r in rest:
+                    j += 1
+                    if j >= n or starts[j] != e + 1 or text[e] != " " or lows[j] != r:
+                        e = -1
+                        break
+                    e = ends[j]
+                if 0 <= e <= end:
+                    return WordHit(s, e, text)
+        k += 1
+    return None
+
+
+def _first_at(starts: list[int], pos: int) -> int:
+    """``bisect_left(starts, pos)`` as a typed loop (the compiled build makes it C)."""
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 class WordCues:
     """Whole-word cues (``\\b(?:w1|w2|...)\\b``, any case) whose searches share work per text.
+
+    Where the text was tokenised (``tokenize_sentences``) and every cue is plain words one
+    space apart, a search looks the cues up among its words, which find the same matches (see
+    ``_remember`` for the texts where they would not), and returns a WordHit.
 
     Role finding asks "is there a cue between here and the trigger?" for every trigger of a
     sentence, each time from the same start. When every cue is one word, a match is a whole
@@ -424,7 +568,7 @@ class WordCues:
     the Match objects ``regex`` itself would return.
     """
 
-    __slots__ = ("_memo", "_one_word", "_twin", "regex")
+    __slots__ = ("_firsts", "_memo", "_one_word", "_plain", "_twin", "regex")
 
     def __init__(self, words: Iterable[str]) -> None:
         low = {w.lower() for w in words}
@@ -440,6 +584,16 @@ class WordCues:
         twin = r"\b" + (_trie(low) if low else body) + r"\b"
         self._twin = re.compile(twin) if ascii_words else None
         self._one_word = all(_WORD_RUN_RE.fullmatch(w) for w in low)
+        # words of ASCII letters and digits, one space apart: a search may look them up
+        # among the text's words
+        self._plain = bool(low) and all(
+            w == " ".join(w.split()) and all(p.isascii() and p.isalnum() for p in w.split())
+            for w in low
+        )
+        self._firsts: dict[str, list[list[str]]] = {}
+        for w in sorted(low, key=len, reverse=True):  # the longest first, as the regex
+            head, *rest = w.split() or [""]
+            self._firsts.setdefault(head, []).append(rest)
         self._memo: tuple[object, dict[int, tuple[re.Match[str] | None, int]]] = (None, {})
 
     def _search(self, text: str, pos: int, end: int) -> re.Match[str] | None:
@@ -451,9 +605,17 @@ class WordCues:
                 return None if m is None else self.regex.search(text, m.start(), end)
         return self.regex.search(text, pos, end)
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    def search(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> re.Match[str] | WordHit | None:
         end = len(text) if endpos is None else min(endpos, len(text))
-        if not self._one_word or pos >= end or _splits_word(text, end):
+        if pos >= end or _splits_word(text, end):
+            return self._search(text, pos, end)
+        if self._plain:
+            f = _words_of(text)
+            if f is not None:  # the text's words are known: no character scan
+                return _token_search(self._firsts, f, pos, end)
+        if not self._one_word:
             return self._search(text, pos, end)
         memo = self._memo  # read once: the tuple swap below is atomic
         if memo[0] is not text:
