@@ -1232,3 +1232,25 @@ def test_spacy_names_keep_the_rules_backends_limits(name: str, ok: bool) -> None
     from service.tagging.statistical import _name_like
 
     assert _name_like(name) is ok
+
+
+def test_spacy_names_made_of_a_not_entity_word_are_dropped(tagger: Tagger) -> None:
+    """The merge applies the rules backend's not_entity_words: "Oval Office" is a building.
+    (The model is replaced by its output here; the test above runs the real one.)"""
+    from types import SimpleNamespace
+
+    from service.tagging.statistical import SpacyNames
+
+    text = "He met Ana Ruiz in the Oval Office."
+    spans = [("Ana Ruiz", "PERSON"), ("Oval Office", "ORG")]
+    ents = [
+        SimpleNamespace(start_char=text.index(s), end_char=text.index(s) + len(s), label_=lab)
+        for s, lab in spans
+    ]
+    names = object.__new__(SpacyNames)
+    names.nlp = lambda _: SimpleNamespace(ents=ents)
+    names.gaz = tagger.gaz
+    names.title_words = tagger.names.title_words
+    names.not_entity = tagger.names.not_entity
+    found = {m.text for m in names.merge("body", text, [])}
+    assert found == {"Ana Ruiz"}

