@@ -389,6 +389,17 @@ def test_a_wire_dateline_names_its_city_and_agency(tagger: Tagger) -> None:
     assert all(e["type"] != "GPE" for e in ents)
 
 
+def test_a_dateline_city_acts_in_no_event(tagger: Tagger) -> None:
+    body = "QUITO, March 3 (Andean Courier) - Ecuador raised duties on Peruvian rice by 10%."
+    assert events_of(tagger, body)["TARIFF_ACTION"]["actors"] == ["country:ECU"]
+
+
+def test_a_charge_denied_is_rejected_by_the_one_named_before_denied(tagger: Tagger) -> None:
+    body = "Kyrgyzstan accused Tajik troops of breaching the truce, a charge Tajikistan denied."
+    ev = events_of(tagger, body)["REJECTION"]
+    assert (ev["actors"], ev["targets"]) == (["country:TJK"], ["country:KGZ"])
+
+
 def test_an_unseen_name_ending_in_a_known_body_keeps_it(tagger: Tagger) -> None:
     # "Army" alone is a known organisation; here it ends a longer, unseen one
     e = entity(

@@ -90,6 +90,10 @@ class Tagger:
         for f in FIELDS:
             found[f] = self.bodies.qualify(texts[f], found[f], bare)
         mentions = found["title"] + found["body"]
+        # the city and agency of a dateline ("LIMA, Feb 12 (Andes Wire) -") are entities, but
+        # where a story was filed acts in none of its events
+        cut = self.names.dateline_end(texts["body"])
+        acting = [m for m in found["body"] if m.start >= cut] if cut else found["body"]
         # the body first: the title may refer to the sides its story sets up
         sides: list[str] = []
         topic = [0, 0]
@@ -99,7 +103,7 @@ class Tagger:
             texts["body"],
             sents["body"],
             words["body"],
-            found["body"],
+            acting,
             sides,
             topic,
             [words["title"]],  # the title's tokens, for words the whole article must hold

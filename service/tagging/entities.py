@@ -201,6 +201,12 @@ class NameFinder:
         out.sort(key=_by_start)
         return out
 
+    @staticmethod
+    def dateline_end(text: str) -> int:
+        """Where a wire dateline ends (0: none): what it names acts in no event."""
+        m = _DATELINE_RE.match(text)
+        return 0 if m is None else m.end()
+
     def _dateline(self, field: str, text: str) -> list[Mention]:
         """A wire story's dateline ("LIMA, Feb 12 (Andes Wire) -"): its city, in capitals, is
         a place; the agency in brackets is an organisation."""

@@ -59,6 +59,8 @@ class Roles:
         self.seat_nouns = s("seat_nouns")
         self.spokes_nouns = s("spokes_nouns")
         self.host_verbs = s("host_verbs")
+        # "..., a charge Z denied": what was said, right before the one who answers it
+        self.rebutted = s("rebutted_nouns")
         self._coord_memo: dict[str, bool] = {}
         # "X accused Y of <event>", "X thanked Y for <event>": Y performed it
         self.credit = s("credit_verbs")
@@ -343,6 +345,9 @@ class Roles:
         targets: list[str] = []
         subj = self._subjects(ss, before)
         pref = [k for k in subj if ss[k].type != "NORP"] or subj
+        rebut = self._rebuttal(ss, before, subj, text, trig_start)
+        if rebut is not None:
+            return rebut
         emb = self._embedded(ss, subj, text, sent_start, trig_start) if text and subj else -1
         spoken_for = ""
         demand = self._demand(ss, subj, text, sent_start, trig_start) if text and subj else None
@@ -561,6 +566,21 @@ class Roles:
         if targets:
             own = _countries_of(ss, actors)  # "prompting Beijing to retaliate": not at China
             targets = [t for t in dict.fromkeys(targets) if t not in actors and t not in own]
+        return actors, targets
+
+    def _rebuttal(
+        self, ss: list[Slot], before: list[int], subj: list[int], text: str, trig_start: int
+    ) -> tuple[list[str], list[str]] | None:
+        """ "X accused Y of ..., a charge Z denied": Z, named right before the trigger after a
+        noun for what was said (``rebutted_nouns``), acts against the sentence's subject X."""
+        if not before or not text:
+            return None
+        last = ss[before[-1]]
+        if last.prev not in self.rebutted or text[last.end : trig_start].strip():
+            return None
+        actors = [last.id]
+        first = next((k for k in subj if k != before[-1]), -1)
+        targets = [t for t in self._group(ss, first, 1) if t not in actors] if first >= 0 else []
         return actors, targets
 
     def _noun_words(self, text: str, lo: int, hi: int) -> bool:

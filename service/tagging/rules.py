@@ -328,6 +328,7 @@ SINGLE_WORD_CUES = frozenset(
         "spokes_nouns",
         "seat_nouns",
         "host_verbs",
+        "rebutted_nouns",
         "fresh_act_nouns",
         "org_roles_after",
         "place_words_after",
