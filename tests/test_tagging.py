@@ -389,6 +389,18 @@ def test_a_wire_dateline_names_its_city_and_agency(tagger: Tagger) -> None:
     assert all(e["type"] != "GPE" for e in ents)
 
 
+def test_an_organisation_named_by_its_acronym_is_no_countrys_body(tagger: Tagger) -> None:
+    for place in ("Taberi", "Darfur"):  # unseen, and a known region opening the name
+        body = (
+            f"Sudan's army and the {place} Hills Liberation Army ({place[0]}HLA) agreed to a"
+            f" truce. The {place[0]}HLA said it would withdraw."
+        )
+        ents, _ = tagger.tag("t", body)
+        (org,) = [e for e in ents if e["id"] == f"org:{place[0].lower()}hla"]
+        assert f"{place} Hills Liberation Army" in {m["text"] for m in org["mentions"]}
+        assert not any(e["id"].startswith("org:sudan") for e in ents)
+
+
 def test_a_dateline_city_acts_in_no_event(tagger: Tagger) -> None:
     body = "QUITO, March 3 (Andean Courier) - Ecuador raised duties on Peruvian rice by 10%."
     assert events_of(tagger, body)["TARIFF_ACTION"]["actors"] == ["country:ECU"]

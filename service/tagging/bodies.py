@@ -40,7 +40,12 @@ class Bodies:
             e = m.entry
             # a bare "Army" the gazetteer knows as one country's is another's in its context
             bare = m.text in self.heads and e.country is not None
-            if e.type == "ORG" and (bare or m.text not in self.known) and self._is_body(m.text):
+            if (
+                e.type == "ORG"
+                and (bare or m.text not in self.known)
+                and self._is_body(m.text)
+                and (bare or e.id == "org:" + slug(e.name))  # not one named by its acronym
+            ):
                 own = _modifier_country(text, ms, k)
                 country = own or last
                 if bare and not own and m.text in seen:

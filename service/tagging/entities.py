@@ -132,6 +132,8 @@ class NameFinder:
         self.place_after = frozenset(w.lower() for w in cues.get("place_words_after", []))
         # a lone word of these names nothing (_classify drops it): most runs are one of them
         self._dull = self.common | self.start_stop
+        # words of a body's description, no name of its own ("Foreign Ministry")
+        self._generic = self.gov_heads | self.title_words | self.org_words | _CONNECTORS
 
     def find(
         self,
@@ -183,8 +185,8 @@ class NameFinder:
         out[:0] = line
         starts = {s.start for s in sents}
         dull = self._dull
-        # a nationality or country right before an unseen organisation's name is part of it
-        # ("Sudanese Armed Forces", "China Coast Guard")
+        # a nationality or place right before an unseen organisation's name is part of it
+        # ("Sudanese Armed Forces", "China Coast Guard", "Darfur Hills Liberation Army")
         owners = {m.end: k for k, m in enumerate(out) if _owns_names(m.entry)}
         for seq in self._sequences(text, covered):
             if len(seq) == 1 and seq[0].text in dull:
@@ -235,9 +237,12 @@ class NameFinder:
 
     def _owned(self, m: Mention) -> bool:
         """An unseen organisation of two or more words that is no government body (those
-        take their country's id apart: bodies.py)."""
+        take their country's id apart: bodies.py): it ends in no body's name ("Ministry"),
+        or words of its own come before it ("Hills Liberation Army", not "Defence Ministry")."""
         words = m.text.split()
-        return m.entry.type == "ORG" and len(words) >= 2 and words[-1] not in self.gov_heads
+        if m.entry.type != "ORG" or len(words) < 2:
+            return False
+        return words[-1] not in self.gov_heads or not all(w in self._generic for w in words[:-1])
 
     def _sequences(self, text: str, covered: bytearray) -> list[list[_W]]:
         """Runs of capitalised words joined by single spaces (and name particles)."""
@@ -439,8 +444,8 @@ def _after_unknown_capital(text: str, start: int, out: list[Mention], dull: froz
 
 
 def _owns_names(e: Entry) -> bool:
-    """A nationality or a country (not a city): it may open an organisation's name."""
-    return e.type == "NORP" or (e.type == "GPE" and e.id.startswith("country:"))
+    """A nationality or a place: it may open an organisation's name ("Sinaloa Cartel")."""
+    return e.type == "NORP" or e.type == "GPE"
 
 
 def surname_table(mentions: list[Mention], base: dict[str, Entry]) -> dict[str, Entry]:
