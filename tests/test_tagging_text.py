@@ -114,3 +114,16 @@ def test_word_cues_search_by_tokens_like_the_regex() -> None:
                 assert got.group() == want.group()  # type: ignore[union-attr]
             by_tokens += isinstance(got, WordHit)
     assert by_tokens > 1000  # the token path was taken, not only the regex
+
+
+def test_capitalised_words_from_tokens_match_the_pattern() -> None:
+    """The compiled name finder finds capitalised words by a loop over the characters, the
+    Python source by a regex: the same spans, with the regex's odd corners ("élan-Vital" is
+    one match, "l'Europe" starts at the capital, "iPhone" at its P)."""
+    from service.tagging.entities import cap_words, cap_words_by_regex
+
+    parts = ["Talks", "U.S.-led", "iPhone", "3M", "l'Europe", "O'Brien's", "élan-Vital", "É"]
+    parts += ["σ", "_Foo", "x_Bar", "abc-Def", "McDonald", " ", ". ", "-", "'", "’", "ǅ", "٣"]
+    parts += ["Ⅻ", "ſ", "İstanbul", "aBcD", "5%", "\n", "é", "Ω-Test", "’s", "ß"]
+    for text in _texts(8, parts, 5000, 12):
+        assert cap_words(text) == cap_words_by_regex(text), repr(text)

@@ -7,7 +7,7 @@ from operator import itemgetter
 from typing import Any, NamedTuple
 
 from .gazetteer import Entry, Gazetteer
-from .text import Span, Toks, slug
+from .text import COMPILED, Span, Toks, slug
 
 # A capitalised-ish word: letters, digits, inner apostrophes/hyphens/dots. No nested quantifiers.
 _WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
@@ -48,6 +48,53 @@ def _cap_re(text: str) -> re.Pattern[str]:
     if text.isascii() or not any(c.isalnum() for c in set(_NON_ASCII_RE.findall(text))):
         return _CAP_ASCII_RE
     return _CAP_RE
+
+
+def cap_words_by_regex(text: str) -> tuple[list[int], list[int]]:
+    """Spans of the capitalised-word pattern's matches (as Python, at C speed)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _cap_re(text).finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def cap_words(text: str) -> tuple[list[int], list[int]]:
+    """The same spans as ``cap_words_by_regex``, by one typed loop over the characters (the
+    compiled build runs it as C, twice as fast as the regex and its match objects)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        if _cap_start(text[i]):
+            j = i + 1
+            while j < n and _in_cap_word(text[j]):
+                j += 1
+            starts.append(i)
+            ends.append(j)
+            i = j
+        else:
+            i += 1
+    return starts, ends
+
+
+def _cap_start(c: str) -> bool:
+    """Where the pattern's match may start: A-Z, or a non-ASCII letter that is no digit
+    (there is one only where ``_cap_re`` chose the Unicode pattern)."""
+    o = ord(c)
+    if o < 128:
+        return 65 <= o <= 90
+    return c.isalnum() and not c.isdecimal()
+
+
+def _in_cap_word(c: str) -> bool:
+    """What the pattern's match goes on over: word characters, apostrophes, dots, hyphens."""
+    o = ord(c)
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or c in "_'.-"
+    return c.isalnum() or c == "\u2019"
 
 
 def _joins(gap: str) -> bool:
@@ -249,11 +296,13 @@ class NameFinder:
         seqs: list[list[_W]] = []
         cur: list[_W] = []
         prev_end = -1
-        for m in _cap_re(text).finditer(text):
-            s, e = m.span()
+        starts, ends = cap_words(text) if COMPILED else cap_words_by_regex(text)
+        for k in range(len(starts)):
+            s, m_end = starts[k], ends[k]
+            e = m_end
             if covered[s] or (s > 0 and text[s - 1].isalnum()):
                 continue
-            w = m.group()
+            w = text[s:e]
             if not w[0].isupper():
                 continue
             while w[-1] in ".-'’" and w not in _KEEP_DOT:
@@ -272,7 +321,7 @@ class NameFinder:
                 if cur:
                     seqs.append(cur)
                 cur = [_new(_W, (s, e, w))]
-            if cut or e < m.end():  # trailing punctuation or possessive ends the sequence
+            if cut or e < m_end:  # trailing punctuation or possessive ends the sequence
                 seqs.append(cur)
                 cur = []
             prev_end = e
