@@ -199,7 +199,7 @@ def _scan(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], 
     i = 0
     while i < n:
         c = text[i]
-        if not _alnum(c):
+        if not c.isalnum():  # what the token pattern's [^\W_] matches
             if c == "%":
                 toks.append(c)
                 starts.append(i + offset)
@@ -207,11 +207,11 @@ def _scan(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], 
             i += 1
             continue
         j = i + 1
-        while j < n and _alnum(text[j]):
+        while j < n and text[j].isalnum():
             j += 1
-        if j + 1 < n and (text[j] == "'" or text[j] == "\u2019") and _alnum(text[j + 1]):
+        if j + 1 < n and (text[j] == "'" or text[j] == "\u2019") and text[j + 1].isalnum():
             j += 2
-            while j < n and _alnum(text[j]):
+            while j < n and text[j].isalnum():
                 j += 1
         toks.append(text[i:j] if lowered else text[i:j].lower())
         starts.append(i + offset)
@@ -220,17 +220,9 @@ def _scan(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], 
     return toks, starts, ends
 
 
-def _alnum(c: str) -> bool:
-    """``c.isalnum()`` (what the token pattern's ``[^\\W_]`` matches), ASCII by comparison."""
-    o = ord(c)
-    if o < 128:
-        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57
-    return c.isalnum()
-
-
 def _compiled() -> bool:
     """Whether this module runs compiled (a compiled function has no Python code object)."""
-    return not hasattr(_alnum, "__code__")
+    return not hasattr(_compiled, "__code__")
 
 
 COMPILED = _compiled()
