@@ -474,7 +474,7 @@ WRITTEN = Path(__file__).parent / "data"
 
 @pytest.mark.parametrize(
     "name",
-    ["written_a.jsonl", "written_b.jsonl", "written_c.jsonl", "written_d.jsonl", "written_e.jsonl"],
+    [f"written_{x}.jsonl" for x in "abcdef"],
 )
 def test_written_sets_score_and_their_off_topic_articles_stay_empty(
     name: str, capsys: pytest.CaptureFixture[str]
