@@ -212,6 +212,7 @@ class NameFinder:
                 continue  # "Vladimir Medinsky": a person, not the city of Vladimir
             if (
                 entry.type == "ORG"
+                and not title_case  # "Pakistan Says Navy Intercepted ...": every word a capital
                 and text[start:end] in orgs
                 and _after_unknown_capital(text, start, out, dull)
             ):
@@ -232,8 +233,8 @@ class NameFinder:
         out[:0] = line
         starts = {s.start for s in sents}
         dull = self._dull
-        # a nationality or place right before an unseen organisation's name is part of it
-        # ("Sudanese Armed Forces", "China Coast Guard", "Darfur Hills Liberation Army")
+        # a nationality or country right before an unseen organisation's name is part of it
+        # ("Sudanese Armed Forces", "China Coast Guard")
         owners = {m.end: k for k, m in enumerate(out) if _owns_names(m.entry)}
         for seq in self._sequences(text, covered):
             if len(seq) == 1 and seq[0].text in dull:
@@ -250,36 +251,48 @@ class NameFinder:
         out.sort(key=_by_start)
         return out
 
-    @staticmethod
-    def dateline_end(text: str) -> int:
+    def dateline_end(self, text: str) -> int:
         """Where a wire dateline ends (0: none): what it names acts in no event."""
-        m = _DATELINE_RE.match(text)
+        m = self._dateline_match(text)
         return 0 if m is None else m.end()
+
+    def _dateline_match(self, text: str) -> re.Match[str] | None:
+        """The dateline at the start of a body, if that is one: a known city, or any name in
+        capitals with a date or an agency ("BREAKING -", "US - China talks", "NATO -" are
+        none)."""
+        m = _DATELINE_RE.match(text)
+        if m is None:
+            return None
+        city = m.group(1)
+        known = self.gaz.forms.get(city.title()) or self.gaz.forms.get(city)
+        if known is not None and (known.type != "GPE" or known.id.startswith("country:")):
+            return None  # an organisation or a country, not where a story was filed
+        if known is None and not (m.group(2) or m.group(3)):
+            return None
+        return m
 
     def _dateline(self, field: str, text: str) -> list[Mention]:
         """A wire story's dateline ("LIMA, Feb 12 (Andes Wire) -"): its city, in capitals, is
         a place; the agency in brackets is an organisation."""
-        m = _DATELINE_RE.match(text)
+        m = self._dateline_match(text)
         if m is None:
             return []
         out: list[Mention] = []
         city = m.group(1)
         known = self.gaz.forms.get(city.title()) or self.gaz.forms.get(city)
-        if known is not None and known.type != "GPE":
-            return []  # "NATO - ...": no city
         if known is not None:
             out.append(_new(Mention, (field, m.start(1), m.end(1), city, known)))
         elif slug(city):
             out.append(
                 _unseen(field, m.start(1), m.end(1), city.title(), "GPE")._replace(text=city)
             )
-        if m.group(2):
-            agency = m.group(2)
+        if m.group(3):
+            agency = m.group(3)
             known = self.gaz.forms.get(agency)
             if known is not None and known.type == "ORG":
-                out.append(_new(Mention, (field, m.start(2), m.end(2), agency, known)))
+                out.append(_new(Mention, (field, m.start(3), m.end(3), agency, known)))
             elif slug(agency):
-                out.append(_unseen(field, m.start(2), m.end(2), agency, "ORG"))
+                out.append(_unseen(field, m.start(3), m.end(3), agency, "ORG"))
         return out
 
     def _owned(self, m: Mention) -> bool:
@@ -467,8 +480,8 @@ def _unseen(field: str, start: int, end: int, name: str, etype: str) -> Mention:
 # "LIMA, Feb 12 (Andes Wire) -", "KUNMING, China, Oct 3 -", "KYIV (Reuters) -": a city in
 # capitals, an optional country and date, an optional agency in brackets, then a dash
 _DATELINE_RE = re.compile(
-    r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]*){0,3}),?(?: [A-Z][a-z]+(?: [A-Z][a-z]+)?,)?"
-    r"(?: [A-Z][a-z]{2,8}\.? \d{1,2},?)?"
+    r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]*){0,3}),?(?: [A-Z][a-z]+(?: [A-Z][a-z]+)?,?)?"
+    r"( [A-Z][a-z]{2,8}\.? \d{1,2},?)?"
     r"(?: \(([A-Z][\w&.’' -]{1,40})\))? ?[-–—] "
 )
 
@@ -493,8 +506,8 @@ def _after_unknown_capital(text: str, start: int, out: list[Mention], dull: froz
 
 
 def _owns_names(e: Entry) -> bool:
-    """A nationality or a place: it may open an organisation's name ("Sinaloa Cartel")."""
-    return e.type == "NORP" or e.type == "GPE"
+    """A nationality or a country (not a city): it may open an organisation's name."""
+    return e.type == "NORP" or (e.type == "GPE" and e.id.startswith("country:"))
 
 
 def surname_table(mentions: list[Mention], base: dict[str, Entry]) -> dict[str, Entry]:

@@ -170,6 +170,7 @@ class _Type:
         "policy",
         "priority",
         "rate",
+        "rebuts",
         "refer_back",
         "sides_rank",
         "symmetric",
@@ -195,6 +196,7 @@ class _Type:
         self.warner = bool(roles.get("warner_acts"))
         self.opposes = bool(roles.get("opposes"))
         self.owner_acts = bool(roles.get("owner_acts"))
+        self.rebuts = bool(roles.get("rebuts"))
         self.hosted: str = roles.get("hosted", "")
         self.refer_back = bool(roles.get("refer_back"))
         self.policy: dict[str, Any] | None = d.get("roles")
@@ -215,6 +217,7 @@ class EventFinder:
         self.matcher = Matcher(self.types, frozenset(w.lower() for w in cues.get("gap_stops", [])))
         self.modality = Modality(cues)
         self.future = CueSet(cues.get("future", []))
+        self.urging = CueSet(cues.get("urging", []))
         # "will now require", "will immediately impose": in force, not a plan
         self.in_force = CueSet(cues.get("in_force", []))
         self.negators = {
@@ -241,6 +244,7 @@ class EventFinder:
         self.off_topic = frozenset(w.lower() for w in cues.get("off_topic_words", []))
         self.on_topic = frozenset(w.lower() for w in cues.get("on_topic_words", []))
         self.on_topic_blockers = frozenset(w.lower() for w in cues.get("on_topic_blockers", []))
+        self.commercial_heads = frozenset(w.lower() for w in cues.get("commercial_heads", []))
         # their last words ("group"): a sentence with none of them holds no such phrase
         self.org_nouns = frozenset(p.split()[-1].lower() for p in cues.get("org_anaphora", []))
         self.possessives = frozenset(w.lower() for w in cues.get("possessive_determiners", []))
@@ -310,15 +314,17 @@ class EventFinder:
         spec = self.spec
         return [e for e in events if e["actors"] or e["targets"] or not spec[e["type"]].needs_party]
 
-    def _planned(self, lows: list[str], lo: int, hi: int) -> bool:
+    def _planned(self, lows: list[str], lo: int, hi: int, urged: bool = False) -> bool:
         """A future cue before the trigger in its clause ("will impose"), not one of another
-        clause ("vows retaliation after X raises tariffs") nor an in-force one ("will now")."""
+        clause ("vows retaliation after X raises tariffs") nor an in-force one ("will now");
+        ``urged``: an urging cue ("urged the EU to follow suit and blacklist")."""
         stops = self.matcher.stops
         for j in range(hi - 1, lo - 1, -1):
             if lows[j] in stops:
                 lo = j + 1
                 break
-        return self.future.any_in(lows, lo, hi) and not self.in_force.any_in(lows, lo, hi)
+        cues = self.urging if urged else self.future
+        return cues.any_in(lows, lo, hi) and not self.in_force.any_in(lows, lo, hi)
 
     def _count_topic(self, all_toks: list[Toks], topic: list[int]) -> None:
         """Add the field's off-topic cue words to topic[0] and its on-topic ones to topic[1]
@@ -424,9 +430,9 @@ class EventFinder:
                 (spec[x.etype].priority for x in matches if spec[x.etype].commodity), default=0
             )
         judged = not self.mod_words.isdisjoint(lows)  # else every match is asserted
-        on_words, commercial = self.on_topic, self.on_topic_blockers
+        heads, commercial = self.commercial_heads, self.on_topic_blockers
         for m in matches:
-            if _commercial(lows, m.first, m.last, on_words, commercial):
+            if _commercial(lows, m.first, m.last, heads, commercial):
                 continue  # a commercial word makes it no policy: "raised the power tariff"
             etype = m.etype
             d = spec[etype]
@@ -446,6 +452,7 @@ class EventFinder:
                 and (
                     mod == "hypothetical"
                     or self._planned(lows, max(clause, m.first - PLAN_REACH), m.first)
+                    or self._planned(lows, max(clause, m.first - URGE_REACH), m.first, True)
                 )
             ):
                 etype, d, mod = ft, spec[ft], "asserted"
@@ -467,7 +474,7 @@ class EventFinder:
             opposed = d.owner_acts and any(
                 o.last < m.first and spec[o.etype].opposes for o in matches
             )
-            how = (d.accused, d.judges, d.place_targets, d.warner, opposed, d.hosted)
+            how = (d.accused, d.judges, d.place_targets, d.warner, opposed, d.hosted, d.rebuts)
             rkey = (ts, te, d.symmetric, how)  # the same words with the same conventions
             cached = role_cache.get(rkey)
             if cached is None:
@@ -484,6 +491,7 @@ class EventFinder:
                     d.warner,
                     opposed,
                     d.hosted,
+                    d.rebuts,
                 )
             actors, targets = list(cached[0]), list(cached[1])
             group = self._collective(
@@ -825,13 +833,11 @@ class EventFinder:
 
 
 def _commercial(
-    lows: list[str], first: int, last: int, on_words: frozenset[str], blockers: frozenset[str]
+    lows: list[str], first: int, last: int, heads: frozenset[str], blockers: frozenset[str]
 ) -> bool:
-    """A political word of the trigger right after a commercial one ("power tariff")."""
-    for k in range(max(first, 1), last + 1):
-        if lows[k] in on_words and lows[k - 1] in blockers:
-            return True
-    return False
+    """A trigger word that a commercial word before it makes business ("power tariff",
+    "price war"; ``commercial_heads`` only: "electricity exports" may still be sanctioned)."""
+    return any(lows[k] in heads and lows[k - 1] in blockers for k in range(max(first, 1), last + 1))
 
 
 def _after_names(ts: int, te: int, ms: list[Mention], st: list[int], first: int, last: int) -> int:
@@ -906,9 +912,10 @@ def off_topic(off: int, on: int) -> bool:
 
 
 OFF_TOPIC_MIN = 3
-# how many tokens before a trigger a future or urging cue may stand ("urged the EU to
-# follow suit and blacklist")
-PLAN_REACH = 10
+# how many tokens before a trigger a future cue may stand ("will impose"), and an urging one
+# ("urged the EU to follow suit and blacklist")
+PLAN_REACH = 6
+URGE_REACH = 10
 # how many earlier events a reference looks back over: an article names few events, and a
 # text that repeats one thousands of times must stay linear
 HISTORY_REACH = 64

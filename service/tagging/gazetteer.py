@@ -182,25 +182,29 @@ def _scan(
     n = len(text)
     upto = [0, 0]  # the end of the last match of each kind: matches do not overlap
     for toks in words:
-        lows, starts = toks.lows, toks.starts
+        lows, starts, ends = toks.lows, toks.starts, toks.ends
         s0, s1 = toks.span
         quoted = text.find("'", s0, s1) >= 0 or text.find("\u2019", s0, s1) >= 0
         for t in range(len(lows)):
             i = starts[t]
-            w = lows[t]
-            st = index.get(w)
+            st = index.get(lows[t])
             if st is not None:
                 _at(st, text, lowered, i, n, names, goods, upto)
-            if quoted and ("'" in w or "\u2019" in w):
-                k = w.find("'")
+            if quoted:
+                # the apostrophe is found in the text: a token lowered on its own may be longer
+                # than its span ("İzmir's"). (A form whose own first word holds an apostrophe
+                # is missed where a second one glues it to the word before: "X’Xi'an".)
+                e = ends[t]
+                k = text.find("'", i, e)
                 if k < 0:
-                    k = w.find("\u2019")
-                st = index.get(w[:k])
-                if st is not None:
-                    _at(st, text, lowered, i, n, names, goods, upto)
-                st = index.get(w[k + 1 :])
-                if st is not None:
-                    _at(st, text, lowered, i + k + 1, n, names, goods, upto)
+                    k = text.find("\u2019", i, e)
+                if k > i:
+                    st = index.get(text[i:k].lower())
+                    if st is not None:
+                        _at(st, text, lowered, i, n, names, goods, upto)
+                    st = index.get(text[k + 1 : e].lower())
+                    if st is not None:
+                        _at(st, text, lowered, k + 1, n, names, goods, upto)
     return names, goods
 
 
@@ -215,7 +219,7 @@ def _at(
     upto: list[int],
 ) -> None:
     """Add the longest name and the longest commodity starting at i, where none overlaps."""
-    if i > 0 and text[i - 1] == "_":
+    if i >= n or (i > 0 and text[i - 1] == "_"):
         return
     if i >= upto[0] and st.names and text[i] in st.firsts:
         hit = _match_at(st.names, text, i, n)

@@ -185,7 +185,7 @@ class Matcher:
         stem_set = set(stems)
         lows = toks.lows
         s0, s1 = toks.span
-        # a gap never crosses a semicolon: "X slaps a duty on Y; Z threatens to hit back"
+        # no match spans a semicolon: "X slaps a duty on Y; Z threatens to hit back"
         semis = _semicolons(toks) if toks.text.find(";", s0, s1) >= 0 else None
         n = len(stems)
         best: dict[str, Match] = {}

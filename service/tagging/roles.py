@@ -323,6 +323,7 @@ class Roles:
         warner_acts: bool = False,
         opposed: bool = False,
         hosted: str = "",
+        rebuts: bool = False,
     ) -> tuple[list[str], list[str]]:
         """Actors and targets of the trigger at [trig_start, trig_end) among the slots.
 
@@ -345,7 +346,7 @@ class Roles:
         targets: list[str] = []
         subj = self._subjects(ss, before)
         pref = [k for k in subj if ss[k].type != "NORP"] or subj
-        rebut = self._rebuttal(ss, before, subj, text, trig_start)
+        rebut = self._rebuttal(ss, before, subj, text, trig_start) if rebuts else None
         if rebut is not None:
             return rebut
         emb = self._embedded(ss, subj, text, sent_start, trig_start) if text and subj else -1

@@ -14,7 +14,8 @@ A rule file is a JSON object with any of these top-level sections:
   ``needs_party`` (an event naming neither actor nor target is dropped: "the suspects
   declined to comment", "she met fans"), ``opposes`` (the subject opposes what follows) and
   ``owner_acts`` (after an opposing verb, a name modifying this type's trigger is its only
-  actor: "X slammed new Dutch export controls"), ``hosted`` (``join``: those the subject
+  actor: "X slammed new Dutch export controls"), ``rebuts`` ("X accused Y of ..., a charge Z
+  denied": Z acts, against X), ``hosted`` (``join``: those the subject
   hosted are parties too, "X hosted Y for talks"; ``replace``: they are the only ones),
   ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named),
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
@@ -231,6 +232,7 @@ ROLE_FLAGS = frozenset(
         "needs_party",
         "opposes",
         "owner_acts",
+        "rebuts",
     }
 )
 ROLE_VALUES = frozenset({"sides", "hosted", "place_targets", "object_types", "fallback_targets"})
@@ -329,6 +331,7 @@ SINGLE_WORD_CUES = frozenset(
         "seat_nouns",
         "host_verbs",
         "rebutted_nouns",
+        "commercial_heads",
         "fresh_act_nouns",
         "org_roles_after",
         "place_words_after",
