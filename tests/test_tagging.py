@@ -446,6 +446,23 @@ def test_a_possessive_after_a_letter_that_lowers_to_two(tagger: Tagger) -> None:
     tagger.tag("t", "The view from İzmir’s", "Rally in İZMİR'DA")  # no IndexError
 
 
+def test_and_inside_an_organisations_name(tagger: Tagger) -> None:
+    def names(body: str) -> set[str]:
+        return {m["text"] for e in tagger.tag("t", body)[0] for m in e["mentions"]}
+
+    assert "Union for Renewal and Justice" in names(
+        "The Union for Renewal and Justice rejected the offer."
+    )
+    assert "Ministry of Industry and Trade" in names(
+        "Officials at the Ministry of Industry and Trade said so."
+    )
+    # two bodies, two people: "and" joins nothing there
+    got = names("Peru's Foreign Ministry and Defence Ministry issued a statement.")
+    assert not any(" and " in n for n in got)
+    got = names("Ana Quispe and Pedro Mamani met in Lima.")
+    assert {"Ana Quispe", "Pedro Mamani"} <= got
+
+
 def test_a_dateline_city_acts_in_no_event(tagger: Tagger) -> None:
     body = "QUITO, March 3 (Andean Courier) - Ecuador raised duties on Peruvian rice by 10%."
     assert events_of(tagger, body)["TARIFF_ACTION"]["actors"] == ["country:ECU"]

@@ -328,7 +328,7 @@ class NameFinder:
             cut = w[-2:] in ("'s", "’s")
             if cut:
                 w, e = w[:-2], e - 2
-            if cur and _joins(text[prev_end:s]):
+            if cur and (_joins(text[prev_end:s]) or self._and_joins(text, prev_end, s, cur)):
                 cur.append(_new(_W, (s, e, w)))
             else:
                 if cur:
@@ -341,6 +341,16 @@ class NameFinder:
         if cur:
             seqs.append(cur)
         return seqs
+
+    def _and_joins(self, text: str, prev_end: int, start: int, cur: list[_W]) -> bool:
+        """ "and" inside an organisation's name ("Ministry of Industry and Trade", "Union for
+        Renewal and Justice"): the run holds an organisation word and does not end in one
+        ("the Foreign Ministry and Defence Ministry" are two)."""
+        return (
+            text[prev_end:start] == " and "
+            and cur[-1].text not in self.org_words
+            and any(w.text in self.org_words for w in cur)
+        )
 
     def _classify(
         self, field: str, text: str, seq: list[_W], starts: set[int], surnames: dict[str, Entry]
