@@ -126,6 +126,12 @@ def _beside_capital(text: str, start: int, end: int, dull: frozenset[str]) -> bo
     Ramos"), other than one that begins sentences ("In Aurora, ...")."""
     if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
         return True
+    return _capital_before(text, start, dull)
+
+
+def _capital_before(text: str, start: int, dull: frozenset[str]) -> bool:
+    """A capitalised word right before ``start``, one space between, other than one that
+    begins sentences or any word in capitals."""
     if text[start - 1 : start] != " ":
         return False
     j = start - 1
@@ -253,33 +259,32 @@ class NameFinder:
 
     def dateline_end(self, text: str) -> int:
         """Where a wire dateline ends (0: none): what it names acts in no event."""
-        m = self._dateline_match(text)
+        m, _ = self._dateline_match(text)
         return 0 if m is None else m.end()
 
-    def _dateline_match(self, text: str) -> re.Match[str] | None:
-        """The dateline at the start of a body, if that is one: a known city, or any name in
-        capitals with a date or an agency ("BREAKING -", "US - China talks", "NATO -" are
-        none)."""
+    def _dateline_match(self, text: str) -> tuple[re.Match[str] | None, Entry | None]:
+        """The dateline at the start of a body, if that is one, and its city if known: a known
+        city, or any name in capitals with a date or an agency ("BREAKING -", "US - China
+        talks", "NATO -" are none)."""
         m = _DATELINE_RE.match(text)
         if m is None:
-            return None
+            return None, None
         city = m.group(1)
         known = self.gaz.forms.get(city.title()) or self.gaz.forms.get(city)
         if known is not None and (known.type != "GPE" or known.id.startswith("country:")):
-            return None  # an organisation or a country, not where a story was filed
+            return None, None  # an organisation or a country, not where a story was filed
         if known is None and not (m.group(2) or m.group(3)):
-            return None
-        return m
+            return None, None
+        return m, known
 
     def _dateline(self, field: str, text: str) -> list[Mention]:
         """A wire story's dateline ("LIMA, Feb 12 (Andes Wire) -"): its city, in capitals, is
         a place; the agency in brackets is an organisation."""
-        m = self._dateline_match(text)
+        m, known = self._dateline_match(text)
         if m is None:
             return []
         out: list[Mention] = []
         city = m.group(1)
-        known = self.gaz.forms.get(city.title()) or self.gaz.forms.get(city)
         if known is not None:
             out.append(_new(Mention, (field, m.start(1), m.end(1), city, known)))
         elif slug(city):
@@ -505,14 +510,9 @@ def _last_title(words: list[_W], titles: frozenset[str]) -> int:
 
 
 def _after_unknown_capital(text: str, start: int, out: list[Mention], dull: frozenset[str]) -> bool:
-    """A capitalised word no list knows stands right before ``start`` (one space between)."""
-    if start < 2 or text[start - 1] != " " or (out and out[-1].end == start - 1):
-        return False
-    j = start - 1
-    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "-'’"):
-        j -= 1
-    word = text[j : start - 1]
-    return bool(word) and word[0].isupper() and not word.isupper() and word not in dull
+    """A capitalised word no list knows stands right before ``start`` (none of the mentions
+    found so far ends there)."""
+    return not (out and out[-1].end == start - 1) and _capital_before(text, start, dull)
 
 
 def _owns_names(e: Entry) -> bool:

