@@ -1021,3 +1021,45 @@ def test_the_group_is_no_news_agency(tagger: Tagger) -> None:
     body = "Hamas is based in Gaza. According to Reuters, the group fired rockets at Israel."
     ev = one(tagger, body, "MILITARY_ESCALATION")
     assert ev["actors"] == ["org:hamas"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "etype"),
+    [
+        (
+            "Washington warned it could put 30% tariffs on Mexican cars.",
+            "Mexico City dismissed the threat on Friday.",
+            "TARIFF_THREAT",
+        ),
+        (
+            "The EU extended its sanctions on Belarus for six months.",
+            "Officials said the extension had been expected.",
+            "SANCTIONS_ACTION",
+        ),
+        (
+            "Israeli jets carried out air raids on Daraa overnight.",
+            "Amman said the raids were reckless.",
+            "MILITARY_ESCALATION",
+        ),
+        (
+            "Kenya offered to mediate between Somalia and Ethiopia.",
+            "Mogadishu welcomed the offer.",
+            "MEDIATION",
+        ),
+    ],
+)
+def test_a_threat_extension_raid_or_offer_named_again_carries_its_type(
+    tagger: Tagger, first: str, second: str, etype: str
+) -> None:
+    later = [e for e in events(tagger, f"{first} {second}") if e["sentence"]["text"] == second]
+    assert etype in {e["type"] for e in later}
+
+
+def test_condemning_an_extension_targets_who_extended_it(tagger: Tagger) -> None:
+    body = (
+        "The European Union extended its sanctions on Belarus for six months. "
+        "Minsk condemned the extension as economic aggression."
+    )
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["actors"] == ["place:minsk"]
+    assert ev["targets"] == ["org:eu"]
