@@ -134,6 +134,9 @@ FOURTH_CUES = [
     ("ECONOMIC_COOPERATION", "Peru and Bolivia agreed on Monday to scrap the duties on rice."),
     ("SANCTIONS_THREAT", "Kyiv urged Tokyo to sanction the tanker owners."),
     ("SANCTIONS_THREAT", "Quito said it would ask the UN to impose an arms embargo on the gang."),
+    # air strikes named by what struck or what was struck
+    ("MILITARY_ESCALATION", "Turkish jets struck what Ankara called militant hideouts in Iraq."),
+    ("MILITARY_ESCALATION", "Kyiv said its drones had struck an airfield in the Kursk region."),
 ]
 
 
@@ -170,6 +173,8 @@ def test_words_right_before_or_after_a_trigger_can_void_it(tagger: Tagger) -> No
     assert "DIPLOMATIC_CONTACT" not in events_of(tagger, body)
     assert "DIPLOMATIC_CONTACT" in events_of(tagger, "Chile's president met Peru's president.")
     found = events_of(tagger, "Sudan's army agreed to halt air strikes on Darfur.")
+    assert "CEASEFIRE" in found and "MILITARY_ESCALATION" not in found
+    found = events_of(tagger, "The army agreed to halt air strikes on villages near Kassala.")
     assert "CEASEFIRE" in found and "MILITARY_ESCALATION" not in found
 
 
