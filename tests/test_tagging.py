@@ -611,10 +611,30 @@ def test_a_storm_is_no_person(tagger: Tagger) -> None:
     [
         ("Korvel Shipping said its tankers had left the port.", "org:korvel-shipping"),
         ("Talvi Materials will build the plant.", "org:talvi-materials"),
+        ("Oshana Mobile raised its prices on Monday.", "org:oshana-mobile"),  # a telecom
+        ("The striker joined Dunmore Athletic in May.", "org:dunmore-athletic"),  # a club
+        ("Sirocco Alloys will supply the mills.", "org:sirocco-alloys"),
     ],
 )
 def test_an_unseen_company_word_makes_an_organisation(tagger: Tagger, body: str, eid: str) -> None:
     assert entity(tagger, body, eid)["type"] == "ORG"
+
+
+def test_an_unseen_organisation_is_later_called_by_its_first_word(tagger: Tagger) -> None:
+    body = (
+        "Oshana Mobile said on Monday it would cut 300 jobs. Union leaders met Oshana "
+        "managers on Tuesday, and Oshana declined to comment."
+    )
+    e = entity(tagger, body, "org:oshana-mobile")
+    assert [m["text"] for m in e["mentions"]] == ["Oshana Mobile", "Oshana", "Oshana"]
+
+
+def test_a_short_name_before_another_capitalised_word_is_part_of_that_name(
+    tagger: Tagger,
+) -> None:
+    body = "Caspian Monitor reported the talks. Tankers crossed the Caspian Sea."
+    e = entity(tagger, body, "org:caspian-monitor")
+    assert [m["text"] for m in e["mentions"]] == ["Caspian Monitor"]
 
 
 def test_alias_resolves_to_one_person(tagger: Tagger) -> None:

@@ -54,6 +54,29 @@ class Tagger:
         in_body = {m.text for m in body_ms}
         return [m for m in title_ms if m.text in known or m.text in in_body]
 
+    def _short_names(self, ms: list[Mention], table: dict[str, Entry]) -> None:
+        """An unseen organisation named in full ("Kalahari Mobile", "Volkmar Autowerke") is
+        later called by its first word alone ("Kalahari said"): that word links to it, as a
+        surname links to a person (adds to ``table``; a word already there keeps its entry)."""
+        known, names = self.gaz.forms, self.names
+        for m in ms:
+            e = m.entry
+            if e.type != "ORG" or m.text.count(" ") not in (1, 2) or m.text in known:
+                continue  # (four words and more name a movement or a body by a region)
+            first = m.text.split(" ", 1)[0]
+            if (
+                len(first) >= 3
+                and first[0].isupper()
+                and not first.isupper()  # "EU Council": the acronym is a name of its own
+                and first not in known
+                and first not in names.org_words
+                and first not in names.title_words
+                and first not in names.not_entity
+                and first not in names.common
+                and first not in names.start_stop
+            ):
+                table.setdefault(first, e)
+
     def tag(
         self, article_id: str, body: str | None, title: str | None = ""
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -78,6 +101,7 @@ class Tagger:
         if found["title"] and headline:
             found["title"] = self._seen_only(found["title"], found["body"])
         table = surname_table(found["title"] + found["body"], base)
+        self._short_names(found["title"] + found["body"], table)
         if len(table) > len(base):
             extra = [(s, e) for s, e in table.items() if s not in base and len(s) >= 3]
             for f in FIELDS:
@@ -151,6 +175,8 @@ def _relink(
         while i >= 0:
             j = i + len(sur)
             ok = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
+            # "Caspian Sea": a capitalised word after it makes it part of another name
+            ok = ok and not (text[j : j + 1] == " " and text[j + 1 : j + 2].isupper())
             if ok and taken.find(1, i, j) < 0:
                 out.append(Mention(field, i, j, sur, e))
                 taken[i:j] = b"\x01" * (j - i)
