@@ -1247,6 +1247,14 @@ def test_a_smaller_citys_name_beside_another_capitalised_word_is_no_place(
     assert not [e for e in ents if e["type"] == "GPE"]
 
 
+def test_a_capital_named_like_a_person_is_a_place_only_when_it_stands_alone(
+    tagger: Tagger,
+) -> None:
+    ents, _ = tagger.tag("t-1", "Officials in Santiago said Santiago Peña would visit.")
+    kinds = {e["id"]: e["type"] for e in ents}
+    assert kinds == {"place:santiago": "GPE", "person:santiago-pena": "PERSON"}
+
+
 def test_a_known_one_word_name_before_an_unknown_surname_is_someone_else(
     tagger: Tagger,
 ) -> None:

