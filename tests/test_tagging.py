@@ -139,6 +139,32 @@ FOURTH_CUES = [
     ("MILITARY_ESCALATION", "Kyiv said its drones had struck an airfield in the Kursk region."),
 ]
 
+# a fifth set: measures weighed or prepared, lists and licences, duties charged
+FIFTH_CUES = [
+    ("SANCTIONS_THREAT", "Brussels is weighing a ban on imports of Belarusian timber."),
+    ("SANCTIONS_THREAT", "Ottawa threatened to reimpose the measures if the vote slips."),
+    ("SANCTIONS_THREAT", "Sanctions on Turkish banks remain on the table, Washington said."),
+    ("SANCTIONS_THREAT", "Canberra warned that fresh penalties on the shipping firms were ready."),
+    ("SANCTIONS_RELIEF", "Four Serbian businessmen were taken off the EU sanctions list."),
+    ("SANCTIONS_RELIEF", "The EU delisted two Belarusian banks and unfroze their assets."),
+    (
+        "SANCTIONS_RELIEF",
+        "Despite the EU sanctions, Slovakia secured an exemption to keep buying Russian oil.",
+    ),
+    ("SANCTIONS_RELIEF", "The Treasury renewed a licence letting Repsol work despite sanctions."),
+    ("TARIFF_THREAT", "Ottawa is considering tariffs of 15% on Chinese steel."),
+    ("TARIFF_THREAT", "Steel duties could rise further if Canada balks, the secretary said."),
+    ("TARIFF_ACTION", "Peru began charging duties of 20% on Chinese tyres on Monday."),
+    ("TARIFF_ACTION", "The tariff decree was signed into force by Finance Minister Ana Ruiz."),
+    ("ECONOMIC_COOPERATION", "Ghana signs cocoa supply pact with Swiss trader"),
+]
+
+
+def test_a_peace_agreement_in_a_mineral_rich_region_is_no_trade_deal(tagger: Tagger) -> None:
+    body = "Congo and Rwanda signed a peace agreement for the mineral-rich east on Friday."
+    found = events_of(tagger, body)
+    assert "PEACE_TALKS" in found and "ECONOMIC_COOPERATION" not in found
+
 
 def test_war_games_and_mobile_missiles_stay_on_topic(tagger: Tagger) -> None:
     body = (
@@ -237,7 +263,9 @@ def test_a_deal_needs_what_it_is_about() -> None:
     assert "ECONOMIC_COOPERATION" not in events_of(tagger, body)
 
 
-@pytest.mark.parametrize(("etype", "body"), TYPE_CASES + MORE_CUES + EVEN_MORE_CUES + FOURTH_CUES)
+@pytest.mark.parametrize(
+    ("etype", "body"), TYPE_CASES + MORE_CUES + EVEN_MORE_CUES + FOURTH_CUES + FIFTH_CUES
+)
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
 
