@@ -159,6 +159,52 @@ FIFTH_CUES = [
     ("ECONOMIC_COOPERATION", "Ghana signs cocoa supply pact with Swiss trader"),
 ]
 
+# a sixth set: talks with armed groups, halts to firing, pledges of trade, contact verbs
+SIXTH_CUES = [
+    ("PEACE_TALKS", "Sudan's army and the RSF resumed negotiations in Jeddah on Tuesday."),
+    ("PEACE_TALKS", "Serbia and Kosovo agreed to normalise relations at talks in Brussels."),
+    ("CEASEFIRE", "The UN called for an immediate cessation of hostilities in Sudan."),
+    ("CEASEFIRE", "Pakistan and India agreed to stop all firing and military action."),
+    ("CEASEFIRE", "Kyiv rejected the call for a pause in fighting."),
+    ("CEASEFIRE", "Rwanda urged the M23 to lay down their arms."),
+    ("ECONOMIC_COOPERATION", "Saudi Arabia and Pakistan agreed to expand oil supplies."),
+    ("ECONOMIC_COOPERATION", "Chile awarded a lithium contract to a Chinese company."),
+    ("SANCTIONS_ACTION", "Britain imposed a travel ban on two Georgian judges."),
+    ("SANCTIONS_ACTION", "The U.S. barred Nvidia from selling its H20 chips to China."),
+    ("SANCTIONS_RELIEF", "Washington granted Iraq a waiver to keep buying Iranian power."),
+    (
+        "SANCTIONS_THREAT",
+        "Lawmakers in Washington introduced a bill to sanction Chinese officials.",
+    ),
+    ("SANCTIONS_THREAT", "The G7 is discussing a full ban on Russian LNG."),
+    ("SANCTIONS_THREAT", "Kyiv urged the EU to target Russia's shadow fleet of tankers."),
+    ("TARIFF_THREAT", "Washington plans tariffs of up to 50% on Brazilian coffee."),
+    ("DIPLOMATIC_CONTACT", "Macron received the Saudi crown prince at the Elysee Palace."),
+    ("DIPLOMATIC_CONTACT", "The foreign ministers of Egypt and Jordan conferred on Tuesday."),
+    ("MEDIATION", "Saudi Arabia facilitated the prisoner exchange between Moscow and Kyiv."),
+    ("MEDIATION", "Oman relayed messages between Washington and Tehran."),
+    ("CRITICISM", "Zelenskiy blasted the decision as a betrayal."),
+    ("CRITICISM", "Seoul called the launch a grave provocation."),
+    ("MILITARY_ESCALATION", "China sent 30 warplanes into Taiwan's air defence zone."),
+    ("MILITARY_ESCALATION", "Iran warned it would close the Strait of Hormuz if attacked."),
+    ("MILITARY_ESCALATION", "Azerbaijan deployed tanks to the Armenian border."),
+]
+
+# the same words where no state acts: each must yield no event
+NOT_EVENTS = [
+    "Novak Djokovic blasted a forehand past Carlos Alcaraz to win the final in Paris.",
+    "Boeing and Airbus are discussing a ban on lithium batteries with regulators in Brussels.",
+    "Amazon sent drones to deliver parcels in Arizona.",
+    "Shell awarded a contract to Saipem to build a platform off Nigeria.",
+    "The curator described the painting as a dangerous forgery, the Louvre in Paris said.",
+    "Toyota secured a $2 billion loan from Mizuho to refinance its debt.",
+]
+
+
+@pytest.mark.parametrize("body", NOT_EVENTS)
+def test_event_words_outside_politics_are_no_event(tagger: Tagger, body: str) -> None:
+    assert events_of(tagger, body) == {}
+
 
 def test_a_peace_agreement_in_a_mineral_rich_region_is_no_trade_deal(tagger: Tagger) -> None:
     body = "Congo and Rwanda signed a peace agreement for the mineral-rich east on Friday."
@@ -264,7 +310,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
 
 
 @pytest.mark.parametrize(
-    ("etype", "body"), TYPE_CASES + MORE_CUES + EVEN_MORE_CUES + FOURTH_CUES + FIFTH_CUES
+    ("etype", "body"),
+    TYPE_CASES + MORE_CUES + EVEN_MORE_CUES + FOURTH_CUES + FIFTH_CUES + SIXTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
