@@ -190,8 +190,34 @@ SIXTH_CUES = [
     ("MILITARY_ESCALATION", "Azerbaijan deployed tanks to the Armenian border."),
 ]
 
+# a seventh set: settlements and solutions, delistings and unblocked funds, pauses and
+# pull-backs, grids and pacts, tit-for-tat duties
+SEVENTH_CUES = [
+    ("PEACE_TALKS", "Congo and the M23 signed a declaration of principles in Doha."),
+    ("PEACE_TALKS", "Putin said he was open to a negotiated solution with Ukraine."),
+    ("PEACE_TALKS", "Washington is pushing Israel and Hamas toward a political solution."),
+    ("SANCTIONS_RELIEF", "Washington unblocked $6 billion in Iranian funds held in Qatar."),
+    ("SANCTIONS_RELIEF", "Britain delisted Gazprombank after it cut ties with Moscow."),
+    ("SANCTIONS_RELIEF", "The Treasury removed Oleg Deripaska from the SDN list."),
+    ("SANCTIONS_RELIEF", "Venezuela demanded an end to U.S. sanctions on its oil industry."),
+    ("CEASEFIRE", "Ethiopia and Eritrea agreed to withdraw heavy weapons from the front line."),
+    ("CEASEFIRE", "India and Pakistan pledged to refrain from attacks on civilians."),
+    ("ECONOMIC_COOPERATION", "Egypt and Saudi Arabia agreed to link their power grids."),
+    (
+        "ECONOMIC_COOPERATION",
+        "South Korea will supply nuclear reactors to Poland under a new deal.",
+    ),
+    ("ECONOMIC_COOPERATION", "Russia and India agreed to settle trade in rupees and roubles."),
+    ("TARIFF_THREAT", "Canada warned that it would respond in kind to any U.S. duties."),
+    ("TARIFF_RELIEF", "Indonesia won a reduction of the U.S. tariff on its goods to 19%."),
+]
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
+    "Microsoft settled trade secret claims with a rival in California.",
+    "The striker scored after a humanitarian pause in play for an injured fan in Madrid.",
+    "Ford and Toyota agreed to link their charging networks in Canada.",
+    "The Tokyo exchange delisted Toshiba's shares in December.",
     "Novak Djokovic blasted a forehand past Carlos Alcaraz to win the final in Paris.",
     "Boeing and Airbus are discussing a ban on lithium batteries with regulators in Brussels.",
     "Amazon sent drones to deliver parcels in Arizona.",
@@ -311,7 +337,7 @@ def test_a_deal_needs_what_it_is_about() -> None:
 
 @pytest.mark.parametrize(
     ("etype", "body"),
-    TYPE_CASES + MORE_CUES + EVEN_MORE_CUES + FOURTH_CUES + FIFTH_CUES + SIXTH_CUES,
+    TYPE_CASES + MORE_CUES + EVEN_MORE_CUES + FOURTH_CUES + FIFTH_CUES + SIXTH_CUES + SEVENTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
