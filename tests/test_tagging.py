@@ -212,6 +212,51 @@ SEVENTH_CUES = [
     ("TARIFF_RELIEF", "Indonesia won a reduction of the U.S. tariff on its goods to 19%."),
 ]
 
+# an eighth set: lists added to and designations to come, duties extended or snapping back,
+# chaired sessions, halted advances, crossings and captured towns
+EIGHTH_CUES = [
+    ("NO_COMMENT", "Tomas Berg, a spokesman for Volvo, declined to give further details."),
+    ("SANCTIONS_ACTION", "Meridian Tankers was added to Canada's asset-freeze list on Friday."),
+    ("SANCTIONS_THREAT", "Britain said further designations could follow within weeks."),
+    ("SANCTIONS_RELIEF", "Canada lifted an asset freeze on two Libyan banks."),
+    ("TARIFF_ACTION", "Brussels extends steel levies of up to 25% on Turkish rebar"),
+    ("TARIFF_ACTION", "The duties on Chinese bikes were first imposed in 2021, Brussels said."),
+    (
+        "TARIFF_THREAT",
+        "Washington warned that the 25% rate would snap back if Hanoi failed to act.",
+    ),
+    ("MEDIATION", "Kenya's envoy Daniel Rotich, who chaired the sessions, praised both sides."),
+    ("CRITICISM", "Chisinau said the remarks amounted to intimidation by Moscow."),
+    ("CEASEFIRE", "The M23 said it would halt its advance on Goma."),
+    ("CEASEFIRE", "Beijing pressed Naypyidaw and the rebels for calm."),
+    ("MILITARY_ESCALATION", "Kampala said Congolese troops had crossed into Ugandan territory."),
+    ("MILITARY_ESCALATION", "The army of Mali vowed to retake towns the rebels had captured."),
+    (
+        "ECONOMIC_COOPERATION",
+        "Sri Lanka and the U.S. hope to sign a deal by March, Colombo's trade envoy said.",
+    ),
+]
+
+
+def test_talks_about_trade_are_no_diplomatic_contact_of_their_own(tagger: Tagger) -> None:
+    found = events_of(tagger, "Kenya and Uganda resumed trade talks on Monday.")
+    assert "ECONOMIC_COOPERATION" in found and "DIPLOMATIC_CONTACT" not in found
+
+
+def test_an_agreement_in_a_war_story_reached_at_talks_is_peace_talks(tagger: Tagger) -> None:
+    body = (
+        "The war in the Taiz region has killed thousands. "
+        "Yemen and the Houthis agreed to reopen two roads into Taiz."
+    )
+    assert "PEACE_TALKS" in events_of(tagger, body)
+    assert "PEACE_TALKS" not in events_of(tagger, "Peru and Chile agreed to reopen two roads.")
+
+
+def test_the_company_declining_to_comment_is_the_company_last_named(tagger: Tagger) -> None:
+    body = "Peru put duties on steel from Andina Steelworks. The company declined to comment."
+    assert events_of(tagger, body)["NO_COMMENT"]["actors"] == ["org:andina-steelworks"]
+
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
     "Microsoft settled trade secret claims with a rival in California.",
@@ -337,7 +382,14 @@ def test_a_deal_needs_what_it_is_about() -> None:
 
 @pytest.mark.parametrize(
     ("etype", "body"),
-    TYPE_CASES + MORE_CUES + EVEN_MORE_CUES + FOURTH_CUES + FIFTH_CUES + SIXTH_CUES + SEVENTH_CUES,
+    TYPE_CASES
+    + MORE_CUES
+    + EVEN_MORE_CUES
+    + FOURTH_CUES
+    + FIFTH_CUES
+    + SIXTH_CUES
+    + SEVENTH_CUES
+    + EIGHTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -516,7 +568,8 @@ def test_what_is_no_dateline(tagger: Tagger) -> None:
     assert "place:breaking" not in places("BREAKING - Iran fired missiles at Israel.")
     assert "place:ukraine-war" not in places("UKRAINE WAR - Russia shelled Kharkiv.")
     body = "US - China trade talks resumed in Geneva."
-    assert events_of(tagger, body)["DIPLOMATIC_CONTACT"]["actors"] == ["country:USA", "country:CHN"]
+    found = events_of(tagger, body)
+    assert found["ECONOMIC_COOPERATION"]["actors"] == ["country:USA", "country:CHN"]
     # a known city with its country and no date is one; the country acts in nothing
     body = "KYIV, Ukraine - Russia launched missiles at the capital."
     assert events_of(tagger, body)["MILITARY_ESCALATION"]["actors"] == ["country:RUS"]
