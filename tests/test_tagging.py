@@ -783,6 +783,19 @@ def test_an_unseen_organisation_is_later_called_by_its_first_word(tagger: Tagger
     assert [m["text"] for m in e["mentions"]] == ["Oshana Mobile", "Oshana", "Oshana"]
 
 
+def test_leading_words_of_an_unseen_organisation_and_a_persons_last_two_link_back(
+    tagger: Tagger,
+) -> None:
+    body = (
+        "Britain sanctioned Tarn Ridge Shipping and its owner, Maria Elena Sousa. "
+        "Tarn Ridge did not respond, and Elena Sousa declined to comment."
+    )
+    ents, _ = tagger.tag("t-1", body)
+    forms = {e["id"]: sorted(m["text"] for m in e["mentions"]) for e in ents}
+    assert forms["org:tarn-ridge-shipping"] == ["Tarn Ridge", "Tarn Ridge Shipping"]
+    assert forms["person:maria-elena-sousa"] == ["Elena Sousa", "Maria Elena Sousa"]
+
+
 def test_a_short_name_before_another_capitalised_word_is_part_of_that_name(
     tagger: Tagger,
 ) -> None:

@@ -55,15 +55,21 @@ class Tagger:
         return [m for m in title_ms if m.text in known or m.text in in_body]
 
     def _short_names(self, ms: list[Mention], table: dict[str, Entry]) -> None:
-        """An unseen organisation named in full ("Kalahari Mobile", "Volkmar Autowerke") is
-        later called by its first word alone ("Kalahari said"): that word links to it, as a
-        surname links to a person (adds to ``table``; a word already there keeps its entry)."""
+        """Shorter forms of names an article gives in full (adds to ``table``; a form already
+        there keeps its entry). An unseen organisation ("Kalahari Mobile", "Qamar Crest
+        Shipping") is later called by its leading words ("Kalahari", "Qamar Crest"), as a
+        person by a surname; a person of three or more words by the last two ("Ruth Ayen Lado"
+        ... "Ayen Lado")."""
         known, names = self.gaz.forms, self.names
         for m in ms:
             e = m.entry
-            if e.type != "ORG" or m.text.count(" ") not in (1, 2) or m.text in known:
+            words = m.text.split(" ")
+            if e.type == "PERSON" and len(words) >= 3 and e.name == m.text:
+                table.setdefault(" ".join(words[-2:]), e)
+                continue
+            if e.type != "ORG" or len(words) not in (2, 3) or m.text in known:
                 continue  # (four words and more name a movement or a body by a region)
-            first = m.text.split(" ", 1)[0]
+            first = words[0]
             if (
                 len(first) >= 3
                 and first[0].isupper()
@@ -76,6 +82,8 @@ class Tagger:
                 and first not in names.start_stop
             ):
                 table.setdefault(first, e)
+                if len(words) == 3 and words[1] not in names.org_words:
+                    table.setdefault(" ".join(words[:2]), e)
 
     def tag(
         self, article_id: str, body: str | None, title: str | None = ""
@@ -162,7 +170,8 @@ def _relink(
     out: list[Mention] = []
     for m in ms:
         e = table.get(m.text)
-        if e is not None and m.entry.type == "PERSON" and e.id != m.entry.id and " " not in m.text:
+        # (a key with a space is a short form an article's own full names gave: "Ayen Lado")
+        if e is not None and m.entry.type == "PERSON" and e.id != m.entry.id:
             m = m._replace(entry=e)
         out.append(m)
     # characters already in a mention: one lookup per candidate, not a pass over all
