@@ -783,6 +783,21 @@ def test_an_unseen_organisation_is_later_called_by_its_first_word(tagger: Tagger
     assert [m["text"] for m in e["mentions"]] == ["Oshana Mobile", "Oshana", "Oshana"]
 
 
+@pytest.mark.parametrize(
+    ("body", "eid"),
+    [
+        ("Talks hosted by the Organization for Security and Co-operation in Europe.", "org:osce"),
+        ("IGAD said it would send monitors.", "org:igad"),
+        ("Fighters of the Rapid Support Forces entered the town.", "org:rsf"),
+        ("The People's Liberation Army held drills.", "org:pla"),
+    ],
+)
+def test_regional_blocs_and_armed_groups_are_known_organisations(
+    tagger: Tagger, body: str, eid: str
+) -> None:
+    assert entity(tagger, body, eid)["type"] == "ORG"
+
+
 def test_leading_words_of_an_unseen_organisation_and_a_persons_last_two_link_back(
     tagger: Tagger,
 ) -> None:
