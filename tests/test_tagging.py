@@ -783,6 +783,11 @@ def test_an_unseen_organisation_is_later_called_by_its_first_word(tagger: Tagger
     assert [m["text"] for m in e["mentions"]] == ["Oshana Mobile", "Oshana", "Oshana"]
 
 
+def test_a_name_after_the_region_of_is_a_place_even_before_a_verb(tagger: Tagger) -> None:
+    body = "Negotiators for Moldova and its breakaway region of Zelenia met on Thursday."
+    assert entity(tagger, body, "place:zelenia")["type"] == "GPE"
+
+
 @pytest.mark.parametrize(
     ("body", "eid"),
     [

@@ -412,6 +412,8 @@ class NameFinder:
             # the gazetteer knows it ("G20")
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha() and s not in starts:
                 return _unseen(field, s, e, name, "ORG")
+            if not titled and self._place_before(text, s):
+                return _unseen(field, s, e, name, "GPE")  # "the region of X met": a place
             if titled or (s not in starts and self._person_context(text, e)):
                 return _unseen(field, s, e, name, "PERSON")
             if self._org_context(text, s, e):
@@ -421,6 +423,8 @@ class NameFinder:
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
             return None
+        if not titled and self._place_before(text, s):
+            return _unseen(field, s, e, name, "GPE")
         if titled or self._person_context(text, e):
             return _unseen(field, s, e, name, "PERSON")
         if self._place_context(text, s, e):
@@ -429,11 +433,14 @@ class NameFinder:
             return _unseen(field, s, e, name, "PERSON")
         return None
 
+    def _place_before(self, text: str, start: int) -> bool:
+        """An unseen name right after "near" or "the town of": a place, whatever follows."""
+        return (" " + text[max(0, start - 24) : start].lower()).endswith(self.place_before)
+
     def _place_context(self, text: str, start: int, end: int) -> bool:
         """An unseen name right after "near" or "the town of", or right before "province":
         a place, not a person."""
-        before = " " + text[max(0, start - 24) : start].lower()
-        if before.endswith(self.place_before):
+        if self._place_before(text, start):
             return True
         m = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
         return m is not None and m.group().lower().rstrip(".,") in self.place_after
