@@ -1063,3 +1063,12 @@ def test_condemning_an_extension_targets_who_extended_it(tagger: Tagger) -> None
     ev = one(tagger, body, "CRITICISM")
     assert ev["actors"] == ["place:minsk"]
     assert ev["targets"] == ["org:eu"]
+
+
+def test_one_side_acting_in_a_two_sided_conflict_aims_at_the_other(tagger: Tagger) -> None:
+    body = (
+        "Thailand and Cambodia clashed along the border on Monday. "
+        "On Tuesday, Cambodia said its troops had shelled a base near the frontier."
+    )
+    ev = one(tagger, body, "MILITARY_ESCALATION")
+    assert (ev["actors"], ev["targets"]) == (["country:KHM"], ["country:THA"])

@@ -785,6 +785,10 @@ class EventFinder:
             if len(ctx.sides) == 2:
                 return self._sides_targets(actors, ctx, ctx.sides)
             return []
+        if how == "other_side":
+            # "the Houthis launched a drone at a base": one side acts, at the other
+            others = [x for x in ctx.sides if x not in mine] if len(ctx.sides) == 2 else []
+            return others if len(others) == 1 else []
         if how == "previous_actors":
             return _previous_actors(ctx, mine, named)
         if how == "object_actors":

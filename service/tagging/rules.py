@@ -24,7 +24,7 @@ A rule file is a JSON object with any of these top-level sections:
   ``object_types`` (``{noun: [TYPE]}``: "rejected the accusation" aims at the actor of the
   last CRITICISM) and ``fallback_targets`` (when the sentence names none: the article's two
   ``sides``, those sides only when no actor is on either (``sides_for_others``: "the UN urged a
-  truce"), the actors
+  truce"), the side an actor is not on (``other_side``: "the rebels shelled a base"), the actors
   or the targets of the last earlier event of the same family, or ``object_actors``: only the
   actors of the last event of a type the object names, "condemned the strikes").
   A trigger is a pattern string or
@@ -215,6 +215,7 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
 
 ROLE_FALLBACKS = (
     "sides",
+    "other_side",
     "sides_for_others",
     "previous_actors",
     "object_actors",
