@@ -1072,3 +1072,14 @@ def test_one_side_acting_in_a_two_sided_conflict_aims_at_the_other(tagger: Tagge
     )
     ev = one(tagger, body, "MILITARY_ESCALATION")
     assert (ev["actors"], ev["targets"]) == (["country:KHM"], ["country:THA"])
+
+
+def test_criticism_naming_no_one_in_a_two_sided_conflict_aims_at_the_other_side(
+    tagger: Tagger,
+) -> None:
+    body = (
+        "Thailand and Cambodia clashed along the border on Monday. "
+        "Cambodia's defence ministry said the fighting was unjustified aggression."
+    )
+    ev = one(tagger, body, "CRITICISM")
+    assert ev["targets"] == ["country:THA"]

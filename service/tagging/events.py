@@ -786,13 +786,14 @@ class EventFinder:
                 return self._sides_targets(actors, ctx, ctx.sides)
             return []
         if how == "other_side":
-            # "the Houthis launched a drone at a base": one side acts, at the other
-            others = [x for x in ctx.sides if x not in mine] if len(ctx.sides) == 2 else []
-            return others if len(others) == 1 else []
+            return _other_side(ctx, mine)
         if how == "previous_actors":
             return _previous_actors(ctx, mine, named)
         if how == "object_actors":
-            return _previous_actors(ctx, mine, named, any_type=False) if named else []
+            # "condemned the strikes": whoever struck; else, in a two-sided story, the other side
+            if named:
+                return _previous_actors(ctx, mine, named, any_type=False)
+            return _other_side(ctx, mine)
         family = etype.split("_", 1)[0]
         for t, _, tgts in reversed(ctx.history[-HISTORY_REACH:]):
             if t.split("_", 1)[0] == family and tgts:
@@ -924,6 +925,13 @@ URGE_REACH = 10
 # text that repeats one thousands of times must stay linear
 HISTORY_REACH = 64
 OFF_TOPIC_RATIO = 2
+
+
+def _other_side(ctx: _Context, mine: set[str]) -> list[str]:
+    """The one side of the story's two that none of the actors (``mine``: their countries) is
+    on ("the Houthis launched a drone at a base": at the government), else nothing."""
+    others = [x for x in ctx.sides if x not in mine] if len(ctx.sides) == 2 else []
+    return others if len(others) == 1 else []
 
 
 def _previous_actors(

@@ -25,8 +25,9 @@ A rule file is a JSON object with any of these top-level sections:
   last CRITICISM) and ``fallback_targets`` (when the sentence names none: the article's two
   ``sides``, those sides only when no actor is on either (``sides_for_others``: "the UN urged a
   truce"), the side an actor is not on (``other_side``: "the rebels shelled a base"), the actors
-  or the targets of the last earlier event of the same family, or ``object_actors``: only the
-  actors of the last event of a type the object names, "condemned the strikes").
+  or the targets of the last earlier event of the same family, or ``object_actors``: the
+  actors of the last event of a type the object names, "condemned the strikes", and with no
+  such object the other side).
   A trigger is a pattern string or
   ``{"p": pattern, "if": [words], "unless": [words], "if_article": [words], "if_commodity":
   bool, "and_if": [words], "not_prev": [words], "not_next": [words]}`` (``if``: one of the
