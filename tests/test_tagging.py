@@ -257,8 +257,27 @@ def test_the_company_declining_to_comment_is_the_company_last_named(tagger: Tagg
     assert events_of(tagger, body)["NO_COMMENT"]["actors"] == ["org:andina-steelworks"]
 
 
+# a ninth set: verdicts in 'called X ...', vetoes, escalations threatened or launched,
+# trade suspended at the border
+NINTH_CUES = [
+    ("CRITICISM", "Beijing called the decision protectionist and vowed to respond."),
+    ("CRITICISM", "Canberra called the drills unsafe and unprofessional."),
+    ("REJECTION", "Rabat called Algiers' accusation baseless."),
+    ("REJECTION", "Hungary said it would veto the package."),
+    ("MILITARY_ESCALATION", "Israel said it would intensify its operations in southern Lebanon."),
+    ("MILITARY_ESCALATION", "Erdogan said Turkey would defend its rights by all means."),
+    ("MILITARY_ESCALATION", "Kyiv said a Russian drone dropped explosives on a bus in Kherson."),
+    ("MILITARY_ESCALATION", "China launches drills around Taiwan"),
+    (
+        "SANCTIONS_ACTION",
+        "Bangkok suspended cross-border trade with Cambodia at three checkpoints.",
+    ),
+]
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
+    "ArcelorMittal shut a blast furnace in Dunkirk last year.",
+    "Ghana closed its border crossings with Togo during the cholera outbreak and halted trade.",
     "Microsoft settled trade secret claims with a rival in California.",
     "The striker scored after a humanitarian pause in play for an injured fan in Madrid.",
     "Ford and Toyota agreed to link their charging networks in Canada.",
@@ -389,7 +408,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
     + FIFTH_CUES
     + SIXTH_CUES
     + SEVENTH_CUES
-    + EIGHTH_CUES,
+    + EIGHTH_CUES
+    + NINTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)

@@ -692,8 +692,9 @@ class EventFinder:
     def _rejected(
         self, objects: dict[str, tuple[str, ...]], lows: list[str], first: int, last: int
     ) -> tuple[str, ...]:
-        """Event types the noun just after the trigger names ("the accusation": CRITICISM)."""
-        for k in range(last + 1, min(last + 4, len(lows))):
+        """Event types the noun just after the trigger names ("the accusation": CRITICISM), or
+        one inside its gap ("called the move protectionist")."""
+        for k in range(first + 1, min(last + 4, len(lows))):
             types = objects.get(lows[k])
             if types:
                 # "the decision to close the embassy" names a new act, not an earlier one
