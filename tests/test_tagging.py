@@ -274,8 +274,35 @@ NINTH_CUES = [
     ),
 ]
 
+# a tenth set: detainees swapped, borders delimited, fire opened, reservists called up,
+# tankers seized, forces pulled back, envoys summoned, angry reactions, export bans eased
+TENTH_CUES = [
+    ("PEACE_TALKS", "Serbia and Kosovo swapped detainees at a crossing near Jarinje."),
+    ("PEACE_TALKS", "Tajikistan and Kyrgyzstan agreed to resume delimiting the border."),
+    ("MILITARY_ESCALATION", "Baku said Armenian troops had opened fire near Tovuz."),
+    ("MILITARY_ESCALATION", "Eritrea has responded by calling up reservists."),
+    ("MILITARY_ESCALATION", "Ethiopia denied that troops were massing on the border with Eritrea."),
+    (
+        "MILITARY_ESCALATION",
+        "Iran's Revolutionary Guards seized a Greek-managed tanker near Hormuz.",
+    ),
+    ("CEASEFIRE", "The African Union urged Ethiopia and Eritrea to pull back their forces."),
+    ("CEASEFIRE", "Qatar urged Iran and Britain to avoid escalation in the Gulf."),
+    ("DIPLOMATIC_CONTACT", "Manila summoned China's ambassador on Thursday."),
+    ("CRITICISM", "Bolivia reacted angrily to the Peruvian duty."),
+    ("CRITICISM", "Washington urged Beijing to stop harassing Philippine boats."),
+    (
+        "ECONOMIC_COOPERATION",
+        "Turkey and the EU will resume talks on modernising their customs union.",
+    ),
+    ("SANCTIONS_RELIEF", "Kazakhstan extends wheat export ban, exempts Uzbekistan"),
+    ("MEDIATION", "Saudi Arabia might try to bring the two sides together."),
+]
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
+    "Police in Chicago opened fire on a gunman outside a school.",
+    "Colombian customs seized a vessel carrying cocaine off Cartagena.",
     "ArcelorMittal shut a blast furnace in Dunkirk last year.",
     "Ghana closed its border crossings with Togo during the cholera outbreak and halted trade.",
     "Microsoft settled trade secret claims with a rival in California.",
@@ -409,7 +436,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
     + SIXTH_CUES
     + SEVENTH_CUES
     + EIGHTH_CUES
-    + NINTH_CUES,
+    + NINTH_CUES
+    + TENTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
