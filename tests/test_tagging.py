@@ -297,6 +297,10 @@ TENTH_CUES = [
     ),
     ("SANCTIONS_RELIEF", "Kazakhstan extends wheat export ban, exempts Uzbekistan"),
     ("MEDIATION", "Saudi Arabia might try to bring the two sides together."),
+    ("MEDIATION", "Togo's foreign minister brought together delegations from Niamey and Cotonou."),
+    ("PEACE_TALKS", "Iran and the E3 resumed talks on Tehran's nuclear programme in Muscat."),
+    ("SANCTIONS_RELIEF", "Niger lifts crude export halt after Togo-brokered deal with Benin"),
+    ("SANCTIONS_ACTION", "In the border dispute, Benin blocked Nigerien crude at its terminal."),
 ]
 
 # the same words where no state acts: each must yield no event

@@ -1083,3 +1083,24 @@ def test_criticism_naming_no_one_in_a_two_sided_conflict_aims_at_the_other_side(
     )
     ev = one(tagger, body, "CRITICISM")
     assert ev["targets"] == ["country:THA"]
+
+
+def test_a_welcomed_decision_names_the_earlier_act_again(tagger: Tagger) -> None:
+    body = (
+        "Kosovo eased its ban on Serbian goods on Monday. The EU welcomed the decision. "
+        "Belgrade said the decision changed little."
+    )
+    found = events(tagger, body)
+    welcomed = [e for e in found if "welcomed" in e["sentence"]["text"]]
+    assert [e["type"] for e in welcomed] == ["SANCTIONS_RELIEF"]
+    # a decision merely discussed is no reference: too general a noun
+    assert not [e for e in found if "changed little" in e["sentence"]["text"]]
+
+
+def test_the_next_round_names_the_earlier_talks_again(tagger: Tagger) -> None:
+    body = (
+        "Armenia and Azerbaijan held peace talks in Almaty on Friday. "
+        "Officials said the next round would be in October."
+    )
+    later = [e for e in events(tagger, body) if "October" in e["sentence"]["text"]]
+    assert "PEACE_TALKS" in {e["type"] for e in later}

@@ -253,6 +253,10 @@ class EventFinder:
             w.lower(): ts for w, ts in rules.get("event_references", {}).items()
         }
         self.ref_nouns = frozenset(self.reference_types)
+        self.ref_adjectives = frozenset(w.lower() for w in cues.get("reference_adjectives", []))
+        # nouns as general as "the decision" name an earlier act only where it is welcomed
+        self.reception_nouns = frozenset(w.lower() for w in cues.get("reception_nouns", []))
+        self.reception_verbs = frozenset(w.lower() for w in cues.get("reception_verbs", []))
         self.rate_before = frozenset(w.lower() for w in cues.get("rate_blockers_before", []))
         self.rate_after = frozenset(w.lower() for w in cues.get("rate_blockers_after", []))
 
@@ -679,6 +683,10 @@ class EventFinder:
             types = self.reference_types.get(lows[i])
             if types is None or not self._refers(lows, i):
                 continue
+            if lows[i] in self.reception_nouns and self.reception_verbs.isdisjoint(
+                lows[max(0, i - 4) : i]
+            ):
+                continue  # "the decision" names an act again only where it is welcomed
             # the one event it names: the latest of the types it may name not already here
             cands = [t for t in types if t in recent and t not in have]
             if cands:
@@ -711,6 +719,10 @@ class EventFinder:
         """Whether the trigger is a definite reference: after a determiner ("the truce") or a
         possessive ("last month's ceasefire", "their talks")."""
         w = lows[first - 1]
+        if w in self.ref_adjectives and first >= 2:  # "the next round", "a future round"
+            w = lows[first - 2]
+            if w in ("a", "an"):
+                return True
         return w in self.ref_dets or w in self.possessives or w.endswith(("'s", "’s"))
 
     def _collective_at(self, lows: list[str]) -> list[int]:
