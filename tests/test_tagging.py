@@ -301,10 +301,18 @@ TENTH_CUES = [
     ("PEACE_TALKS", "Iran and the E3 resumed talks on Tehran's nuclear programme in Muscat."),
     ("SANCTIONS_RELIEF", "Niger lifts crude export halt after Togo-brokered deal with Benin"),
     ("SANCTIONS_ACTION", "In the border dispute, Benin blocked Nigerien crude at its terminal."),
+    ("REJECTION", "Moscow objected to open-ended powers to stop ships on the high seas."),
+    ("REJECTION", "Marmara Metals said it would challenge the duties at the EU's court."),
+    ("REJECTION", "Manila said it would not be intimidated by Beijing."),
+    ("REJECTION", "Managua said it would not bow to pressure from Washington."),
+    ("MILITARY_ESCALATION", "The rebel movement said it would keep targeting the pipeline."),
+    ("DIPLOMATIC_CONTACT", "Oman said it was in contact with Tehran and London."),
+    ("DIPLOMATIC_CONTACT", "Manila postponed bilateral consultations with Beijing on the sea."),
 ]
 
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
+    "The plan, drawn up by Lufthansa in consultation with Airbus, was delayed.",
     "Police in Chicago opened fire on a gunman outside a school.",
     "Colombian customs seized a vessel carrying cocaine off Cartagena.",
     "ArcelorMittal shut a blast furnace in Dunkirk last year.",
