@@ -312,6 +312,7 @@ TENTH_CUES = [
 
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
+    "Kazakhstan and Turkey have offered to help finance the rail project.",
     "The plan, drawn up by Lufthansa in consultation with Airbus, was delayed.",
     "Police in Chicago opened fire on a gunman outside a school.",
     "Colombian customs seized a vessel carrying cocaine off Cartagena.",
@@ -1619,3 +1620,8 @@ def test_spacy_names_made_of_a_not_entity_word_are_dropped(tagger: Tagger) -> No
     names.not_entity = tagger.names.not_entity
     found = {m.text for m in names.merge("body", text, [])}
     assert found == {"Ana Ruiz"}
+
+
+def test_refusing_to_be_intimidated_is_a_rejection_not_a_criticism(tagger: Tagger) -> None:
+    found = events_of(tagger, "Manila said it would not be intimidated by Beijing.")
+    assert "REJECTION" in found and "CRITICISM" not in found
