@@ -829,6 +829,9 @@ def test_a_storm_is_no_person(tagger: Tagger) -> None:
         ("Oshana Mobile raised its prices on Monday.", "org:oshana-mobile"),  # a telecom
         ("The striker joined Dunmore Athletic in May.", "org:dunmore-athletic"),  # a club
         ("Sirocco Alloys will supply the mills.", "org:sirocco-alloys"),
+        ("Kardelen Metal will pay the lowest rate.", "org:kardelen-metal"),
+        ("Sinar Lestari Agro declined to comment.", "org:sinar-lestari-agro"),
+        ("Azucareros Unidos del Norte asked for the duty.", "org:azucareros-unidos-del-norte"),
     ],
 )
 def test_an_unseen_company_word_makes_an_organisation(tagger: Tagger, body: str, eid: str) -> None:
