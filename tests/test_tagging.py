@@ -308,6 +308,10 @@ TENTH_CUES = [
     ("MILITARY_ESCALATION", "The rebel movement said it would keep targeting the pipeline."),
     ("DIPLOMATIC_CONTACT", "Oman said it was in contact with Tehran and London."),
     ("DIPLOMATIC_CONTACT", "Manila postponed bilateral consultations with Beijing on the sea."),
+    ("CRITICISM", "Baku said Armenian troops had fired first."),
+    ("CRITICISM", "ECOWAS said the levy breached the bloc's free-trade rules."),
+    ("CRITICISM", "Tehran called the sanctions economic terrorism."),
+    ("CRITICISM", "Opposition leader Kalo Tavoa called the Chinese loan a debt trap."),
 ]
 
 # the same words where no state acts: each must yield no event
