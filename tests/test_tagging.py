@@ -1629,6 +1629,21 @@ def test_spacy_names_made_of_a_not_entity_word_are_dropped(tagger: Tagger) -> No
     assert found == {"Ana Ruiz"}
 
 
+def test_an_offer_to_host_talks_is_mediation_alone(tagger: Tagger) -> None:
+    body = "Fighting between Thailand and Cambodia went on. Malaysia offered to host talks."
+    later = [e["type"] for e in tagger.tag("t", body)[1] if "Malaysia" in e["sentence"]["text"]]
+    assert later == ["MEDIATION"]
+
+
+def test_political_prisoners_released_and_trade_concessions_are_no_peace_talks(
+    tagger: Tagger,
+) -> None:
+    body = "Minsk released 14 political prisoners on Friday, its foreign ministry said."
+    assert "PEACE_TALKS" not in events_of(tagger, body)
+    body = "The U.S. exempted Indian medicines from the tariff, a concession New Delhi sought."
+    assert "PEACE_TALKS" not in events_of(tagger, body)
+
+
 def test_refusing_to_be_intimidated_is_a_rejection_not_a_criticism(tagger: Tagger) -> None:
     found = events_of(tagger, "Manila said it would not be intimidated by Beijing.")
     assert "REJECTION" in found and "CRITICISM" not in found
