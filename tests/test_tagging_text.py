@@ -67,6 +67,7 @@ def test_the_character_scan_splits_like_the_token_regex(monkeypatch: pytest.Monk
     both must give the same tokens and offsets, on lower-cased text and not."""
     parts = ["Talks", "can't", "rock'n'roll", "5%", "İstanbul", "ﬁnal", "_x", " ", "’s", "σ"]
     parts += ["é", "Ω", "\u00a0", "'", "’", "%", "x2", "\n", "ß"]
+    parts += ["²", "٣", "Ⅻ", "ǅ", "O'Brien", "Z9", "`", "{", "@", "-"]  # ASCII edges, wide digits
     monkeypatch.setattr(text_module, "COMPILED", False)
     for text in _texts(4, parts, 3000, 12):
         for offset, lowered in ((0, False), (7, False), (3, True)):

@@ -191,33 +191,55 @@ def _split(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int],
 def _scan(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], list[int]]:
     """What ``_split`` returns, found by one typed loop over the characters (the compiled
     build runs it as C): a token is a run of letters and digits, optionally joined to a second
-    run by one apostrophe ("don't", "d'Ivoire"), or a "%"."""
+    run by one apostrophe ("don't", "d'Ivoire"), or a "%". Characters are read as code points
+    (``ord(text[i])`` compiles to a plain read; ``text[i]`` would make a str per character)."""
     toks: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     n = len(text)
     i = 0
     while i < n:
-        c = text[i]
-        if not c.isalnum():  # what the token pattern's [^\W_] matches
-            if c == "%":
-                toks.append(c)
+        if not _alnum_at(text, i):  # what the token pattern's [^\W_] matches
+            if ord(text[i]) == 37:  # "%"
+                toks.append("%")
                 starts.append(i + offset)
                 ends.append(i + 1 + offset)
             i += 1
             continue
-        j = i + 1
-        while j < n and text[j].isalnum():
-            j += 1
-        if j + 1 < n and (text[j] == "'" or text[j] == "\u2019") and text[j + 1].isalnum():
-            j += 2
-            while j < n and text[j].isalnum():
-                j += 1
+        j = _alnum_end(text, i + 1, n)
+        if j + 1 < n and _is_apostrophe(ord(text[j])) and _alnum_at(text, j + 1):
+            j = _alnum_end(text, j + 2, n)
         toks.append(text[i:j] if lowered else text[i:j].lower())
         starts.append(i + offset)
         ends.append(j + offset)
         i = j
     return toks, starts, ends
+
+
+def _alnum_at(text: str, i: int) -> bool:
+    """``text[i].isalnum()`` without a str for the character where it is ASCII."""
+    o = ord(text[i])
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57
+    return text[i].isalnum()
+
+
+def _alnum_end(text: str, j: int, n: int) -> int:
+    """The end of the run of letters and digits that goes on at j (the ASCII test is
+    written out: most characters of a token pass it, and a call per character costs more)."""
+    while j < n:
+        o = ord(text[j])
+        if 97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90:
+            j += 1
+        elif o < 128 or not text[j].isalnum():
+            break
+        else:
+            j += 1
+    return j
+
+
+def _is_apostrophe(o: int) -> bool:
+    return o == 39 or o == 0x2019  # ' and ’
 
 
 def _compiled() -> bool:
