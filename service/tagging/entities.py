@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from .gazetteer import Entry, Gazetteer
 from .text import COMPILED, Span, Toks, slug
+from .text import lowered as lower_of
 
 # A capitalised-ish word: letters, digits, inner apostrophes/hyphens/dots. No nested quantifiers.
 _WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
@@ -202,7 +203,7 @@ class NameFinder:
         headline In Which Every Word Is Capitalised."""
         if not text:
             return []
-        lowered = text.lower()
+        lowered = lower_of(text)  # made once by the tokeniser
         if len(lowered) != len(text):
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         out: list[Mention] = []

@@ -260,9 +260,26 @@ def _stems(lows: list[str]) -> list[str]:
     return [s if (s := table.get(w)) is not None else _stem_cached(w) for w in lows]
 
 
+# the last texts tokenize_sentences lowered (a title and a body), with their lower-case forms:
+# the name finder and the cue searches lower the same texts again. Replaced whole, never
+# changed in place.
+_LOWS: tuple[tuple[str, str], ...] = ()
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, kept from tokenize_sentences for the last two texts it split
+    (found by identity: a str never changes)."""
+    for seen, low in _LOWS:
+        if seen is text:
+            return low
+    return text.lower()
+
+
 def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     """Tokens of each sentence. The whole text is split once; no token crosses a sentence end."""
+    global _LOWS
     low = text.lower()
+    _LOWS = (*_LOWS[-1:], (text, low))
     if len(low) != len(text):  # lower() changed some lengths: tokenise the original
         lows, starts, ends = _split(text, 0, False)
     else:
@@ -398,7 +415,7 @@ def _ascii_lower(text: str) -> str | None:
     cached = _LOWER  # read once: the tuple swap below is atomic
     if cached[0] is text:
         return cached[1]
-    low: str | None = text.lower()
+    low: str | None = lowered(text)
     if low is not None and len(low) != len(text):
         low = None
     _LOWER = (text, low)
