@@ -63,13 +63,15 @@ def cap_words_by_regex(text: str) -> tuple[list[int], list[int]]:
 
 def cap_words(text: str) -> tuple[list[int], list[int]]:
     """The same spans as ``cap_words_by_regex``, by one typed loop over the characters (the
-    compiled build runs it as C, reading code points: no str is made per character)."""
+    compiled build runs it as C, reading code points: no str is made per character, and the
+    test for A-Z, true of few characters, is written out rather than called)."""
     starts: list[int] = []
     ends: list[int] = []
     n = len(text)
     i = 0
     while i < n:
-        if _cap_start(text, i):
+        o = ord(text[i])
+        if 65 <= o <= 90 or (o >= 128 and _wide_cap_start(text[i])):
             j = i + 1
             while j < n and _in_cap_word(text, j):
                 j += 1
@@ -81,13 +83,9 @@ def cap_words(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _cap_start(text: str, i: int) -> bool:
-    """Where the pattern's match may start: A-Z, or a non-ASCII letter that is no digit
-    (there is one only where ``_cap_re`` chose the Unicode pattern)."""
-    o = ord(text[i])
-    if o < 128:
-        return 65 <= o <= 90
-    c = text[i]
+def _wide_cap_start(c: str) -> bool:
+    """Where the pattern's match may start beyond ASCII: a letter that is no digit (there is
+    one only where ``_cap_re`` chose the Unicode pattern)."""
     return c.isalnum() and not c.isdecimal()
 
 
