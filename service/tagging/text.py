@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Any, Final, NamedTuple
 
 # One alternation-free pattern per token: a word run, optionally joined by an apostrophe.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%")
@@ -188,6 +188,17 @@ def _split(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int],
     return (toks if lowered else [t.lower() for t in toks]), cum[1:-1:2], cum[2::2]
 
 
+# int objects for the offsets of most texts, made once: compiled, an offset appended to a list
+# is otherwise a new int object each time (CPython keeps only those up to 256), made here and
+# freed with the article. Typed Any, so that the compiled code passes the object on as it is.
+_OFFSETS: Final[list[Any]] = list(range(8192))
+
+
+def _offset(k: int) -> Any:
+    """The int k, as a kept object where there is one."""
+    return _OFFSETS[k] if k < 8192 else k
+
+
 def _scan(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], list[int]]:
     """What ``_split`` returns, found by one typed loop over the characters (the compiled
     build runs it as C): a token is a run of letters and digits, optionally joined to a second
@@ -199,19 +210,22 @@ def _scan(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], 
     n = len(text)
     i = 0
     while i < n:
-        if not _alnum_at(text, i):  # what the token pattern's [^\W_] matches
-            if ord(text[i]) == 37:  # "%"
+        o = ord(text[i])  # a letter or digit: what the token pattern's [^\W_] matches
+        if not (97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90) and (
+            o < 128 or not text[i].isalnum()
+        ):
+            if o == 37:  # "%"
                 toks.append("%")
-                starts.append(i + offset)
-                ends.append(i + 1 + offset)
+                starts.append(_offset(i + offset))
+                ends.append(_offset(i + 1 + offset))
             i += 1
             continue
         j = _alnum_end(text, i + 1, n)
         if j + 1 < n and _is_apostrophe(ord(text[j])) and _alnum_at(text, j + 1):
             j = _alnum_end(text, j + 2, n)
         toks.append(text[i:j] if lowered else text[i:j].lower())
-        starts.append(i + offset)
-        ends.append(j + offset)
+        starts.append(_offset(i + offset))
+        ends.append(_offset(j + offset))
         i = j
     return toks, starts, ends
 
