@@ -49,6 +49,18 @@ def test_sentences_match_the_plain_splitter() -> None:
         assert sentences(text) == _plain_sentences(text), repr(text)
 
 
+def test_the_mark_scan_splits_like_the_end_regex(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compiled build finds runs of end marks by a loop over code points, the Python
+    source by _SENT_END_RE: both must give the same sentences."""
+    parts = [".", "!", "?", "\n", " ", '"', "”", "’", "'", ")", "]", "“", "‘", "(", "The"]
+    parts += ["U.S.", "Mr.", "J.", "\t", "a", "5", "...", "?!", "\r", "\u2028", "\u00a0", "é"]
+    texts = _texts(9, parts, 20000, 12)
+    typed = [sentences(text) for text in texts]
+    monkeypatch.setattr(text_module, "COMPILED", False)
+    for text, spans in zip(texts, typed, strict=True):
+        assert spans == sentences(text), repr(text)
+
+
 def test_tokens_and_offsets_match_the_token_regex() -> None:
     parts = ["Talks", "can't", "rock'n'roll", "5%", "İstanbul", "ﬁnal", "_x", " ", ". ", "’s", "\n"]
     for text in _texts(2, parts, 3000, 15):

@@ -323,24 +323,57 @@ def _stem_cached(w: str) -> str:
 
 
 def sentences(text: str) -> list[Span]:
-    """Split into sentence spans, trimmed of surrounding whitespace."""
+    """Split into sentence spans, trimmed of surrounding whitespace. Compiled, the runs of end
+    marks are found by a typed loop over the code points (the regex's match objects cost more
+    than the scan); as Python, by the regex at C speed."""
     spans: list[Span] = []
     n = len(text)
     begin = 0
-    for m in _SENT_END_RE.finditer(text):
-        dot, cut = m.span()
-        if text[dot] == "\n":
-            _add(spans, text, begin, dot + 1)
-            begin = dot + 1
-            dot += 1
-            if dot == cut or text[dot] not in ".!?":
-                continue  # a newline alone; closers after it end nothing
-        if cut >= n or not text[cut].isspace() or not _is_boundary(text, dot, cut, n):
-            continue
-        _add(spans, text, begin, cut)
-        begin = cut
+    if COMPILED:
+        dot = _next_mark(text, 0, n)
+        while dot < n:
+            cut = _mark_run_end(text, dot, n)
+            begin = _close(spans, text, begin, dot, cut, n)
+            dot = _next_mark(text, cut, n)
+    else:
+        for m in _SENT_END_RE.finditer(text):
+            dot, cut = m.span()
+            begin = _close(spans, text, begin, dot, cut, n)
     _add(spans, text, begin, n)
     return spans
+
+
+def _close(spans: list[Span], text: str, begin: int, dot: int, cut: int, n: int) -> int:
+    """Add the sentence that the run of end marks text[dot:cut] (a match of _SENT_END_RE)
+    closes, if it closes one; return where the next sentence begins."""
+    if text[dot] == "\n":
+        _add(spans, text, begin, dot + 1)
+        begin = dot + 1
+        dot += 1
+        if dot == cut or text[dot] not in ".!?":
+            return begin  # a newline alone; closers after it end nothing
+    if cut >= n or not text[cut].isspace() or not _is_boundary(text, dot, cut, n):
+        return begin
+    _add(spans, text, begin, cut)
+    return cut
+
+
+def _next_mark(text: str, k: int, n: int) -> int:
+    """Where _SENT_END_RE's next match starts, from k: the next ".", "!", "?" or newline."""
+    while k < n and ord(text[k]) not in (46, 33, 63, 10):
+        k += 1
+    return k
+
+
+def _mark_run_end(text: str, dot: int, n: int) -> int:
+    """Where _SENT_END_RE's match at dot ends: more of ".!?", then closing quotes and
+    brackets (" ' ” ’ ) ])."""
+    k = dot + 1
+    while k < n and ord(text[k]) in (46, 33, 63):
+        k += 1
+    while k < n and ord(text[k]) in (34, 39, 0x201D, 0x2019, 41, 93):
+        k += 1
+    return k
 
 
 def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
