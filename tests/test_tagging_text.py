@@ -140,3 +140,13 @@ def test_capitalised_words_from_tokens_match_the_pattern() -> None:
     parts += ["Ⅻ", "ſ", "İstanbul", "aBcD", "5%", "\n", "é", "Ω-Test", "’s", "ß"]
     for text in _texts(8, parts, 5000, 12):
         assert cap_words(text) == cap_words_by_regex(text), repr(text)
+
+
+def test_one_character_case_test_matches_str_isupper() -> None:
+    """The name finder reads one character's case by its code point where it is ASCII."""
+    from service.tagging.entities import _upper_at
+
+    chars = ["A", "Z", "a", "z", "@", "[", "`", "{", "É", "é", "ǅ", "Σ", "σ", "İ", "Ⅻ", "1", " "]
+    for text in _texts(10, chars, 3000, 5):
+        for k in range(len(text) + 2):
+            assert _upper_at(text, k) == text[k : k + 1].isupper(), (text, k)

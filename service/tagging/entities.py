@@ -124,7 +124,7 @@ def _first_name_of(prev: Mention, text: str, start: int, entry: Entry) -> bool:
 def _beside_capital(text: str, start: int, end: int, dull: frozenset[str]) -> bool:
     """A capitalised word right before or after [start, end) ("Paul Hamilton", "Aurora
     Ramos"), other than one that begins sentences ("In Aurora, ...")."""
-    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+    if text[end : end + 1] == " " and _upper_at(text, end + 1):
         return True
     return _capital_before(text, start, dull)
 
@@ -149,14 +149,37 @@ class Mention(NamedTuple):
     entry: Entry
 
 
-class _W(NamedTuple):
-    start: int
-    end: int
-    text: str
+class _W:
+    """A capitalised word of a run: its span and its text. A plain class, not a NamedTuple:
+    compiled, it is a native object, made and read without generic calls."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+
+def _upper_at(text: str, k: int) -> bool:
+    """``text[k : k + 1].isupper()``, reading a code point where it is ASCII (compiled,
+    str.isupper is a generic method call)."""
+    if k >= len(text):
+        return False
+    o = ord(text[k])
+    if o < 128:
+        return 65 <= o <= 90
+    return text[k].isupper()
+
+
+def _cover(covered: list[bool], start: int, end: int) -> None:
+    """Mark text[start:end] as taken by a mention."""
+    for p in range(start, end):
+        covered[p] = True
 
 
 # tuple.__new__(Cls, values) builds a NamedTuple without the Python-level __new__ call, which
-# costs more than the tuple itself where a mention or word is made per match.
+# costs more than the tuple itself where a mention is made per match.
 _new = tuple.__new__
 _by_start = itemgetter(1)  # Mention.start
 
@@ -205,11 +228,11 @@ class NameFinder:
         if len(lowered) != len(text):
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         out: list[Mention] = []
-        covered = bytearray(len(text))
+        covered = [False] * len(text)  # compiled, a list is read and set without generic calls
         minor, dull = self.gaz.minor, self._dull
         line = self._dateline(field, text) if field == "body" else []
         for d in line:
-            covered[d.start : d.end] = b"\x01" * (d.end - d.start)
+            _cover(covered, d.start, d.end)
         orgs = self.org_words
         for start, end, entry in self.gaz.find(text, lowered, words):
             if entry is None or (line and covered[start]):
@@ -226,7 +249,7 @@ class NameFinder:
             if (
                 entry.type == "PERSON"
                 and not title_case  # every word is capitalised there: "Trump Threatens Canada"
-                and text[end + 1 : end + 2].isupper()
+                and _upper_at(text, end + 1)
                 and self._other_name(text, start, end)
             ):
                 continue  # "Abbas Sadeghi": not Mahmoud Abbas
@@ -235,7 +258,7 @@ class NameFinder:
                 prev = out.pop()
                 start = prev.start
             out.append(_new(Mention, (field, start, end, text[start:end], entry)))
-            covered[start:end] = b"\x01" * (end - start)
+            _cover(covered, start, end)
         out[:0] = line
         starts = {s.start for s in sents}
         dull = self._dull
@@ -309,7 +332,7 @@ class NameFinder:
             return False
         return words[-1] not in self.gov_heads or not all(w in self._generic for w in words[:-1])
 
-    def _sequences(self, text: str, covered: bytearray) -> list[list[_W]]:
+    def _sequences(self, text: str, covered: list[bool]) -> list[list[_W]]:
         """Runs of capitalised words joined by single spaces (and name particles)."""
         seqs: list[list[_W]] = []
         cur: list[_W] = []
@@ -320,9 +343,9 @@ class NameFinder:
             e = m_end
             if covered[s] or (s > 0 and text[s - 1].isalnum()):
                 continue
-            w = text[s:e]
-            if not w[0].isupper():
+            if not _upper_at(text, s):
                 continue
+            w = text[s:e]
             while w[-1] in ".-'’" and w not in _KEEP_DOT:
                 w = w[:-1]
                 e -= 1
@@ -334,11 +357,11 @@ class NameFinder:
             if cut:
                 w, e = w[:-2], e - 2
             if cur and (_joins(text[prev_end:s]) or self._and_joins(text, prev_end, s, cur)):
-                cur.append(_new(_W, (s, e, w)))
+                cur.append(_W(s, e, w))
             else:
                 if cur:
                     seqs.append(cur)
-                cur = [_new(_W, (s, e, w))]
+                cur = [_W(s, e, w)]
             if cut or e < m_end:  # trailing punctuation or possessive ends the sequence
                 seqs.append(cur)
                 cur = []
