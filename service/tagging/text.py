@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate
@@ -303,8 +302,8 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     out: list[Toks] = []
     hi = 0
     for sp in sents:
-        lo = bisect_left(starts, sp[0], hi)
-        hi = bisect_left(starts, sp[1], lo)
+        lo = _first_at(starts, sp[0], hi)
+        hi = _first_at(starts, sp[1], lo)
         out.append(Toks(lows[lo:hi], stems[lo:hi], text, sp, starts[lo:hi], ends[lo:hi]))
     return out
 
@@ -625,9 +624,10 @@ def _token_search(
     return None
 
 
-def _first_at(starts: list[int], pos: int) -> int:
-    """``bisect_left(starts, pos)`` as a typed loop (the compiled build makes it C)."""
-    lo, hi = 0, len(starts)
+def _first_at(starts: list[int], pos: int, lo: int = 0) -> int:
+    """``bisect_left(starts, pos, lo)`` as a typed loop (the compiled build makes it C; a
+    call to bisect_left is a generic call there)."""
+    hi = len(starts)
     while lo < hi:
         mid = (lo + hi) // 2
         if starts[mid] < pos:
