@@ -150,3 +150,19 @@ def test_one_character_case_test_matches_str_isupper() -> None:
     for text in _texts(10, chars, 3000, 5):
         for k in range(len(text) + 2):
             assert _upper_at(text, k) == text[k : k + 1].isupper(), (text, k)
+
+
+def test_mention_order_check_agrees_with_the_sort_key() -> None:
+    """group() sorts an entity's mentions only where this check finds them out of order."""
+    from service.tagging.entities import Mention, _in_mention_order, _mention_order
+    from service.tagging.gazetteer import Entry
+
+    entry = Entry("org:x", "ORG", "X", None)
+    rng = random.Random(11)
+    for _ in range(20000):
+        ms = [
+            Mention(rng.choice(["title", "body"]), s, s + rng.randrange(1, 3), "X", entry)
+            for s in (rng.randrange(4) for _ in range(rng.randrange(2, 5)))
+        ]
+        keys = [_mention_order(m) for m in ms]
+        assert _in_mention_order(ms) == (keys == sorted(keys)), ms

@@ -578,7 +578,8 @@ def group(mentions: list[Mention]) -> list[dict[str, Any]]:
     for key in sorted(by_key):
         ms = by_key[key]
         if len(ms) > 1:  # most entities are named once: nothing to order or choose
-            ms.sort(key=_mention_order)
+            if not _in_mention_order(ms):  # they mostly come in order: a check, no sort
+                ms.sort(key=_mention_order)
             names = {m.entry.name for m in ms}
             name = min(names, key=_name_order) if len(names) > 1 else ms[0].entry.name
         else:
@@ -595,6 +596,23 @@ def group(mentions: list[Mention]) -> list[dict[str, Any]]:
 
 def _mention_order(m: Mention) -> tuple[bool, int, int]:
     return m.field != "title", m.start, m.end
+
+
+def _in_mention_order(ms: list[Mention]) -> bool:
+    """Whether ``ms`` is sorted by ``_mention_order`` already (a stable sort would leave it as
+    it is), compared field by field: no key tuples, no generic sort call."""
+    for k in range(1, len(ms)):
+        a, b = ms[k - 1], ms[k]
+        a_body, b_body = a.field != "title", b.field != "title"
+        if a_body != b_body:
+            if a_body:
+                return False
+        elif a.start != b.start:
+            if a.start > b.start:
+                return False
+        elif a.end > b.end:
+            return False
+    return True
 
 
 def _name_order(n: str) -> tuple[int, str]:
