@@ -166,3 +166,15 @@ def test_mention_order_check_agrees_with_the_sort_key() -> None:
         ]
         keys = [_mention_order(m) for m in ms]
         assert _in_mention_order(ms) == (keys == sorted(keys)), ms
+
+
+def test_word_split_check_matches_the_str_tests() -> None:
+    """Whether an offset cuts a run of regex word characters, read by code points."""
+    from service.tagging.text import _splits_word
+
+    chars = ["a", "Z", "0", "_", " ", "'", "’", "é", "٣", "Ⅻ", "@", "[", "`", "{", "/", ":"]
+    for text in _texts(12, chars, 3000, 5):
+        for i in range(len(text) + 1):
+            a, b = text[i - 1 : i], text[i : i + 1]
+            want = 0 < i < len(text) and (a.isalnum() or a == "_") and (b.isalnum() or b == "_")
+            assert _splits_word(text, i) == want, (text, i)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from .gazetteer import Entry, Gazetteer
 from .text import COMPILED, Span, Toks, slug
@@ -180,7 +180,7 @@ def _cover(covered: list[bool], start: int, end: int) -> None:
 
 # tuple.__new__(Cls, values) builds a NamedTuple without the Python-level __new__ call, which
 # costs more than the tuple itself where a mention is made per match.
-_new = tuple.__new__
+_new: Final = tuple.__new__  # Final: compiled, a C static rather than a module-dict lookup
 _by_start = itemgetter(1)  # Mention.start
 
 

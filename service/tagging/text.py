@@ -452,10 +452,15 @@ _WORD_RUN_RE = re.compile(r"\w+")
 
 def _splits_word(text: str, i: int) -> bool:
     """Whether offset i falls inside a run of regex word characters."""
-    if 0 < i < len(text):
-        a, b = text[i - 1], text[i]
-        return (a.isalnum() or a == "_") and (b.isalnum() or b == "_")
-    return False
+    return 0 < i < len(text) and _word_char_at(text, i - 1) and _word_char_at(text, i)
+
+
+def _word_char_at(text: str, i: int) -> bool:
+    """``text[i].isalnum() or text[i] == "_"``, reading a code point where it is ASCII."""
+    o = ord(text[i])
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or o == 95
+    return text[i].isalnum()
 
 
 _LOWER: tuple[str | None, str | None] = (None, None)
