@@ -49,6 +49,18 @@ def test_sentences_match_the_plain_splitter() -> None:
         assert sentences(text) == _plain_sentences(text), repr(text)
 
 
+def test_the_mark_scan_splits_like_the_end_regex(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compiled build finds runs of end marks by a loop over code points, the Python
+    source by _SENT_END_RE: both must give the same sentences."""
+    parts = [".", "!", "?", "\n", " ", '"', "”", "’", "'", ")", "]", "“", "‘", "(", "The"]
+    parts += ["U.S.", "Mr.", "J.", "\t", "a", "5", "...", "?!", "\r", "\u2028", "\u00a0", "é"]
+    texts = _texts(9, parts, 20000, 12)
+    typed = [sentences(text) for text in texts]
+    monkeypatch.setattr(text_module, "COMPILED", False)
+    for text, spans in zip(texts, typed, strict=True):
+        assert spans == sentences(text), repr(text)
+
+
 def test_tokens_and_offsets_match_the_token_regex() -> None:
     parts = ["Talks", "can't", "rock'n'roll", "5%", "İstanbul", "ﬁnal", "_x", " ", ". ", "’s", "\n"]
     for text in _texts(2, parts, 3000, 15):
@@ -67,6 +79,7 @@ def test_the_character_scan_splits_like_the_token_regex(monkeypatch: pytest.Monk
     both must give the same tokens and offsets, on lower-cased text and not."""
     parts = ["Talks", "can't", "rock'n'roll", "5%", "İstanbul", "ﬁnal", "_x", " ", "’s", "σ"]
     parts += ["é", "Ω", "\u00a0", "'", "’", "%", "x2", "\n", "ß"]
+    parts += ["²", "٣", "Ⅻ", "ǅ", "O'Brien", "Z9", "`", "{", "@", "-"]  # ASCII edges, wide digits
     monkeypatch.setattr(text_module, "COMPILED", False)
     for text in _texts(4, parts, 3000, 12):
         for offset, lowered in ((0, False), (7, False), (3, True)):
@@ -127,3 +140,41 @@ def test_capitalised_words_from_tokens_match_the_pattern() -> None:
     parts += ["Ⅻ", "ſ", "İstanbul", "aBcD", "5%", "\n", "é", "Ω-Test", "’s", "ß"]
     for text in _texts(8, parts, 5000, 12):
         assert cap_words(text) == cap_words_by_regex(text), repr(text)
+
+
+def test_one_character_case_test_matches_str_isupper() -> None:
+    """The name finder reads one character's case by its code point where it is ASCII."""
+    from service.tagging.entities import _upper_at
+
+    chars = ["A", "Z", "a", "z", "@", "[", "`", "{", "É", "é", "ǅ", "Σ", "σ", "İ", "Ⅻ", "1", " "]
+    for text in _texts(10, chars, 3000, 5):
+        for k in range(len(text) + 2):
+            assert _upper_at(text, k) == text[k : k + 1].isupper(), (text, k)
+
+
+def test_mention_order_check_agrees_with_the_sort_key() -> None:
+    """group() sorts an entity's mentions only where this check finds them out of order."""
+    from service.tagging.entities import Mention, _in_mention_order, _mention_order
+    from service.tagging.gazetteer import Entry
+
+    entry = Entry("org:x", "ORG", "X", None)
+    rng = random.Random(11)
+    for _ in range(20000):
+        ms = [
+            Mention(rng.choice(["title", "body"]), s, s + rng.randrange(1, 3), "X", entry)
+            for s in (rng.randrange(4) for _ in range(rng.randrange(2, 5)))
+        ]
+        keys = [_mention_order(m) for m in ms]
+        assert _in_mention_order(ms) == (keys == sorted(keys)), ms
+
+
+def test_word_split_check_matches_the_str_tests() -> None:
+    """Whether an offset cuts a run of regex word characters, read by code points."""
+    from service.tagging.text import _splits_word
+
+    chars = ["a", "Z", "0", "_", " ", "'", "’", "é", "٣", "Ⅻ", "@", "[", "`", "{", "/", ":"]
+    for text in _texts(12, chars, 3000, 5):
+        for i in range(len(text) + 1):
+            a, b = text[i - 1 : i], text[i : i + 1]
+            want = 0 < i < len(text) and (a.isalnum() or a == "_") and (b.isalnum() or b == "_")
+            assert _splits_word(text, i) == want, (text, i)

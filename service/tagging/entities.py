@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from .gazetteer import Entry, Gazetteer
 from .text import COMPILED, Span, Toks, slug
+from .text import lowered as lower_of
 
 # A capitalised-ish word: letters, digits, inner apostrophes/hyphens/dots. No nested quantifiers.
 _WORD_RE = re.compile(r"[^\W_][\w'’.-]*")
@@ -62,15 +63,17 @@ def cap_words_by_regex(text: str) -> tuple[list[int], list[int]]:
 
 def cap_words(text: str) -> tuple[list[int], list[int]]:
     """The same spans as ``cap_words_by_regex``, by one typed loop over the characters (the
-    compiled build runs it as C, twice as fast as the regex and its match objects)."""
+    compiled build runs it as C, reading code points: no str is made per character, and the
+    test for A-Z, true of few characters, is written out rather than called)."""
     starts: list[int] = []
     ends: list[int] = []
     n = len(text)
     i = 0
     while i < n:
-        if _cap_start(text[i]):
+        o = ord(text[i])
+        if 65 <= o <= 90 or (o >= 128 and _wide_cap_start(text[i])):
             j = i + 1
-            while j < n and _in_cap_word(text[j]):
+            while j < n and _in_cap_word(text, j):
                 j += 1
             starts.append(i)
             ends.append(j)
@@ -80,21 +83,18 @@ def cap_words(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _cap_start(c: str) -> bool:
-    """Where the pattern's match may start: A-Z, or a non-ASCII letter that is no digit
-    (there is one only where ``_cap_re`` chose the Unicode pattern)."""
-    o = ord(c)
-    if o < 128:
-        return 65 <= o <= 90
+def _wide_cap_start(c: str) -> bool:
+    """Where the pattern's match may start beyond ASCII: a letter that is no digit (there is
+    one only where ``_cap_re`` chose the Unicode pattern)."""
     return c.isalnum() and not c.isdecimal()
 
 
-def _in_cap_word(c: str) -> bool:
+def _in_cap_word(text: str, i: int) -> bool:
     """What the pattern's match goes on over: word characters, apostrophes, dots, hyphens."""
-    o = ord(c)
-    if o < 128:
-        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or c in "_'.-"
-    return c.isalnum() or c == "\u2019"
+    o = ord(text[i])
+    if o < 128:  # a-z, A-Z, 0-9, _ ' . -
+        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or o in (95, 39, 46, 45)
+    return o == 0x2019 or text[i].isalnum()
 
 
 def _joins(gap: str) -> bool:
@@ -124,7 +124,7 @@ def _first_name_of(prev: Mention, text: str, start: int, entry: Entry) -> bool:
 def _beside_capital(text: str, start: int, end: int, dull: frozenset[str]) -> bool:
     """A capitalised word right before or after [start, end) ("Paul Hamilton", "Aurora
     Ramos"), other than one that begins sentences ("In Aurora, ...")."""
-    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+    if text[end : end + 1] == " " and _upper_at(text, end + 1):
         return True
     return _capital_before(text, start, dull)
 
@@ -149,15 +149,38 @@ class Mention(NamedTuple):
     entry: Entry
 
 
-class _W(NamedTuple):
-    start: int
-    end: int
-    text: str
+class _W:
+    """A capitalised word of a run: its span and its text. A plain class, not a NamedTuple:
+    compiled, it is a native object, made and read without generic calls."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+
+def _upper_at(text: str, k: int) -> bool:
+    """``text[k : k + 1].isupper()``, reading a code point where it is ASCII (compiled,
+    str.isupper is a generic method call)."""
+    if k >= len(text):
+        return False
+    o = ord(text[k])
+    if o < 128:
+        return 65 <= o <= 90
+    return text[k].isupper()
+
+
+def _cover(covered: list[bool], start: int, end: int) -> None:
+    """Mark text[start:end] as taken by a mention."""
+    for p in range(start, end):
+        covered[p] = True
 
 
 # tuple.__new__(Cls, values) builds a NamedTuple without the Python-level __new__ call, which
-# costs more than the tuple itself where a mention or word is made per match.
-_new = tuple.__new__
+# costs more than the tuple itself where a mention is made per match.
+_new: Final = tuple.__new__  # Final: compiled, a C static rather than a module-dict lookup
 _by_start = itemgetter(1)  # Mention.start
 
 
@@ -201,15 +224,15 @@ class NameFinder:
         headline In Which Every Word Is Capitalised."""
         if not text:
             return []
-        lowered = text.lower()
+        lowered = lower_of(text)  # made once by the tokeniser
         if len(lowered) != len(text):
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         out: list[Mention] = []
-        covered = bytearray(len(text))
+        covered = [False] * len(text)  # compiled, a list is read and set without generic calls
         minor, dull = self.gaz.minor, self._dull
         line = self._dateline(field, text) if field == "body" else []
         for d in line:
-            covered[d.start : d.end] = b"\x01" * (d.end - d.start)
+            _cover(covered, d.start, d.end)
         orgs = self.org_words
         for start, end, entry in self.gaz.find(text, lowered, words):
             if entry is None or (line and covered[start]):
@@ -226,7 +249,7 @@ class NameFinder:
             if (
                 entry.type == "PERSON"
                 and not title_case  # every word is capitalised there: "Trump Threatens Canada"
-                and text[end + 1 : end + 2].isupper()
+                and _upper_at(text, end + 1)
                 and self._other_name(text, start, end)
             ):
                 continue  # "Abbas Sadeghi": not Mahmoud Abbas
@@ -235,7 +258,7 @@ class NameFinder:
                 prev = out.pop()
                 start = prev.start
             out.append(_new(Mention, (field, start, end, text[start:end], entry)))
-            covered[start:end] = b"\x01" * (end - start)
+            _cover(covered, start, end)
         out[:0] = line
         starts = {s.start for s in sents}
         dull = self._dull
@@ -309,7 +332,7 @@ class NameFinder:
             return False
         return words[-1] not in self.gov_heads or not all(w in self._generic for w in words[:-1])
 
-    def _sequences(self, text: str, covered: bytearray) -> list[list[_W]]:
+    def _sequences(self, text: str, covered: list[bool]) -> list[list[_W]]:
         """Runs of capitalised words joined by single spaces (and name particles)."""
         seqs: list[list[_W]] = []
         cur: list[_W] = []
@@ -320,9 +343,9 @@ class NameFinder:
             e = m_end
             if covered[s] or (s > 0 and text[s - 1].isalnum()):
                 continue
-            w = text[s:e]
-            if not w[0].isupper():
+            if not _upper_at(text, s):
                 continue
+            w = text[s:e]
             while w[-1] in ".-'’" and w not in _KEEP_DOT:
                 w = w[:-1]
                 e -= 1
@@ -334,11 +357,11 @@ class NameFinder:
             if cut:
                 w, e = w[:-2], e - 2
             if cur and (_joins(text[prev_end:s]) or self._and_joins(text, prev_end, s, cur)):
-                cur.append(_new(_W, (s, e, w)))
+                cur.append(_W(s, e, w))
             else:
                 if cur:
                     seqs.append(cur)
-                cur = [_new(_W, (s, e, w))]
+                cur = [_W(s, e, w)]
             if cut or e < m_end:  # trailing punctuation or possessive ends the sequence
                 seqs.append(cur)
                 cur = []
@@ -562,7 +585,8 @@ def group(mentions: list[Mention]) -> list[dict[str, Any]]:
     for key in sorted(by_key):
         ms = by_key[key]
         if len(ms) > 1:  # most entities are named once: nothing to order or choose
-            ms.sort(key=_mention_order)
+            if not _in_mention_order(ms):  # they mostly come in order: a check, no sort
+                ms.sort(key=_mention_order)
             names = {m.entry.name for m in ms}
             name = min(names, key=_name_order) if len(names) > 1 else ms[0].entry.name
         else:
@@ -579,6 +603,23 @@ def group(mentions: list[Mention]) -> list[dict[str, Any]]:
 
 def _mention_order(m: Mention) -> tuple[bool, int, int]:
     return m.field != "title", m.start, m.end
+
+
+def _in_mention_order(ms: list[Mention]) -> bool:
+    """Whether ``ms`` is sorted by ``_mention_order`` already (a stable sort would leave it as
+    it is), compared field by field: no key tuples, no generic sort call."""
+    for k in range(1, len(ms)):
+        a, b = ms[k - 1], ms[k]
+        a_body, b_body = a.field != "title", b.field != "title"
+        if a_body != b_body:
+            if a_body:
+                return False
+        elif a.start != b.start:
+            if a.start > b.start:
+                return False
+        elif a.end > b.end:
+            return False
+    return True
 
 
 def _name_order(n: str) -> tuple[int, str]:

@@ -26,10 +26,10 @@ class Entry(NamedTuple):
     country: str | None
 
 
-class Hit(NamedTuple):
-    start: int
-    end: int
-    entry: Entry | None  # None: a blocker phrase (matched, then dropped)
+# A match: its start, its end and what it names (None: a blocker phrase, matched, then
+# dropped). A plain tuple: compiled, making a NamedTuple is a generic call costing more than
+# the tuple (its one reader unpacks it).
+Hit = tuple[int, int, "Entry | None"]
 
 
 class Gazetteer:
@@ -123,12 +123,23 @@ class Gazetteer:
         commodities (in ``lowered``, the same length); ``words``: the text's tokens."""
         hits, goods = _scan(self.index, text, lowered, words)
         if goods and hits:
-            taken = bytearray(len(text))
-            for h in hits:
-                taken[h.start : h.end] = b"\x01" * (h.end - h.start)
-            goods = [h for h in goods if taken.find(1, h.start, h.end) < 0]
+            goods = _untaken(goods, hits)
         hits.extend(goods)
         return hits
+
+
+def _untaken(goods: list[Hit], names: list[Hit]) -> list[Hit]:
+    """The commodity matches that overlap no name match. Each list is in text order and its
+    matches do not overlap one another, so one pass over both finds the overlaps."""
+    out: list[Hit] = []
+    p = 0
+    for g in goods:
+        start, end, _ = g
+        while p < len(names) and names[p][1] <= start:
+            p += 1  # a name that ends before this match ends before every later one too
+        if p == len(names) or names[p][0] >= end:
+            out.append(g)
+    return out
 
 
 def _ascii(name: str) -> str:
@@ -224,30 +235,46 @@ def _at(
     upto: list[int],
 ) -> None:
     """Add the longest name and the longest commodity starting at i, where none overlaps."""
-    if i >= n or (i > 0 and text[i - 1] == "_"):
+    if i >= n or (i > 0 and ord(text[i - 1]) == 95):  # "_" before: no word start
         return
     if i >= upto[0] and st.names and text[i] in st.firsts:
         hit = _match_at(st.names, text, i, n)
         if hit is not None:
             names.append(hit)
-            upto[0] = hit.end
+            upto[0] = hit[1]
     if i >= upto[1] and st.goods:
         hit = _match_at(st.goods, lowered, i, n)
         if hit is not None:
             goods.append(hit)
-            upto[1] = hit.end
+            upto[1] = hit[1]
 
 
 def _match_at(cands: list[Form], text: str, i: int, n: int) -> Hit | None:
     """The longest form that the text spells at i and a word boundary ends."""
     for form, length, entry in cands:
         j = i + length
-        if j < n:
-            c = text[j]
-            if c.isalnum() or c == "_":
-                continue
-        elif j > n:
+        if j > n or (j < n and _word_char(text, j)) or not _spells(text, i, form, length):
             continue
-        if text.startswith(form, i):
-            return tuple.__new__(Hit, (i, j, entry))  # no NamedTuple __new__ call per hit
+        return i, j, entry
     return None
+
+
+def _word_char(text: str, j: int) -> bool:
+    """Whether text[j] is a regex word character (a letter, a digit or "_"), read as a code
+    point: compiled, no str is made for it."""
+    o = ord(text[j])
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or o == 95
+    return text[j].isalnum()
+
+
+def _spells(text: str, i: int, form: str, length: int) -> bool:
+    """``text.startswith(form, i)`` (form ``length`` long, ending within text) by a typed
+    loop: compiled, a startswith with an offset is a generic method call costing more than
+    the few characters most candidates are told apart by."""
+    k = 0
+    while k < length:
+        if ord(text[i + k]) != ord(form[k]):
+            return False
+        k += 1
+    return True

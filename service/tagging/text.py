@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Any, Final, NamedTuple
 
 # One alternation-free pattern per token: a word run, optionally joined by an apostrophe.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%")
@@ -188,36 +187,72 @@ def _split(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int],
     return (toks if lowered else [t.lower() for t in toks]), cum[1:-1:2], cum[2::2]
 
 
+# int objects for the offsets of most texts, made once: compiled, an offset appended to a list
+# is otherwise a new int object each time (CPython keeps only those up to 256), made here and
+# freed with the article. Typed Any, so that the compiled code passes the object on as it is.
+_OFFSETS: Final[list[Any]] = list(range(8192))
+
+
+def _offset(k: int) -> Any:
+    """The int k, as a kept object where there is one."""
+    return _OFFSETS[k] if k < 8192 else k
+
+
 def _scan(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], list[int]]:
     """What ``_split`` returns, found by one typed loop over the characters (the compiled
     build runs it as C): a token is a run of letters and digits, optionally joined to a second
-    run by one apostrophe ("don't", "d'Ivoire"), or a "%"."""
+    run by one apostrophe ("don't", "d'Ivoire"), or a "%". Characters are read as code points
+    (``ord(text[i])`` compiles to a plain read; ``text[i]`` would make a str per character)."""
     toks: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     n = len(text)
     i = 0
     while i < n:
-        c = text[i]
-        if not c.isalnum():  # what the token pattern's [^\W_] matches
-            if c == "%":
-                toks.append(c)
-                starts.append(i + offset)
-                ends.append(i + 1 + offset)
+        o = ord(text[i])  # a letter or digit: what the token pattern's [^\W_] matches
+        if not (97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90) and (
+            o < 128 or not text[i].isalnum()
+        ):
+            if o == 37:  # "%"
+                toks.append("%")
+                starts.append(_offset(i + offset))
+                ends.append(_offset(i + 1 + offset))
             i += 1
             continue
-        j = i + 1
-        while j < n and text[j].isalnum():
-            j += 1
-        if j + 1 < n and (text[j] == "'" or text[j] == "\u2019") and text[j + 1].isalnum():
-            j += 2
-            while j < n and text[j].isalnum():
-                j += 1
+        j = _alnum_end(text, i + 1, n)
+        if j + 1 < n and _is_apostrophe(ord(text[j])) and _alnum_at(text, j + 1):
+            j = _alnum_end(text, j + 2, n)
         toks.append(text[i:j] if lowered else text[i:j].lower())
-        starts.append(i + offset)
-        ends.append(j + offset)
+        starts.append(_offset(i + offset))
+        ends.append(_offset(j + offset))
         i = j
     return toks, starts, ends
+
+
+def _alnum_at(text: str, i: int) -> bool:
+    """``text[i].isalnum()`` without a str for the character where it is ASCII."""
+    o = ord(text[i])
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57
+    return text[i].isalnum()
+
+
+def _alnum_end(text: str, j: int, n: int) -> int:
+    """The end of the run of letters and digits that goes on at j (the ASCII test is
+    written out: most characters of a token pass it, and a call per character costs more)."""
+    while j < n:
+        o = ord(text[j])
+        if 97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90:
+            j += 1
+        elif o < 128 or not text[j].isalnum():
+            break
+        else:
+            j += 1
+    return j
+
+
+def _is_apostrophe(o: int) -> bool:
+    return o == 39 or o == 0x2019  # ' and ’
 
 
 def _compiled() -> bool:
@@ -238,9 +273,26 @@ def _stems(lows: list[str]) -> list[str]:
     return [s if (s := table.get(w)) is not None else _stem_cached(w) for w in lows]
 
 
+# the last texts tokenize_sentences lowered (a title and a body), with their lower-case forms:
+# the name finder and the cue searches lower the same texts again. Replaced whole, never
+# changed in place.
+_LOWS: tuple[tuple[str, str], ...] = ()
+
+
+def lowered(text: str) -> str:
+    """``text.lower()``, kept from tokenize_sentences for the last two texts it split
+    (found by identity: a str never changes)."""
+    for seen, low in _LOWS:
+        if seen is text:
+            return low
+    return text.lower()
+
+
 def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     """Tokens of each sentence. The whole text is split once; no token crosses a sentence end."""
+    global _LOWS
     low = text.lower()
+    _LOWS = (*_LOWS[-1:], (text, low))
     if len(low) != len(text):  # lower() changed some lengths: tokenise the original
         lows, starts, ends = _split(text, 0, False)
     else:
@@ -250,8 +302,8 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     out: list[Toks] = []
     hi = 0
     for sp in sents:
-        lo = bisect_left(starts, sp[0], hi)
-        hi = bisect_left(starts, sp[1], lo)
+        lo = _first_at(starts, sp[0], hi)
+        hi = _first_at(starts, sp[1], lo)
         out.append(Toks(lows[lo:hi], stems[lo:hi], text, sp, starts[lo:hi], ends[lo:hi]))
     return out
 
@@ -270,24 +322,63 @@ def _stem_cached(w: str) -> str:
 
 
 def sentences(text: str) -> list[Span]:
-    """Split into sentence spans, trimmed of surrounding whitespace."""
+    """Split into sentence spans, trimmed of surrounding whitespace. Compiled, the runs of end
+    marks are found from the positions of the marks (the regex's match objects and per-
+    character test cost more); as Python, by the regex at C speed."""
     spans: list[Span] = []
     n = len(text)
     begin = 0
-    for m in _SENT_END_RE.finditer(text):
-        dot, cut = m.span()
-        if text[dot] == "\n":
-            _add(spans, text, begin, dot + 1)
-            begin = dot + 1
-            dot += 1
-            if dot == cut or text[dot] not in ".!?":
-                continue  # a newline alone; closers after it end nothing
-        if cut >= n or not text[cut].isspace() or not _is_boundary(text, dot, cut, n):
-            continue
-        _add(spans, text, begin, cut)
-        begin = cut
+    if COMPILED:
+        cut = 0
+        for dot in _marks(text):
+            if dot >= cut:  # not inside the run before: where the regex's next match starts
+                cut = _mark_run_end(text, dot, n)
+                begin = _close(spans, text, begin, dot, cut, n)
+    else:
+        for m in _SENT_END_RE.finditer(text):
+            dot, cut = m.span()
+            begin = _close(spans, text, begin, dot, cut, n)
     _add(spans, text, begin, n)
     return spans
+
+
+def _close(spans: list[Span], text: str, begin: int, dot: int, cut: int, n: int) -> int:
+    """Add the sentence that the run of end marks text[dot:cut] (a match of _SENT_END_RE)
+    closes, if it closes one; return where the next sentence begins."""
+    if text[dot] == "\n":
+        _add(spans, text, begin, dot + 1)
+        begin = dot + 1
+        dot += 1
+        if dot == cut or text[dot] not in ".!?":
+            return begin  # a newline alone; closers after it end nothing
+    if cut >= n or not text[cut].isspace() or not _is_boundary(text, dot, cut, n):
+        return begin
+    _add(spans, text, begin, cut)
+    return cut
+
+
+def _marks(text: str) -> list[int]:
+    """Where the text holds ".", "!", "?" or a newline, in order: each found by str.find (a
+    primitive when compiled, scanning at memchr speed), as they are few."""
+    out: list[int] = []
+    for mark in (".", "!", "?", "\n"):
+        p = text.find(mark)
+        while p >= 0:
+            out.append(p)
+            p = text.find(mark, p + 1)
+    out.sort()
+    return out
+
+
+def _mark_run_end(text: str, dot: int, n: int) -> int:
+    """Where _SENT_END_RE's match at dot ends: more of ".!?", then closing quotes and
+    brackets (" ' ” ’ ) ])."""
+    k = dot + 1
+    while k < n and ord(text[k]) in (46, 33, 63):
+        k += 1
+    while k < n and ord(text[k]) in (34, 39, 0x201D, 0x2019, 41, 93):
+        k += 1
+    return k
 
 
 def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
@@ -361,10 +452,15 @@ _WORD_RUN_RE = re.compile(r"\w+")
 
 def _splits_word(text: str, i: int) -> bool:
     """Whether offset i falls inside a run of regex word characters."""
-    if 0 < i < len(text):
-        a, b = text[i - 1], text[i]
-        return (a.isalnum() or a == "_") and (b.isalnum() or b == "_")
-    return False
+    return 0 < i < len(text) and _word_char_at(text, i - 1) and _word_char_at(text, i)
+
+
+def _word_char_at(text: str, i: int) -> bool:
+    """``text[i].isalnum() or text[i] == "_"``, reading a code point where it is ASCII."""
+    o = ord(text[i])
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or o == 95
+    return text[i].isalnum()
 
 
 _LOWER: tuple[str | None, str | None] = (None, None)
@@ -376,7 +472,7 @@ def _ascii_lower(text: str) -> str | None:
     cached = _LOWER  # read once: the tuple swap below is atomic
     if cached[0] is text:
         return cached[1]
-    low: str | None = text.lower()
+    low: str | None = lowered(text)
     if low is not None and len(low) != len(text):
         low = None
     _LOWER = (text, low)
@@ -539,9 +635,10 @@ def _token_search(
     return None
 
 
-def _first_at(starts: list[int], pos: int) -> int:
-    """``bisect_left(starts, pos)`` as a typed loop (the compiled build makes it C)."""
-    lo, hi = 0, len(starts)
+def _first_at(starts: list[int], pos: int, lo: int = 0) -> int:
+    """``bisect_left(starts, pos, lo)`` as a typed loop (the compiled build makes it C; a
+    call to bisect_left is a generic call there)."""
+    hi = len(starts)
     while lo < hi:
         mid = (lo + hi) // 2
         if starts[mid] < pos:
