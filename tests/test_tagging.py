@@ -842,6 +842,13 @@ def test_an_unseen_company_word_makes_an_organisation(tagger: Tagger, body: str,
     assert entity(tagger, body, eid)["type"] == "ORG"
 
 
+def test_a_good_ending_a_companys_name_is_part_of_the_name(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t-1", "The order went to Jiangnan Hengda Steel. Russian LNG sold well.")
+    kinds = {e["id"]: e["type"] for e in ents}
+    assert kinds.get("org:jiangnan-hengda-steel") == "ORG"
+    assert "commodity:steel" not in kinds and kinds.get("commodity:lng") == "COMMODITY"
+
+
 def test_an_unseen_organisation_is_later_called_by_its_first_word(tagger: Tagger) -> None:
     body = (
         "Oshana Mobile said on Monday it would cut 300 jobs. Union leaders met Oshana "

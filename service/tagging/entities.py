@@ -240,6 +240,14 @@ class NameFinder:
             if minor and text[start:end] in minor and _beside_capital(text, start, end, dull):
                 continue  # "Vladimir Medinsky": a person, not the city of Vladimir
             if (
+                entry.type == "COMMODITY"
+                and not title_case
+                and _upper_at(text, start)
+                and not text[start:end].isupper()  # "Russian LNG" is the good
+                and _capital_before(text, start, dull)
+            ):
+                continue  # "Jiangnan Special Steel": the end of a company's name, no good
+            if (
                 entry.type == "ORG"
                 and not title_case  # "Pakistan Says Navy Intercepted ...": every word a capital
                 and text[start:end] in orgs
