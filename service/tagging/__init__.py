@@ -34,6 +34,8 @@ class Tagger:
         self.events = EventFinder(rules, self.names.title_words)
         self.bodies = Bodies(rules["cues"].get("government_bodies", []), self.gaz.forms)
         self.ner = ner
+        # words too general to stand for a company named by them ("Pacific", "Liberty")
+        self.generic = frozenset(rules["cues"].get("generic_name_words", []))
         self._stat: Any = None
         if ner == "spacy":
             from .statistical import SpacyNames
@@ -80,6 +82,7 @@ class Tagger:
                 and first not in names.not_entity
                 and first not in names.common
                 and first not in names.start_stop
+                and first not in self.generic  # "Pacific Gas" ... "Pacific nations"
             ):
                 table.setdefault(first, e)
                 if len(words) == 3 and words[1] not in names.org_words:

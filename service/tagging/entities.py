@@ -244,7 +244,7 @@ class NameFinder:
                 and not title_case
                 and _upper_at(text, start)
                 and not text[start:end].isupper()  # "Russian LNG" is the good
-                and _capital_before(text, start, dull)
+                and _after_unknown_capital(text, start, out, dull)  # not "Arab Potash"
             ):
                 continue  # "Jiangnan Special Steel": the end of a company's name, no good
             if (
