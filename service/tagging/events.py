@@ -440,7 +440,9 @@ class EventFinder:
                 continue  # a commercial word makes it no policy: "raised the power tariff"
             etype = m.etype
             d = spec[etype]
-            j = bisect_right(breaks, m.first)  # breaks are sorted
+            j = 0  # bisect_right(breaks, m.first), breaks being sorted (a typed loop: few)
+            while j < len(breaks) and breaks[j] <= m.first:
+                j += 1
             clause = breaks[j - 1] if j else 0
             mod = d.fixed_modality
             if not mod:

@@ -293,8 +293,11 @@ class Roles:
             if first is not None:
                 # the modal must follow the subject after spaces only: nothing else can start
                 # one there (most subjects are followed by a verb)
-                gap = text[end : end + 12]
-                if gap.lstrip()[:1] not in first:
+                # (text[end : end + 12].lstrip()[:1], by a typed scan of character codes)
+                i, stop = end, min(end + 12, len(text))
+                while i < stop and _space(ord(text[i])):
+                    i += 1
+                if i >= stop or text[i] not in first:
                     continue
             m = self.obligation_re.search(text, end, end + 12)
             if m is None or text[end : m.start()].strip() or not 0 <= trig_start - m.end() <= 12:
