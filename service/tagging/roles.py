@@ -171,8 +171,22 @@ class Roles:
                 # a country modifying a person is his ("Thai army spokesman X")
                 owner = raw[k + 1]
                 home = owner.country or (sl.country if owner.type == "PERSON" else None)
-                raw[k + 1] = owner._replace(
-                    prev=sl.prev, lead=sl.lead, comma=sl.comma, country=home
+                # (owner._replace(prev=, lead=, comma=, country=) without its keyword call)
+                raw[k + 1] = _new(
+                    Slot,
+                    (
+                        owner.id,
+                        owner.type,
+                        owner.start,
+                        owner.end,
+                        sl.prev,
+                        owner.gap_next,
+                        owner.next_word,
+                        owner.speaker,
+                        sl.lead,
+                        sl.comma,
+                        home,
+                    ),
                 )
                 continue
             out.append(sl)
