@@ -12,19 +12,23 @@ NEG_FAR_AFTER = 14  # for strong cues: 'the summit ... has been called off'
 HEDGE_BEFORE = 8
 
 
-_WORDS: tuple[object, set[str]] = (None, set())
+# first words of every cue of every CueSet built so far (a superset of each one's keys)
+_FIRSTS: frozenset[str] = frozenset()
+_HITS: tuple[object, object, list[int]] = (None, None, [])
 
 
-def _word_set(toks: list[str]) -> set[str]:
-    """The distinct words of a token list (one-entry cache: every cue set of a sentence asks,
-    and a set meets a small cue set by looking up the cue words, not every token)."""
-    global _WORDS
-    cached = _WORDS  # read once: the tuple swap below is atomic
-    if cached[0] is toks:
-        return cached[1]
-    words = set(toks)
-    _WORDS = (toks, words)
-    return words
+def _hits(toks: list[str]) -> list[int]:
+    """Where any cue of any CueSet could start in a token list, ascending (one-entry cache:
+    built by one pass per sentence, then every cue set asks only about these few places
+    instead of scanning or intersecting the whole sentence each time)."""
+    global _HITS
+    cached = _HITS  # read once: the tuple swap below is atomic
+    firsts = _FIRSTS
+    if cached[0] is toks and cached[1] is firsts:
+        return cached[2]
+    out = [i for i in range(len(toks)) if toks[i] in firsts]
+    _HITS = (toks, firsts, out)
+    return out
 
 
 class CueSet:
@@ -49,6 +53,8 @@ class CueSet:
             w: frozenset(c[1] for c in v) for w, v in self.by_first.items() if w not in self.whole
         }
         self._cache: tuple[object, list[int]] = (None, [])
+        global _FIRSTS
+        _FIRSTS = _FIRSTS | self.keys  # (a new object: cached hit lists are stale then)
 
     def _positions(self, toks: list[str]) -> list[int]:
         """Where a cue could start in this token list, its first two words there (one-entry
@@ -57,20 +63,14 @@ class CueSet:
         if cached[0] is toks:
             return cached[1]
         pos: list[int] = []
-        found = self.keys & _word_set(toks)
-        if found:
-            # each cue word present is located by C-level scans, not a Python pass per token
-            index, count = toks.index, toks.count
-            last = len(toks) - 1
-            for w in found:
-                i = -1
-                seconds = self._seconds.get(w)
-                for _ in range(count(w)):
-                    i = index(w, i + 1)
-                    if seconds is None or (i < last and toks[i + 1] in seconds):
-                        pos.append(i)
-            if len(found) > 1:
-                pos.sort()
+        keys, seconds = self.keys, self._seconds
+        last = len(toks) - 1
+        for i in _hits(toks):
+            w = toks[i]
+            if w in keys:
+                sec = seconds.get(w)
+                if sec is None or (i < last and toks[i + 1] in sec):
+                    pos.append(i)
         self._cache = (toks, pos)
         return pos
 
@@ -86,21 +86,27 @@ class CueSet:
         return 0
 
     def any_in(self, toks: list[str], lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> bool:
-        cached = self._cache
-        pos = cached[1] if cached[0] is toks else self._positions(toks)
-        if not pos:
-            return False
+        """Whether a cue starts in toks[lo:hi] (and overlaps no token of ``skip``'s range).
+        Looks only at the sentence's few cue-word places (``_hits``) inside the window."""
         a, b = skip
-        for i in pos:
+        rests, whole = self._rests, self.whole
+        for i in _hits(toks):
             if i < lo:
                 continue
             if i >= hi:
                 break
-            if a == b and toks[i] in self.whole:
+            w = toks[i]
+            cands = rests.get(w)
+            if cands is None:
+                continue
+            if a == b and w in whole:
                 return True  # nothing to skip, and a one-word cue starts here
-            n = self.at(toks, i)
-            if n and not (a <= i < b or a < i + n <= b):
-                return True
+            room = len(toks) - i
+            for n, rest in cands:  # (``at``, its look-up already made)
+                if n <= room and (n == 1 or toks[i + 1 : i + n] == rest):
+                    if not (a <= i < b or a < i + n <= b):
+                        return True
+                    break
         return False
 
 

@@ -6,17 +6,19 @@ The cue words (prepositions, speech verbs, ...) come from the ``cues`` rule data
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .entities import Mention
 from .text import WordCues
 
-ROLE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_ARTICLES = frozenset({"the", "The", "a", "A", "an", "An"})
-_OPENING_PUNCT = frozenset({",", "“", '"'})
-_STRIP = ",;:\"“”'.()"
-_CLAUSE_PUNCT = ',;:()"“”'
-_OWNER_TYPES = frozenset({"PERSON", "ORG"})  # what a modifier may modify
+# (Final: compiled, C statics rather than module-dict look-ups per candidate)
+ROLE_TYPES: Final = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_ARTICLES: Final = frozenset({"the", "The", "a", "A", "an", "An"})
+_OPENING_PUNCT: Final = frozenset({",", "“", '"'})
+_STRIP: Final = ",;:\"“”'.()"
+_CLAUSE_PUNCT: Final = ',;:()"“”'
+_OWNER_TYPES: Final = frozenset({"PERSON", "ORG"})  # what a modifier may modify
+_new: Final = tuple.__new__  # a Slot without NamedTuple's __new__ (one per candidate)
 
 
 class Slot(NamedTuple):
@@ -97,9 +99,9 @@ class Roles:
         cands = [m for m in ms if m.entry.type in ROLE_TYPES]
         if not cands:
             return []
-        head = text[sent_start : sent_start + 16].split()
+        head = _first_word(text, sent_start, sent_start + 16)
         lead_end = -1
-        if head and head[0].lower().strip(_STRIP) in self.openers:
+        if head and head.lower().strip(_STRIP) in self.openers:
             lead_end = _appositive_end(text, text.find(",", sent_start, sent_end), cands)
         raw: list[Slot] = []
         tw = self.title_words
@@ -107,29 +109,38 @@ class Roles:
         ncands = len(cands)
         for k, m in enumerate(cands):
             ms_, me = m.start, m.end
-            before = text[max(sent_start, ms_ - 40) : ms_].split()
-            while before and (before[-1] in _ARTICLES or _title_word(before, tw)):
-                before.pop()
-            prev = before[-1].lower().strip(_STRIP) if before else ""
-            if len(before) > 1 and (
-                (prev == "in" and before[-2].lower() in self.seat_nouns)
-                or (prev == "for" and before[-2].lower() in self.spokes_nouns)
+            # the last two words of the 40 characters before it (as split() cuts them), titles
+            # and articles skipped: found walking back word by word, no list of every word
+            lo = max(sent_start, ms_ - 40)
+            b1, e1 = _word_before(text, lo, ms_)
+            last = text[b1:e1]
+            b2, e2 = _word_before(text, lo, b1)
+            second = text[b2:e2]
+            while last and (last in _ARTICLES or _title_word(last, second, tw)):
+                last, b1 = second, b2
+                b2, e2 = _word_before(text, lo, b1)
+                second = text[b2:e2]
+            prev = last.lower().strip(_STRIP) if last else ""
+            if second and (
+                (prev == "in" and second.lower() in self.seat_nouns)
+                or (prev == "for" and second.lower() in self.spokes_nouns)
             ):
                 # "the government in Belgrade", "a spokeswoman for Armenia": a subject
-                prev = before[-2].lower()
-            comma = bool(before) and before[-1].endswith(",")
+                prev = second.lower()
+            comma = last.endswith(",")
             nxt = cands[k + 1].start if k + 1 < ncands else me
-            after = text[me : me + 30].split(None, 3)
-            nw = after[0].lower().strip(_STRIP) if after else ""
+            nw = _first_word(text, me, me + 30)
+            if nw:
+                nw = nw.lower().strip(_STRIP)
             spk = False
-            if not before or text[max(sent_start, ms_ - 2) : ms_].strip() in _OPENING_PUNCT:
+            if not last or text[max(sent_start, ms_ - 2) : ms_].strip() in _OPENING_PUNCT:
                 words = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower().split()
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
             home = e.id if e.id.startswith("country:") else e.country
             # (no NamedTuple __new__ call: one per candidate of every sentence with a trigger)
             raw.append(
-                tuple.__new__(
+                _new(
                     Slot,
                     (
                         e.id,
@@ -160,8 +171,22 @@ class Roles:
                 # a country modifying a person is his ("Thai army spokesman X")
                 owner = raw[k + 1]
                 home = owner.country or (sl.country if owner.type == "PERSON" else None)
-                raw[k + 1] = owner._replace(
-                    prev=sl.prev, lead=sl.lead, comma=sl.comma, country=home
+                # (owner._replace(prev=, lead=, comma=, country=) without its keyword call)
+                raw[k + 1] = _new(
+                    Slot,
+                    (
+                        owner.id,
+                        owner.type,
+                        owner.start,
+                        owner.end,
+                        sl.prev,
+                        owner.gap_next,
+                        owner.next_word,
+                        owner.speaker,
+                        sl.lead,
+                        sl.comma,
+                        home,
+                    ),
                 )
                 continue
             out.append(sl)
@@ -282,8 +307,11 @@ class Roles:
             if first is not None:
                 # the modal must follow the subject after spaces only: nothing else can start
                 # one there (most subjects are followed by a verb)
-                gap = text[end : end + 12]
-                if gap.lstrip()[:1] not in first:
+                # (text[end : end + 12].lstrip()[:1], by a typed scan of character codes)
+                i, stop = end, min(end + 12, len(text))
+                while i < stop and _space(ord(text[i])):
+                    i += 1
+                if i >= stop or text[i] not in first:
                     continue
             m = self.obligation_re.search(text, end, end + 12)
             if m is None or text[end : m.start()].strip() or not 0 <= trig_start - m.end() <= 12:
@@ -670,12 +698,44 @@ def _appositive_end(text: str, comma: int, cands: list[Mention]) -> int:
     return comma
 
 
-def _title_word(before: list[str], tw: frozenset[str]) -> bool:
-    """The last word belongs to a title; 'of' only inside one ("Secretary of State")."""
-    w = before[-1]
+def _title_word(w: str, before: str, tw: frozenset[str]) -> bool:
+    """The word ``w`` belongs to a title; 'of' only inside one ("Secretary of State");
+    ``before``: the word before it, "" if none."""
     if w != "of":
         return w in tw
-    return len(before) > 1 and before[-2] in tw and before[-2][:1].isupper()
+    return before != "" and before in tw and before[:1].isupper()
+
+
+def _space(c: int) -> bool:
+    """Whether the character of code ``c`` is whitespace as ``str.split()`` sees it."""
+    if c < 128:
+        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+    return chr(c).isspace()
+
+
+def _first_word(text: str, lo: int, hi: int) -> str:
+    """``text[lo:hi].split()[0]``, or "" where it holds no word (one string, not a list of
+    every word: compiled, a typed scan of character codes)."""
+    hi = min(hi, len(text))
+    i = lo
+    while i < hi and _space(ord(text[i])):
+        i += 1
+    j = i
+    while j < hi and not _space(ord(text[j])):
+        j += 1
+    return text[i:j]
+
+
+def _word_before(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """(start, end) of the last word of ``text[lo:hi]`` as ``split()`` cuts it; an empty
+    range where there is none."""
+    j = hi
+    while j > lo and _space(ord(text[j - 1])):
+        j -= 1
+    i = j
+    while i > lo and not _space(ord(text[i - 1])):
+        i -= 1
+    return i, j
 
 
 def _object_pronoun(text: str, end: int) -> bool:
