@@ -34,6 +34,8 @@ _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _
 # the weight of a match that only names an earlier event again ("the deal"): its parties are
 # that event's, whoever the sentence names
 REFERENCE = 0
+# nouns of a series: they name talks again unless a series of something else
+_ROUNDS = frozenset({"round", "rounds", "session", "sessions"})
 
 # confidence by (pattern weight, hypothetical): round() per event is measurably slow
 _CONF: dict[tuple[int, bool], float] = {}
@@ -685,10 +687,18 @@ class EventFinder:
             types = self.reference_types.get(lows[i])
             if types is None or not self._refers(lows, i):
                 continue
-            if lows[i] in self.reception_nouns and self.reception_verbs.isdisjoint(
-                lows[max(0, i - 4) : i]
+            if lows[i] in self.reception_nouns and (
+                self.reception_verbs.isdisjoint(lows[max(0, i - 4) : i])
+                or lows[i + 1 : i + 2] in (["by"], ["to"], ["of"])
             ):
                 continue  # "the decision" names an act again only where it is welcomed
+                # (not "the decision by the central bank", "the move to raise prices")
+            if (
+                lows[i] in _ROUNDS
+                and lows[i + 1 : i + 2] == ["of"]
+                and lows[i + 2 : i + 3] not in (["talks"], ["negotiations"], ["consultations"])
+            ):
+                continue  # "the first round of elections", "the session of parliament"
             # the one event it names: the latest of the types it may name not already here
             cands = [t for t in types if t in recent and t not in have]
             if cands:
@@ -721,10 +731,8 @@ class EventFinder:
         """Whether the trigger is a definite reference: after a determiner ("the truce") or a
         possessive ("last month's ceasefire", "their talks")."""
         w = lows[first - 1]
-        if w in self.ref_adjectives and first >= 2:  # "the next round", "a future round"
+        if w in self.ref_adjectives and first >= 2:  # "the next round"
             w = lows[first - 2]
-            if w in ("a", "an"):
-                return True
         return w in self.ref_dets or w in self.possessives or w.endswith(("'s", "’s"))
 
     def _collective_at(self, lows: list[str]) -> list[int]:
@@ -805,10 +813,8 @@ class EventFinder:
         if how == "previous_actors":
             return _previous_actors(ctx, mine, named)
         if how == "object_actors":
-            # "condemned the strikes": whoever struck; else, in a two-sided story, the other side
-            if named:
-                return _previous_actors(ctx, mine, named, any_type=False)
-            return _other_side(ctx, mine)
+            # "condemned the strikes": whoever struck
+            return _previous_actors(ctx, mine, named, any_type=False) if named else []
         family = etype.split("_", 1)[0]
         for t, _, tgts in reversed(ctx.history[-HISTORY_REACH:]):
             if t.split("_", 1)[0] == family and tgts:
