@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from service.tagging.gazetteer import Hit, _match_at, _spells, _untaken, _word_char
+from service.tagging.gazetteer import Hit, _match_at, _spells, _untaken
+from service.tagging.text import word_char_at
 
 
 def _plain_match_at(cands: list[tuple[str, int, None]], text: str, i: int) -> Hit | None:
@@ -30,7 +31,7 @@ def test_spelling_and_word_ends_match_the_str_methods() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 9)))
         j = rng.randrange(len(text))
         c = text[j]
-        assert _word_char(text, j) == (c.isalnum() or c == "_"), repr(text)
+        assert word_char_at(text, j) == (c.isalnum() or c == "_"), repr(text)
         form = "".join(rng.choice(alphabet[:6]) for _ in range(rng.randrange(1, 4)))
         i = rng.randrange(len(text))
         if i + len(form) <= len(text):

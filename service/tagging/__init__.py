@@ -34,8 +34,17 @@ class Tagger:
         self.events = EventFinder(rules, self.names.title_words)
         self.bodies = Bodies(rules["cues"].get("government_bodies", []), self.gaz.forms)
         self.ner = ner
-        # words too general to stand for a company named by them ("Pacific", "Liberty")
-        self.generic = frozenset(rules["cues"].get("generic_name_words", []))
+        # words that cannot stand for an organisation named by them: descriptions and titles,
+        # and words too general ("Pacific", "Liberty": generic_name_words)
+        names = self.names
+        self._not_short = (
+            names.org_words
+            | names.title_words
+            | names.not_entity
+            | names.common
+            | names.start_stop
+            | frozenset(rules["cues"].get("generic_name_words", []))
+        )
         self._stat: Any = None
         if ner == "spacy":
             from .statistical import SpacyNames
@@ -62,7 +71,7 @@ class Tagger:
         Shipping") is later called by its leading words ("Kalahari", "Qamar Crest"), as a
         person by a surname; a person of three or more words by the last two ("Ruth Ayen Lado"
         ... "Ayen Lado")."""
-        known, names = self.gaz.forms, self.names
+        known, orgs = self.gaz.forms, self.names.org_words
         for m in ms:
             e = m.entry
             words = m.text.split(" ")
@@ -77,15 +86,10 @@ class Tagger:
                 and first[0].isupper()
                 and not first.isupper()  # "EU Council": the acronym is a name of its own
                 and first not in known
-                and first not in names.org_words
-                and first not in names.title_words
-                and first not in names.not_entity
-                and first not in names.common
-                and first not in names.start_stop
-                and first not in self.generic  # "Pacific Gas" ... "Pacific nations"
+                and first not in self._not_short  # "Pacific Gas" ... "Pacific nations"
             ):
                 table.setdefault(first, e)
-                if len(words) == 3 and words[1] not in names.org_words:
+                if len(words) == 3 and words[1] not in orgs:
                     table.setdefault(" ".join(words[:2]), e)
 
     def tag(

