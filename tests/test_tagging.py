@@ -312,6 +312,87 @@ TENTH_CUES = [
     ("CRITICISM", "Opposition leader Kalo Tavoa called the Chinese loan a debt trap."),
 ]
 
+# an eleventh set: counter-tariffs readied, asset freezes, designations and suspensions, mortar
+# rounds and destroyed posts, calls by telephone, briefings, concern voiced, pledges to rebuild,
+# exemptions that spare, ships tracked or blocked, ground not to be given up, duties phased out
+ELEVENTH_CUES = [
+    ("TARIFF_THREAT", "Ottawa readies retaliatory duties on American whiskey."),
+    ("TARIFF_THREAT", "Canada is readying counter-tariffs on U.S. orange juice."),
+    ("SANCTIONS_ACTION", "Three Turkish shipping firms face a U.S. asset freeze over the trade."),
+    ("SANCTIONS_ACTION", "The EU imposed an asset freeze on four Belarusian officials."),
+    ("SANCTIONS_ACTION", "The African Union suspended Niger after the coup."),
+    (
+        "SANCTIONS_THREAT",
+        "The Treasury warned that further designations were possible against the militia.",
+    ),
+    (
+        "SANCTIONS_THREAT",
+        "ECOWAS said Mali's assets at the central bank would be frozen if the junta missed the"
+        " deadline.",
+    ),
+    ("SANCTIONS_RELIEF", "EU agrees new sanctions on Iran, spares Turkey's gas imports."),
+    (
+        "MILITARY_ESCALATION",
+        "Azerbaijani troops fired mortar rounds across the border overnight, Yerevan said.",
+    ),
+    ("MILITARY_ESCALATION", "The army said its artillery destroyed two rebel positions near Goma."),
+    ("MILITARY_ESCALATION", "Israeli jets targeted Hezbollah fighters near the border."),
+    (
+        "MILITARY_ESCALATION",
+        "Japan's defence ministry said it had tracked 11 Chinese warships near Okinawa.",
+    ),
+    (
+        "MILITARY_ESCALATION",
+        "Manila said Chinese coast guard ships tried to block a Philippine supply boat.",
+    ),
+    ("DIPLOMATIC_CONTACT", "Kenya's foreign minister telephoned his Ethiopian counterpart."),
+    ("DIPLOMATIC_CONTACT", "The envoy will fly to Baku to brief Azerbaijan's president."),
+    ("CRITICISM", "Germany and France expressed concern over the arrests in Tbilisi."),
+    ("CRITICISM", "Hanoi said the Chinese survey was a flagrant violation of its waters."),
+    ("CRITICISM", "Beijing said the duties seriously harm the interests of Chinese firms."),
+    ("ECONOMIC_COOPERATION", "Saudi Arabia and Kuwait pledged to help pay for rebuilding Syria."),
+    ("REJECTION", "Baku said it would never give up territory in Karabakh."),
+    ("TARIFF_RELIEF", "Chile will phase out its 6% duty on Argentine beef over five years."),
+    (
+        "DIPLOMATIC_CONTACT",
+        "Serbia and Kosovo held talks in Brussels. A further round will be held in June.",
+    ),
+]
+
+# a twelfth set: warnings of a response, warnings brushed aside, alleged fire, venues offered,
+# talks reconvened, bans pressed for, lists drawn up or widened, halted loadings, trade
+# committees, surcharges imposed, duties with a start date, rates to be restored
+TWELFTH_CUES = [
+    ("TARIFF_THREAT", "Lima doubles duties on Chilean wine. Santiago warns of retaliation."),
+    ("REJECTION", "Ankara's trade minister brushed the warning aside on Monday."),
+    ("CRITICISM", "Yerevan alleges Azerbaijani fire on border villages."),
+    ("MILITARY_ESCALATION", "Kabul reported cross-border shelling by Pakistani troops."),
+    ("MEDIATION", "Qatar offered Doha as a venue for the signing of the peace deal."),
+    ("DIPLOMATIC_CONTACT", "The Serbian and Kosovar teams will reconvene in Brussels in May."),
+    ("SANCTIONS_THREAT", "Poland presses for a ban on Russian grain as EU weighs sanctions."),
+    ("SANCTIONS_THREAT", "Moscow is drawing up a list of Polish goods to be banned."),
+    ("SANCTIONS_ACTION", "The EU said it had no plans to widen its sanctions on Minsk."),
+    ("SANCTIONS_ACTION", "In the border dispute, exports of Malian cattle were halted by Dakar."),
+    (
+        "SANCTIONS_ACTION",
+        "Amid the dispute, Benin's ban on Nigerien crude loadings enters a third week.",
+    ),
+    (
+        "ECONOMIC_COOPERATION",
+        "Chad and Cameroon agreed to set up a joint committee on cross-border trade.",
+    ),
+    ("ECONOMIC_COOPERATION", "Peru and Bolivia agreed to cut the duties on each other's goods."),
+    ("TARIFF_ACTION", "Quito imposed a security surcharge on Colombian imports."),
+    (
+        "TARIFF_ACTION",
+        "Bogota answered with the imposition of matching levies on Ecuadorian goods.",
+    ),
+    ("TARIFF_ACTION", "Vietnam will impose duties of 20% on Chinese steel from July 1."),
+    ("TARIFF_THREAT", "Bogota warned that it would restore the full 30% tariff if Quito reneged."),
+    ("REJECTION", "Hungary objected, saying the ban would breach EU rules."),
+    ("NO_COMMENT", "The Elysee did not respond to a request for comment."),
+]
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
     # a review's sentences: the new cues where no state acts
@@ -349,6 +430,17 @@ NOT_EVENTS = [
     "Shell awarded a contract to Saipem to build a platform off Nigeria.",
     "The curator described the painting as a dangerous forgery, the Louvre in Paris said.",
     "Toyota secured a $2 billion loan from Mizuho to refinance its debt.",
+    # idioms around trigger words
+    "The spokesman said the election timetable was not up for negotiation.",
+    "Apple will supply phones to Vodafone under a new contract.",
+    "French unions said they would end their strikes if the government dropped the reform.",
+    "Google will host a session on artificial intelligence for developers in Paris.",
+    "Shareholders objected to the pay package for the chief executive of Shell.",
+    "Ford will raise prices on its trucks from July 1, the company said in Detroit.",
+    "Unions pressed for a ban on night shifts at Amazon warehouses in Germany.",
+    "The city council drew up a list of roads to be closed in Nairobi.",
+    "Exports of Apple phones from India were halted by a storm.",
+    "The comedian called the show a publicity stunt in Los Angeles.",
 ]
 
 
@@ -471,7 +563,9 @@ def test_a_deal_needs_what_it_is_about() -> None:
     + SEVENTH_CUES
     + EIGHTH_CUES
     + NINTH_CUES
-    + TENTH_CUES,
+    + TENTH_CUES
+    + ELEVENTH_CUES
+    + TWELFTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -1705,3 +1799,54 @@ def test_political_prisoners_released_and_trade_concessions_are_no_peace_talks(
 def test_refusing_to_be_intimidated_is_a_rejection_not_a_criticism(tagger: Tagger) -> None:
     found = events_of(tagger, "Manila said it would not be intimidated by Beijing.")
     assert "REJECTION" in found and "CRITICISM" not in found
+
+
+def test_attacks_to_be_halted_name_no_attack_again(tagger: Tagger) -> None:
+    body = (
+        "Russian drones struck power plants in Kharkiv overnight. Kyiv proposed a moratorium"
+        " on strikes against energy sites, and said it was ready for a truce if Moscow halted"
+        " its strikes."
+    )
+    _, events = tagger.tag("t", body)
+    second = [e for e in events if e["sentence"]["start"] > 0]
+    assert {e["type"] for e in second} == {"CEASEFIRE"}
+
+
+def test_a_guard_acting_with_restraint_calls_for_none(tagger: Tagger) -> None:
+    body = "Beijing said its coast guard had acted professionally and with restraint."
+    assert "CEASEFIRE" not in events_of(tagger, body)
+    assert "CEASEFIRE" in events_of(tagger, "Beijing urged restraint on both sides.")
+
+
+def test_a_defence_treaty_and_a_planned_visit_are_no_peace_talks(tagger: Tagger) -> None:
+    body = (
+        "Chinese ships fired water cannon at a Philippine boat. Washington said an attack would"
+        " invoke U.S. commitments under a 1951 defence treaty. Manila said a planned visit by"
+        " Beijing's vice minister had been postponed."
+    )
+    assert "PEACE_TALKS" not in events_of(tagger, body)
+    body = "Troops shelled the border on Monday. Delhi said there were no plans to reopen it."
+    assert "PEACE_TALKS" not in events_of(tagger, body)
+
+
+def test_a_two_letter_surname_links_to_its_full_name(tagger: Tagger) -> None:
+    body = (
+        "The junta's spokesman, Colonel Armando Cá, spoke on state radio. Cá accused ECOWAS"
+        " of double standards."
+    )
+    _, events = tagger.tag("t", body)
+    crit = [e for e in events if e["type"] == "CRITICISM"]
+    assert crit and crit[0]["actors"] == ["person:armando-ca"]
+
+
+def test_a_plan_with_a_start_date_is_the_act_unless_threatened_or_conditional(
+    tagger: Tagger,
+) -> None:
+    dated = "Vietnam will impose duties of 20% on Chinese steel from July 1."
+    assert set(events_of(tagger, dated)) == {"TARIFF_ACTION"}
+    undated = "Vietnam will impose duties of 20% on Chinese steel."
+    assert set(events_of(tagger, undated)) == {"TARIFF_THREAT"}
+    conditional = "Vietnam will impose duties on Chinese steel from July 1 unless Beijing acts."
+    assert "TARIFF_THREAT" in events_of(tagger, conditional)
+    threatened = "Hanoi threatened it will impose duties on Chinese steel from July 1."
+    assert "TARIFF_ACTION" not in events_of(tagger, threatened)

@@ -118,7 +118,7 @@ class Tagger:
         table = surname_table(found["title"] + found["body"], base)
         self._short_names(found["title"] + found["body"], table)
         if len(table) > len(base):
-            extra = [(s, e) for s, e in table.items() if s not in base and len(s) >= 3]
+            extra = [(s, e) for s, e in table.items() if s not in base and len(s) >= 2]
             for f in FIELDS:
                 found[f] = _relink(f, texts[f], found[f], table, extra)
         acronyms = _acronyms(found["title"] + found["body"], self.gaz.forms)

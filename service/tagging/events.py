@@ -224,10 +224,16 @@ class EventFinder:
         self.urging = CueSet(cues.get("urging", []))
         # "will now require", "will immediately impose": in force, not a plan
         self.in_force = CueSet(cues.get("in_force", []))
+        # "will impose duties from July 1": a dated start makes the plan a decided act
+        self.schedule_openers = CueSet(cues.get("schedule_openers", []))
+        self.date_words = frozenset(w.lower() for w in cues.get("date_words", []))
         self.negators = {
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
         self.spec = {t: _Type(d, self.negators.get(t)) for t, d in self.types.items()}
+        # a plan's type -> the act's ("TARIFF_THREAT" -> "TARIFF_ACTION"): the reverse of
+        # ``future_type``, for plans given a start date
+        self.decided = {s.future_type: t for t, s in self.spec.items() if s.future_type}
         # first words of every modality cue: a sentence with none of them is all "asserted"
         self.mod_words = self.modality.first_words().union(
             *(c.keys for c in self.negators.values())
@@ -261,6 +267,8 @@ class EventFinder:
         # nouns as general as "the decision" name an earlier act only where it is welcomed
         self.reception_nouns = frozenset(w.lower() for w in cues.get("reception_nouns", []))
         self.reception_verbs = frozenset(w.lower() for w in cues.get("reception_verbs", []))
+        # "a moratorium on strikes", "if Russia halted its strikes": the thing to be ended
+        self.reference_enders = frozenset(w.lower() for w in cues.get("reference_enders", []))
         self.rate_before = frozenset(w.lower() for w in cues.get("rate_blockers_before", []))
         self.rate_after = frozenset(w.lower() for w in cues.get("rate_blockers_after", []))
 
@@ -333,6 +341,21 @@ class EventFinder:
                 break
         cues = self.urging if urged else self.future
         return cues.any_in(lows, lo, hi) and not self.in_force.any_in(lows, lo, hi)
+
+    def _scheduled(self, lows: list[str], start: int) -> bool:
+        """A start date after the trigger ("from July 1", "starting Friday", "on January 1"),
+        with no condition in the sentence: the act is decided, not threatened."""
+        n = len(lows)
+        dates = self.date_words
+        for j in range(start, n - 1):
+            k = self.schedule_openers.at(lows, j)
+            if k and j + k < n and lows[j + k] in dates:
+                break
+            if lows[j] == "on" and lows[j + 1] in dates and j + 2 < n and lows[j + 2].isdigit():
+                break  # "on January 1", not "said on Monday"
+        else:
+            return False
+        return not self.modality.cond.any_in(lows, 0, n)
 
     def _count_topic(self, all_toks: list[Toks], topic: list[int]) -> None:
         """Add the field's off-topic cue words to topic[0] and its on-topic ones to topic[1]
@@ -459,11 +482,24 @@ class EventFinder:
                 and mod != "negated"
                 and (
                     mod == "hypothetical"
-                    or self._planned(lows, max(clause, m.first - PLAN_REACH), m.first)
+                    or (
+                        self._planned(lows, max(clause, m.first - PLAN_REACH), m.first)
+                        and not self._scheduled(lows, m.last + 1)
+                    )
                     or self._planned(lows, max(clause, m.first - URGE_REACH), m.first, True)
                 )
             ):
                 etype, d, mod = ft, spec[ft], "asserted"
+            elif (
+                etype in self.decided
+                and mod == "asserted"
+                and "will" in lows[max(clause, m.first - PLAN_REACH) : m.last + 1]
+                and not self.threat.any_in(lows, 0, len(lows))
+                and self._scheduled(lows, m.last + 1)
+            ):
+                # "will impose duties from July 1": a dated plan is the act itself
+                etype = self.decided[etype]
+                d = spec[etype]
             if etype in out:
                 continue
             ts, te = st[m.first], en[m.last]
@@ -693,6 +729,8 @@ class EventFinder:
             ):
                 continue  # "the decision" names an act again only where it is welcomed
                 # (not "the decision by the central bank", "the move to raise prices")
+            if not self.reference_enders.isdisjoint(lows[max(0, i - 3) : i]):
+                continue  # generic: the acts to be ended, not the event named again
             if (
                 lows[i] in _ROUNDS
                 and lows[i + 1 : i + 2] == ["of"]

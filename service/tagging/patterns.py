@@ -227,7 +227,7 @@ class Matcher:
                 end = _match_from(steps, lows, stems, i, self.stops) if steps else i
                 if end < 0:
                     continue
-                if not_prev and first > 0 and stems[first - 1] in not_prev:
+                if not_prev and first > 0 and _after(stems, first, not_prev):
                     continue
                 if not_next and end + 1 < n and stems[end + 1] in not_next:
                     continue
@@ -243,6 +243,20 @@ class Matcher:
         # several types: every match, so that a type whose heaviest match loses its words to
         # a stronger type can still stand on another (see EventFinder._resolve)
         return every
+
+
+# words a "not_prev" word may stand before the trigger across: "halted its strikes" (not
+# "the": "hosting the talks" names the talks again)
+_THROUGH = frozenset(["its", "their", "his", "her", "on", "of", "all", "any", "such"])
+
+
+def _after(stems: list[str], first: int, words: frozenset[str]) -> bool:
+    """Whether one of ``words`` comes right before token ``first``, or before one possessive
+    or preposition there ("halted airstrikes", "a moratorium on strikes")."""
+    w = stems[first - 1]
+    if w in words:
+        return True
+    return w in _THROUGH and first > 1 and stems[first - 2] in words
 
 
 def _semicolons(toks: Toks) -> bytearray:
