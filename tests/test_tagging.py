@@ -393,6 +393,44 @@ TWELFTH_CUES = [
     ("NO_COMMENT", "The Elysee did not respond to a request for comment."),
 ]
 
+# a thirteenth set: duties floated, hiked in the passive or made subject to, reductions in
+# and abolitions of tariffs, packages readied, punitive measures, entry bans, removal of
+# sanctions, disarmament agreed, good offices, spurned offers, silence and refusals to be
+# drawn, trade doubled, billions committed, joint production, deplored expulsions, wars drawn into
+THIRTEENTH_CUES = [
+    ("TARIFF_THREAT", "Washington floats a 150% duty on Brazilian ethanol."),
+    ("TARIFF_ACTION", "Duties on Turkish steel were hiked to 40% by Ottawa on Friday."),
+    ("TARIFF_ACTION", "Norwegian salmon became subject to a 20% Chinese levy on Monday."),
+    ("TARIFF_RELIEF", "Kenya secured a reduction in Indian tariffs on its tea exports."),
+    ("TARIFF_RELIEF", "Chile said it would abolish its remaining tariffs on Peruvian grapes."),
+    ("SANCTIONS_THREAT", "Brussels readies new sanctions on Iran over drone exports."),
+    (
+        "SANCTIONS_THREAT",
+        "Seoul would not rule out additional punitive measures against Pyongyang.",
+    ),
+    ("SANCTIONS_ACTION", "Moscow barred entry to 200 British officials and lawmakers."),
+    ("SANCTIONS_RELIEF", "Minsk demanded the removal of sanctions on its potash exports."),
+    (
+        "PEACE_TALKS",
+        "Sudanese negotiators agreed on the disarmament of militias at talks in Jeddah.",
+    ),
+    ("MEDIATION", "Oman's good offices allowed Tehran and Washington to resume contacts."),
+    ("REJECTION", "Athens spurned a Turkish offer of talks on the Aegean."),
+    ("REJECTION", "There is no question of ceding Crimea, Kyiv's foreign minister said."),
+    ("NO_COMMENT", "Ankara's defence ministry refused to be drawn on the drone sales."),
+    ("NO_COMMENT", "The Kremlin remained silent on the fate of the detained journalists."),
+    ("ECONOMIC_COOPERATION", "Indonesia and Australia agreed to double bilateral trade by 2030."),
+    ("ECONOMIC_COOPERATION", "The UAE committed $5 billion to Kenyan infrastructure projects."),
+    ("ECONOMIC_COOPERATION", "Paris and Kyiv agreed on joint artillery shell production."),
+    ("CRITICISM", "Pretoria deplored the expulsion of its ambassador by Washington."),
+    ("CRITICISM", "Mexico's president took aim at the U.S. envoy's remarks."),
+    ("MILITARY_ESCALATION", "Moscow warned that supplying jets to Kyiv would draw NATO into war."),
+    (
+        "MILITARY_ESCALATION",
+        "Minsk announced the deployment of 3,000 more troops to the Lithuanian border.",
+    ),
+]
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
     # a review's sentences: the new cues where no state acts
@@ -565,7 +603,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
     + NINTH_CUES
     + TENTH_CUES
     + ELEVENTH_CUES
-    + TWELFTH_CUES,
+    + TWELFTH_CUES
+    + THIRTEENTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -1850,3 +1889,26 @@ def test_a_plan_with_a_start_date_is_the_act_unless_threatened_or_conditional(
     assert "TARIFF_THREAT" in events_of(tagger, conditional)
     threatened = "Hanoi threatened it will impose duties on Chinese steel from July 1."
     assert "TARIFF_ACTION" not in events_of(tagger, threatened)
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_probe_sentences_written_for_each_type(tagger: Tagger) -> None:
+    """240 single wire sentences, 16 per type, written by a helper who never ran the tagger
+    (then used to add cues): nearly all must carry their type. A floor, not the figure."""
+    lines = (DATA / "probe_positive.txt").read_text(encoding="utf-8").splitlines()
+    cases = [line.split("|", 1) for line in lines if line.strip()]
+    missed = [text for etype, text in cases if etype not in events_of(tagger, text)]
+    assert len(cases) == 240
+    assert len(missed) <= 12, missed
+
+
+def test_probe_sentences_outside_politics_stay_mostly_empty(tagger: Tagger) -> None:
+    """120 business, sport, science and domestic sentences with the trigger words in other
+    senses. Alone, a sentence has no article around it for the off-topic filter; the ones
+    that still fire are mostly domestic politics ("talks" between parties, a court rejecting)."""
+    lines = (DATA / "probe_negative.txt").read_text(encoding="utf-8").splitlines()
+    fired = [line for line in lines if line.strip() and events_of(tagger, line)]
+    assert len(lines) == 120
+    assert len(fired) <= 25, fired

@@ -132,7 +132,14 @@ class Span(NamedTuple):
 
 
 # words whose suffix is not an inflection ("according" is not a form of "accord")
-_STEM_EXCEPTIONS = {"according": "according", "accordingly": "accordingly", "news": "news"}
+# words the suffix rules would merge with another word: "forcing" is no "forces"
+_STEM_EXCEPTIONS = {
+    "according": "according",
+    "accordingly": "accordingly",
+    "news": "news",
+    "forced": "forced",
+    "forcing": "forcing",
+}
 
 
 @lru_cache(maxsize=65536)
