@@ -431,6 +431,29 @@ THIRTEENTH_CUES = [
     ),
 ]
 
+# a fourteenth set: troops moved to a frontier, drones that had struck, dialogue resumed,
+# delegations invited, silence on whether, nothing to offer, dim views, listings considered,
+# tensions to be avoided, deposits and surtaxes
+FOURTEENTH_CUES = [
+    ("MILITARY_ESCALATION", "Armenia said Azerbaijan had moved tanks towards the border."),
+    ("MILITARY_ESCALATION", "Kabul said Pakistani drones had struck a village in Khost."),
+    ("DIPLOMATIC_CONTACT", "The Belgrade-Pristina dialogue resumed in Brussels on Monday."),
+    ("PEACE_TALKS", "Serbia and Kosovo resumed their dialogue on normalising relations."),
+    ("MEDIATION", "Oman invited delegations from Riyadh and Sanaa to Muscat for talks."),
+    ("NO_COMMENT", "Islamabad has not said whether it will attend the talks."),
+    ("NO_COMMENT", "Beijing's foreign ministry said it had no information to offer."),
+    ("CRITICISM", "Washington has taken a dim view of Ottawa's concession to Beijing."),
+    ("SANCTIONS_THREAT", "Tokyo is considering adding five Russian banks to its sanctions list."),
+    ("CEASEFIRE", "China urged Seoul and Pyongyang to avoid actions that raise tensions."),
+    ("TARIFF_ACTION", "Beijing imposed a 75% anti-dumping deposit on Canadian canola."),
+    ("TARIFF_RELIEF", "Ottawa agreed to cut its 100% surtax on Chinese electric vehicles."),
+    (
+        "MEDIATION",
+        "Kenya offered to mediate between Addis Ababa and Asmara. Eritrea dismissed the Kenyan"
+        " offer.",
+    ),
+]
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
     # a review's sentences: the new cues where no state acts
@@ -479,6 +502,7 @@ NOT_EVENTS = [
     "The city council drew up a list of roads to be closed in Nairobi.",
     "Exports of Apple phones from India were halted by a storm.",
     "The comedian called the show a publicity stunt in Los Angeles.",
+    "Steel parts that meet the rules of the trade pact will be exempted in Canada.",
 ]
 
 
@@ -604,7 +628,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
     + TENTH_CUES
     + ELEVENTH_CUES
     + TWELFTH_CUES
-    + THIRTEENTH_CUES,
+    + THIRTEENTH_CUES
+    + FOURTEENTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -1912,3 +1937,10 @@ def test_probe_sentences_outside_politics_stay_mostly_empty(tagger: Tagger) -> N
     fired = [line for line in lines if line.strip() and events_of(tagger, line)]
     assert len(lines) == 120
     assert len(fired) <= 25, fired
+
+
+def test_dialogue_as_a_means_is_no_meeting(tagger: Tagger) -> None:
+    body = "The UN chief urged the sides to settle their differences through dialogue."
+    assert "DIPLOMATIC_CONTACT" not in events_of(tagger, body)
+    body = "The Belgrade-Pristina dialogue resumed in Brussels on Monday."
+    assert "DIPLOMATIC_CONTACT" in events_of(tagger, body)

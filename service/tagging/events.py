@@ -435,7 +435,7 @@ class EventFinder:
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         matches = self._resolve(self.matcher.find(toks, ctx.article_stems, bool(goods)))
         if ctx.history and not self.ref_nouns.isdisjoint(toks.lows):
-            matches = self._references(toks.lows, ctx, matches)
+            matches = self._references(toks, ms, ctx, matches)
         if not matches:
             ctx.learn(ms, text, self.leader_titles)  # "the two leaders" may name them later
             return []
@@ -711,7 +711,9 @@ class EventFinder:
             return []
         return []
 
-    def _references(self, lows: list[str], ctx: _Context, matches: list[Match]) -> list[Match]:
+    def _references(
+        self, toks: Toks, ms: list[Mention], ctx: _Context, matches: list[Match]
+    ) -> list[Match]:
         """Matches for definite references to an event of a type the field already reported
         ("the deal", "their talks", "the swap"): by the labelling convention a sentence naming
         an event again carries its type too."""
@@ -719,9 +721,10 @@ class EventFinder:
         recent = {t: k for k, (t, _, _) in enumerate(ctx.history[-HISTORY_REACH:])}
         have = {m.etype for m in matches}
         extra: list[Match] = []
+        lows = toks.lows
         for i in range(1, len(lows)):
             types = self.reference_types.get(lows[i])
-            if types is None or not self._refers(lows, i):
+            if types is None or not (self._refers(lows, i) or _named_ref(toks, ms, i, self)):
                 continue
             if lows[i] in self.reception_nouns and (
                 self.reception_verbs.isdisjoint(lows[max(0, i - 4) : i])
@@ -894,6 +897,19 @@ class EventFinder:
             ):
                 keep[m.etype] = m
         return sorted(keep.values(), key=_by_position)
+
+
+def _named_ref(toks: Toks, ms: list[Mention], i: int, finder: EventFinder) -> bool:
+    """Whether token i follows a name that follows a determiner: "the Tbilisi talks",
+    "the Kenyan offer" name an event of the story again."""
+    if not ms:
+        return False
+    end = toks.ends[i - 1]
+    for m in ms:
+        if m.end == end and m.entry.type in ("GPE", "NORP", "ORG"):
+            j = bisect_right(toks.starts, m.start) - 1  # the name's first token
+            return j >= 1 and toks.lows[j - 1] in finder.ref_dets
+    return False
 
 
 def _commercial(
