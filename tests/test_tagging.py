@@ -454,6 +454,36 @@ FOURTEENTH_CUES = [
     ),
 ]
 
+# a fifteenth set: rights reserved, duties adopted or studied, carve-outs and slashed rates,
+# countermeasures, sanctions floated, decided or adopted as a package, designations, video
+# calls, shuttle diplomacy, referred questions, crushing responses, direct war
+FIFTEENTH_CUES = [
+    ("TARIFF_THREAT", "Tehran reserves the right to impose reciprocal duties on Emirati goods."),
+    ("TARIFF_THREAT", "Ottawa said it was studying surtaxes on Chinese steel."),
+    ("TARIFF_ACTION", "Definitive duties on Chinese bikes were formally adopted by Brussels."),
+    ("TARIFF_RELIEF", "Seoul secured a carve-out from U.S. car tariffs for 50,000 vehicles."),
+    ("TARIFF_RELIEF", "India slashed its tariff on Australian wine to 50% from 150%."),
+    ("CEASEFIRE", "Israel and Hamas agree to extend the Gaza truce by two days."),
+    (
+        "SANCTIONS_THREAT",
+        "Beijing will take countermeasures, including restricting gallium exports.",
+    ),
+    ("SANCTIONS_THREAT", "A ban on Russian aluminium has been floated by Brussels."),
+    ("SANCTIONS_ACTION", "Beijing has decided to sanction a former U.S. senator."),
+    ("SANCTIONS_ACTION", "OFAC designated 20 tankers for carrying Iranian oil."),
+    ("SANCTIONS_ACTION", "Norway adopted the EU's latest package of measures against Russia."),
+    ("SANCTIONS_RELIEF", "Damascus demanded the lifting of unilateral coercive measures."),
+    ("DIPLOMATIC_CONTACT", "The Chinese and Russian leaders held a video call on Monday."),
+    ("MEDIATION", "Beijing's envoy Li Hao began a round of shuttle diplomacy in Kyiv."),
+    ("NO_COMMENT", "China's foreign ministry referred questions to the commerce ministry."),
+    ("NO_COMMENT", "Kremlin declines comment on report of U.S. envoy's visit."),
+    ("MILITARY_ESCALATION", "Tehran warned that any aggression would meet a crushing response."),
+    (
+        "MILITARY_ESCALATION",
+        "Moscow warned that Kyiv's use of the missiles meant direct war with NATO.",
+    ),
+]
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
     # a review's sentences: the new cues where no state acts
@@ -503,6 +533,9 @@ NOT_EVENTS = [
     "Exports of Apple phones from India were halted by a storm.",
     "The comedian called the show a publicity stunt in Los Angeles.",
     "Steel parts that meet the rules of the trade pact will be exempted in Canada.",
+    "Police in Marseille said a truce between rival drug clans had collapsed.",
+    "Apple's iPhone sales met Wall Street expectations in the holiday quarter.",
+    "An invasion of box tree moths has stripped hedges across London, Kew Gardens said.",
 ]
 
 
@@ -629,7 +662,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
     + ELEVENTH_CUES
     + TWELFTH_CUES
     + THIRTEENTH_CUES
-    + FOURTEENTH_CUES,
+    + FOURTEENTH_CUES
+    + FIFTEENTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -1919,24 +1953,37 @@ def test_a_plan_with_a_start_date_is_the_act_unless_threatened_or_conditional(
 DATA = Path(__file__).parent / "data"
 
 
-def test_probe_sentences_written_for_each_type(tagger: Tagger) -> None:
-    """240 single wire sentences, 16 per type, written by a helper who never ran the tagger
-    (then used to add cues): nearly all must carry their type. A floor, not the figure."""
-    lines = (DATA / "probe_positive.txt").read_text(encoding="utf-8").splitlines()
+@pytest.mark.parametrize(
+    ("name", "count", "most_missed"),
+    [("probe_positive.txt", 240, 12), ("probe2_positive.txt", 300, 15)],
+)
+def test_probe_sentences_written_for_each_type(
+    tagger: Tagger, name: str, count: int, most_missed: int
+) -> None:
+    """Single wire sentences, the same number per type, written by helpers who never ran the
+    tagger (then used to add cues): nearly all must carry their type. A floor, not the
+    figure."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     cases = [line.split("|", 1) for line in lines if line.strip()]
     missed = [text for etype, text in cases if etype not in events_of(tagger, text)]
-    assert len(cases) == 240
-    assert len(missed) <= 12, missed
+    assert len(cases) == count
+    assert len(missed) <= most_missed, missed
 
 
-def test_probe_sentences_outside_politics_stay_mostly_empty(tagger: Tagger) -> None:
-    """120 business, sport, science and domestic sentences with the trigger words in other
+@pytest.mark.parametrize(
+    ("name", "count", "most_fired"),
+    [("probe_negative.txt", 120, 25), ("probe2_negative.txt", 150, 25)],
+)
+def test_probe_sentences_outside_politics_stay_mostly_empty(
+    tagger: Tagger, name: str, count: int, most_fired: int
+) -> None:
+    """Business, sport, science and domestic sentences with the trigger words in other
     senses. Alone, a sentence has no article around it for the off-topic filter; the ones
     that still fire are mostly domestic politics ("talks" between parties, a court rejecting)."""
-    lines = (DATA / "probe_negative.txt").read_text(encoding="utf-8").splitlines()
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     fired = [line for line in lines if line.strip() and events_of(tagger, line)]
-    assert len(lines) == 120
-    assert len(fired) <= 25, fired
+    assert len(lines) == count
+    assert len(fired) <= most_fired, fired
 
 
 def test_dialogue_as_a_means_is_no_meeting(tagger: Tagger) -> None:
@@ -1944,3 +1991,9 @@ def test_dialogue_as_a_means_is_no_meeting(tagger: Tagger) -> None:
     assert "DIPLOMATIC_CONTACT" not in events_of(tagger, body)
     body = "The Belgrade-Pristina dialogue resumed in Brussels on Monday."
     assert "DIPLOMATIC_CONTACT" in events_of(tagger, body)
+
+
+def test_the_company_shell_shells_nothing(tagger: Tagger) -> None:
+    body = "Shell's board in London rejected an investor's call to split the company."
+    assert "MILITARY_ESCALATION" not in events_of(tagger, body)
+    assert "MILITARY_ESCALATION" in events_of(tagger, "Russian troops shelled Kherson.")

@@ -132,13 +132,16 @@ class Span(NamedTuple):
 
 
 # words whose suffix is not an inflection ("according" is not a form of "accord")
-# words the suffix rules would merge with another word: "forcing" is no "forces"
+# words the suffix rules would merge with another word: "forcing" is no "forces",
+# "shelling" no "Shell"
 _STEM_EXCEPTIONS = {
     "according": "according",
     "accordingly": "accordingly",
     "news": "news",
     "forced": "forced",
     "forcing": "forcing",
+    "shelled": "shelled",  # not the company Shell
+    "shelling": "shelling",
 }
 
 
