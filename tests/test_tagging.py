@@ -400,7 +400,7 @@ TWELFTH_CUES = [
 THIRTEENTH_CUES = [
     ("TARIFF_THREAT", "Washington floats a 150% duty on Brazilian ethanol."),
     ("TARIFF_ACTION", "Duties on Turkish steel were hiked to 40% by Ottawa on Friday."),
-    ("TARIFF_ACTION", "Norwegian salmon became subject to a 20% Chinese levy on Monday."),
+    ("TARIFF_ACTION", "Norwegian salmon exports became subject to a 20% Chinese levy on Monday."),
     ("TARIFF_RELIEF", "Kenya secured a reduction in Indian tariffs on its tea exports."),
     ("TARIFF_RELIEF", "Chile said it would abolish its remaining tariffs on Peruvian grapes."),
     ("SANCTIONS_THREAT", "Brussels readies new sanctions on Iran over drone exports."),
@@ -536,6 +536,44 @@ NOT_EVENTS = [
     "Police in Marseille said a truce between rival drug clans had collapsed.",
     "Apple's iPhone sales met Wall Street expectations in the holiday quarter.",
     "An invasion of box tree moths has stripped hedges across London, Kew Gardens said.",
+    # a review's sentences against this session's new cues
+    "England captain Harry Kane declared himself ready for international duty despite the injury.",
+    "The Supreme Court is examining the duty of care owed by councils to children in care.",
+    "Rachel Reeves floated a windfall levy on energy companies in her budget speech.",
+    "Edinburgh City Council approved the introduction of a tourist levy from next summer.",
+    "Rachel Reeves abolished stamp duty for first-time buyers in England.",
+    "The NBA extended the player's suspension ahead of the trade deadline.",
+    "England manager Thomas Tuchel is considering adding a third striker to his squad.",
+    "The FA is considering further punitive measures against the club after the brawl.",
+    "Merseyside Police drew up a list of banned fans ahead of the derby at Anfield.",
+    "A ban on smartphones in schools has been proposed by Education Secretary Phillipson.",
+    "Manchester United said it reserves the right to impose a lifetime ban on any fan.",
+    "The High Court imposed an asset freeze on Mike Lynch's former finance director.",
+    "The Labour Party suspended the MP's membership after the remarks.",
+    "The Treasury designated five banks as systemically important lenders.",
+    "The EU adopted a package of measures to support farmers hit by drought.",
+    "Chelsea captain Reece James was spared a ban after the FA reviewed the incident.",
+    "Rolls-Royce signed a final agreement with CEZ to build small modular nuclear reactors.",
+    "Britain's Parliament reconvenes on Monday after the summer recess.",
+    "In a brief statement, President Joe Biden thanked voters in Delaware.",
+    "Nvidia chief Jensen Huang told investors on a video call that demand was strong.",
+    "Oxford University will host training sessions for teachers from both Britain and France.",
+    "Manchester City Council committed $200 million to infrastructure projects.",
+    "The National Theatre announced a joint production with Broadway producer Sonia Friedman.",
+    "Manchester United agreed to build a new 100,000-seat stadium in Manchester.",
+    "Airbus plans to double supply of its A320 jets from its plant in Toulouse.",
+    "Mo Salah took aim at goal from 25 yards against Everton at Anfield.",
+    "Felix Baumgartner called the jump the hardest stunt of his career in Austria.",
+    "Goldman Sachs analysts took a dim view of Nike's guidance in New York.",
+    "The Food and Drug Administration expressed concern over the rise in measles cases in Texas.",
+    "Union leaders agreed to end strikes that have disrupted energy supplies across France.",
+    "Ford fired 300 workers in a fresh round of layoffs at its assembly line in Michigan.",
+    "The Greek coast guard blocked a boat carrying 40 migrants from reaching Lesbos.",
+    "The governor authorised the deployment of troops to guard polling stations in Texas.",
+    "The move forces lenders towards riskier borrowers, analysts in London said.",
+    "The injury to Martin Odegaard is a devastating blow for Arsenal in London.",
+    "The chairman's dual role posed a direct conflict of interest at Barclays in London.",
+    "The nurses' union said it reserves the right to strike if the pay offer is not improved.",
 ]
 
 
@@ -1997,3 +2035,33 @@ def test_the_company_shell_shells_nothing(tagger: Tagger) -> None:
     body = "Shell's board in London rejected an investor's call to split the company."
     assert "MILITARY_ESCALATION" not in events_of(tagger, body)
     assert "MILITARY_ESCALATION" in events_of(tagger, "Russian troops shelled Kherson.")
+
+
+def test_review_cases_keep_real_truces_wars_and_threats(tagger: Tagger) -> None:
+    """What the review found the narrowed cues losing or mistyping, kept right."""
+    for body in (
+        "Somalia's government and clan militias agreed a truce in Las Anod.",
+        "Haiti's gangs and the government agreed a truce in Port-au-Prince.",
+    ):
+        assert "CEASEFIRE" in events_of(tagger, body)
+    body = (
+        "Russia's invasion of Ukraine, which the International Criminal Court says involved war"
+        " crimes, entered its fourth year."
+    )
+    assert "MILITARY_ESCALATION" in events_of(tagger, body)
+    body = "Trump said on Friday he will hit the European Union with 50% tariffs starting June 1."
+    assert set(events_of(tagger, body)) == {"TARIFF_THREAT"}
+    body = "China will impose tariffs on U.S. farm goods, the ministry said on March 4."
+    assert set(events_of(tagger, body)) == {"TARIFF_THREAT"}
+    body = "EU ministers will discuss a new sanctions package at a meeting starting Monday."
+    assert "SANCTIONS_ACTION" not in events_of(tagger, body)
+    body = "Trump imposed 25% tariffs on Canadian steel. Ottawa demanded an end to the tariffs."
+    _, events = tagger.tag("t", body)
+    assert [e["type"] for e in events if e["sentence"]["start"] > 0] == ["TARIFF_ACTION"]
+    body = (
+        "Chinese Vice Premier He Lifeng held talks with Scott Bessent in Geneva. He said China"
+        " had agreed to buy more U.S. soybeans."
+    )
+    ents, _ = tagger.tag("t", body)
+    he = next(e for e in ents if e["id"] == "person:he-lifeng")
+    assert len(he["mentions"]) == 1

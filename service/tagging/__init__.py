@@ -118,7 +118,12 @@ class Tagger:
         table = surname_table(found["title"] + found["body"], base)
         self._short_names(found["title"] + found["body"], table)
         if len(table) > len(base):
-            extra = [(s, e) for s, e in table.items() if s not in base and len(s) >= 2]
+            # a two-letter surname ("Cá", "Li") links, a capitalised function word ("He") not
+            extra = [
+                (s, e)
+                for s, e in table.items()
+                if s not in base and (len(s) >= 3 or (len(s) == 2 and s not in self._not_short))
+            ]
             for f in FIELDS:
                 found[f] = _relink(f, texts[f], found[f], table, extra)
         acronyms = _acronyms(found["title"] + found["body"], self.gaz.forms)

@@ -227,6 +227,12 @@ class EventFinder:
         # "will impose duties from July 1": a dated start makes the plan a decided act
         self.schedule_openers = CueSet(cues.get("schedule_openers", []))
         self.date_words = frozenset(w.lower() for w in cues.get("date_words", []))
+        self.decided_verbs = frozenset(w.lower() for w in cues.get("decided_verbs", []))
+        self.plan_speech = frozenset(w.lower() for w in cues.get("plan_speech", []))
+        self.said_words = frozenset(w.lower() for w in cues.get("reported_speech", []))
+        # "the Tbilisi talks": nouns a place or people's name may stand before, naming an
+        # event again
+        self.named_ref_nouns = frozenset(w.lower() for w in cues.get("named_reference_nouns", []))
         self.negators = {
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
@@ -342,20 +348,33 @@ class EventFinder:
         cues = self.urging if urged else self.future
         return cues.any_in(lows, lo, hi) and not self.in_force.any_in(lows, lo, hi)
 
-    def _scheduled(self, lows: list[str], start: int) -> bool:
-        """A start date after the trigger ("from July 1", "starting Friday", "on January 1"),
-        with no condition in the sentence: the act is decided, not threatened."""
+    def _scheduled(self, lows: list[str], first: int, last: int, stop: int) -> bool:
+        """A decided act given a start date in its clause ("will impose duties from July 1",
+        "starting Friday"): the trigger names the act itself (impose, raise, list, not
+        consider or urge), and no condition, vow or threat is in the sentence."""
         n = len(lows)
-        dates = self.date_words
-        for j in range(start, n - 1):
+        if self.decided_verbs.isdisjoint(lows[first : last + 1]):
+            return False
+        dates, said = self.date_words, self.said_words
+        for j in range(last + 1, min(stop, n) - 1):
             k = self.schedule_openers.at(lows, j)
             if k and j + k < n and lows[j + k] in dates:
                 break
-            if lows[j] == "on" and lows[j + 1] in dates and j + 2 < n and lows[j + 2].isdigit():
-                break  # "on January 1", not "said on Monday"
+            if (
+                lows[j] == "on"
+                and lows[j + 1] in dates
+                and j + 2 < n
+                and lows[j + 2].isdigit()
+                and lows[j - 1] not in said  # "on January 1", not "said on March 4"
+            ):
+                break
         else:
             return False
-        return not self.modality.cond.any_in(lows, 0, n)
+        return not (
+            self.modality.cond.any_in(lows, 0, n)
+            or self.threat.any_in(lows, 0, n)
+            or not self.plan_speech.isdisjoint(lows)
+        )
 
     def _count_topic(self, all_toks: list[Toks], topic: list[int]) -> None:
         """Add the field's off-topic cue words to topic[0] and its on-topic ones to topic[1]
@@ -482,10 +501,7 @@ class EventFinder:
                 and mod != "negated"
                 and (
                     mod == "hypothetical"
-                    or (
-                        self._planned(lows, max(clause, m.first - PLAN_REACH), m.first)
-                        and not self._scheduled(lows, m.last + 1)
-                    )
+                    or self._planned(lows, max(clause, m.first - PLAN_REACH), m.first)
                     or self._planned(lows, max(clause, m.first - URGE_REACH), m.first, True)
                 )
             ):
@@ -494,8 +510,9 @@ class EventFinder:
                 etype in self.decided
                 and mod == "asserted"
                 and "will" in lows[max(clause, m.first - PLAN_REACH) : m.last + 1]
-                and not self.threat.any_in(lows, 0, len(lows))
-                and self._scheduled(lows, m.last + 1)
+                and self._scheduled(
+                    lows, m.first, m.last, breaks[j] if j < len(breaks) else len(lows)
+                )
             ):
                 # "will impose duties from July 1": a dated plan is the act itself
                 etype = self.decided[etype]
@@ -732,8 +749,10 @@ class EventFinder:
             ):
                 continue  # "the decision" names an act again only where it is welcomed
                 # (not "the decision by the central bank", "the move to raise prices")
-            if not self.reference_enders.isdisjoint(lows[max(0, i - 3) : i]):
-                continue  # generic: the acts to be ended, not the event named again
+            if "MILITARY_ESCALATION" in types and not self.reference_enders.isdisjoint(
+                lows[max(0, i - 3) : i]
+            ):
+                continue  # generic: the attacks to be ended, not the event named again
             if (
                 lows[i] in _ROUNDS
                 and lows[i + 1 : i + 2] == ["of"]
@@ -902,11 +921,11 @@ class EventFinder:
 def _named_ref(toks: Toks, ms: list[Mention], i: int, finder: EventFinder) -> bool:
     """Whether token i follows a name that follows a determiner: "the Tbilisi talks",
     "the Kenyan offer" name an event of the story again."""
-    if not ms:
+    if not ms or toks.lows[i] not in finder.named_ref_nouns:
         return False
     end = toks.ends[i - 1]
     for m in ms:
-        if m.end == end and m.entry.type in ("GPE", "NORP", "ORG"):
+        if m.end == end and m.entry.type in ("GPE", "NORP"):
             j = bisect_right(toks.starts, m.start) - 1  # the name's first token
             return j >= 1 and toks.lows[j - 1] in finder.ref_dets
     return False
