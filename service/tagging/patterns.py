@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from itertools import compress
 from typing import Any, NamedTuple
 
 from .text import Toks, stem, tokenize
@@ -19,20 +18,60 @@ class Elem(NamedTuple):
     stems: frozenset[str]
 
 
-class Pattern(NamedTuple):
-    etype: str
-    elems: tuple[Elem, ...]  # from the anchor element on
-    lead: tuple[Elem, ...]  # plain word elements before the anchor, checked backwards
-    needs: frozenset[str]
-    unless: frozenset[str]
-    weight: int
-    last: frozenset[str]  # stems of the last word element after the anchor (quick reject)
-    steps: tuple[tuple[int, frozenset[str], int], ...]  # after the anchor: (kind, stems, slack)
-    wide: frozenset[str]  # "if_article": one of these anywhere in the article also suffices
-    goods: bool  # "if_commodity": a commodity named in the sentence also suffices
-    also: frozenset[str]  # "and_if": one of these must be in the sentence as well
-    not_prev: frozenset[str]  # "not_prev": no match right after one of these ("cabinet meeting")
-    not_next: frozenset[str]  # "not_next": no match right before one of these ("slammed into")
+class Pattern:
+    """One token-level variant of a trigger, filed under its anchor word.
+
+    A plain class rather than a NamedTuple: compiled, its fields are read straight from the
+    object, where the thirteen fields of a tuple were unpacked for every candidate of every
+    anchor hit. The word sets a candidate is checked against the sentence are tuples:
+    compiled, an ``in`` test per word on the sentence's stem set is a direct C call, where
+    ``frozenset.isdisjoint`` is a method called by name."""
+
+    __slots__ = (
+        "also",
+        "checks",
+        "etype",
+        "goods",
+        "last",
+        "lead",
+        "needs",
+        "not_next",
+        "not_prev",
+        "steps",
+        "unless",
+        "weight",
+        "wide",
+    )
+
+    def __init__(
+        self,
+        etype: str,
+        lead: tuple[frozenset[str], ...],
+        needs: frozenset[str],
+        unless: frozenset[str],
+        weight: int,
+        last: frozenset[str],
+        steps: tuple[tuple[int, frozenset[str], int], ...],
+        wide: frozenset[str],
+        goods: bool,
+        also: frozenset[str],
+        not_prev: frozenset[str],
+        not_next: frozenset[str],
+    ) -> None:
+        self.etype = etype
+        self.lead = lead  # plain word elements before the anchor, checked backwards
+        self.needs = tuple(needs)
+        self.unless = tuple(unless)
+        self.weight = weight
+        self.last = tuple(last)  # stems of the last word element after the anchor (quick reject)
+        self.steps = steps  # after the anchor: (kind, stems, slack)
+        self.wide = wide  # "if_article": one of these anywhere in the article also suffices
+        self.goods = goods  # "if_commodity": a commodity named in the sentence also suffices
+        self.also = tuple(also)  # "and_if": one of these must be in the sentence as well
+        self.not_prev = not_prev  # "not_prev": no match right after one ("cabinet meeting")
+        self.not_next = not_next  # "not_next": no match right before one ("slammed into")
+        # whether any word of the sentence is asked about (else no stem set is needed)
+        self.checks = bool(last or needs or unless or wide or goods or also)
 
 
 # tuple.__new__(Match, values): a match without the Python-level NamedTuple __new__ call
@@ -140,8 +179,7 @@ class Matcher:
                     last = tail[-1] if tail else frozenset()
                     pat = Pattern(
                         etype,
-                        tuple(elems[a:]),
-                        tuple(elems[:a]),
+                        tuple(e.stems for e in elems[:a]),
                         needs,
                         unless,
                         weight,
@@ -167,22 +205,11 @@ class Matcher:
         matched, else every match (the caller picks one per type).
         ``article``: the stems of the whole article (asked only by ``if_article`` patterns);
         ``has_goods``: the sentence names a commodity (for ``if_commodity`` patterns)."""
-        index = self.index
         stems = toks.stems
-        # positions of anchor stems (most tokens are no anchor): a typed loop, which the
-        # compiled build runs as direct dict lookups
-        hits: list[tuple[int, list[Pattern]]] = []
-        for i, st in enumerate(stems):
-            found = index.get(st)
-            if found is not None:
-                hits.append((i, found))
-        if NUM_KEY in index:
-            nums = index[NUM_KEY]
-            lows = toks.lows
-            hits += [(i, nums) for i in compress(range(len(lows)), map(str.isdigit, lows))]
-        if not hits:
+        at, pats = self._hits(toks)
+        if not at:
             return []
-        stem_set = set(stems)
+        present: set[str] | None = None  # the sentence's stems, built when first asked
         lows = toks.lows
         s0, s1 = toks.span
         # no match spans a semicolon: "X slaps a duty on Y; Z threatens to hit back"
@@ -190,49 +217,27 @@ class Matcher:
         n = len(stems)
         best: dict[str, Match] = {}
         every: list[Match] = []
-        for i, cands in hits:
-            for (
-                etype,
-                _,
-                lead,
-                needs,
-                unless,
-                weight,
-                last,
-                steps,
-                wide,
-                goods,
-                also,
-                not_prev,
-                not_next,
-            ) in cands:
-                if last and last.isdisjoint(stem_set):
-                    continue
-                if (
-                    (needs or wide or goods)  # the sentence lacks the words, names no goods;
-                    and (not needs or needs.isdisjoint(stem_set))  # the article may hold a wide one
-                    and not (goods and has_goods)
-                    and (not wide or article is None or wide.isdisjoint(article()))
-                ):
-                    continue
-                if also and also.isdisjoint(stem_set):
-                    continue
-                if unless and not unless.isdisjoint(stem_set):
-                    continue
-                first = i
-                if lead:
-                    first = i - len(lead)
-                    if first < 0 or any(stems[first + k] not in e[1] for k, e in enumerate(lead)):
+        for h in range(len(at)):
+            i = at[h]
+            for p in pats[h]:
+                if p.checks:
+                    if present is None:
+                        present = set(stems)
+                    if not _words_fit(p, present, has_goods, article):
                         continue
-                end = _match_from(steps, lows, stems, i, self.stops) if steps else i
+                first = _lead_start(p.lead, stems, i) if p.lead else i
+                if first < 0:
+                    continue
+                end = _match_from(p.steps, lows, stems, i, self.stops) if p.steps else i
                 if end < 0:
                     continue
-                if not_prev and first > 0 and stems[first - 1] in not_prev:
+                if p.not_prev and first > 0 and stems[first - 1] in p.not_prev:
                     continue
-                if not_next and end + 1 < n and stems[end + 1] in not_next:
+                if p.not_next and end + 1 < n and stems[end + 1] in p.not_next:
                     continue
                 if semis is not None and semis.find(1, first, end) >= 0:
                     continue
+                etype, weight = p.etype, p.weight
                 m = _new(Match, (etype, first, end, weight))
                 every.append(m)
                 old = best.get(etype)
@@ -243,6 +248,69 @@ class Matcher:
         # several types: every match, so that a type whose heaviest match loses its words to
         # a stronger type can still stand on another (see EventFinder._resolve)
         return every
+
+    def _hits(self, toks: Toks) -> tuple[list[int], list[list[Pattern]]]:
+        """Token indices of anchor words (most tokens are none) and the patterns anchored
+        there: typed loops, which the compiled build runs as direct dict look-ups and
+        ``isdigit`` calls. Numbers come after the words, as candidates are tried in order."""
+        index = self.index
+        at: list[int] = []
+        pats: list[list[Pattern]] = []
+        stems = toks.stems
+        for i in range(len(stems)):
+            found = index.get(stems[i])
+            if found is not None:
+                at.append(i)
+                pats.append(found)
+        nums = index.get(NUM_KEY)
+        if nums is not None:
+            lows = toks.lows
+            for i in range(len(lows)):
+                if lows[i].isdigit():
+                    at.append(i)
+                    pats.append(nums)
+        return at, pats
+
+
+def _any_in(words: tuple[str, ...], present: set[str]) -> bool:
+    """Whether one of ``words`` is in ``present`` (``not frozenset(words).isdisjoint``;
+    compiled, ``any`` over a generator is an inline loop)."""
+    return any(w in present for w in words)
+
+
+def _words_fit(
+    p: Pattern,
+    present: set[str],
+    has_goods: bool,
+    article: Callable[[], frozenset[str]] | None,
+) -> bool:
+    """Whether the sentence's stems (``present``) hold the words the pattern asks for: its
+    last word (a quick reject), an ``if`` word (else a wide one in the article, or a named
+    commodity), an ``and_if`` word, and no ``unless`` word."""
+    if p.last and not _any_in(p.last, present):
+        return False
+    if (
+        (p.needs or p.wide or p.goods)  # the sentence lacks the words, names no goods;
+        and (not p.needs or not _any_in(p.needs, present))  # the article may hold a wide one
+        and not (p.goods and has_goods)
+        and (not p.wide or article is None or p.wide.isdisjoint(article()))
+    ):
+        return False
+    if p.also and not _any_in(p.also, present):
+        return False
+    return not (p.unless and _any_in(p.unless, present))
+
+
+def _lead_start(lead: tuple[frozenset[str], ...], stems: list[str], i: int) -> int:
+    """Index of the first token of the plain words before the anchor at i, or -1 where
+    they are not there."""
+    first = i - len(lead)
+    if first < 0:
+        return -1
+    for k in range(len(lead)):
+        if stems[first + k] not in lead[k]:
+            return -1
+    return first
 
 
 def _semicolons(toks: Toks) -> bytearray:
