@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from hashlib import sha1
 from operator import itemgetter
-from typing import Any
+from typing import Any, Final
 
 from .entities import Mention
 from .modality import CueSet, Modality
@@ -26,6 +26,7 @@ def _by_position(m: Match) -> tuple[int, str]:
 
 
 _CLAUSE_RE = re.compile(r"[,;:—–()]")
+_CLAUSE_MARKS: Final = (",", ";", ":", "—", "–", "(", ")")  # the characters _CLAUSE_RE matches
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
@@ -868,19 +869,25 @@ def _commercial(
 
 def _clause_breaks(text: str, lo: int, hi: int, st: list[int]) -> list[int]:
     """For each clause mark in ``text[lo:hi]`` (what ``_CLAUSE_RE`` matches), the index of
-    the first token starting at or after it (``bisect_left`` into the sorted ``st``). A
-    typed loop over character codes and one walk over the tokens: compiled, cheaper than a
-    regex scan and a bisect per mark in every sentence with a trigger."""
-    out: list[int] = []
+    the first token starting at or after it (``bisect_left`` into the sorted ``st``). The
+    marks are found by ``str.find`` per mark character (a fast memchr-like scan; a sentence
+    holds few marks), then sorted and met by one walk over the token starts: compiled,
+    cheaper than a regex scan, or a loop over every character of the sentence."""
+    marks: list[int] = []
+    for c in _CLAUSE_MARKS:
+        i = text.find(c, lo, hi)
+        while i >= 0:
+            marks.append(i)
+            i = text.find(c, i + 1, hi)
+    if len(marks) > 1:
+        marks.sort()
     k, n = 0, len(st)
-    for i in range(lo, min(hi, len(text))):
-        c = ord(text[i])
-        # , ; : ( ) and the em and en dashes
-        if c == 44 or c == 59 or c == 58 or c == 40 or c == 41 or c == 0x2014 or c == 0x2013:
-            while k < n and st[k] < i:
-                k += 1
-            out.append(k)
-    return out
+    for j in range(len(marks)):
+        i = marks[j]
+        while k < n and st[k] < i:
+            k += 1
+        marks[j] = k
+    return marks
 
 
 def _after_names(ts: int, te: int, ms: list[Mention], st: list[int], first: int, last: int) -> int:
