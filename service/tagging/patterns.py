@@ -74,15 +74,18 @@ class Pattern:
         self.checks = bool(last or needs or unless or wide or goods or also)
 
 
-# tuple.__new__(Match, values): a match without the Python-level NamedTuple __new__ call
-_new = tuple.__new__
+class Match:
+    """A trigger's match in a sentence. A plain class rather than a NamedTuple: compiled, it
+    is made by a direct call (not ``tuple.__new__`` called generically) and its fields are
+    read straight from the object, as the event finder does many times per match."""
 
+    __slots__ = ("etype", "first", "last", "weight")
 
-class Match(NamedTuple):
-    etype: str
-    first: int  # token index of the first matched token
-    last: int  # token index of the last matched token
-    weight: int
+    def __init__(self, etype: str, first: int, last: int, weight: int) -> None:
+        self.etype = etype
+        self.first = first  # token index of the first matched token
+        self.last = last  # token index of the last matched token
+        self.weight = weight
 
 
 def _words(alt: str) -> list[str]:
@@ -238,10 +241,14 @@ class Matcher:
                 if semis is not None and semis.find(1, first, end) >= 0:
                     continue
                 etype, weight = p.etype, p.weight
-                m = _new(Match, (etype, first, end, weight))
+                m = Match(etype, first, end, weight)
                 every.append(m)
                 old = best.get(etype)
-                if old is None or weight > old[3] or (weight == old[3] and first < old[1]):
+                if (
+                    old is None
+                    or weight > old.weight
+                    or (weight == old.weight and first < old.first)
+                ):
                     best[etype] = m
         if len(best) == 1:
             return list(best.values())
