@@ -11,7 +11,7 @@ from typing import Any, Final
 from .entities import Mention
 from .modality import CueSet, Modality
 from .patterns import Match, Matcher
-from .roles import Roles
+from .roles import Roles, Slot
 from .text import Span, Toks
 
 _by_start = itemgetter(1)  # Mention.start
@@ -607,7 +607,7 @@ class EventFinder:
         self,
         lows: list[str],
         offsets: tuple[list[int], list[int]],
-        ss: list[Any],
+        ss: list[Slot],
         span: tuple[int, int],
         ts: int,
         ctx: _Context,
@@ -664,7 +664,7 @@ class EventFinder:
         sides = len(ctx.sides) == 2 and bool(self.collective_sides.at(lows, hit))
         return ctx.sides if sides or not ctx.parties else ctx.parties
 
-    def _pair_before(self, ss: list[Any], ts: int) -> list[str]:
+    def _pair_before(self, ss: list[Slot], ts: int) -> list[str]:
         """Two countries coordinated before the trigger ("called on Ethiopia and Eritrea ...
         both countries moving tanks"), or nothing."""
         for k in range(len(ss) - 1, -1, -1):

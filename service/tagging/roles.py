@@ -6,7 +6,7 @@ The cue words (prepositions, speech verbs, ...) come from the ``cues`` rule data
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, NamedTuple
+from typing import Final
 
 from .entities import Mention
 from .text import WordCues
@@ -18,23 +18,52 @@ _OPENING_PUNCT: Final = frozenset({",", "“", '"'})
 _STRIP: Final = ",;:\"“”'.()"
 _CLAUSE_PUNCT: Final = ',;:()"“”'
 _OWNER_TYPES: Final = frozenset({"PERSON", "ORG"})  # what a modifier may modify
-_new: Final = tuple.__new__  # a Slot without NamedTuple's __new__ (one per candidate)
 
 
-class Slot(NamedTuple):
-    """A role candidate: a mention with the words around it."""
+class Slot:
+    """A role candidate: a mention with the words around it. A plain class rather than a
+    NamedTuple: compiled, it is made by a direct call (one per candidate of every sentence
+    with a trigger) and its fields are read straight from the object."""
 
-    id: str
-    type: str
-    start: int
-    end: int
-    prev: str  # lower-case word just before the mention, titles and articles skipped
-    gap_next: str  # text between this mention and the next candidate
-    next_word: str  # lower-case word just after the mention
-    speaker: bool  # followed by a speech verb ("..., South Korea's military said")
-    lead: bool  # inside a fronted adverbial phrase ("Speaking in Tirana, ...")
-    comma: bool  # a comma just before it (titles skipped): it may open a clause
-    country: str | None  # the country it is or belongs to, where known
+    __slots__ = (
+        "comma",
+        "country",
+        "end",
+        "gap_next",
+        "id",
+        "lead",
+        "next_word",
+        "prev",
+        "speaker",
+        "start",
+        "type",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        type: str,
+        start: int,
+        end: int,
+        prev: str,
+        gap_next: str,
+        next_word: str,
+        speaker: bool,
+        lead: bool,
+        comma: bool,
+        country: str | None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.start = start
+        self.end = end
+        self.prev = prev  # lower-case word just before the mention, titles and articles skipped
+        self.gap_next = gap_next  # text between this mention and the next candidate
+        self.next_word = next_word  # lower-case word just after the mention
+        self.speaker = speaker  # followed by a speech verb ("..., South Korea's military said")
+        self.lead = lead  # inside a fronted adverbial phrase ("Speaking in Tirana, ...")
+        self.comma = comma  # a comma just before it (titles skipped): it may open a clause
+        self.country = country  # the country it is or belongs to, where known
 
 
 class Roles:
@@ -138,23 +167,19 @@ class Roles:
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
             home = e.id if e.id.startswith("country:") else e.country
-            # (no NamedTuple __new__ call: one per candidate of every sentence with a trigger)
             raw.append(
-                _new(
-                    Slot,
-                    (
-                        e.id,
-                        e.type,
-                        ms_,
-                        me,
-                        prev,
-                        text[me:nxt],
-                        nw,
-                        spk,
-                        me <= lead_end,
-                        comma,
-                        home,
-                    ),
+                Slot(
+                    e.id,
+                    e.type,
+                    ms_,
+                    me,
+                    prev,
+                    text[me:nxt],
+                    nw,
+                    spk,
+                    me <= lead_end,
+                    comma,
+                    home,
                 )
             )
         out: list[Slot] = []
@@ -171,23 +196,11 @@ class Roles:
                 # a country modifying a person is his ("Thai army spokesman X")
                 owner = raw[k + 1]
                 home = owner.country or (sl.country if owner.type == "PERSON" else None)
-                # (owner._replace(prev=, lead=, comma=, country=) without its keyword call)
-                raw[k + 1] = _new(
-                    Slot,
-                    (
-                        owner.id,
-                        owner.type,
-                        owner.start,
-                        owner.end,
-                        sl.prev,
-                        owner.gap_next,
-                        owner.next_word,
-                        owner.speaker,
-                        sl.lead,
-                        sl.comma,
-                        home,
-                    ),
-                )
+                # (a slot of this call only: changed in place)
+                owner.prev = sl.prev
+                owner.lead = sl.lead
+                owner.comma = sl.comma
+                owner.country = home
                 continue
             out.append(sl)
         return out
