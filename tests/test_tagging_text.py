@@ -129,6 +129,24 @@ def test_word_cues_search_by_tokens_like_the_regex() -> None:
     assert by_tokens > 1000  # the token path was taken, not only the regex
 
 
+def test_word_cues_last_match_is_the_last_of_finditer() -> None:
+    """The last cue in a span, found by searches from each match's end (by tokens where the
+    text was tokenised), is the last match the regex's finditer gives."""
+    cues = WordCues(["he", "she", "it", "they", "s", "hit with"])
+    parts = ["he", "He", "she's", "it's", "it’s", "They", "thex", "x_it", "hit With", "with"]
+    parts += [" ", ", ", "'", "’", "-", "é", "\u212a", "İt", ". "]
+    rng = random.Random(8)
+    for n, text in enumerate(_texts(9, parts, 2000, 16)):
+        if n % 2:
+            tokenize_sentences(text, sentences(text))
+        for _ in range(6):
+            pos, end = rng.randrange(len(text) + 1), rng.randrange(len(text) + 3)
+            found = list(cues.finditer(text, pos, end))
+            got = cues.last(text, pos, end)
+            want = found[-1] if found else None
+            assert (got and got.span()) == (want and want.span()), (text, pos, end)
+
+
 def test_capitalised_words_from_tokens_match_the_pattern() -> None:
     """The compiled name finder finds capitalised words by a loop over the characters, the
     Python source by a regex: the same spans, with the regex's odd corners ("élan-Vital" is

@@ -423,8 +423,9 @@ class Roles:
         elif emb == -2:
             # a pronoun is the subject of the trigger's clause: the person it stands for, named
             # before it in the sentence ("X said he would..."), else the caller's antecedent
-            found = list(self.pronoun_re.finditer(text, sent_start, trig_start))
-            pron, word = found[-1].start(), found[-1].group().lower()
+            hit = self.pronoun_re.last(text, sent_start, trig_start)
+            assert hit is not None  # _embedded found one
+            pron, word = hit.start(), hit.group().lower()
             # "it" stands for a country or body ("Ukraine said it was ready"), "he" for a person
             fits = [
                 k for k in subj if ss[k].end <= pron and (ss[k].type == "PERSON") != (word == "it")

@@ -664,10 +664,11 @@ class WordCues:
     the Match objects ``regex`` itself would return.
     """
 
-    __slots__ = ("_firsts", "_memo", "_one_word", "_plain", "_twin", "regex")
+    __slots__ = ("_empty", "_firsts", "_memo", "_one_word", "_plain", "_twin", "regex")
 
     def __init__(self, words: Iterable[str]) -> None:
         low = {w.lower() for w in words}
+        self._empty = "" in low  # a cue that matches nothing: found again at its own end
         alts = sorted(map(re.escape, low), key=len, reverse=True)
         body = "(?:" + ("|".join(alts) or "(?!)") + ")"
         head = ""
@@ -731,3 +732,17 @@ class WordCues:
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def last(self, text: str, pos: int, endpos: int) -> re.Match[str] | WordHit | None:
+        """The last match of ``finditer(text, pos, endpos)``, or None: found by a search from
+        the end of each match (the matches of non-empty cues, as finditer's), which a
+        tokenised text answers among its words instead of a regex scan of the whole span."""
+        if self._empty:
+            found = list(self.finditer(text, pos, endpos))
+            return found[-1] if found else None
+        last: re.Match[str] | WordHit | None = None
+        m = self.search(text, pos, endpos)
+        while m is not None:
+            last = m
+            m = self.search(text, m.end(), endpos)
+        return last
