@@ -267,13 +267,15 @@ class Roles:
 
     def _subjects(self, ss: list[Slot], before: list[int]) -> list[int]:
         """Slots before the trigger not governed by a preposition; a conjunct shares the
-        status of the one it is coordinated with ("of Russian and Iranian oil")."""
+        status of the one it is coordinated with ("of Russian and Iranian oil"). ``before``:
+        slot indices in rising order (so no set is needed to ask whether k - 1 is one)."""
         out: list[int] = []
         free = False
-        inside = set(before)  # (a list's "in" made a long sentence quadratic)
-        for k in before:
+        for j in range(len(before)):
+            k = before[j]
             conjunct = k > 0 and self._coordinated(ss[k - 1].gap_next)
-            if conjunct and k - 1 in inside and ss[k - 1].lead == ss[k].lead:
+            # (``before`` rises: k - 1 is in it only as the index just before k)
+            if conjunct and j > 0 and before[j - 1] == k - 1 and ss[k - 1].lead == ss[k].lead:
                 pass  # keeps the status of its first conjunct
             else:
                 free = ss[k].prev not in self.preps
@@ -605,10 +607,10 @@ class Roles:
             targets = [t for t in targets if t not in actors]
         elif accused_acts:
             actors, targets = self._accused(ss, before, actors, targets)
-        actors = list(dict.fromkeys(actors))
+        actors = _unique(actors)
         if targets:
             own = _countries_of(ss, actors)  # "prompting Beijing to retaliate": not at China
-            targets = [t for t in dict.fromkeys(targets) if t not in actors and t not in own]
+            targets = [t for t in _unique(targets) if t not in actors and t not in own]
         return actors, targets
 
     def _rebuttal(
@@ -806,6 +808,19 @@ def _of_country(ss: list[Slot], j: int) -> bool:
         return False
     place = ss[j + 1]
     return place.type == "GPE" and place.gap_next.strip() in (",", "and", ", and")
+
+
+def _unique(ids: list[str]) -> list[str]:
+    """``list(dict.fromkeys(ids))``: each id once, first place kept. Compiled, a short list
+    is checked by a loop (an event names few parties) rather than a dict built by a method
+    called by name; a long one still by the dict, to stay linear."""
+    if len(ids) > 8:
+        return list(dict.fromkeys(ids))
+    out: list[str] = []
+    for x in ids:
+        if x not in out:
+            out.append(x)
+    return out
 
 
 def _countries_of(ss: list[Slot], ids: list[str]) -> set[str | None]:
