@@ -9,11 +9,13 @@ import pytest
 
 from service.tagging import text as text_module
 from service.tagging.text import (
+    _SLUG_GAP_RE,
     _TOKEN_RE,
     Span,
     WordCues,
     WordHit,
     _add,
+    _ascii_slug,
     _is_boundary,
     _scan,
     sentences,
@@ -127,6 +129,13 @@ def test_word_cues_search_by_tokens_like_the_regex() -> None:
                 assert got.group() == want.group()  # type: ignore[union-attr]
             by_tokens += isinstance(got, WordHit)
     assert by_tokens > 1000  # the token path was taken, not only the regex
+
+
+def test_ascii_slug_loop_matches_the_regex() -> None:
+    parts = ["a", "Z", "0", "9", "-", "--", " ", "_", ".", "'", "/", "\t", "q7"]
+    for text in _texts(12, parts, 3000, 12):
+        low = text.lower()
+        assert _ascii_slug(low) == _SLUG_GAP_RE.sub("-", low).strip("-"), text
 
 
 def test_word_cues_last_match_is_the_last_of_finditer() -> None:

@@ -303,7 +303,7 @@ class EventFinder:
                 if stateless:  # a person of no known country may be named with one here
                     _learn_countries(ctx, ms, text, self.roles.title_words)
                 named = ms
-                if not self.org_nouns.isdisjoint(toks.lows):
+                if _holds(self.org_nouns, toks.lows):
                     named = self._anaphors(toks, ms, last_org)
                 found = self._sentence(article_id, field, text, sent, toks, named, ctx)
                 events.extend(found)
@@ -340,14 +340,10 @@ class EventFinder:
         (set intersections only in sentences that hold some)."""
         off_words, on_words = self.off_topic, self.on_topic
         off = sum(
-            len(off_words.intersection(t.lows))
-            for t in all_toks
-            if not off_words.isdisjoint(t.lows)
+            len(off_words.intersection(t.lows)) for t in all_toks if _holds(off_words, t.lows)
         )
         topic[0] += off
-        topic[1] += sum(
-            self._on_topic_in(t.lows) for t in all_toks if not on_words.isdisjoint(t.lows)
-        )
+        topic[1] += sum(self._on_topic_in(t.lows) for t in all_toks if _holds(on_words, t.lows))
 
     def _on_topic_in(self, lows: list[str]) -> int:
         """Distinct political cue words of a sentence, not counting those a commercial word
@@ -391,7 +387,10 @@ class EventFinder:
             if len(e["actors"]) >= 2 and self.spec[e["type"]].symmetric:
                 ctx.parties = list(e["actors"])
         persons = [m.entry.id for m in ms if m.entry.type == "PERSON"]
-        acted = [a for e in found for a in e["actors"] if a.startswith("person:")]
+        acted: list[str] = []
+        for e in found:
+            ids: list[str] = e["actors"]  # (typed: compiled, startswith is then a direct call)
+            acted.extend(a for a in ids if a.startswith("person:"))
         if acted:
             ctx.antecedent = acted[:1]
         elif persons:
@@ -412,7 +411,7 @@ class EventFinder:
     ) -> list[dict[str, Any]]:
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         matches = self._resolve(self.matcher.find(toks, ctx.article_stems, bool(goods)))
-        if ctx.history and not self.ref_nouns.isdisjoint(toks.lows):
+        if ctx.history and _holds(self.ref_nouns, toks.lows):
             matches = self._references(toks.lows, ctx, matches)
         if not matches:
             ctx.learn(ms, text, self.leader_titles)  # "the two leaders" may name them later
@@ -436,7 +435,7 @@ class EventFinder:
             top = max(
                 (spec[x.etype].priority for x in matches if spec[x.etype].commodity), default=0
             )
-        judged = not self.mod_words.isdisjoint(lows)  # else every match is asserted
+        judged = _holds(self.mod_words, lows)  # else every match is asserted
         heads, commercial = self.commercial_heads, self.on_topic_blockers
         for m in matches:
             if _commercial(lows, m.first, m.last, heads, commercial):
@@ -842,7 +841,7 @@ class EventFinder:
         if len(matches) < 2:
             return matches
         spec = self.spec
-        ranked = sorted(matches, key=_by_weight)
+        ranked = _ranked(matches)
         heaviest: dict[str, Match] = {}
         for m in ranked:
             heaviest.setdefault(m.etype, m)
@@ -856,7 +855,51 @@ class EventFinder:
                 for o in heaviest.values()
             ):
                 keep[m.etype] = m
-        return sorted(keep.values(), key=_by_position)
+        return _in_order(list(keep.values()))
+
+
+def _holds(words: frozenset[str], lows: list[str]) -> bool:
+    """``not words.isdisjoint(lows)``: compiled, a typed loop of set look-ups, where
+    ``isdisjoint`` is a method called by name (asked of every sentence)."""
+    return any(w in words for w in lows)
+
+
+# how many matches a sentence's sorts take by insertion (more: by sorted(), to stay linear)
+_FEW = 12
+
+
+def _ranked(ms: list[Match]) -> list[Match]:
+    """``sorted(ms, key=_by_weight)``: heaviest first, then earliest; stable. A sentence has
+    few matches: compiled, an insertion sort of them makes no key call per match."""
+    if len(ms) > _FEW:
+        return sorted(ms, key=_by_weight)
+    out = list(ms)
+    for i in range(1, len(out)):
+        m = out[i]
+        j = i - 1
+        while j >= 0 and (
+            out[j].weight < m.weight or (out[j].weight == m.weight and out[j].first > m.first)
+        ):
+            out[j + 1] = out[j]
+            j -= 1
+        out[j + 1] = m
+    return out
+
+
+def _in_order(ms: list[Match]) -> list[Match]:
+    """``sorted(ms, key=_by_position)``: by first token, then type; stable (see _ranked)."""
+    if len(ms) > _FEW:
+        return sorted(ms, key=_by_position)
+    for i in range(1, len(ms)):
+        m = ms[i]
+        j = i - 1
+        while j >= 0 and (
+            ms[j].first > m.first or (ms[j].first == m.first and ms[j].etype > m.etype)
+        ):
+            ms[j + 1] = ms[j]
+            j -= 1
+        ms[j + 1] = m
+    return ms
 
 
 def _commercial(
