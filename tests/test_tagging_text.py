@@ -195,6 +195,27 @@ def test_mention_order_check_agrees_with_the_sort_key() -> None:
         assert _in_mention_order(ms) == (keys == sorted(keys)), ms
 
 
+def test_taken_map_matches_slice_assignment() -> None:
+    """_relink's map of the characters mentions take, made from runs, is the bytearray the
+    slice assignments per mention give (mentions in order, out of order, overlapping)."""
+    from service.tagging import _taken
+    from service.tagging.entities import Mention
+    from service.tagging.gazetteer import Entry
+
+    entry = Entry("org:x", "ORG", "X", None)
+    rng = random.Random(12)
+    for _ in range(5000):
+        n = rng.randrange(12)
+        spans = [(s, s + rng.randrange(0, 4)) for s in (rng.randrange(n + 1) for _ in range(3))]
+        ms = [Mention("body", s, min(e, n), "X", entry) for s, e in spans]
+        if rng.random() < 0.5:
+            ms.sort(key=lambda m: m.start)
+        want = bytearray(n)
+        for m in ms:
+            want[m.start : m.end] = b"\x01" * (m.end - m.start)
+        assert _taken(n, ms) == want, (n, spans)
+
+
 def test_word_split_check_matches_the_str_tests() -> None:
     """Whether an offset cuts a run of regex word characters, read by code points."""
     from service.tagging.text import _splits_word
