@@ -32,14 +32,23 @@ _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
 
 
+# EventFinder._bits: a sentence holds a word of org_nouns ("the group"), ref_nouns ("the
+# deal"), mod_words (modality cues), off_topic or on_topic
+# (Final: compiled, constants rather than module-dict look-ups)
+_ORG_NOUN: Final = 1
+_REF_NOUN: Final = 2
+_MOD_WORD: Final = 4
+_OFF_TOPIC: Final = 8
+_ON_TOPIC: Final = 16
+
 # the weight of a match that only names an earlier event again ("the deal"): its parties are
 # that event's, whoever the sentence names
-REFERENCE = 0
+REFERENCE: Final = 0
 # nouns of a series: they name talks again unless a series of something else
 _ROUNDS = frozenset({"round", "rounds", "session", "sessions"})
 
 # confidence by (pattern weight, hypothetical): round() per event is measurably slow
-_CONF: dict[tuple[int, bool], float] = {}
+_CONF: Final[dict[tuple[int, bool], float]] = {}
 
 
 def _num(s: str) -> float | int:
@@ -264,6 +273,18 @@ class EventFinder:
         self.reception_verbs = frozenset(w.lower() for w in cues.get("reception_verbs", []))
         self.rate_before = frozenset(w.lower() for w in cues.get("rate_blockers_before", []))
         self.rate_after = frozenset(w.lower() for w in cues.get("rate_blockers_after", []))
+        # the cue lists every sentence is checked against, by word: one look-up per token
+        self.word_bits: dict[str, int] = {}
+        for bit, words in (
+            (_ORG_NOUN, self.org_nouns),
+            (_REF_NOUN, self.ref_nouns),
+            (_MOD_WORD, self.mod_words),
+            (_OFF_TOPIC, self.off_topic),
+            (_ON_TOPIC, self.on_topic),
+        ):
+            for w in words:
+                self.word_bits[w] = self.word_bits.get(w, 0) | bit
+        self.cued = frozenset(self.word_bits)
 
     def find(
         self,
@@ -291,6 +312,7 @@ class EventFinder:
         skip_ids = self.roles.skip_ids
         stateless = any(m.entry.type == "PERSON" and not m.entry.country for m in mentions)
         ctx.article = [all_toks] + (article or [])
+        held: list[int] = []  # per sentence, the cue lists it holds words of (_bits)
         for sent, toks in zip(sents, all_toks, strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1
@@ -299,13 +321,15 @@ class EventFinder:
                 mj += 1
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
+            bits = self._bits(toks.lows)
+            held.append(bits)
             if len(toks):
                 if stateless:  # a person of no known country may be named with one here
                     _learn_countries(ctx, ms, text, self.roles.title_words)
                 named = ms
-                if _holds(self.org_nouns, toks.lows):
+                if bits & _ORG_NOUN:
                     named = self._anaphors(toks, ms, last_org)
-                found = self._sentence(article_id, field, text, sent, toks, named, ctx)
+                found = self._sentence(article_id, field, text, sent, toks, named, ctx, bits)
                 events.extend(found)
             self._remember(ctx, found, ms)
             for m in reversed(ms):  # (one look per mention over the field: linear)
@@ -313,7 +337,7 @@ class EventFinder:
                     last_org = m
                     break
         if topic is not None and self.off_topic:
-            self._count_topic(all_toks, topic)
+            self._count_topic(all_toks, held, topic)
         if sides is not None and not sides and ctx.first_sides:
             sides.extend(ctx.first_sides)
         for ev in ctx.pending:
@@ -335,15 +359,25 @@ class EventFinder:
         cues = self.urging if urged else self.future
         return cues.any_in(lows, lo, hi) and not self.in_force.any_in(lows, lo, hi)
 
-    def _count_topic(self, all_toks: list[Toks], topic: list[int]) -> None:
+    def _count_topic(self, all_toks: list[Toks], held: list[int], topic: list[int]) -> None:
         """Add the field's off-topic cue words to topic[0] and its on-topic ones to topic[1]
-        (set intersections only in sentences that hold some)."""
-        off_words, on_words = self.off_topic, self.on_topic
-        off = sum(
-            len(off_words.intersection(t.lows)) for t in all_toks if _holds(off_words, t.lows)
-        )
-        topic[0] += off
-        topic[1] += sum(self._on_topic_in(t.lows) for t in all_toks if _holds(on_words, t.lows))
+        (set intersections only in sentences that hold some: ``held``, their _bits)."""
+        off_words = self.off_topic
+        for t, bits in zip(all_toks, held, strict=True):
+            if bits & _OFF_TOPIC:
+                topic[0] += len(off_words.intersection(t.lows))
+            if bits & _ON_TOPIC:
+                topic[1] += self._on_topic_in(t.lows)
+
+    def _bits(self, lows: list[str]) -> int:
+        """Which cue lists a sentence holds words of (the _ORG_NOUN ... _ON_TOPIC bits): one
+        set look-up per token, shared by the five checks that each took one per token."""
+        cued, bits_of = self.cued, self.word_bits
+        bits = 0
+        for w in lows:
+            if w in cued:
+                bits |= bits_of[w]
+        return bits
 
     def _on_topic_in(self, lows: list[str]) -> int:
         """Distinct political cue words of a sentence, not counting those a commercial word
@@ -408,10 +442,12 @@ class EventFinder:
         toks: Toks,
         ms: list[Mention],
         ctx: _Context,
+        bits: int,
     ) -> list[dict[str, Any]]:
+        """Events of one sentence (``bits``: the cue lists it holds words of, see _bits)."""
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         matches = self._resolve(self.matcher.find(toks, ctx.article_stems, bool(goods)))
-        if ctx.history and _holds(self.ref_nouns, toks.lows):
+        if ctx.history and bits & _REF_NOUN:
             matches = self._references(toks.lows, ctx, matches)
         if not matches:
             ctx.learn(ms, text, self.leader_titles)  # "the two leaders" may name them later
@@ -435,7 +471,7 @@ class EventFinder:
             top = max(
                 (spec[x.etype].priority for x in matches if spec[x.etype].commodity), default=0
             )
-        judged = _holds(self.mod_words, lows)  # else every match is asserted
+        judged = bool(bits & _MOD_WORD)  # else every match is asserted
         heads, commercial = self.commercial_heads, self.on_topic_blockers
         for m in matches:
             if _commercial(lows, m.first, m.last, heads, commercial):
@@ -858,14 +894,8 @@ class EventFinder:
         return _in_order(list(keep.values()))
 
 
-def _holds(words: frozenset[str], lows: list[str]) -> bool:
-    """``not words.isdisjoint(lows)``: compiled, a typed loop of set look-ups, where
-    ``isdisjoint`` is a method called by name (asked of every sentence)."""
-    return any(w in words for w in lows)
-
-
 # how many matches a sentence's sorts take by insertion (more: by sorted(), to stay linear)
-_FEW = 12
+_FEW: Final = 12
 
 
 def _ranked(ms: list[Match]) -> list[Match]:
@@ -1004,15 +1034,15 @@ def off_topic(off: int, on: int) -> bool:
     return off >= OFF_TOPIC_MIN and off >= OFF_TOPIC_RATIO * on
 
 
-OFF_TOPIC_MIN = 3
+OFF_TOPIC_MIN: Final = 3
 # how many tokens before a trigger a future cue may stand ("will impose"), and an urging one
 # ("urged the EU to follow suit and blacklist")
-PLAN_REACH = 6
-URGE_REACH = 10
+PLAN_REACH: Final = 6
+URGE_REACH: Final = 10
 # how many earlier events a reference looks back over: an article names few events, and a
 # text that repeats one thousands of times must stay linear
-HISTORY_REACH = 64
-OFF_TOPIC_RATIO = 2
+HISTORY_REACH: Final = 64
+OFF_TOPIC_RATIO: Final = 2
 
 
 def _other_side(ctx: _Context, mine: set[str]) -> list[str]:

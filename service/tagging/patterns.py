@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from .text import Toks, stem, tokenize
 
-GAP = 5  # most tokens a '...' may skip
-WORD, SKIP, NUM = 0, 1, 2
-NUM_KEY = "#NUM"
+# (Final: compiled, constants rather than module-dict look-ups)
+GAP: Final = 5  # most tokens a '...' may skip
+WORD: Final = 0
+SKIP: Final = 1
+NUM: Final = 2
+NUM_KEY: Final = "#NUM"
 
 
 class Elem(NamedTuple):
