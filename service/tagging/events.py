@@ -92,11 +92,13 @@ class _Context:
         "sides",
         "sides_rank",
         "stems",
+        "wide",
     )
 
-    def __init__(self, countries: dict[str, str | None]) -> None:
+    def __init__(self, countries: dict[str, str | None], wide: frozenset[str]) -> None:
         self.countries = countries
         self.article: list[list[Toks]] = []  # the tokens of the article's fields
+        self.wide = wide  # the words ``if_article`` patterns ask for
         self.stems: frozenset[str] | None = None
         # the first person named of each country: whom "the two leaders" are
         self.leaders: dict[str, str] = {}
@@ -147,9 +149,18 @@ class _Context:
                     self.leaders[c] = e.id
 
     def article_stems(self) -> frozenset[str]:
-        """Every stem of the article (built once, when an ``if_article`` pattern asks)."""
+        """The article's stems that ``if_article`` patterns ask for (built once, when one
+        asks): all they test is whether it holds one of theirs, so a look-up per token in
+        their few words replaces an insert per token into a set of every stem."""
         if self.stems is None:
-            self.stems = frozenset().union(*(t.stems for field in self.article for t in field))
+            wide = self.wide
+            found: set[str] = set()
+            for field in self.article:
+                for t in field:
+                    for st in t.stems:
+                        if st in wide:
+                            found.add(st)
+            self.stems = frozenset(found)
         return self.stems
 
     def country_of(self, eid: str) -> str:
@@ -305,7 +316,10 @@ class EventFinder:
         ``article``: the other field's tokens (the body's, for the title)."""
         events: list[dict[str, Any]] = []
         mi = 0
-        ctx = _Context({m.entry.id: m.entry.country for m in mentions if m.entry.country})
+        ctx = _Context(
+            {m.entry.id: m.entry.country for m in mentions if m.entry.country},
+            self.matcher.wide_words,
+        )
         if sides and len(sides) == 2:
             ctx.sides = list(sides)
         last_org: Mention | None = None  # what "the group" stands for

@@ -157,6 +157,8 @@ class Matcher:
         """``stops``: words a '...' gap may not skip."""
         self.index: dict[str, list[Pattern]] = {}
         self.stops = stops
+        # every word an ``if_article`` pattern may find anywhere in the article
+        self.wide_words: frozenset[str] = frozenset()
         for etype in sorted(event_types):
             for trig in event_types[etype]["triggers"]:
                 if isinstance(trig, dict):
@@ -164,6 +166,7 @@ class Matcher:
                     needs = frozenset(stem(w) for w in trig.get("if", []))
                     unless = frozenset(stem(w) for w in trig.get("unless", []))
                     wide = frozenset(stem(w) for w in trig.get("if_article", []))
+                    self.wide_words |= wide
                     goods = bool(trig.get("if_commodity"))
                     also = frozenset(stem(w) for w in trig.get("and_if", []))
                     not_prev = frozenset(stem(w) for w in trig.get("not_prev", []))
