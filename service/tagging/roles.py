@@ -467,7 +467,12 @@ class Roles:
                 actors = near
         elif actors and symmetric and text:
             # "X had spoken with Y and Z about the proposal": those X talked with are parties
-            tail = max((k for k, s in enumerate(ss) if s.id == actors[-1]), default=len(ss))
+            # the last slot naming the last actor (a loop: compiled, max() with a default is
+            # a generic call)
+            tail = len(ss)
+            for k in range(len(ss)):
+                if ss[k].id == actors[-1]:
+                    tail = k
             for k in free:
                 if k > tail and ss[k].prev == "with" and ss[k].id not in actors:
                     if self.talk_re.search(text, ss[tail].end, ss[k].start):
@@ -509,13 +514,19 @@ class Roles:
                 and not symmetric
                 and self._possessor(text, last, trig_start)
                 and last.id not in actors
-                and last.id not in homes | {spoken_for}
+                and last.id not in homes
+                and last.id != spoken_for
             )
             if len(pair) >= 2:
                 actors = pair[::-1]  # "a Trump-Kim meeting": the pair, not who spoke of it
             elif owner:
                 actors = [last.id]  # "X criticised Y's missile launch": Y launched it
-            elif adjacent and last.id not in actors and last.id not in homes | {spoken_for}:
+            elif (
+                adjacent
+                and last.id not in actors
+                and last.id not in homes
+                and last.id != spoken_for
+            ):
                 if (last.prev in self.agent and last.type in ("GPE", "NORP")) or (
                     opposed and not symmetric
                 ):
@@ -823,6 +834,7 @@ def _unique(ids: list[str]) -> list[str]:
     return out
 
 
-def _countries_of(ss: list[Slot], ids: list[str]) -> set[str | None]:
-    """The countries the slots named by ``ids`` are or belong to."""
-    return {x.country for x in ss if x.id in ids}
+def _countries_of(ss: list[Slot], ids: list[str]) -> list[str | None]:
+    """The countries the slots named by ``ids`` are or belong to (a list: asked only whether
+    it holds one, of an event's few parties; compiled, cheaper than a set)."""
+    return [x.country for x in ss if x.id in ids]
