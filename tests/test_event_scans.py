@@ -5,7 +5,17 @@ from __future__ import annotations
 import random
 from bisect import bisect_left
 
-from service.tagging.events import _CLAUSE_RE, _RATE_RE, _clause_breaks, rates
+from service.tagging.events import (
+    _CLAUSE_RE,
+    _RATE_RE,
+    _by_position,
+    _by_weight,
+    _clause_breaks,
+    _in_order,
+    _ranked,
+    rates,
+)
+from service.tagging.patterns import Match
 
 CHARS = ["a", " ", ",", ";", ":", "(", ")", "—", "–", "-", "é", "%", "5", "per", "cent", "\n"]
 
@@ -27,3 +37,14 @@ def test_rates_shortcut_only_skips_texts_without_a_rate() -> None:
         if "%" not in text and "per" not in text:
             assert _RATE_RE.search(text) is None
             assert rates(text) == []
+
+
+def test_match_sorts_match_sorted() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        ms = [
+            Match(rng.choice("ABC"), rng.randint(0, 4), 5, rng.randint(0, 3))
+            for _ in range(rng.randint(0, 16))
+        ]
+        assert _ranked(ms) == sorted(ms, key=_by_weight)
+        assert _in_order(list(ms)) == sorted(ms, key=_by_position)

@@ -9,11 +9,13 @@ import pytest
 
 from service.tagging import text as text_module
 from service.tagging.text import (
+    _SLUG_GAP_RE,
     _TOKEN_RE,
     Span,
     WordCues,
     WordHit,
     _add,
+    _ascii_slug,
     _is_boundary,
     _scan,
     sentences,
@@ -129,6 +131,31 @@ def test_word_cues_search_by_tokens_like_the_regex() -> None:
     assert by_tokens > 1000  # the token path was taken, not only the regex
 
 
+def test_ascii_slug_loop_matches_the_regex() -> None:
+    parts = ["a", "Z", "0", "9", "-", "--", " ", "_", ".", "'", "/", "\t", "q7"]
+    for text in _texts(12, parts, 3000, 12):
+        low = text.lower()
+        assert _ascii_slug(low) == _SLUG_GAP_RE.sub("-", low).strip("-"), text
+
+
+def test_word_cues_last_match_is_the_last_of_finditer() -> None:
+    """The last cue in a span, found by searches from each match's end (by tokens where the
+    text was tokenised), is the last match the regex's finditer gives."""
+    cues = WordCues(["he", "she", "it", "they", "s", "hit with"])
+    parts = ["he", "He", "she's", "it's", "it’s", "They", "thex", "x_it", "hit With", "with"]
+    parts += [" ", ", ", "'", "’", "-", "é", "\u212a", "İt", ". "]
+    rng = random.Random(8)
+    for n, text in enumerate(_texts(9, parts, 2000, 16)):
+        if n % 2:
+            tokenize_sentences(text, sentences(text))
+        for _ in range(6):
+            pos, end = rng.randrange(len(text) + 1), rng.randrange(len(text) + 3)
+            found = list(cues.finditer(text, pos, end))
+            got = cues.last(text, pos, end)
+            want = found[-1] if found else None
+            assert (got and got.span()) == (want and want.span()), (text, pos, end)
+
+
 def test_capitalised_words_from_tokens_match_the_pattern() -> None:
     """The compiled name finder finds capitalised words by a loop over the characters, the
     Python source by a regex: the same spans, with the regex's odd corners ("élan-Vital" is
@@ -166,6 +193,27 @@ def test_mention_order_check_agrees_with_the_sort_key() -> None:
         ]
         keys = [_mention_order(m) for m in ms]
         assert _in_mention_order(ms) == (keys == sorted(keys)), ms
+
+
+def test_taken_map_matches_slice_assignment() -> None:
+    """_relink's map of the characters mentions take, made from runs, is the bytearray the
+    slice assignments per mention give (mentions in order, out of order, overlapping)."""
+    from service.tagging import _taken
+    from service.tagging.entities import Mention
+    from service.tagging.gazetteer import Entry
+
+    entry = Entry("org:x", "ORG", "X", None)
+    rng = random.Random(12)
+    for _ in range(5000):
+        n = rng.randrange(12)
+        spans = [(s, s + rng.randrange(0, 4)) for s in (rng.randrange(n + 1) for _ in range(3))]
+        ms = [Mention("body", s, min(e, n), "X", entry) for s, e in spans]
+        if rng.random() < 0.5:
+            ms.sort(key=lambda m: m.start)
+        want = bytearray(n)
+        for m in ms:
+            want[m.start : m.end] = b"\x01" * (m.end - m.start)
+        assert _taken(n, ms) == want, (n, spans)
 
 
 def test_word_split_check_matches_the_str_tests() -> None:

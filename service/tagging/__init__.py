@@ -188,9 +188,7 @@ def _relink(
         out.append(m)
     # characters already in a mention: one lookup per candidate, not a pass over all
     # mentions (a text that repeats a name thousands of times stays linear)
-    taken = bytearray(len(text))
-    for m in out:
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    taken = _taken(len(text), out)
     for sur, e in extra:
         i = text.find(sur)
         while i >= 0:
@@ -204,6 +202,28 @@ def _relink(
             i = text.find(sur, j)
     out.sort(key=_by_start)
     return out
+
+
+def _taken(n: int, ms: list[Mention]) -> bytearray:
+    """A flag per character of a text n long: 1 inside one of the mentions. Made from runs
+    of zeros and ones joined once, as mentions mostly come in order (compiled, a slice
+    assignment into a bytearray per mention is a generic call costing more); one out of
+    order or overlapping the one before is marked afterwards by slice assignment."""
+    pieces: list[bytes] = []
+    late: list[Mention] = []
+    upto = 0
+    for m in ms:
+        if m.start < upto or m.end < m.start or m.end > n:
+            late.append(m)
+            continue
+        pieces.append(b"\x00" * (m.start - upto))
+        pieces.append(b"\x01" * (m.end - m.start))
+        upto = m.end
+    pieces.append(b"\x00" * (n - upto))
+    taken = bytearray(b"".join(pieces))
+    for m in late:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    return taken
 
 
 def _title_case(title: str) -> bool:

@@ -6,12 +6,12 @@ import re
 from bisect import bisect_right
 from hashlib import sha1
 from operator import itemgetter
-from typing import Any
+from typing import Any, Final
 
 from .entities import Mention
 from .modality import CueSet, Modality
 from .patterns import Match, Matcher
-from .roles import Roles
+from .roles import Roles, Slot
 from .text import Span, Toks
 
 _by_start = itemgetter(1)  # Mention.start
@@ -26,19 +26,29 @@ def _by_position(m: Match) -> tuple[int, str]:
 
 
 _CLAUSE_RE = re.compile(r"[,;:—–()]")
+_CLAUSE_MARKS: Final = (",", ";", ":", "—", "–", "(", ")")  # the characters _CLAUSE_RE matches
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
 
 
+# EventFinder._bits: a sentence holds a word of org_nouns ("the group"), ref_nouns ("the
+# deal"), mod_words (modality cues), off_topic or on_topic
+# (Final: compiled, constants rather than module-dict look-ups)
+_ORG_NOUN: Final = 1
+_REF_NOUN: Final = 2
+_MOD_WORD: Final = 4
+_OFF_TOPIC: Final = 8
+_ON_TOPIC: Final = 16
+
 # the weight of a match that only names an earlier event again ("the deal"): its parties are
 # that event's, whoever the sentence names
-REFERENCE = 0
+REFERENCE: Final = 0
 # nouns of a series: they name talks again unless a series of something else
 _ROUNDS = frozenset({"round", "rounds", "session", "sessions"})
 
 # confidence by (pattern weight, hypothetical): round() per event is measurably slow
-_CONF: dict[tuple[int, bool], float] = {}
+_CONF: Final[dict[tuple[int, bool], float]] = {}
 
 
 def _num(s: str) -> float | int:
@@ -82,11 +92,13 @@ class _Context:
         "sides",
         "sides_rank",
         "stems",
+        "wide",
     )
 
-    def __init__(self, countries: dict[str, str | None]) -> None:
+    def __init__(self, countries: dict[str, str | None], wide: frozenset[str]) -> None:
         self.countries = countries
         self.article: list[list[Toks]] = []  # the tokens of the article's fields
+        self.wide = wide  # the words ``if_article`` patterns ask for
         self.stems: frozenset[str] | None = None
         # the first person named of each country: whom "the two leaders" are
         self.leaders: dict[str, str] = {}
@@ -137,9 +149,18 @@ class _Context:
                     self.leaders[c] = e.id
 
     def article_stems(self) -> frozenset[str]:
-        """Every stem of the article (built once, when an ``if_article`` pattern asks)."""
+        """The article's stems that ``if_article`` patterns ask for (built once, when one
+        asks): all they test is whether it holds one of theirs, so a look-up per token in
+        their few words replaces an insert per token into a set of every stem."""
         if self.stems is None:
-            self.stems = frozenset().union(*(t.stems for field in self.article for t in field))
+            wide = self.wide
+            found: set[str] = set()
+            for field in self.article:
+                for t in field:
+                    for st in t.stems:
+                        if st in wide:
+                            found.add(st)
+            self.stems = frozenset(found)
         return self.stems
 
     def country_of(self, eid: str) -> str:
@@ -277,6 +298,18 @@ class EventFinder:
         self.reference_enders = frozenset(w.lower() for w in cues.get("reference_enders", []))
         self.rate_before = frozenset(w.lower() for w in cues.get("rate_blockers_before", []))
         self.rate_after = frozenset(w.lower() for w in cues.get("rate_blockers_after", []))
+        # the cue lists every sentence is checked against, by word: one look-up per token
+        self.word_bits: dict[str, int] = {}
+        for bit, words in (
+            (_ORG_NOUN, self.org_nouns),
+            (_REF_NOUN, self.ref_nouns),
+            (_MOD_WORD, self.mod_words),
+            (_OFF_TOPIC, self.off_topic),
+            (_ON_TOPIC, self.on_topic),
+        ):
+            for w in words:
+                self.word_bits[w] = self.word_bits.get(w, 0) | bit
+        self.cued = frozenset(self.word_bits)
 
     def find(
         self,
@@ -297,13 +330,17 @@ class EventFinder:
         ``article``: the other field's tokens (the body's, for the title)."""
         events: list[dict[str, Any]] = []
         mi = 0
-        ctx = _Context({m.entry.id: m.entry.country for m in mentions if m.entry.country})
+        ctx = _Context(
+            {m.entry.id: m.entry.country for m in mentions if m.entry.country},
+            self.matcher.wide_words,
+        )
         if sides and len(sides) == 2:
             ctx.sides = list(sides)
         last_org: Mention | None = None  # what "the group" stands for
         skip_ids = self.roles.skip_ids
         stateless = any(m.entry.type == "PERSON" and not m.entry.country for m in mentions)
         ctx.article = [all_toks] + (article or [])
+        held: list[int] = []  # per sentence, the cue lists it holds words of (_bits)
         for sent, toks in zip(sents, all_toks, strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1
@@ -312,13 +349,15 @@ class EventFinder:
                 mj += 1
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
+            bits = self._bits(toks.lows)
+            held.append(bits)
             if len(toks):
                 if stateless:  # a person of no known country may be named with one here
                     _learn_countries(ctx, ms, text, self.roles.title_words)
                 named = ms
-                if not self.org_nouns.isdisjoint(toks.lows):
+                if bits & _ORG_NOUN:
                     named = self._anaphors(toks, ms, last_org)
-                found = self._sentence(article_id, field, text, sent, toks, named, ctx)
+                found = self._sentence(article_id, field, text, sent, toks, named, ctx, bits)
                 events.extend(found)
             self._remember(ctx, found, ms)
             for m in reversed(ms):  # (one look per mention over the field: linear)
@@ -326,7 +365,7 @@ class EventFinder:
                     last_org = m
                     break
         if topic is not None and self.off_topic:
-            self._count_topic(all_toks, topic)
+            self._count_topic(all_toks, held, topic)
         if sides is not None and not sides and ctx.first_sides:
             sides.extend(ctx.first_sides)
         for ev in ctx.pending:
@@ -376,19 +415,25 @@ class EventFinder:
             or not self.plan_speech.isdisjoint(lows)
         )
 
-    def _count_topic(self, all_toks: list[Toks], topic: list[int]) -> None:
+    def _count_topic(self, all_toks: list[Toks], held: list[int], topic: list[int]) -> None:
         """Add the field's off-topic cue words to topic[0] and its on-topic ones to topic[1]
-        (set intersections only in sentences that hold some)."""
-        off_words, on_words = self.off_topic, self.on_topic
-        off = sum(
-            len(off_words.intersection(t.lows))
-            for t in all_toks
-            if not off_words.isdisjoint(t.lows)
-        )
-        topic[0] += off
-        topic[1] += sum(
-            self._on_topic_in(t.lows) for t in all_toks if not on_words.isdisjoint(t.lows)
-        )
+        (set intersections only in sentences that hold some: ``held``, their _bits)."""
+        off_words = self.off_topic
+        for t, bits in zip(all_toks, held, strict=True):
+            if bits & _OFF_TOPIC:
+                topic[0] += len(off_words.intersection(t.lows))
+            if bits & _ON_TOPIC:
+                topic[1] += self._on_topic_in(t.lows)
+
+    def _bits(self, lows: list[str]) -> int:
+        """Which cue lists a sentence holds words of (the _ORG_NOUN ... _ON_TOPIC bits): one
+        set look-up per token, shared by the five checks that each took one per token."""
+        cued, bits_of = self.cued, self.word_bits
+        bits = 0
+        for w in lows:
+            if w in cued:
+                bits |= bits_of[w]
+        return bits
 
     def _on_topic_in(self, lows: list[str]) -> int:
         """Distinct political cue words of a sentence, not counting those a commercial word
@@ -432,7 +477,10 @@ class EventFinder:
             if len(e["actors"]) >= 2 and self.spec[e["type"]].symmetric:
                 ctx.parties = list(e["actors"])
         persons = [m.entry.id for m in ms if m.entry.type == "PERSON"]
-        acted = [a for e in found for a in e["actors"] if a.startswith("person:")]
+        acted: list[str] = []
+        for e in found:
+            ids: list[str] = e["actors"]  # (typed: compiled, startswith is then a direct call)
+            acted.extend(a for a in ids if a.startswith("person:"))
         if acted:
             ctx.antecedent = acted[:1]
         elif persons:
@@ -450,10 +498,12 @@ class EventFinder:
         toks: Toks,
         ms: list[Mention],
         ctx: _Context,
+        bits: int,
     ) -> list[dict[str, Any]]:
+        """Events of one sentence (``bits``: the cue lists it holds words of, see _bits)."""
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         matches = self._resolve(self.matcher.find(toks, ctx.article_stems, bool(goods)))
-        if ctx.history and not self.ref_nouns.isdisjoint(toks.lows):
+        if ctx.history and bits & _REF_NOUN:
             matches = self._references(toks, ms, ctx, matches)
         if not matches:
             ctx.learn(ms, text, self.leader_titles)  # "the two leaders" may name them later
@@ -477,7 +527,7 @@ class EventFinder:
             top = max(
                 (spec[x.etype].priority for x in matches if spec[x.etype].commodity), default=0
             )
-        judged = not self.mod_words.isdisjoint(lows)  # else every match is asserted
+        judged = bool(bits & _MOD_WORD)  # else every match is asserted
         heads, commercial = self.commercial_heads, self.on_topic_blockers
         for m in matches:
             if _commercial(lows, m.first, m.last, heads, commercial):
@@ -659,7 +709,7 @@ class EventFinder:
         self,
         lows: list[str],
         offsets: tuple[list[int], list[int]],
-        ss: list[Any],
+        ss: list[Slot],
         span: tuple[int, int],
         ts: int,
         ctx: _Context,
@@ -716,7 +766,7 @@ class EventFinder:
         sides = len(ctx.sides) == 2 and bool(self.collective_sides.at(lows, hit))
         return ctx.sides if sides or not ctx.parties else ctx.parties
 
-    def _pair_before(self, ss: list[Any], ts: int) -> list[str]:
+    def _pair_before(self, ss: list[Slot], ts: int) -> list[str]:
         """Two countries coordinated before the trigger ("called on Ethiopia and Eritrea ...
         both countries moving tanks"), or nothing."""
         for k in range(len(ss) - 1, -1, -1):
@@ -901,7 +951,7 @@ class EventFinder:
         if len(matches) < 2:
             return matches
         spec = self.spec
-        ranked = sorted(matches, key=_by_weight)
+        ranked = _ranked(matches)
         heaviest: dict[str, Match] = {}
         for m in ranked:
             heaviest.setdefault(m.etype, m)
@@ -915,7 +965,45 @@ class EventFinder:
                 for o in heaviest.values()
             ):
                 keep[m.etype] = m
-        return sorted(keep.values(), key=_by_position)
+        return _in_order(list(keep.values()))
+
+
+# how many matches a sentence's sorts take by insertion (more: by sorted(), to stay linear)
+_FEW: Final = 12
+
+
+def _ranked(ms: list[Match]) -> list[Match]:
+    """``sorted(ms, key=_by_weight)``: heaviest first, then earliest; stable. A sentence has
+    few matches: compiled, an insertion sort of them makes no key call per match."""
+    if len(ms) > _FEW:
+        return sorted(ms, key=_by_weight)
+    out = list(ms)
+    for i in range(1, len(out)):
+        m = out[i]
+        j = i - 1
+        while j >= 0 and (
+            out[j].weight < m.weight or (out[j].weight == m.weight and out[j].first > m.first)
+        ):
+            out[j + 1] = out[j]
+            j -= 1
+        out[j + 1] = m
+    return out
+
+
+def _in_order(ms: list[Match]) -> list[Match]:
+    """``sorted(ms, key=_by_position)``: by first token, then type; stable (see _ranked)."""
+    if len(ms) > _FEW:
+        return sorted(ms, key=_by_position)
+    for i in range(1, len(ms)):
+        m = ms[i]
+        j = i - 1
+        while j >= 0 and (
+            ms[j].first > m.first or (ms[j].first == m.first and ms[j].etype > m.etype)
+        ):
+            ms[j + 1] = ms[j]
+            j -= 1
+        ms[j + 1] = m
+    return ms
 
 
 def _named_ref(toks: Toks, ms: list[Mention], i: int, finder: EventFinder) -> bool:
@@ -941,19 +1029,25 @@ def _commercial(
 
 def _clause_breaks(text: str, lo: int, hi: int, st: list[int]) -> list[int]:
     """For each clause mark in ``text[lo:hi]`` (what ``_CLAUSE_RE`` matches), the index of
-    the first token starting at or after it (``bisect_left`` into the sorted ``st``). A
-    typed loop over character codes and one walk over the tokens: compiled, cheaper than a
-    regex scan and a bisect per mark in every sentence with a trigger."""
-    out: list[int] = []
+    the first token starting at or after it (``bisect_left`` into the sorted ``st``). The
+    marks are found by ``str.find`` per mark character (a fast memchr-like scan; a sentence
+    holds few marks), then sorted and met by one walk over the token starts: compiled,
+    cheaper than a regex scan, or a loop over every character of the sentence."""
+    marks: list[int] = []
+    for c in _CLAUSE_MARKS:
+        i = text.find(c, lo, hi)
+        while i >= 0:
+            marks.append(i)
+            i = text.find(c, i + 1, hi)
+    if len(marks) > 1:
+        marks.sort()
     k, n = 0, len(st)
-    for i in range(lo, min(hi, len(text))):
-        c = ord(text[i])
-        # , ; : ( ) and the em and en dashes
-        if c == 44 or c == 59 or c == 58 or c == 40 or c == 41 or c == 0x2014 or c == 0x2013:
-            while k < n and st[k] < i:
-                k += 1
-            out.append(k)
-    return out
+    for j in range(len(marks)):
+        i = marks[j]
+        while k < n and st[k] < i:
+            k += 1
+        marks[j] = k
+    return marks
 
 
 def _after_names(ts: int, te: int, ms: list[Mention], st: list[int], first: int, last: int) -> int:
@@ -1027,15 +1121,15 @@ def off_topic(off: int, on: int) -> bool:
     return off >= OFF_TOPIC_MIN and off >= OFF_TOPIC_RATIO * on
 
 
-OFF_TOPIC_MIN = 3
+OFF_TOPIC_MIN: Final = 3
 # how many tokens before a trigger a future cue may stand ("will impose"), and an urging one
 # ("urged the EU to follow suit and blacklist")
-PLAN_REACH = 6
-URGE_REACH = 10
+PLAN_REACH: Final = 6
+URGE_REACH: Final = 10
 # how many earlier events a reference looks back over: an article names few events, and a
 # text that repeats one thousands of times must stay linear
-HISTORY_REACH = 64
-OFF_TOPIC_RATIO = 2
+HISTORY_REACH: Final = 64
+OFF_TOPIC_RATIO: Final = 2
 
 
 def _other_side(ctx: _Context, mine: set[str]) -> list[str]:

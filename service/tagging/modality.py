@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from .text import tokenize
 
@@ -12,22 +13,32 @@ NEG_FAR_AFTER = 14  # for strong cues: 'the summit ... has been called off'
 HEDGE_BEFORE = 8
 
 
-# first words of every cue of every CueSet built so far (a superset of each one's keys)
-_FIRSTS: frozenset[str] = frozenset()
-_HITS: tuple[object, object, list[int]] = (None, None, [])
+class _Shared:
+    """What every CueSet shares: the first words of every cue of every CueSet built so far (a
+    superset of each one's keys), and the last sentence's cue-word places (``_hits``). A
+    native object when compiled: its fields are read directly, where module globals that
+    are assigned to are dict look-ups (``_hits`` is asked by every cue look-up)."""
+
+    __slots__ = ("firsts", "hits")
+
+    def __init__(self) -> None:
+        self.firsts: frozenset[str] = frozenset()
+        self.hits: tuple[object, object, list[int]] = (None, None, [])
+
+
+_SHARED: Final = _Shared()
 
 
 def _hits(toks: list[str]) -> list[int]:
     """Where any cue of any CueSet could start in a token list, ascending (one-entry cache:
     built by one pass per sentence, then every cue set asks only about these few places
     instead of scanning or intersecting the whole sentence each time)."""
-    global _HITS
-    cached = _HITS  # read once: the tuple swap below is atomic
-    firsts = _FIRSTS
+    cached = _SHARED.hits  # read once: the tuple swap below is atomic
+    firsts = _SHARED.firsts
     if cached[0] is toks and cached[1] is firsts:
         return cached[2]
     out = [i for i in range(len(toks)) if toks[i] in firsts]
-    _HITS = (toks, firsts, out)
+    _SHARED.hits = (toks, firsts, out)
     return out
 
 
@@ -53,8 +64,8 @@ class CueSet:
             w: frozenset(c[1] for c in v) for w, v in self.by_first.items() if w not in self.whole
         }
         self._cache: tuple[object, list[int]] = (None, [])
-        global _FIRSTS
-        _FIRSTS = _FIRSTS | self.keys  # (a new object: cached hit lists are stale then)
+        # (a new object: cached hit lists are stale then)
+        _SHARED.firsts = _SHARED.firsts | self.keys
 
     def _positions(self, toks: list[str]) -> list[int]:
         """Where a cue could start in this token list, its first two words there (one-entry

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from itertools import compress
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from .text import Toks, stem, tokenize
 
-GAP = 5  # most tokens a '...' may skip
-WORD, SKIP, NUM = 0, 1, 2
-NUM_KEY = "#NUM"
+# (Final: compiled, constants rather than module-dict look-ups)
+GAP: Final = 5  # most tokens a '...' may skip
+WORD: Final = 0
+SKIP: Final = 1
+NUM: Final = 2
+NUM_KEY: Final = "#NUM"
 
 
 class Elem(NamedTuple):
@@ -19,31 +21,74 @@ class Elem(NamedTuple):
     stems: frozenset[str]
 
 
-class Pattern(NamedTuple):
-    etype: str
-    elems: tuple[Elem, ...]  # from the anchor element on
-    lead: tuple[Elem, ...]  # plain word elements before the anchor, checked backwards
-    needs: frozenset[str]
-    unless: frozenset[str]
-    weight: int
-    last: frozenset[str]  # stems of the last word element after the anchor (quick reject)
-    steps: tuple[tuple[int, frozenset[str], int], ...]  # after the anchor: (kind, stems, slack)
-    wide: frozenset[str]  # "if_article": one of these anywhere in the article also suffices
-    goods: bool  # "if_commodity": a commodity named in the sentence also suffices
-    also: frozenset[str]  # "and_if": one of these must be in the sentence as well
-    not_prev: frozenset[str]  # "not_prev": no match right after one of these ("cabinet meeting")
-    not_next: frozenset[str]  # "not_next": no match right before one of these ("slammed into")
+class Pattern:
+    """One token-level variant of a trigger, filed under its anchor word.
+
+    A plain class rather than a NamedTuple: compiled, its fields are read straight from the
+    object, where the thirteen fields of a tuple were unpacked for every candidate of every
+    anchor hit. The word sets a candidate is checked against the sentence are tuples:
+    compiled, an ``in`` test per word on the sentence's stem set is a direct C call, where
+    ``frozenset.isdisjoint`` is a method called by name."""
+
+    __slots__ = (
+        "also",
+        "checks",
+        "etype",
+        "goods",
+        "last",
+        "lead",
+        "needs",
+        "not_next",
+        "not_prev",
+        "steps",
+        "unless",
+        "weight",
+        "wide",
+    )
+
+    def __init__(
+        self,
+        etype: str,
+        lead: tuple[frozenset[str], ...],
+        needs: frozenset[str],
+        unless: frozenset[str],
+        weight: int,
+        last: frozenset[str],
+        steps: tuple[tuple[int, frozenset[str], int], ...],
+        wide: frozenset[str],
+        goods: bool,
+        also: frozenset[str],
+        not_prev: frozenset[str],
+        not_next: frozenset[str],
+    ) -> None:
+        self.etype = etype
+        self.lead = lead  # plain word elements before the anchor, checked backwards
+        self.needs = tuple(needs)
+        self.unless = tuple(unless)
+        self.weight = weight
+        self.last = tuple(last)  # stems of the last word element after the anchor (quick reject)
+        self.steps = steps  # after the anchor: (kind, stems, slack)
+        self.wide = wide  # "if_article": one of these anywhere in the article also suffices
+        self.goods = goods  # "if_commodity": a commodity named in the sentence also suffices
+        self.also = tuple(also)  # "and_if": one of these must be in the sentence as well
+        self.not_prev = not_prev  # "not_prev": no match right after one ("cabinet meeting")
+        self.not_next = not_next  # "not_next": no match right before one ("slammed into")
+        # whether any word of the sentence is asked about (else no stem set is needed)
+        self.checks = bool(last or needs or unless or wide or goods or also)
 
 
-# tuple.__new__(Match, values): a match without the Python-level NamedTuple __new__ call
-_new = tuple.__new__
+class Match:
+    """A trigger's match in a sentence. A plain class rather than a NamedTuple: compiled, it
+    is made by a direct call (not ``tuple.__new__`` called generically) and its fields are
+    read straight from the object, as the event finder does many times per match."""
 
+    __slots__ = ("etype", "first", "last", "weight")
 
-class Match(NamedTuple):
-    etype: str
-    first: int  # token index of the first matched token
-    last: int  # token index of the last matched token
-    weight: int
+    def __init__(self, etype: str, first: int, last: int, weight: int) -> None:
+        self.etype = etype
+        self.first = first  # token index of the first matched token
+        self.last = last  # token index of the last matched token
+        self.weight = weight
 
 
 def _words(alt: str) -> list[str]:
@@ -112,6 +157,8 @@ class Matcher:
         """``stops``: words a '...' gap may not skip."""
         self.index: dict[str, list[Pattern]] = {}
         self.stops = stops
+        # every word an ``if_article`` pattern may find anywhere in the article
+        self.wide_words: frozenset[str] = frozenset()
         for etype in sorted(event_types):
             for trig in event_types[etype]["triggers"]:
                 if isinstance(trig, dict):
@@ -119,6 +166,7 @@ class Matcher:
                     needs = frozenset(stem(w) for w in trig.get("if", []))
                     unless = frozenset(stem(w) for w in trig.get("unless", []))
                     wide = frozenset(stem(w) for w in trig.get("if_article", []))
+                    self.wide_words |= wide
                     goods = bool(trig.get("if_commodity"))
                     also = frozenset(stem(w) for w in trig.get("and_if", []))
                     not_prev = frozenset(stem(w) for w in trig.get("not_prev", []))
@@ -140,8 +188,7 @@ class Matcher:
                     last = tail[-1] if tail else frozenset()
                     pat = Pattern(
                         etype,
-                        tuple(elems[a:]),
-                        tuple(elems[:a]),
+                        tuple(e.stems for e in elems[:a]),
                         needs,
                         unless,
                         weight,
@@ -167,22 +214,11 @@ class Matcher:
         matched, else every match (the caller picks one per type).
         ``article``: the stems of the whole article (asked only by ``if_article`` patterns);
         ``has_goods``: the sentence names a commodity (for ``if_commodity`` patterns)."""
-        index = self.index
         stems = toks.stems
-        # positions of anchor stems (most tokens are no anchor): a typed loop, which the
-        # compiled build runs as direct dict lookups
-        hits: list[tuple[int, list[Pattern]]] = []
-        for i, st in enumerate(stems):
-            found = index.get(st)
-            if found is not None:
-                hits.append((i, found))
-        if NUM_KEY in index:
-            nums = index[NUM_KEY]
-            lows = toks.lows
-            hits += [(i, nums) for i in compress(range(len(lows)), map(str.isdigit, lows))]
-        if not hits:
+        at, pats = self._hits(toks)
+        if not at:
             return []
-        stem_set = set(stems)
+        present: set[str] | None = None  # the sentence's stems, built when first asked
         lows = toks.lows
         s0, s1 = toks.span
         # no match spans a semicolon: "X slaps a duty on Y; Z threatens to hit back"
@@ -190,59 +226,104 @@ class Matcher:
         n = len(stems)
         best: dict[str, Match] = {}
         every: list[Match] = []
-        for i, cands in hits:
-            for (
-                etype,
-                _,
-                lead,
-                needs,
-                unless,
-                weight,
-                last,
-                steps,
-                wide,
-                goods,
-                also,
-                not_prev,
-                not_next,
-            ) in cands:
-                if last and last.isdisjoint(stem_set):
-                    continue
-                if (
-                    (needs or wide or goods)  # the sentence lacks the words, names no goods;
-                    and (not needs or needs.isdisjoint(stem_set))  # the article may hold a wide one
-                    and not (goods and has_goods)
-                    and (not wide or article is None or wide.isdisjoint(article()))
-                ):
-                    continue
-                if also and also.isdisjoint(stem_set):
-                    continue
-                if unless and not unless.isdisjoint(stem_set):
-                    continue
-                first = i
-                if lead:
-                    first = i - len(lead)
-                    if first < 0 or any(stems[first + k] not in e[1] for k, e in enumerate(lead)):
+        for h in range(len(at)):
+            i = at[h]
+            for p in pats[h]:
+                if p.checks:
+                    if present is None:
+                        present = set(stems)
+                    if not _words_fit(p, present, has_goods, article):
                         continue
-                end = _match_from(steps, lows, stems, i, self.stops) if steps else i
+                first = _lead_start(p.lead, stems, i) if p.lead else i
+                if first < 0:
+                    continue
+                end = _match_from(p.steps, lows, stems, i, self.stops) if p.steps else i
                 if end < 0:
                     continue
-                if not_prev and first > 0 and _after(stems, first, not_prev):
+                if p.not_prev and first > 0 and _after(stems, first, p.not_prev):
                     continue
-                if not_next and end + 1 < n and stems[end + 1] in not_next:
+                if p.not_next and end + 1 < n and stems[end + 1] in p.not_next:
                     continue
                 if semis is not None and semis.find(1, first, end) >= 0:
                     continue
-                m = _new(Match, (etype, first, end, weight))
+                etype, weight = p.etype, p.weight
+                m = Match(etype, first, end, weight)
                 every.append(m)
                 old = best.get(etype)
-                if old is None or weight > old[3] or (weight == old[3] and first < old[1]):
+                if (
+                    old is None
+                    or weight > old.weight
+                    or (weight == old.weight and first < old.first)
+                ):
                     best[etype] = m
         if len(best) == 1:
             return list(best.values())
         # several types: every match, so that a type whose heaviest match loses its words to
         # a stronger type can still stand on another (see EventFinder._resolve)
         return every
+
+    def _hits(self, toks: Toks) -> tuple[list[int], list[list[Pattern]]]:
+        """Token indices of anchor words (most tokens are none) and the patterns anchored
+        there: typed loops, which the compiled build runs as direct dict look-ups and
+        ``isdigit`` calls. Numbers come after the words, as candidates are tried in order."""
+        index = self.index
+        at: list[int] = []
+        pats: list[list[Pattern]] = []
+        stems = toks.stems
+        for i in range(len(stems)):
+            found = index.get(stems[i])
+            if found is not None:
+                at.append(i)
+                pats.append(found)
+        nums = index.get(NUM_KEY)
+        if nums is not None:
+            lows = toks.lows
+            for i in range(len(lows)):
+                if lows[i].isdigit():
+                    at.append(i)
+                    pats.append(nums)
+        return at, pats
+
+
+def _any_in(words: tuple[str, ...], present: set[str]) -> bool:
+    """Whether one of ``words`` is in ``present`` (``not frozenset(words).isdisjoint``;
+    compiled, ``any`` over a generator is an inline loop)."""
+    return any(w in present for w in words)
+
+
+def _words_fit(
+    p: Pattern,
+    present: set[str],
+    has_goods: bool,
+    article: Callable[[], frozenset[str]] | None,
+) -> bool:
+    """Whether the sentence's stems (``present``) hold the words the pattern asks for: its
+    last word (a quick reject), an ``if`` word (else a wide one in the article, or a named
+    commodity), an ``and_if`` word, and no ``unless`` word."""
+    if p.last and not _any_in(p.last, present):
+        return False
+    if (
+        (p.needs or p.wide or p.goods)  # the sentence lacks the words, names no goods;
+        and (not p.needs or not _any_in(p.needs, present))  # the article may hold a wide one
+        and not (p.goods and has_goods)
+        and (not p.wide or article is None or p.wide.isdisjoint(article()))
+    ):
+        return False
+    if p.also and not _any_in(p.also, present):
+        return False
+    return not (p.unless and _any_in(p.unless, present))
+
+
+def _lead_start(lead: tuple[frozenset[str], ...], stems: list[str], i: int) -> int:
+    """Index of the first token of the plain words before the anchor at i, or -1 where
+    they are not there."""
+    first = i - len(lead)
+    if first < 0:
+        return -1
+    for k in range(len(lead)):
+        if stems[first + k] not in lead[k]:
+            return -1
+    return first
 
 
 # words a "not_prev" word may stand before the trigger across: "halted its strikes" (not

@@ -6,7 +6,7 @@ The cue words (prepositions, speech verbs, ...) come from the ``cues`` rule data
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, NamedTuple
+from typing import Final
 
 from .entities import Mention
 from .text import WordCues
@@ -18,23 +18,52 @@ _OPENING_PUNCT: Final = frozenset({",", "“", '"'})
 _STRIP: Final = ",;:\"“”'.()"
 _CLAUSE_PUNCT: Final = ',;:()"“”'
 _OWNER_TYPES: Final = frozenset({"PERSON", "ORG"})  # what a modifier may modify
-_new: Final = tuple.__new__  # a Slot without NamedTuple's __new__ (one per candidate)
 
 
-class Slot(NamedTuple):
-    """A role candidate: a mention with the words around it."""
+class Slot:
+    """A role candidate: a mention with the words around it. A plain class rather than a
+    NamedTuple: compiled, it is made by a direct call (one per candidate of every sentence
+    with a trigger) and its fields are read straight from the object."""
 
-    id: str
-    type: str
-    start: int
-    end: int
-    prev: str  # lower-case word just before the mention, titles and articles skipped
-    gap_next: str  # text between this mention and the next candidate
-    next_word: str  # lower-case word just after the mention
-    speaker: bool  # followed by a speech verb ("..., South Korea's military said")
-    lead: bool  # inside a fronted adverbial phrase ("Speaking in Tirana, ...")
-    comma: bool  # a comma just before it (titles skipped): it may open a clause
-    country: str | None  # the country it is or belongs to, where known
+    __slots__ = (
+        "comma",
+        "country",
+        "end",
+        "gap_next",
+        "id",
+        "lead",
+        "next_word",
+        "prev",
+        "speaker",
+        "start",
+        "type",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        type: str,
+        start: int,
+        end: int,
+        prev: str,
+        gap_next: str,
+        next_word: str,
+        speaker: bool,
+        lead: bool,
+        comma: bool,
+        country: str | None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.start = start
+        self.end = end
+        self.prev = prev  # lower-case word just before the mention, titles and articles skipped
+        self.gap_next = gap_next  # text between this mention and the next candidate
+        self.next_word = next_word  # lower-case word just after the mention
+        self.speaker = speaker  # followed by a speech verb ("..., South Korea's military said")
+        self.lead = lead  # inside a fronted adverbial phrase ("Speaking in Tirana, ...")
+        self.comma = comma  # a comma just before it (titles skipped): it may open a clause
+        self.country = country  # the country it is or belongs to, where known
 
 
 class Roles:
@@ -138,23 +167,19 @@ class Roles:
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
             home = e.id if e.id.startswith("country:") else e.country
-            # (no NamedTuple __new__ call: one per candidate of every sentence with a trigger)
             raw.append(
-                _new(
-                    Slot,
-                    (
-                        e.id,
-                        e.type,
-                        ms_,
-                        me,
-                        prev,
-                        text[me:nxt],
-                        nw,
-                        spk,
-                        me <= lead_end,
-                        comma,
-                        home,
-                    ),
+                Slot(
+                    e.id,
+                    e.type,
+                    ms_,
+                    me,
+                    prev,
+                    text[me:nxt],
+                    nw,
+                    spk,
+                    me <= lead_end,
+                    comma,
+                    home,
                 )
             )
         out: list[Slot] = []
@@ -171,23 +196,11 @@ class Roles:
                 # a country modifying a person is his ("Thai army spokesman X")
                 owner = raw[k + 1]
                 home = owner.country or (sl.country if owner.type == "PERSON" else None)
-                # (owner._replace(prev=, lead=, comma=, country=) without its keyword call)
-                raw[k + 1] = _new(
-                    Slot,
-                    (
-                        owner.id,
-                        owner.type,
-                        owner.start,
-                        owner.end,
-                        sl.prev,
-                        owner.gap_next,
-                        owner.next_word,
-                        owner.speaker,
-                        sl.lead,
-                        sl.comma,
-                        home,
-                    ),
-                )
+                # (a slot of this call only: changed in place)
+                owner.prev = sl.prev
+                owner.lead = sl.lead
+                owner.comma = sl.comma
+                owner.country = home
                 continue
             out.append(sl)
         return out
@@ -254,13 +267,15 @@ class Roles:
 
     def _subjects(self, ss: list[Slot], before: list[int]) -> list[int]:
         """Slots before the trigger not governed by a preposition; a conjunct shares the
-        status of the one it is coordinated with ("of Russian and Iranian oil")."""
+        status of the one it is coordinated with ("of Russian and Iranian oil"). ``before``:
+        slot indices in rising order (so no set is needed to ask whether k - 1 is one)."""
         out: list[int] = []
         free = False
-        inside = set(before)  # (a list's "in" made a long sentence quadratic)
-        for k in before:
+        for j in range(len(before)):
+            k = before[j]
             conjunct = k > 0 and self._coordinated(ss[k - 1].gap_next)
-            if conjunct and k - 1 in inside and ss[k - 1].lead == ss[k].lead:
+            # (``before`` rises: k - 1 is in it only as the index just before k)
+            if conjunct and j > 0 and before[j - 1] == k - 1 and ss[k - 1].lead == ss[k].lead:
                 pass  # keeps the status of its first conjunct
             else:
                 free = ss[k].prev not in self.preps
@@ -410,8 +425,9 @@ class Roles:
         elif emb == -2:
             # a pronoun is the subject of the trigger's clause: the person it stands for, named
             # before it in the sentence ("X said he would..."), else the caller's antecedent
-            found = list(self.pronoun_re.finditer(text, sent_start, trig_start))
-            pron, word = found[-1].start(), found[-1].group().lower()
+            hit = self.pronoun_re.last(text, sent_start, trig_start)
+            assert hit is not None  # _embedded found one
+            pron, word = hit.start(), hit.group().lower()
             # "it" stands for a country or body ("Ukraine said it was ready"), "he" for a person
             fits = [
                 k for k in subj if ss[k].end <= pron and (ss[k].type == "PERSON") != (word == "it")
@@ -451,7 +467,12 @@ class Roles:
                 actors = near
         elif actors and symmetric and text:
             # "X had spoken with Y and Z about the proposal": those X talked with are parties
-            tail = max((k for k, s in enumerate(ss) if s.id == actors[-1]), default=len(ss))
+            # the last slot naming the last actor (a loop: compiled, max() with a default is
+            # a generic call)
+            tail = len(ss)
+            for k in range(len(ss)):
+                if ss[k].id == actors[-1]:
+                    tail = k
             for k in free:
                 if k > tail and ss[k].prev == "with" and ss[k].id not in actors:
                     if self.talk_re.search(text, ss[tail].end, ss[k].start):
@@ -493,13 +514,19 @@ class Roles:
                 and not symmetric
                 and self._possessor(text, last, trig_start)
                 and last.id not in actors
-                and last.id not in homes | {spoken_for}
+                and last.id not in homes
+                and last.id != spoken_for
             )
             if len(pair) >= 2:
                 actors = pair[::-1]  # "a Trump-Kim meeting": the pair, not who spoke of it
             elif owner:
                 actors = [last.id]  # "X criticised Y's missile launch": Y launched it
-            elif adjacent and last.id not in actors and last.id not in homes | {spoken_for}:
+            elif (
+                adjacent
+                and last.id not in actors
+                and last.id not in homes
+                and last.id != spoken_for
+            ):
                 if (last.prev in self.agent and last.type in ("GPE", "NORP")) or (
                     opposed and not symmetric
                 ):
@@ -591,10 +618,10 @@ class Roles:
             targets = [t for t in targets if t not in actors]
         elif accused_acts:
             actors, targets = self._accused(ss, before, actors, targets)
-        actors = list(dict.fromkeys(actors))
+        actors = _unique(actors)
         if targets:
             own = _countries_of(ss, actors)  # "prompting Beijing to retaliate": not at China
-            targets = [t for t in dict.fromkeys(targets) if t not in actors and t not in own]
+            targets = [t for t in _unique(targets) if t not in actors and t not in own]
         return actors, targets
 
     def _rebuttal(
@@ -794,6 +821,20 @@ def _of_country(ss: list[Slot], j: int) -> bool:
     return place.type == "GPE" and place.gap_next.strip() in (",", "and", ", and")
 
 
-def _countries_of(ss: list[Slot], ids: list[str]) -> set[str | None]:
-    """The countries the slots named by ``ids`` are or belong to."""
-    return {x.country for x in ss if x.id in ids}
+def _unique(ids: list[str]) -> list[str]:
+    """``list(dict.fromkeys(ids))``: each id once, first place kept. Compiled, a short list
+    is checked by a loop (an event names few parties) rather than a dict built by a method
+    called by name; a long one still by the dict, to stay linear."""
+    if len(ids) > 8:
+        return list(dict.fromkeys(ids))
+    out: list[str] = []
+    for x in ids:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _countries_of(ss: list[Slot], ids: list[str]) -> list[str | None]:
+    """The countries the slots named by ``ids`` are or belong to (a list: asked only whether
+    it holds one, of an event's few parties; compiled, cheaper than a set)."""
+    return [x.country for x in ss if x.id in ids]

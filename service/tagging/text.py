@@ -283,16 +283,32 @@ def _stems(lows: list[str]) -> list[str]:
     return [s if (s := table.get(w)) is not None else _stem_cached(w) for w in lows]
 
 
-# the last texts tokenize_sentences lowered (a title and a body), with their lower-case forms:
-# the name finder and the cue searches lower the same texts again. Replaced whole, never
-# changed in place.
-_LOWS: tuple[tuple[str, str], ...] = ()
+class _Kept:
+    """What the tokeniser keeps of the last texts it split, for later look-ups by identity
+    (each field replaced whole, never changed in place): a native object when compiled,
+    its fields read directly where module globals that are assigned to are dict look-ups
+    (cue searches ask for every search).
+
+    ``lows``: (text, text.lower()) of the last two texts tokenize_sentences lowered (a
+    title and a body: the name finder and the cue searches lower them again); ``fields``:
+    their words for cue searches (see _remember); ``lower``: _ascii_lower's one-entry
+    cache."""
+
+    __slots__ = ("fields", "lower", "lows")
+
+    def __init__(self) -> None:
+        self.lows: tuple[tuple[str, str], ...] = ()
+        self.fields: tuple[FieldWords, ...] = ()
+        self.lower: tuple[str | None, str | None] = (None, None)
+
+
+_KEPT: Final = _Kept()
 
 
 def lowered(text: str) -> str:
     """``text.lower()``, kept from tokenize_sentences for the last two texts it split
     (found by identity: a str never changes)."""
-    for seen, low in _LOWS:
+    for seen, low in _KEPT.lows:
         if seen is text:
             return low
     return text.lower()
@@ -300,9 +316,8 @@ def lowered(text: str) -> str:
 
 def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     """Tokens of each sentence. The whole text is split once; no token crosses a sentence end."""
-    global _LOWS
     low = text.lower()
-    _LOWS = (*_LOWS[-1:], (text, low))
+    _KEPT.lows = (*_KEPT.lows[-1:], (text, low))
     if len(low) != len(text):  # lower() changed some lengths: tokenise the original
         lows, starts, ends = _split(text, 0, False)
     else:
@@ -432,6 +447,8 @@ _SLUG_GAP_RE = re.compile(r"[^a-z0-9]+")
 
 def slug(s: str) -> str:
     if s.isascii():  # NFKD changes no ASCII text: one regex pass does the same
+        if COMPILED:
+            return _ascii_slug(s.lower())
         return _SLUG_GAP_RE.sub("-", s.lower()).strip("-")
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -447,6 +464,30 @@ def slug(s: str) -> str:
     return "".join(out).strip("-")
 
 
+def _ascii_slug(low: str) -> str:
+    """``_SLUG_GAP_RE.sub("-", low).strip("-")`` for lower-case ASCII text: its runs of
+    letters and digits joined by "-". Compiled, a typed loop over character codes costs less
+    than the regex substitution (a slug is made for every name no list knows)."""
+    runs: list[str] = []
+    n = len(low)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and _slug_char(ord(low[j])):
+            j += 1
+        if j > i:
+            runs.append(low[i:j])
+            i = j
+        else:
+            i += 1
+    return runs[0] if len(runs) == 1 else "-".join(runs)
+
+
+def _slug_char(o: int) -> bool:
+    """Whether the character of code ``o`` stays in a slug: a-z or 0-9."""
+    return 97 <= o <= 122 or 48 <= o <= 57
+
+
 def clean(text: str) -> str:
     """Make any str safe to process: lone surrogates become U+FFFD, length preserved."""
     try:
@@ -456,7 +497,7 @@ def clean(text: str) -> str:
         return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
-_MISS = object()
+_MISS: Final = object()
 _WORD_RUN_RE = re.compile(r"\w+")
 
 
@@ -473,19 +514,15 @@ def word_char_at(text: str, i: int) -> bool:
     return text[i].isalnum()
 
 
-_LOWER: tuple[str | None, str | None] = (None, None)
-
-
 def _ascii_lower(text: str) -> str | None:
     """text.lower() when it keeps every offset (one-entry cache: cue searches ask often)."""
-    global _LOWER
-    cached = _LOWER  # read once: the tuple swap below is atomic
+    cached = _KEPT.lower  # read once: the tuple swap below is atomic
     if cached[0] is text:
         return cached[1]
     low: str | None = lowered(text)
     if low is not None and len(low) != len(text):
         low = None
-    _LOWER = (text, low)
+    _KEPT.lower = (text, low)
     return low
 
 
@@ -524,8 +561,6 @@ class FieldWords:
         self.ends = ends
 
 
-# the last texts tokenised (a title and a body): replaced whole, never changed in place
-_FIELDS: tuple[FieldWords, ...] = ()
 # letters that re.IGNORECASE matches to ASCII letters but str.lower() does not lower to them
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
 
@@ -533,12 +568,11 @@ _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
 def _remember(text: str, lows: list[str], starts: list[int], ends: list[int]) -> None:
     """Keep a text's words for cue searches, unless a regex word there is no token: an
     underscore joins words for the regex, and three letters fold to ASCII only for it."""
-    global _FIELDS
     if "_" in text or any(c in text for c in _FOLDS_TO_ASCII):
         return
     if "'" in text or "\u2019" in text:
         lows, starts, ends = _parts(text, lows, starts, ends)
-    _FIELDS = (*_FIELDS[-1:], FieldWords(text, lows, starts, ends))
+    _KEPT.fields = (*_KEPT.fields[-1:], FieldWords(text, lows, starts, ends))
 
 
 def joined_tokens(text: str, starts: list[int], ends: list[int], lo: int, hi: int) -> list[int]:
@@ -587,7 +621,7 @@ def _parts(
 
 
 def _words_of(text: str) -> FieldWords | None:
-    for f in _FIELDS:
+    for f in _KEPT.fields:
         if f.text is text:
             return f
     return None
@@ -674,10 +708,11 @@ class WordCues:
     the Match objects ``regex`` itself would return.
     """
 
-    __slots__ = ("_firsts", "_memo", "_one_word", "_plain", "_twin", "regex")
+    __slots__ = ("_empty", "_firsts", "_memo", "_one_word", "_plain", "_twin", "regex")
 
     def __init__(self, words: Iterable[str]) -> None:
         low = {w.lower() for w in words}
+        self._empty = "" in low  # a cue that matches nothing: found again at its own end
         alts = sorted(map(re.escape, low), key=len, reverse=True)
         body = "(?:" + ("|".join(alts) or "(?!)") + ")"
         head = ""
@@ -741,3 +776,17 @@ class WordCues:
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text, pos, len(text) if endpos is None else endpos)
+
+    def last(self, text: str, pos: int, endpos: int) -> re.Match[str] | WordHit | None:
+        """The last match of ``finditer(text, pos, endpos)``, or None: found by a search from
+        the end of each match (the matches of non-empty cues, as finditer's), which a
+        tokenised text answers among its words instead of a regex scan of the whole span."""
+        if self._empty:
+            found = list(self.finditer(text, pos, endpos))
+            return found[-1] if found else None
+        last: re.Match[str] | WordHit | None = None
+        m = self.search(text, pos, endpos)
+        while m is not None:
+            last = m
+            m = self.search(text, m.end(), endpos)
+        return last
