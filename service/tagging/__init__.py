@@ -8,7 +8,7 @@ entities, events = tagger.tag("id-1", body, title)
 from __future__ import annotations
 
 import re
-from operator import itemgetter
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from .text import clean, sentences, slug, tokenize_sentences
 __all__ = ["RulesError", "Tagger", "check_rules", "load_tagger"]
 
 FIELDS = ("title", "body")
-_by_start = itemgetter(1)  # Mention.start
+_by_start = attrgetter("start")  # Mention.start
 
 
 class Tagger:
@@ -179,7 +179,7 @@ def _relink(
         e = table.get(m.text)
         # (a key with a space is a short form an article's own full names gave: "Ayen Lado")
         if e is not None and m.entry.type == "PERSON" and e.id != m.entry.id:
-            m = m._replace(entry=e)
+            m = m.with_entry(e)
         out.append(m)
     # characters already in a mention: one lookup per candidate, not a pass over all
     # mentions (a text that repeats a name thousands of times stays linear)
@@ -252,7 +252,7 @@ def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:
 
 def _expand(m: Mention, acronyms: dict[str, Entry]) -> Mention:
     e = acronyms.get(m.text)
-    return m if e is None or e.id == m.entry.id else m._replace(entry=e)
+    return m if e is None or e.id == m.entry.id else m.with_entry(e)
 
 
 def load_tagger(rules_dir: str | Path | None = None, ner: str = "rules") -> Tagger:

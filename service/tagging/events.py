@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from hashlib import sha1
-from operator import itemgetter
+from operator import attrgetter
 from typing import Any, Final
 
 from .entities import Mention
@@ -14,7 +14,7 @@ from .patterns import Match, Matcher
 from .roles import Roles, Slot
 from .text import Span, Toks
 
-_by_start = itemgetter(1)  # Mention.start
+_by_start = attrgetter("start")  # Mention.start
 
 
 def _by_weight(m: Match) -> tuple[int, int]:
@@ -425,7 +425,7 @@ class EventFinder:
             if prev is not None and prev.end > a:
                 continue  # the phrase is part of a name
             if org is not None:
-                out.append(org._replace(start=a, end=b))
+                out.append(Mention(org.field, a, b, org.text, org.entry))
         out.sort(key=_by_start)
         return out
 
