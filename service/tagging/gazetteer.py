@@ -19,11 +19,18 @@ MIN_CITY_POPULATION = 150_000
 MAJOR_CITY_POPULATION = 500_000  # below this a city's name may well be a person's
 
 
-class Entry(NamedTuple):
-    id: str
-    type: str
-    name: str
-    country: str | None
+class Entry:
+    """What a name names: its id, type, canonical name and country (where known). A plain
+    class rather than a NamedTuple: compiled, its fields are read straight from the object
+    (every mention's entry is asked its type and id again and again)."""
+
+    __slots__ = ("country", "id", "name", "type")
+
+    def __init__(self, id: str, type: str, name: str, country: str | None) -> None:
+        self.id = id
+        self.type = type
+        self.name = name
+        self.country = country
 
 
 # A match: its start, its end and what it names (None: a blocker phrase, matched, then
