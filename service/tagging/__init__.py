@@ -8,13 +8,12 @@ entities, events = tagger.tag("id-1", body, title)
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from .bodies import Bodies
-from .entities import Mention, NameFinder, group, surname_table
+from .entities import Mention, NameFinder, group, sort_by_start, surname_table
 from .events import EventFinder, off_topic
 from .gazetteer import Entry, Gazetteer
 from .rules import RulesError, check_rules, load_rules
@@ -23,7 +22,6 @@ from .text import clean, sentences, slug, tokenize_sentences
 __all__ = ["RulesError", "Tagger", "check_rules", "load_tagger"]
 
 FIELDS = ("title", "body")
-_by_start = attrgetter("start")  # Mention.start
 
 
 class Tagger:
@@ -195,7 +193,7 @@ def _relink(
                 out.append(Mention(field, i, j, sur, e))
                 taken[i:j] = b"\x01" * (j - i)
             i = text.find(sur, j)
-    out.sort(key=_by_start)
+    sort_by_start(out)
     return out
 
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from hashlib import sha1
-from operator import attrgetter
 from typing import Any, Final
 
-from .entities import Mention
+from .entities import Mention, sort_by_start
 from .modality import CueSet, Modality
 from .patterns import Match, Matcher
 from .roles import Roles, Slot
 from .text import Span, Toks
-
-_by_start = attrgetter("start")  # Mention.start
 
 
 def _by_weight(m: Match) -> tuple[int, int]:
@@ -426,7 +423,7 @@ class EventFinder:
                 continue  # the phrase is part of a name
             if org is not None:
                 out.append(Mention(org.field, a, b, org.text, org.entry))
-        out.sort(key=_by_start)
+        sort_by_start(out)
         return out
 
     def _remember(self, ctx: _Context, found: list[dict[str, Any]], ms: list[Mention]) -> None:
