@@ -730,10 +730,11 @@ class EventFinder:
         recent = {t: k for k, (t, _, _) in enumerate(ctx.history[-HISTORY_REACH:])}
         have = {m.etype for m in matches}
         extra: list[Match] = []
+        ref_nouns = self.ref_nouns  # (a set look-up per token; the dict's only on a hit)
         for i in range(1, len(lows)):
-            types = self.reference_types.get(lows[i])
-            if types is None or not self._refers(lows, i):
+            if lows[i] not in ref_nouns or not self._refers(lows, i):
                 continue
+            types = self.reference_types[lows[i]]
             if lows[i] in self.reception_nouns and (
                 self.reception_verbs.isdisjoint(lows[max(0, i - 4) : i])
                 or lows[i + 1 : i + 2] in (["by"], ["to"], ["of"])
