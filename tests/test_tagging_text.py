@@ -195,6 +195,19 @@ def test_mention_order_check_agrees_with_the_sort_key() -> None:
         assert _in_mention_order(ms) == (keys == sorted(keys)), ms
 
 
+def test_sort_by_start_orders_as_the_stable_sort() -> None:
+    from service.tagging.entities import Mention, sort_by_start
+    from service.tagging.gazetteer import Entry
+
+    entry = Entry("org:x", "ORG", "X", None)
+    rng = random.Random(13)
+    for _ in range(5000):
+        ms = [Mention("body", rng.randrange(5), 9, "X", entry) for _ in range(rng.randrange(6))]
+        want = sorted(ms, key=lambda m: m.start)
+        sort_by_start(ms)
+        assert [id(m) for m in ms] == [id(m) for m in want]
+
+
 def test_taken_map_matches_slice_assignment() -> None:
     """_relink's map of the characters mentions take, made from runs, is the bytearray the
     slice assignments per mention give (mentions in order, out of order, overlapping)."""

@@ -8,13 +8,12 @@ entities, events = tagger.tag("id-1", body, title)
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from .bodies import Bodies
-from .entities import Mention, NameFinder, group, surname_table
+from .entities import Mention, NameFinder, group, sort_by_start, surname_table
 from .events import EventFinder, off_topic
 from .gazetteer import Entry, Gazetteer
 from .rules import RulesError, check_rules, load_rules
@@ -23,7 +22,6 @@ from .text import clean, sentences, slug, tokenize_sentences
 __all__ = ["RulesError", "Tagger", "check_rules", "load_tagger"]
 
 FIELDS = ("title", "body")
-_by_start = itemgetter(1)  # Mention.start
 
 
 class Tagger:
@@ -184,7 +182,7 @@ def _relink(
         e = table.get(m.text)
         # (a key with a space is a short form an article's own full names gave: "Ayen Lado")
         if e is not None and m.entry.type == "PERSON" and e.id != m.entry.id:
-            m = m._replace(entry=e)
+            m = m.with_entry(e)
         out.append(m)
     # characters already in a mention: one lookup per candidate, not a pass over all
     # mentions (a text that repeats a name thousands of times stays linear)
@@ -200,7 +198,7 @@ def _relink(
                 out.append(Mention(field, i, j, sur, e))
                 taken[i:j] = b"\x01" * (j - i)
             i = text.find(sur, j)
-    out.sort(key=_by_start)
+    sort_by_start(out)
     return out
 
 
@@ -257,7 +255,7 @@ def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:
 
 def _expand(m: Mention, acronyms: dict[str, Entry]) -> Mention:
     e = acronyms.get(m.text)
-    return m if e is None or e.id == m.entry.id else m._replace(entry=e)
+    return m if e is None or e.id == m.entry.id else m.with_entry(e)
 
 
 def load_tagger(rules_dir: str | Path | None = None, ner: str = "rules") -> Tagger:

@@ -49,12 +49,10 @@ class Bodies:
                 own = _modifier_country(text, ms, k)
                 country = own or last
                 if bare and not own and m.text in seen:
-                    m = m._replace(entry=seen[m.text])
+                    m = m.with_entry(seen[m.text])
                 elif country is not None and not (bare and country == e.country):
                     name = _SHORT.get(country) or slug(self._country_name(country, ms, k))
-                    m = m._replace(
-                        entry=Entry(f"org:{name}-{slug(e.name)}", "ORG", e.name, country)
-                    )
+                    m = m.with_entry(Entry(f"org:{name}-{slug(e.name)}", "ORG", e.name, country))
                 if bare and not own:
                     seen.setdefault(m.text, m.entry)
             else:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from operator import itemgetter
-from typing import Any, Final, NamedTuple
+from operator import attrgetter
+from typing import Any
 
 from .gazetteer import Entry, Gazetteer
 from .text import COMPILED, Span, Toks, slug
@@ -141,12 +141,24 @@ def _capital_before(text: str, start: int, dull: frozenset[str]) -> bool:
     return bool(word) and word[0].isupper() and not word.isupper() and word not in dull
 
 
-class Mention(NamedTuple):
-    field: str
-    start: int
-    end: int
-    text: str
-    entry: Entry
+class Mention:
+    """A name found in a field: where it stands, as written, and the entry it names. A plain
+    class rather than a NamedTuple: compiled, it is made by a direct call (one per name
+    found) and its fields are read straight from the object (the event finder reads them
+    per sentence); ``with_entry`` makes the copy that names another entry."""
+
+    __slots__ = ("end", "entry", "field", "start", "text")
+
+    def __init__(self, field: str, start: int, end: int, text: str, entry: Entry) -> None:
+        self.field = field
+        self.start = start
+        self.end = end
+        self.text = text
+        self.entry = entry
+
+    def with_entry(self, entry: Entry) -> Mention:
+        """The same words naming ``entry``."""
+        return Mention(self.field, self.start, self.end, self.text, entry)
 
 
 class _W:
@@ -178,10 +190,17 @@ def _cover(covered: list[bool], start: int, end: int) -> None:
         covered[p] = True
 
 
-# tuple.__new__(Cls, values) builds a NamedTuple without the Python-level __new__ call, which
-# costs more than the tuple itself where a mention is made per match.
-_new: Final = tuple.__new__  # Final: compiled, a C static rather than a module-dict lookup
-_by_start = itemgetter(1)  # Mention.start
+_by_start = attrgetter("start")  # Mention.start
+
+
+def sort_by_start(ms: list[Mention]) -> None:
+    """``ms.sort(key=_by_start)``, skipped where they are in order already, as they mostly
+    are (a stable sort leaves them as they are then): compiled, a typed check costs less
+    than a sort's key call per mention."""
+    for k in range(1, len(ms)):
+        if ms[k - 1].start > ms[k].start:
+            ms.sort(key=_by_start)
+            return
 
 
 class NameFinder:
@@ -265,7 +284,7 @@ class NameFinder:
                 # "Abbas Araghchi": a first name before a known surname spelling is his
                 prev = out.pop()
                 start = prev.start
-            out.append(_new(Mention, (field, start, end, text[start:end], entry)))
+            out.append(Mention(field, start, end, text[start:end], entry))
             _cover(covered, start, end)
         out[:0] = line
         starts = {s.start for s in sents}
@@ -285,7 +304,7 @@ class NameFinder:
                 out[k] = _unseen(field, start, m.end, text[start : m.end], "ORG")
                 continue
             out.append(m)
-        out.sort(key=_by_start)
+        sort_by_start(out)
         return out
 
     def dateline_end(self, text: str) -> int:
@@ -317,16 +336,15 @@ class NameFinder:
         out: list[Mention] = []
         city = m.group(1)
         if known is not None:
-            out.append(_new(Mention, (field, m.start(1), m.end(1), city, known)))
+            out.append(Mention(field, m.start(1), m.end(1), city, known))
         elif slug(city):
-            out.append(
-                _unseen(field, m.start(1), m.end(1), city.title(), "GPE")._replace(text=city)
-            )
+            entry = _unseen(field, m.start(1), m.end(1), city.title(), "GPE").entry
+            out.append(Mention(field, m.start(1), m.end(1), city, entry))
         if m.group(3):
             agency = m.group(3)
             known = self.gaz.forms.get(agency)
             if known is not None and known.type == "ORG":
-                out.append(_new(Mention, (field, m.start(3), m.end(3), agency, known)))
+                out.append(Mention(field, m.start(3), m.end(3), agency, known))
             elif slug(agency):
                 out.append(_unseen(field, m.start(3), m.end(3), agency, "ORG"))
         return out
@@ -527,7 +545,7 @@ ID_PREFIX = {"PERSON": "person:", "ORG": "org:", "GPE": "place:", "NORP": "norp:
 def _unseen(field: str, start: int, end: int, name: str, etype: str) -> Mention:
     """A name no list knows, as a mention of its type with an id made from its own words."""
     entry = Entry(ID_PREFIX[etype] + slug(name), etype, name, None)
-    return _new(Mention, (field, start, end, name, entry))
+    return Mention(field, start, end, name, entry)
 
 
 # "LIMA, Feb 12 (Andes Wire) -", "KUNMING, China, Oct 3 -", "KYIV (Reuters) -": a city in
@@ -604,7 +622,9 @@ def group(mentions: list[Mention]) -> list[dict[str, Any]]:
             if m.entry.country:
                 d["country"] = m.entry.country
                 break
-        d["mentions"] = [{"field": f, "start": s, "end": e, "text": t} for f, s, e, t, _ in ms]
+        d["mentions"] = [
+            {"field": m.field, "start": m.start, "end": m.end, "text": m.text} for m in ms
+        ]
         out.append(d)
     return out
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from hashlib import sha1
-from operator import itemgetter
 from typing import Any, Final
 
-from .entities import Mention
+from .entities import Mention, sort_by_start
 from .modality import CueSet, Modality
 from .patterns import Match, Matcher
 from .roles import Roles, Slot
 from .text import Span, Toks
-
-_by_start = itemgetter(1)  # Mention.start
 
 
 def _by_weight(m: Match) -> tuple[int, int]:
@@ -467,8 +464,8 @@ class EventFinder:
             if prev is not None and prev.end > a:
                 continue  # the phrase is part of a name
             if org is not None:
-                out.append(org._replace(start=a, end=b))
-        out.sort(key=_by_start)
+                out.append(Mention(org.field, a, b, org.text, org.entry))
+        sort_by_start(out)
         return out
 
     def _remember(self, ctx: _Context, found: list[dict[str, Any]], ms: list[Mention]) -> None:
@@ -789,10 +786,13 @@ class EventFinder:
         have = {m.etype for m in matches}
         extra: list[Match] = []
         lows = toks.lows
+        ref_nouns = self.ref_nouns  # (a set look-up per token; the dict's only on a hit)
         for i in range(1, len(lows)):
-            types = self.reference_types.get(lows[i])
-            if types is None or not (self._refers(lows, i) or _named_ref(toks, ms, i, self)):
+            if lows[i] not in ref_nouns or not (
+                self._refers(lows, i) or _named_ref(toks, ms, i, self)
+            ):
                 continue
+            types = self.reference_types[lows[i]]
             if lows[i] in self.reception_nouns and (
                 self.reception_verbs.isdisjoint(lows[max(0, i - 4) : i])
                 or lows[i + 1 : i + 2] in (["by"], ["to"], ["of"])

@@ -19,11 +19,18 @@ MIN_CITY_POPULATION = 150_000
 MAJOR_CITY_POPULATION = 500_000  # below this a city's name may well be a person's
 
 
-class Entry(NamedTuple):
-    id: str
-    type: str
-    name: str
-    country: str | None
+class Entry:
+    """What a name names: its id, type, canonical name and country (where known). A plain
+    class rather than a NamedTuple: compiled, its fields are read straight from the object
+    (every mention's entry is asked its type and id again and again)."""
+
+    __slots__ = ("country", "id", "name", "type")
+
+    def __init__(self, id: str, type: str, name: str, country: str | None) -> None:
+        self.id = id
+        self.type = type
+        self.name = name
+        self.country = country
 
 
 # A match: its start, its end and what it names (None: a blocker phrase, matched, then
@@ -42,6 +49,7 @@ class Gazetteer:
         self.minor: set[str] = set()
         self._build(rules)
         self.index = _index(self.forms, self.commodity_forms)
+        self.index_words = frozenset(self.index)
 
     def _add(self, form: str, entry: Entry) -> None:
         form = form.strip()
@@ -121,7 +129,7 @@ class Gazetteer:
     def find(self, text: str, lowered: str, words: list[Toks]) -> list[Hit]:
         """Longest, leftmost, word-bounded matches of names (in ``text``, case as written) and
         commodities (in ``lowered``, the same length); ``words``: the text's tokens."""
-        hits, goods = _scan(self.index, text, lowered, words)
+        hits, goods = _scan(self.index, self.index_words, text, lowered, words)
         if goods and hits:
             goods = _untaken(goods, hits)
         hits.extend(goods)
@@ -186,11 +194,16 @@ def _longest_first(f: Form) -> tuple[int, str]:
 
 
 def _scan(
-    index: dict[str, Starts], text: str, lowered: str, words: list[Toks]
+    index: dict[str, Starts],
+    heads: frozenset[str],
+    text: str,
+    lowered: str,
+    words: list[Toks],
 ) -> tuple[list[Hit], list[Hit]]:
     """Leftmost-longest non-overlapping matches on word boundaries: names in ``text``,
     commodities in ``lowered``. A word that joins two by an apostrophe ("Xi's", "d'Ivoire")
-    is looked up whole, then by each part."""
+    is looked up whole, then by each part. ``heads``: the keys of ``index``, asked first
+    for every token (most begin no form, and a set look-up costs less than a dict's)."""
     names: list[Hit] = []
     goods: list[Hit] = []
     n = len(text)
@@ -202,9 +215,9 @@ def _scan(
         j = 0
         for t in range(len(lows)):
             i = starts[t]
-            st = index.get(lows[t])
-            if st is not None:
-                _at(st, text, lowered, i, n, names, goods, upto)
+            w = lows[t]
+            if w in heads:
+                _at(index[w], text, lowered, i, n, names, goods, upto)
             if j < len(joined) and joined[j] == t:
                 j += 1
                 # the apostrophe is found in the text: a token lowered on its own may be longer

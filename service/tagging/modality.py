@@ -100,16 +100,16 @@ class CueSet:
         """Whether a cue starts in toks[lo:hi] (and overlaps no token of ``skip``'s range).
         Looks only at the sentence's few cue-word places (``_hits``) inside the window."""
         a, b = skip
-        rests, whole = self._rests, self.whole
+        rests, whole, keys = self._rests, self.whole, self.keys
         for i in _hits(toks):
             if i < lo:
                 continue
             if i >= hi:
                 break
             w = toks[i]
-            cands = rests.get(w)
-            if cands is None:
+            if w not in keys:  # (a set look-up; the dict's only on a hit)
                 continue
+            cands = rests[w]
             if a == b and w in whole:
                 return True  # nothing to skip, and a one-word cue starts here
             room = len(toks) - i

@@ -203,6 +203,7 @@ class Matcher:
                     keys = [NUM_KEY] if elems[a].kind == NUM else sorted(elems[a].stems)
                     for k in keys:
                         self.index.setdefault(k, []).append(pat)
+        self.anchors = frozenset(self.index)  # the index's words
 
     def find(
         self,
@@ -266,15 +267,15 @@ class Matcher:
         """Token indices of anchor words (most tokens are none) and the patterns anchored
         there: typed loops, which the compiled build runs as direct dict look-ups and
         ``isdigit`` calls. Numbers come after the words, as candidates are tried in order."""
-        index = self.index
+        index, anchors = self.index, self.anchors
         at: list[int] = []
         pats: list[list[Pattern]] = []
         stems = toks.stems
         for i in range(len(stems)):
-            found = index.get(stems[i])
-            if found is not None:
+            st = stems[i]
+            if st in anchors:  # (a set look-up costs less than a dict's; most are none)
                 at.append(i)
-                pats.append(found)
+                pats.append(index[st])
         nums = index.get(NUM_KEY)
         if nums is not None:
             lows = toks.lows

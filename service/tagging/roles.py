@@ -748,7 +748,8 @@ def _first_word(text: str, lo: int, hi: int) -> str:
     while i < hi and _space(ord(text[i])):
         i += 1
     j = i
-    while j < hi and not _space(ord(text[j])):
+    # (a printable ASCII character is no space: decided without a call, as most are)
+    while j < hi and (32 < (c := ord(text[j])) < 128 or not _space(c)):
         j += 1
     return text[i:j]
 
@@ -760,8 +761,8 @@ def _word_before(text: str, lo: int, hi: int) -> tuple[int, int]:
     while j > lo and _space(ord(text[j - 1])):
         j -= 1
     i = j
-    while i > lo and not _space(ord(text[i - 1])):
-        i -= 1
+    while i > lo and (32 < (c := ord(text[i - 1])) < 128 or not _space(c)):
+        i -= 1  # (as in _first_word: most characters decided without a call)
     return i, j
 
 
