@@ -62,25 +62,42 @@ def cap_words_by_regex(text: str) -> tuple[list[int], list[int]]:
 
 
 def cap_words(text: str) -> tuple[list[int], list[int]]:
-    """The same spans as ``cap_words_by_regex``, by one typed loop over the characters (the
-    compiled build runs it as C, reading code points: no str is made per character, and the
-    test for A-Z, true of few characters, is written out rather than called)."""
+    """The same spans as ``cap_words_by_regex``. Compiled, the characters that may start a
+    word are found by C-speed passes (an encoding, a byte translation, then str.find from
+    one to the next) rather than a typed loop reading every character; the words they start
+    are read by such a loop."""
     starts: list[int] = []
     ends: list[int] = []
-    n = len(text)
-    i = 0
-    while i < n:
+    marks = _start_marks(text)
+    i = marks.find("A")
+    while i >= 0:
         o = ord(text[i])
         if 65 <= o <= 90 or (o >= 128 and _wide_cap_start(text[i])):
-            j = i + 1
-            while j < n and _in_cap_word(text, j):
-                j += 1
+            j = _cap_word_end(text, i + 1, len(text))
             starts.append(i)
             ends.append(j)
-            i = j
+            i = marks.find("A", j)
         else:
-            i += 1
+            i = marks.find("A", i + 1)  # a "?" or a character beyond ASCII that starts none
     return starts, ends
+
+
+def _start_marks(text: str) -> str:
+    """A mark per character of text: "A" where it is a capital A-Z, a "?" or beyond ASCII
+    (the encoding writes one "?" for each such character), a space elsewhere."""
+    return text.encode("ascii", "replace").translate(_MARKS).decode("ascii")
+
+
+def _marks_table() -> bytes:
+    """The byte translation for ``_start_marks``."""
+    out = bytearray(b" " * 256)
+    for b in range(65, 91):
+        out[b] = 65
+    out[63] = 65  # "?"
+    return bytes(out)
+
+
+_MARKS: Final = _marks_table()
 
 
 def _wide_cap_start(c: str) -> bool:
@@ -89,12 +106,19 @@ def _wide_cap_start(c: str) -> bool:
     return c.isalnum() and not c.isdecimal()
 
 
-def _in_cap_word(text: str, i: int) -> bool:
-    """What the pattern's match goes on over: word characters, apostrophes, dots, hyphens."""
-    o = ord(text[i])
-    if o < 128:  # a-z, A-Z, 0-9, _ ' . -
-        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or o in (95, 39, 46, 45)
-    return o == 0x2019 or text[i].isalnum()
+def _cap_word_end(text: str, j: int, n: int) -> int:
+    """Where the pattern's match that goes on at j ends: after the word characters,
+    apostrophes, dots and hyphens (the ASCII test written out: a call per character costs
+    more)."""
+    while j < n:
+        o = ord(text[j])
+        if o < 128:  # a-z, A-Z, 0-9, _ ' . -
+            if not (97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or o in (95, 39, 46, 45)):
+                break
+        elif not (o == 0x2019 or text[j].isalnum()):
+            break
+        j += 1
+    return j
 
 
 def _joins(gap: str) -> bool:
