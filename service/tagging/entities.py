@@ -603,34 +603,49 @@ def surname_table(mentions: list[Mention], base: dict[str, Entry]) -> dict[str, 
 
 
 def group(mentions: list[Mention]) -> list[dict[str, Any]]:
-    """Mentions -> entity dicts, one per (id, type), deterministic order."""
-    by_key: dict[tuple[str, str], list[Mention]] = {}
+    """Mentions -> entity dicts, one per (id, type), deterministic order. Grouped by id first
+    (its str hash is kept, a key tuple's is not), then by type where an id has two (rare)."""
+    by_id: dict[str, list[Mention]] = {}
     for m in mentions:
-        e = m.entry
-        key = (e.id, e.type)
-        ms = by_key.get(key)
+        eid = m.entry.id
+        ms = by_id.get(eid)
         if ms is None:
-            by_key[key] = [m]
+            by_id[eid] = [m]
         else:
             ms.append(m)
     out: list[dict[str, Any]] = []
-    for key in sorted(by_key):
-        ms = by_key[key]
-        if len(ms) > 1:  # most entities are named once: nothing to order or choose
-            if not _in_mention_order(ms):  # they mostly come in order: a check, no sort
-                ms.sort(key=_mention_order)
-            names = {m.entry.name for m in ms}
-            name = min(names, key=_name_order) if len(names) > 1 else ms[0].entry.name
-        else:
-            name = ms[0].entry.name
-        d: dict[str, Any] = {"id": key[0], "type": key[1], "name": name}
-        for m in ms:
-            if m.entry.country:
-                d["country"] = m.entry.country
-                break
-        d["mentions"] = [{"field": f, "start": s, "end": e, "text": t} for f, s, e, t, _ in ms]
-        out.append(d)
+    for eid in sorted(by_id):
+        ms = by_id[eid]
+        etype = ms[0].entry.type
+        if _one_type(ms, etype):
+            out.append(_entity(eid, etype, ms))
+            continue
+        for t in sorted({m.entry.type for m in ms}):
+            out.append(_entity(eid, t, [m for m in ms if m.entry.type == t]))
     return out
+
+
+def _one_type(ms: list[Mention], etype: str) -> bool:
+    """Whether every mention's entity is of this type."""
+    return all(m.entry.type == etype for m in ms)
+
+
+def _entity(eid: str, etype: str, ms: list[Mention]) -> dict[str, Any]:
+    """The entity dict of one (id, type) and its mentions, in text order."""
+    if len(ms) > 1:  # most entities are named once: nothing to order or choose
+        if not _in_mention_order(ms):  # they mostly come in order: a check, no sort
+            ms.sort(key=_mention_order)
+        names = {m.entry.name for m in ms}
+        name = min(names, key=_name_order) if len(names) > 1 else ms[0].entry.name
+    else:
+        name = ms[0].entry.name
+    d: dict[str, Any] = {"id": eid, "type": etype, "name": name}
+    for m in ms:
+        if m.entry.country:
+            d["country"] = m.entry.country
+            break
+    d["mentions"] = [{"field": f, "start": s, "end": e, "text": t} for f, s, e, t, _ in ms]
+    return d
 
 
 def _mention_order(m: Mention) -> tuple[bool, int, int]:
