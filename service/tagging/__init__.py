@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import __version__
 from .bodies import Bodies
-from .entities import Mention, NameFinder, group, surname_table
+from .entities import Mention, NameFinder, _upper_at, group, relinked, surname_table
 from .events import EventFinder, off_topic
 from .gazetteer import Entry, Gazetteer
 from .rules import RulesError, check_rules, load_rules
@@ -184,21 +184,25 @@ def _relink(
         e = table.get(m.text)
         # (a key with a space is a short form an article's own full names gave: "Ayen Lado")
         if e is not None and m.entry.type == "PERSON" and e.id != m.entry.id:
-            m = m._replace(entry=e)
+            m = relinked(m, e)
         out.append(m)
     # characters already in a mention: one lookup per candidate, not a pass over all
-    # mentions (a text that repeats a name thousands of times stays linear)
-    taken = _taken(len(text), out)
+    # mentions (a text that repeats a name thousands of times stays linear); made at the
+    # first candidate, as most titles hold none
+    taken: bytearray | None = None
     for sur, e in extra:
         i = text.find(sur)
         while i >= 0:
             j = i + len(sur)
             ok = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
             # "Caspian Sea": a capitalised word after it makes it part of another name
-            ok = ok and not (text[j : j + 1] == " " and text[j + 1 : j + 2].isupper())
-            if ok and taken.find(1, i, j) < 0:
-                out.append(Mention(field, i, j, sur, e))
-                taken[i:j] = b"\x01" * (j - i)
+            ok = ok and not (text[j : j + 1] == " " and _upper_at(text, j + 1))
+            if ok:
+                if taken is None:
+                    taken = _taken(len(text), out)
+                if taken.find(1, i, j) < 0:
+                    out.append(Mention(field, i, j, sur, e))
+                    taken[i:j] = b"\x01" * (j - i)
             i = text.find(sur, j)
     out.sort(key=_by_start)
     return out

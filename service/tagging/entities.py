@@ -196,6 +196,11 @@ def _upper_at(text: str, k: int) -> bool:
     return text[k].isupper()
 
 
+def relinked(m: Mention, entry: Entry) -> Mention:
+    """``m._replace(entry=entry)`` without the NamedTuple method's Python-level call."""
+    return _new(Mention, (m.field, m.start, m.end, m.text, entry))
+
+
 def _cover(covered: list[bool], start: int, end: int) -> None:
     """Mark text[start:end] as taken by a mention."""
     for p in range(start, end):
