@@ -478,7 +478,7 @@ class NameFinder:
                 return _unseen(field, s, e, name, "PERSON")
             if self._org_context(text, s, e):
                 return _unseen(field, s, e, name, "ORG")
-            if self._place_context(text, s, e):
+            if self._place_after(text, e):
                 return _unseen(field, s, e, name, "GPE")
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
@@ -487,7 +487,7 @@ class NameFinder:
             return _unseen(field, s, e, name, "GPE")
         if titled or self._person_context(text, e):
             return _unseen(field, s, e, name, "PERSON")
-        if self._place_context(text, s, e):
+        if self._place_after(text, e):
             return _unseen(field, s, e, name, "GPE")
         if len(words) <= 4:
             return _unseen(field, s, e, name, "PERSON")
@@ -497,11 +497,9 @@ class NameFinder:
         """An unseen name right after "near" or "the town of": a place, whatever follows."""
         return (" " + text[max(0, start - 24) : start].lower()).endswith(self.place_before)
 
-    def _place_context(self, text: str, start: int, end: int) -> bool:
-        """An unseen name right after "near" or "the town of", or right before "province":
-        a place, not a person."""
-        if self._place_before(text, start):
-            return True
+    def _place_after(self, text: str, end: int) -> bool:
+        """An unseen name right before "province": a place, not a person. (Its callers ask
+        after _place_before's words first: a place word before the name is known absent.)"""
         m = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
         return m is not None and m.group().lower().rstrip(".,") in self.place_after
 
