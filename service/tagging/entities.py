@@ -553,7 +553,7 @@ ID_PREFIX = {"PERSON": "person:", "ORG": "org:", "GPE": "place:", "NORP": "norp:
 
 def _unseen(field: str, start: int, end: int, name: str, etype: str) -> Mention:
     """A name no list knows, as a mention of its type with an id made from its own words."""
-    entry = Entry(ID_PREFIX[etype] + slug(name), etype, name, None)
+    entry = _new(Entry, (ID_PREFIX[etype] + slug(name), etype, name, None))
     return _new(Mention, (field, start, end, name, entry))
 
 
