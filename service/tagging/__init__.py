@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import __version__
 from .bodies import Bodies
-from .entities import Mention, NameFinder, group, sort_by_start, surname_table
+from .entities import Mention, NameFinder, _upper_at, group, sort_by_start, surname_table
 from .events import EventFinder, off_topic
 from .gazetteer import Entry, Gazetteer
 from .rules import RulesError, check_rules, load_rules
@@ -185,18 +185,22 @@ def _relink(
             m = m.with_entry(e)
         out.append(m)
     # characters already in a mention: one lookup per candidate, not a pass over all
-    # mentions (a text that repeats a name thousands of times stays linear)
-    taken = _taken(len(text), out)
+    # mentions (a text that repeats a name thousands of times stays linear); made at the
+    # first candidate, as most titles hold none
+    taken: bytearray | None = None
     for sur, e in extra:
         i = text.find(sur)
         while i >= 0:
             j = i + len(sur)
             ok = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
             # "Caspian Sea": a capitalised word after it makes it part of another name
-            ok = ok and not (text[j : j + 1] == " " and text[j + 1 : j + 2].isupper())
-            if ok and taken.find(1, i, j) < 0:
-                out.append(Mention(field, i, j, sur, e))
-                taken[i:j] = b"\x01" * (j - i)
+            ok = ok and not (text[j : j + 1] == " " and _upper_at(text, j + 1))
+            if ok:
+                if taken is None:
+                    taken = _taken(len(text), out)
+                if taken.find(1, i, j) < 0:
+                    out.append(Mention(field, i, j, sur, e))
+                    taken[i:j] = b"\x01" * (j - i)
             i = text.find(sur, j)
     sort_by_start(out)
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from operator import attrgetter
-from typing import Any
+from typing import Any, Final
 
 from .gazetteer import Entry, Gazetteer
 from .text import COMPILED, Span, Toks, slug
@@ -62,25 +62,42 @@ def cap_words_by_regex(text: str) -> tuple[list[int], list[int]]:
 
 
 def cap_words(text: str) -> tuple[list[int], list[int]]:
-    """The same spans as ``cap_words_by_regex``, by one typed loop over the characters (the
-    compiled build runs it as C, reading code points: no str is made per character, and the
-    test for A-Z, true of few characters, is written out rather than called)."""
+    """The same spans as ``cap_words_by_regex``. Compiled, the characters that may start a
+    word are found by C-speed passes (an encoding, a byte translation, then str.find from
+    one to the next) rather than a typed loop reading every character; the words they start
+    are read by such a loop."""
     starts: list[int] = []
     ends: list[int] = []
-    n = len(text)
-    i = 0
-    while i < n:
+    marks = _start_marks(text)
+    i = marks.find("A")
+    while i >= 0:
         o = ord(text[i])
         if 65 <= o <= 90 or (o >= 128 and _wide_cap_start(text[i])):
-            j = i + 1
-            while j < n and _in_cap_word(text, j):
-                j += 1
+            j = _cap_word_end(text, i + 1, len(text))
             starts.append(i)
             ends.append(j)
-            i = j
+            i = marks.find("A", j)
         else:
-            i += 1
+            i = marks.find("A", i + 1)  # a "?" or a character beyond ASCII that starts none
     return starts, ends
+
+
+def _start_marks(text: str) -> str:
+    """A mark per character of text: "A" where it is a capital A-Z, a "?" or beyond ASCII
+    (the encoding writes one "?" for each such character), a space elsewhere."""
+    return text.encode("ascii", "replace").translate(_MARKS).decode("ascii")
+
+
+def _marks_table() -> bytes:
+    """The byte translation for ``_start_marks``."""
+    out = bytearray(b" " * 256)
+    for b in range(65, 91):
+        out[b] = 65
+    out[63] = 65  # "?"
+    return bytes(out)
+
+
+_MARKS: Final = _marks_table()
 
 
 def _wide_cap_start(c: str) -> bool:
@@ -89,12 +106,19 @@ def _wide_cap_start(c: str) -> bool:
     return c.isalnum() and not c.isdecimal()
 
 
-def _in_cap_word(text: str, i: int) -> bool:
-    """What the pattern's match goes on over: word characters, apostrophes, dots, hyphens."""
-    o = ord(text[i])
-    if o < 128:  # a-z, A-Z, 0-9, _ ' . -
-        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or o in (95, 39, 46, 45)
-    return o == 0x2019 or text[i].isalnum()
+def _cap_word_end(text: str, j: int, n: int) -> int:
+    """Where the pattern's match that goes on at j ends: after the word characters,
+    apostrophes, dots and hyphens (the ASCII test written out: a call per character costs
+    more)."""
+    while j < n:
+        o = ord(text[j])
+        if o < 128:  # a-z, A-Z, 0-9, _ ' . -
+            if not (97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or o in (95, 39, 46, 45)):
+                break
+        elif not (o == 0x2019 or text[j].isalnum()):
+            break
+        j += 1
+    return j
 
 
 def _joins(gap: str) -> bool:
@@ -467,7 +491,7 @@ class NameFinder:
                 return _unseen(field, s, e, name, "PERSON")
             if self._org_context(text, s, e):
                 return _unseen(field, s, e, name, "ORG")
-            if self._place_context(text, s, e):
+            if self._place_after(text, e):
                 return _unseen(field, s, e, name, "GPE")
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
@@ -476,7 +500,7 @@ class NameFinder:
             return _unseen(field, s, e, name, "GPE")
         if titled or self._person_context(text, e):
             return _unseen(field, s, e, name, "PERSON")
-        if self._place_context(text, s, e):
+        if self._place_after(text, e):
             return _unseen(field, s, e, name, "GPE")
         if len(words) <= 4:
             return _unseen(field, s, e, name, "PERSON")
@@ -486,11 +510,9 @@ class NameFinder:
         """An unseen name right after "near" or "the town of": a place, whatever follows."""
         return (" " + text[max(0, start - 24) : start].lower()).endswith(self.place_before)
 
-    def _place_context(self, text: str, start: int, end: int) -> bool:
-        """An unseen name right after "near" or "the town of", or right before "province":
-        a place, not a person."""
-        if self._place_before(text, start):
-            return True
+    def _place_after(self, text: str, end: int) -> bool:
+        """An unseen name right before "province": a place, not a person. (Its callers ask
+        after _place_before's words first: a place word before the name is known absent.)"""
         m = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
         return m is not None and m.group().lower().rstrip(".,") in self.place_after
 
@@ -597,36 +619,49 @@ def surname_table(mentions: list[Mention], base: dict[str, Entry]) -> dict[str, 
 
 
 def group(mentions: list[Mention]) -> list[dict[str, Any]]:
-    """Mentions -> entity dicts, one per (id, type), deterministic order."""
-    by_key: dict[tuple[str, str], list[Mention]] = {}
+    """Mentions -> entity dicts, one per (id, type), deterministic order. Grouped by id first
+    (its str hash is kept, a key tuple's is not), then by type where an id has two (rare)."""
+    by_id: dict[str, list[Mention]] = {}
     for m in mentions:
-        e = m.entry
-        key = (e.id, e.type)
-        ms = by_key.get(key)
+        eid = m.entry.id
+        ms = by_id.get(eid)
         if ms is None:
-            by_key[key] = [m]
+            by_id[eid] = [m]
         else:
             ms.append(m)
     out: list[dict[str, Any]] = []
-    for key in sorted(by_key):
-        ms = by_key[key]
-        if len(ms) > 1:  # most entities are named once: nothing to order or choose
-            if not _in_mention_order(ms):  # they mostly come in order: a check, no sort
-                ms.sort(key=_mention_order)
-            names = {m.entry.name for m in ms}
-            name = min(names, key=_name_order) if len(names) > 1 else ms[0].entry.name
-        else:
-            name = ms[0].entry.name
-        d: dict[str, Any] = {"id": key[0], "type": key[1], "name": name}
-        for m in ms:
-            if m.entry.country:
-                d["country"] = m.entry.country
-                break
-        d["mentions"] = [
-            {"field": m.field, "start": m.start, "end": m.end, "text": m.text} for m in ms
-        ]
-        out.append(d)
+    for eid in sorted(by_id):
+        ms = by_id[eid]
+        etype = ms[0].entry.type
+        if _one_type(ms, etype):
+            out.append(_entity(eid, etype, ms))
+            continue
+        for t in sorted({m.entry.type for m in ms}):
+            out.append(_entity(eid, t, [m for m in ms if m.entry.type == t]))
     return out
+
+
+def _one_type(ms: list[Mention], etype: str) -> bool:
+    """Whether every mention's entity is of this type."""
+    return all(m.entry.type == etype for m in ms)
+
+
+def _entity(eid: str, etype: str, ms: list[Mention]) -> dict[str, Any]:
+    """The entity dict of one (id, type) and its mentions, in text order."""
+    if len(ms) > 1:  # most entities are named once: nothing to order or choose
+        if not _in_mention_order(ms):  # they mostly come in order: a check, no sort
+            ms.sort(key=_mention_order)
+        names = {m.entry.name for m in ms}
+        name = min(names, key=_name_order) if len(names) > 1 else ms[0].entry.name
+    else:
+        name = ms[0].entry.name
+    d: dict[str, Any] = {"id": eid, "type": etype, "name": name}
+    for m in ms:
+        if m.entry.country:
+            d["country"] = m.entry.country
+            break
+    d["mentions"] = [{"field": m.field, "start": m.start, "end": m.end, "text": m.text} for m in ms]
+    return d
 
 
 def _mention_order(m: Mention) -> tuple[bool, int, int]:

