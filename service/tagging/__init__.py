@@ -227,39 +227,40 @@ def _title_case(title: str) -> bool:
     """A headline In Which Most Words Are Capitalised: capitals then mark no names. The
     words are those of the regex ``[^\\W\\d_][\\w'’-]*``, found by a typed scan (compiled,
     a character loop costs less than findall's list of strings); only the words of four
-    or more characters count."""
+    or more characters count. Characters are read as code points (``ord(title[i])``
+    compiles to a plain read; ``title[i]`` alone would make a str per character)."""
     long = caps = 0
     i, n = 0, len(title)
     while i < n:
-        c = title[i]
-        if not _word_start(c):
+        if not _word_start(title, i):
             i += 1
             continue
         j = i + 1
-        while j < n and _word_char(title[j]):
+        while j < n and _word_char(title, j):
             j += 1
         if j - i > 3:
             long += 1
-            caps += c.isupper()
+            o = ord(title[i])
+            caps += 65 <= o <= 90 if o < 128 else title[i].isupper()
         i = j
     return long >= 3 and 5 * caps >= 4 * long
 
 
-def _word_start(c: str) -> bool:
-    """``[^\\W\\d_]``: a letter (or a non-decimal number sign such as "²"); ASCII decided
-    without a method call."""
-    o = ord(c)
+def _word_start(text: str, i: int) -> bool:
+    """``[^\\W\\d_]`` at text[i]: a letter (or a non-decimal number sign such as "²");
+    ASCII decided without a method call."""
+    o = ord(text[i])
     if o < 128:
         return 97 <= o <= 122 or 65 <= o <= 90
-    return c.isalnum() and not c.isdecimal()
+    return text[i].isalnum() and not text[i].isdecimal()
 
 
-def _word_char(c: str) -> bool:
-    """``[\\w'’-]``: a letter, digit, underscore, apostrophe or hyphen."""
-    o = ord(c)
+def _word_char(text: str, i: int) -> bool:
+    """``[\\w'’-]`` at text[i]: a letter, digit, underscore, apostrophe or hyphen."""
+    o = ord(text[i])
     if o < 128:
-        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or c in "_'-"
-    return c.isalnum() or c == "’"
+        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or o == 95 or o == 39 or o == 45
+    return o == 0x2019 or text[i].isalnum()
 
 
 def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:
