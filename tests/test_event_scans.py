@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 from bisect import bisect_left
 
 from service.tagging.events import (
     _CLAUSE_RE,
     _RATE_RE,
+    _SHA1,
     _by_position,
     _by_weight,
     _clause_breaks,
@@ -94,3 +96,11 @@ def test_match_sorts_match_sorted() -> None:
         ]
         assert _ranked(ms) == sorted(ms, key=_by_weight)
         assert _in_order(list(ms)) == sorted(ms, key=_by_position)
+
+
+def test_event_id_hash_is_hashlib_sha1() -> None:
+    rng = random.Random(10)
+    for n in range(200):
+        key = "".join(rng.choice(["a", "\x00", "é", "中", "\ud800", "7"]) for _ in range(n))
+        data = key.encode("utf-8", "surrogatepass")
+        assert _SHA1(data).hexdigest() == hashlib.sha1(data).hexdigest()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
-from hashlib import sha1
 from typing import Any, Final
 
 from .entities import Mention, sort_by_start
@@ -46,6 +46,20 @@ _ROUNDS = frozenset({"round", "rounds", "session", "sessions"})
 
 # confidence by (pattern weight, hypothetical): round() per event is measurably slow
 _CONF: Final[dict[tuple[int, bool], float]] = {}
+
+
+def _builtin_sha1() -> Any:
+    """CPython's own SHA-1 (``_sha1``) where the build has it, else hashlib's: the same
+    digests, with about a third fewer instructions per event id (hashlib's OpenSSL one sets
+    up an EVP context per hash and copies it for the digest)."""
+    try:
+        import _sha1
+    except ImportError:  # a build without the built-in hashes
+        return hashlib.sha1
+    return _sha1.sha1
+
+
+_SHA1: Final = _builtin_sha1()
 
 
 def _num(s: str) -> float | int:
@@ -679,7 +693,7 @@ class EventFinder:
                 )
             key = f"{article_id}\x00{etype}\x00{field}\x00{s0}\x00{s1}"
             ev: dict[str, Any] = {
-                "id": sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+                "id": _SHA1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
                 "type": etype,
                 "field": field,
                 "sentence": {"start": s0, "end": s1, "text": stext},
