@@ -184,8 +184,9 @@ def _relink(
             m = m.with_entry(e)
         out.append(m)
     # characters already in a mention: one lookup per candidate, not a pass over all
-    # mentions (a text that repeats a name thousands of times stays linear)
-    taken = _taken(len(text), out)
+    # mentions (a text that repeats a name thousands of times stays linear); made at the
+    # first candidate, as most fields (titles above all) have none
+    taken: bytearray | None = None
     for sur, e in extra:
         i = text.find(sur)
         while i >= 0:
@@ -193,9 +194,12 @@ def _relink(
             ok = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
             # "Caspian Sea": a capitalised word after it makes it part of another name
             ok = ok and not (text[j : j + 1] == " " and text[j + 1 : j + 2].isupper())
-            if ok and taken.find(1, i, j) < 0:
-                out.append(Mention(field, i, j, sur, e))
-                taken[i:j] = b"\x01" * (j - i)
+            if ok:
+                if taken is None:
+                    taken = _taken(len(text), out)
+                if taken.find(1, i, j) < 0:
+                    out.append(Mention(field, i, j, sur, e))
+                    taken[i:j] = b"\x01" * (j - i)
             i = text.find(sur, j)
     sort_by_start(out)
     return out
