@@ -7,6 +7,7 @@ entities, events = tagger.tag("id-1", body, title)
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -116,9 +117,11 @@ class Tagger:
         self._short_names(found["title"] + found["body"], table)
         if len(table) > len(base):
             # a two-letter surname ("Cá", "Li") links, a capitalised function word ("He") not
+            # (surname_table copies base and _short_names only adds: the names not in base
+            # come after its names in the table's order, which islice skips at C speed)
             extra = [
                 (s, e)
-                for s, e in table.items()
+                for s, e in islice(table.items(), len(base), None)
                 if s not in base and (len(s) >= 3 or (len(s) == 2 and s not in self._not_short))
             ]
             for f in FIELDS:
