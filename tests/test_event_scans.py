@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 from bisect import bisect_left
 
 from service.tagging.events import (
     _CLAUSE_RE,
     _RATE_RE,
+    _SHA1,
     _by_position,
     _by_weight,
     _clause_breaks,
     _in_order,
+    _num,
     _ranked,
     rates,
 )
@@ -39,6 +42,51 @@ def test_rates_shortcut_only_skips_texts_without_a_rate() -> None:
             assert rates(text) == []
 
 
+RATE_BITS = ["1", "25", "3.5", "1234", "123.45", "٣", " ", "  ", ".", "%", "percent", "percentage"]
+RATE_BITS += ["per cent", "per", "cent", " to ", " and ", "or", "-", "–", "x", "Up", "fell", "of"]
+RATE_BITS += [",", "\n"]
+
+
+def _rates_whole(text: str, before: frozenset[str], after: frozenset[str]) -> list[float | int]:
+    """rates as it was: the regex run over the whole text."""
+    out: list[float | int] = []
+    for m in _RATE_RE.finditer(text):
+        prev = text[max(0, m.start() - 20) : m.start()].split()[-1:]
+        nxt = text[m.end() : m.end() + 20].split()[:1]
+        if (prev and prev[0].lower() in before) or (nxt and nxt[0].lower().strip(",.") in after):
+            continue
+        for g in (m.group(1), m.group(3)):
+            if g is not None:
+                v = _num(g)
+                if v not in out:
+                    out.append(v)
+    return out
+
+
+def _rate_text(rng: random.Random) -> str:
+    """Noise around whole rates ("3.5 to 12.25 per cent"), cut anywhere."""
+    parts = []
+    for _ in range(rng.randint(0, 6)):
+        parts.append("".join(rng.choice(RATE_BITS) for _ in range(rng.randint(0, 6))))
+        nums = ["123.45", "7", "12.5", "1234.5"]
+        pct = rng.choice(["%", " %", "percent", " per cent", ""])
+        parts.append(rng.choice(nums) + rng.choice(["", pct]) + rng.choice(["", " and ", "-"]))
+        parts.append(rng.choice(nums) + pct)
+    text = "".join(parts)
+    return text[rng.randint(0, 3) :]
+
+
+def test_rates_window_matches_the_whole_text_scan() -> None:
+    rng = random.Random(8)
+    before, after = frozenset({"up", "fell"}), frozenset({"of"})
+    for _ in range(20000):
+        text = "".join(rng.choice(RATE_BITS) for _ in range(rng.randint(0, 30)))
+        if rng.random() < 0.5:
+            text = _rate_text(rng)
+        assert rates(text, before, after) == _rates_whole(text, before, after), text
+        assert rates(text) == _rates_whole(text, frozenset(), frozenset()), text
+
+
 def test_match_sorts_match_sorted() -> None:
     rng = random.Random(7)
     for _ in range(2000):
@@ -48,3 +96,11 @@ def test_match_sorts_match_sorted() -> None:
         ]
         assert _ranked(ms) == sorted(ms, key=_by_weight)
         assert _in_order(list(ms)) == sorted(ms, key=_by_position)
+
+
+def test_event_id_hash_is_hashlib_sha1() -> None:
+    rng = random.Random(10)
+    for n in range(200):
+        key = "".join(rng.choice(["a", "\x00", "é", "中", "\ud800", "7"]) for _ in range(n))
+        data = key.encode("utf-8", "surrogatepass")
+        assert _SHA1(data).hexdigest() == hashlib.sha1(data).hexdigest()

@@ -7,7 +7,7 @@ entities, events = tagger.tag("id-1", body, title)
 
 from __future__ import annotations
 
-import re
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -117,9 +117,11 @@ class Tagger:
         self._short_names(found["title"] + found["body"], table)
         if len(table) > len(base):
             # a two-letter surname ("Cá", "Li") links, a capitalised function word ("He") not
+            # (surname_table copies base and _short_names only adds: the names not in base
+            # come after its names in the table's order, which islice skips at C speed)
             extra = [
                 (s, e)
-                for s, e in table.items()
+                for s, e in islice(table.items(), len(base), None)
                 if s not in base and (len(s) >= 3 or (len(s) == 2 and s not in self._not_short))
             ]
             for f in FIELDS:
@@ -186,7 +188,7 @@ def _relink(
         out.append(m)
     # characters already in a mention: one lookup per candidate, not a pass over all
     # mentions (a text that repeats a name thousands of times stays linear); made at the
-    # first candidate, as most titles hold none
+    # first candidate, as most fields (titles above all) have none
     taken: bytearray | None = None
     for sur, e in extra:
         i = text.find(sur)
@@ -229,12 +231,43 @@ def _taken(n: int, ms: list[Mention]) -> bytearray:
 
 
 def _title_case(title: str) -> bool:
-    """A headline In Which Most Words Are Capitalised: capitals then mark no names."""
-    words = [w for w in _WORD_RE.findall(title) if len(w) > 3]
-    return len(words) >= 3 and 5 * sum(w[0].isupper() for w in words) >= 4 * len(words)
+    """A headline In Which Most Words Are Capitalised: capitals then mark no names. The
+    words are those of the regex ``[^\\W\\d_][\\w'’-]*``, found by a typed scan (compiled,
+    a character loop costs less than findall's list of strings); only the words of four
+    or more characters count. Characters are read as code points (``ord(title[i])``
+    compiles to a plain read; ``title[i]`` alone would make a str per character)."""
+    long = caps = 0
+    i, n = 0, len(title)
+    while i < n:
+        if not _word_start(title, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _word_char(title, j):
+            j += 1
+        if j - i > 3:
+            long += 1
+            o = ord(title[i])
+            caps += 65 <= o <= 90 if o < 128 else title[i].isupper()
+        i = j
+    return long >= 3 and 5 * caps >= 4 * long
 
 
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+def _word_start(text: str, i: int) -> bool:
+    """``[^\\W\\d_]`` at text[i]: a letter (or a non-decimal number sign such as "²");
+    ASCII decided without a method call."""
+    o = ord(text[i])
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90
+    return text[i].isalnum() and not text[i].isdecimal()
+
+
+def _word_char(text: str, i: int) -> bool:
+    """``[\\w'’-]`` at text[i]: a letter, digit, underscore, apostrophe or hyphen."""
+    o = ord(text[i])
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57 or o == 95 or o == 39 or o == 45
+    return o == 0x2019 or text[i].isalnum()
 
 
 def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:
