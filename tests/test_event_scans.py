@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from bisect import bisect_left
 
 from service.tagging.events import (
-    _CLAUSE_RE,
     _RATE_RE,
     _SHA1,
     _by_position,
     _by_weight,
     _clause_breaks,
     _in_order,
-    _num,
     _ranked,
+    _rates_in,
     rates,
 )
 from service.tagging.patterns import Match
+
+# the regex the clause marks were first found by, which _clause_breaks stands for
+_CLAUSE_RE = re.compile(r"[,;:—–()]")
 
 CHARS = ["a", " ", ",", ";", ":", "(", ")", "—", "–", "-", "é", "%", "5", "per", "cent", "\n"]
 
@@ -49,18 +52,7 @@ RATE_BITS += [",", "\n"]
 
 def _rates_whole(text: str, before: frozenset[str], after: frozenset[str]) -> list[float | int]:
     """rates as it was: the regex run over the whole text."""
-    out: list[float | int] = []
-    for m in _RATE_RE.finditer(text):
-        prev = text[max(0, m.start() - 20) : m.start()].split()[-1:]
-        nxt = text[m.end() : m.end() + 20].split()[:1]
-        if (prev and prev[0].lower() in before) or (nxt and nxt[0].lower().strip(",.") in after):
-            continue
-        for g in (m.group(1), m.group(3)):
-            if g is not None:
-                v = _num(g)
-                if v not in out:
-                    out.append(v)
-    return out
+    return _rates_in(text, 0, len(text), before, after)
 
 
 def _rate_text(rng: random.Random) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import __version__
 from .bodies import Bodies
-from .entities import Mention, NameFinder, _upper_at, group, sort_by_start, surname_table
+from .entities import Mention, NameFinder, capital_after, group, sort_by_start, surname_table
 from .events import EventFinder, off_topic
 from .gazetteer import Entry, Gazetteer
 from .rules import RulesError, check_rules, load_rules
@@ -196,7 +196,7 @@ def _relink(
             j = i + len(sur)
             ok = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
             # "Caspian Sea": a capitalised word after it makes it part of another name
-            ok = ok and not (text[j : j + 1] == " " and _upper_at(text, j + 1))
+            ok = ok and not capital_after(text, j)
             if ok:
                 if taken is None:
                     taken = _taken(len(text), out)

@@ -148,9 +148,13 @@ def _first_name_of(prev: Mention, text: str, start: int, entry: Entry) -> bool:
 def _beside_capital(text: str, start: int, end: int, dull: frozenset[str]) -> bool:
     """A capitalised word right before or after [start, end) ("Paul Hamilton", "Aurora
     Ramos"), other than one that begins sentences ("In Aurora, ...")."""
-    if text[end : end + 1] == " " and _upper_at(text, end + 1):
-        return True
-    return _capital_before(text, start, dull)
+    return capital_after(text, end) or _capital_before(text, start, dull)
+
+
+def capital_after(text: str, end: int) -> bool:
+    """A space, then a capital, right after ``end``: a name ending there is part of a longer
+    one ("Caspian Sea", "Paul Hamilton")."""
+    return text[end : end + 1] == " " and _upper_at(text, end + 1)
 
 
 def _capital_before(text: str, start: int, dull: frozenset[str]) -> bool:

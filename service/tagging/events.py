@@ -22,8 +22,7 @@ def _by_position(m: Match) -> tuple[int, str]:
     return m.first, m.etype
 
 
-_CLAUSE_RE = re.compile(r"[,;:—–()]")
-_CLAUSE_MARKS: Final = (",", ";", ":", "—", "–", "(", ")")  # the characters _CLAUSE_RE matches
+_CLAUSE_MARKS: Final = (",", ";", ":", "—", "–", "(", ")")  # marks that end a clause
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
@@ -62,6 +61,11 @@ def _builtin_sha1() -> Any:
 _SHA1: Final = _builtin_sha1()
 
 
+def _lowered(cues: dict[str, Any], name: str) -> frozenset[str]:
+    """A cue list of the rules, lower-cased, as a set (empty where the rules have none)."""
+    return frozenset(w.lower() for w in cues.get(name, []))
+
+
 def _num(s: str) -> float | int:
     f = float(s)
     return int(f) if f.is_integer() else f
@@ -93,10 +97,17 @@ def rates(
 ) -> list[float | int]:
     """Percentages and ranges of a sentence that may be tariff rates: not market moves
     ("shares fell 3%"), shares or stakes ("80% of its exports") by the word either side."""
-    out: list[float | int] = []
     lo, hi = _rate_window(text)
     if hi < 0:
-        return out  # every rate ends in "%", "percent" or "per cent": no regex scan
+        return []  # every rate ends in "%", "percent" or "per cent": no regex scan
+    return _rates_in(text, lo, hi, before, after)
+
+
+def _rates_in(
+    text: str, lo: int, hi: int, before: frozenset[str], after: frozenset[str]
+) -> list[float | int]:
+    """:func:`rates` of the matches of ``_RATE_RE`` within text[lo:hi]."""
+    out: list[float | int] = []
     for m in _RATE_RE.finditer(text, lo, hi):
         prev = text[max(0, m.start() - 20) : m.start()].split()[-1:]
         nxt = text[m.end() : m.end() + 20].split()[:1]
@@ -272,7 +283,7 @@ class EventFinder:
     def __init__(self, rules: dict[str, Any], title_words: frozenset[str]) -> None:
         self.types: dict[str, Any] = rules["event_types"]
         cues = rules["cues"]
-        self.matcher = Matcher(self.types, frozenset(w.lower() for w in cues.get("gap_stops", [])))
+        self.matcher = Matcher(self.types, _lowered(cues, "gap_stops"))
         self.modality = Modality(cues)
         self.future = CueSet(cues.get("future", []))
         self.urging = CueSet(cues.get("urging", []))
@@ -280,13 +291,13 @@ class EventFinder:
         self.in_force = CueSet(cues.get("in_force", []))
         # "will impose duties from July 1": a dated start makes the plan a decided act
         self.schedule_openers = CueSet(cues.get("schedule_openers", []))
-        self.date_words = frozenset(w.lower() for w in cues.get("date_words", []))
-        self.decided_verbs = frozenset(w.lower() for w in cues.get("decided_verbs", []))
-        self.plan_speech = frozenset(w.lower() for w in cues.get("plan_speech", []))
-        self.said_words = frozenset(w.lower() for w in cues.get("reported_speech", []))
+        self.date_words = _lowered(cues, "date_words")
+        self.decided_verbs = _lowered(cues, "decided_verbs")
+        self.plan_speech = _lowered(cues, "plan_speech")
+        self.said_words = _lowered(cues, "reported_speech")
         # "the Tbilisi talks": nouns a place or people's name may stand before, naming an
         # event again
-        self.named_ref_nouns = frozenset(w.lower() for w in cues.get("named_reference_nouns", []))
+        self.named_ref_nouns = _lowered(cues, "named_reference_nouns")
         self.negators = {
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
@@ -305,32 +316,32 @@ class EventFinder:
         self.collective_sides = CueSet(cues.get("collective_sides", []))
         self.collective_leaders = CueSet(cues.get("collective_leaders", []))
         self.leader_titles = tuple(t + " " for t in cues.get("leader_titles", []))
-        self.ref_dets = frozenset(w.lower() for w in cues.get("reference_determiners", []))
+        self.ref_dets = _lowered(cues, "reference_determiners")
         self.pronouns = CueSet(cues.get("pronouns", []))
         self.org_anaphora = CueSet(cues.get("org_anaphora", []))
-        self.fresh_nouns = frozenset(w.lower() for w in cues.get("fresh_act_nouns", []))
+        self.fresh_nouns = _lowered(cues, "fresh_act_nouns")
         # words of sport, technology, weather and markets vs words of politics and trade: an
         # article full of the first and short of the second reports no geopolitical event
-        self.off_topic = frozenset(w.lower() for w in cues.get("off_topic_words", []))
-        self.on_topic = frozenset(w.lower() for w in cues.get("on_topic_words", []))
-        self.on_topic_blockers = frozenset(w.lower() for w in cues.get("on_topic_blockers", []))
-        self.commercial_heads = frozenset(w.lower() for w in cues.get("commercial_heads", []))
+        self.off_topic = _lowered(cues, "off_topic_words")
+        self.on_topic = _lowered(cues, "on_topic_words")
+        self.on_topic_blockers = _lowered(cues, "on_topic_blockers")
+        self.commercial_heads = _lowered(cues, "commercial_heads")
         # their last words ("group"): a sentence with none of them holds no such phrase
         self.org_nouns = frozenset(p.split()[-1].lower() for p in cues.get("org_anaphora", []))
-        self.possessives = frozenset(w.lower() for w in cues.get("possessive_determiners", []))
+        self.possessives = _lowered(cues, "possessive_determiners")
         # nouns that name an earlier event again, and the types they may refer to
         self.reference_types: dict[str, list[str]] = {
             w.lower(): ts for w, ts in rules.get("event_references", {}).items()
         }
         self.ref_nouns = frozenset(self.reference_types)
-        self.ref_adjectives = frozenset(w.lower() for w in cues.get("reference_adjectives", []))
+        self.ref_adjectives = _lowered(cues, "reference_adjectives")
         # nouns as general as "the decision" name an earlier act only where it is welcomed
-        self.reception_nouns = frozenset(w.lower() for w in cues.get("reception_nouns", []))
-        self.reception_verbs = frozenset(w.lower() for w in cues.get("reception_verbs", []))
+        self.reception_nouns = _lowered(cues, "reception_nouns")
+        self.reception_verbs = _lowered(cues, "reception_verbs")
         # "a moratorium on strikes", "if Russia halted its strikes": the thing to be ended
-        self.reference_enders = frozenset(w.lower() for w in cues.get("reference_enders", []))
-        self.rate_before = frozenset(w.lower() for w in cues.get("rate_blockers_before", []))
-        self.rate_after = frozenset(w.lower() for w in cues.get("rate_blockers_after", []))
+        self.reference_enders = _lowered(cues, "reference_enders")
+        self.rate_before = _lowered(cues, "rate_blockers_before")
+        self.rate_after = _lowered(cues, "rate_blockers_after")
         # the cue lists every sentence is checked against, by word: one look-up per token
         self.word_bits: dict[str, int] = {}
         for bit, words in (
@@ -825,7 +836,7 @@ class EventFinder:
         ref_nouns = self.ref_nouns  # (a set look-up per token; the dict's only on a hit)
         for i in range(1, len(lows)):
             if lows[i] not in ref_nouns or not (
-                self._refers(lows, i) or _named_ref(toks, ms, i, self)
+                self._refers(lows, i) or self._named_ref(toks, ms, i)
             ):
                 continue
             types = self.reference_types[lows[i]]
@@ -880,6 +891,18 @@ class EventFinder:
         if w in self.ref_adjectives and first >= 2:  # "the next round"
             w = lows[first - 2]
         return w in self.ref_dets or w in self.possessives or w.endswith(("'s", "’s"))
+
+    def _named_ref(self, toks: Toks, ms: list[Mention], i: int) -> bool:
+        """Whether token i follows a name that follows a determiner: "the Tbilisi talks",
+        "the Kenyan offer" name an event of the story again."""
+        if not ms or toks.lows[i] not in self.named_ref_nouns:
+            return False
+        end = toks.ends[i - 1]
+        for m in ms:
+            if m.end == end and m.entry.type in ("GPE", "NORP"):
+                j = bisect_right(toks.starts, m.start) - 1  # the name's first token
+                return j >= 1 and toks.lows[j - 1] in self.ref_dets
+        return False
 
     def _collective_at(self, lows: list[str]) -> list[int]:
         """Where a collective phrase starts in this sentence (one-entry cache: every event of
@@ -1042,19 +1065,6 @@ def _in_order(ms: list[Match]) -> list[Match]:
     return ms
 
 
-def _named_ref(toks: Toks, ms: list[Mention], i: int, finder: EventFinder) -> bool:
-    """Whether token i follows a name that follows a determiner: "the Tbilisi talks",
-    "the Kenyan offer" name an event of the story again."""
-    if not ms or toks.lows[i] not in finder.named_ref_nouns:
-        return False
-    end = toks.ends[i - 1]
-    for m in ms:
-        if m.end == end and m.entry.type in ("GPE", "NORP"):
-            j = bisect_right(toks.starts, m.start) - 1  # the name's first token
-            return j >= 1 and toks.lows[j - 1] in finder.ref_dets
-    return False
-
-
 def _commercial(
     lows: list[str], first: int, last: int, heads: frozenset[str], blockers: frozenset[str]
 ) -> bool:
@@ -1064,7 +1074,7 @@ def _commercial(
 
 
 def _clause_breaks(text: str, lo: int, hi: int, st: list[int]) -> list[int]:
-    """For each clause mark in ``text[lo:hi]`` (what ``_CLAUSE_RE`` matches), the index of
+    """For each clause mark in ``text[lo:hi]`` (one of ``_CLAUSE_MARKS``), the index of
     the first token starting at or after it (``bisect_left`` into the sorted ``st``). The
     marks are found by ``str.find`` per mark character (a fast memchr-like scan; a sentence
     holds few marks), then sorted and met by one walk over the token starts: compiled,
