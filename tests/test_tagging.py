@@ -2065,3 +2065,99 @@ def test_review_cases_keep_real_truces_wars_and_threats(tagger: Tagger) -> None:
     ents, _ = tagger.tag("t", body)
     he = next(e for e in ents if e["id"] == "person:he-lifeng")
     assert len(he["mentions"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "unwanted"),
+    [
+        (
+            "Canberra will hold off on raising duties on Indonesian palm oil until March.",
+            "TARIFF_RELIEF",
+            "TARIFF_THREAT",
+        ),
+        ("Rwanda's foreign ministry disputed the report, calling it biased.", "REJECTION", None),
+        ("Seoul said it would not negotiate under pressure from Pyongyang.", "REJECTION", None),
+        ("Taipei said it would not bow to intimidation from Beijing.", "REJECTION", "CRITICISM"),
+        ("Armenia called the Azerbaijani demand unrealistic.", "REJECTION", None),
+        (
+            "The rebels captured the garrison town of Kidal after a week.",
+            "MILITARY_ESCALATION",
+            None,
+        ),
+        (
+            "The minister spoke briefly with her Chinese counterpart on Monday.",
+            "DIPLOMATIC_CONTACT",
+            None,
+        ),
+        (
+            "Beijing did not rule out restricting exports of gallium to Dutch firms.",
+            "SANCTIONS_THREAT",
+            "REJECTION",
+        ),
+        ("Kenya stood ready to host the two sides in Nairobi.", "MEDIATION", None),
+        (
+            "Turkey said it would host a fourth round between Sudan's warring parties.",
+            "MEDIATION",
+            None,
+        ),
+        (
+            "The State Department said it was in contact with both governments.",
+            "DIPLOMATIC_CONTACT",
+            None,
+        ),
+        (
+            "Washington warned buyers of Venezuelan crude would face consequences under sanctions.",
+            "SANCTIONS_THREAT",
+            None,
+        ),
+        ("The EU said it would phase out the restrictions on Pristina.", "SANCTIONS_RELIEF", None),
+        ("The Kremlin had not yet replied to the letter, Kyiv said.", "NO_COMMENT", None),
+        ("Japan called Beijing's ban on its seafood deeply regrettable.", "CRITICISM", None),
+        ("China called the Mexican tariffs typical unilateralism.", "CRITICISM", None),
+        (
+            "Moscow warned Kyiv that any incursion would meet a firm response.",
+            "MILITARY_ESCALATION",
+            "DIPLOMATIC_CONTACT",
+        ),
+        ("Thailand's navy deployed two frigates off Trat province.", "MILITARY_ESCALATION", None),
+        (
+            "Pakistan said it would hit militant hideouts inside Afghanistan.",
+            "MILITARY_ESCALATION",
+            None,
+        ),
+    ],
+)
+def test_wire_phrasings_of_held_out_set_errors(
+    tagger: Tagger, sentence: str, wanted: str, unwanted: str | None
+) -> None:
+    found = events_of(tagger, sentence)
+    assert wanted in found
+    assert unwanted is None or unwanted not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Houthis said they would target ships owned by companies that deal with Israeli ports.",
+        "The talks focused on deploying an international stabilisation force in Gaza.",
+        "Iran was accused of failing to honour its commitments under the 2015 nuclear deal.",
+        "Goods from countries without a trade agreement will pay more, the decree said.",
+        "Israel and Hamas trade blame over the talks in Cairo.",
+    ],
+)
+def test_other_senses_of_deal_force_and_trade(tagger: Tagger, sentence: str) -> None:
+    found = events_of(tagger, sentence)
+    assert not found.keys() & {"ECONOMIC_COOPERATION", "MILITARY_ESCALATION", "PEACE_TALKS"}
+
+
+def test_a_truce_in_a_tariff_sentence_is_no_ceasefire(tagger: Tagger) -> None:
+    body = "Duties of 50% on Chinese steel are not covered by the truce and will stay in place."
+    assert "CEASEFIRE" not in events_of(tagger, body)
+    assert "CEASEFIRE" in events_of(tagger, "Israel and Hamas agreed a truce in Gaza on Sunday.")
+
+
+def test_the_launch_names_the_missile_launch_again(tagger: Tagger) -> None:
+    body = "North Korea fired two missiles on Tuesday. Tokyo said the launch broke U.N. rules."
+    _, events = tagger.tag("t", body)
+    second = [e["type"] for e in events if e["sentence"]["start"] > 0]
+    assert "MILITARY_ESCALATION" in second
