@@ -2161,3 +2161,14 @@ def test_the_launch_names_the_missile_launch_again(tagger: Tagger) -> None:
     _, events = tagger.tag("t", body)
     second = [e["type"] for e in events if e["sentence"]["start"] > 0]
     assert "MILITARY_ESCALATION" in second
+
+
+def test_the_attacks_a_truce_would_halt_are_no_new_attack(tagger: Tagger) -> None:
+    for body in (
+        "Kyiv had offered a halt to strikes on power plants, but Moscow wanted its troops out.",
+        "The U.S. envoy urged Sudan's army and the RSF to agree to a pause in the fighting.",
+    ):
+        found = events_of(tagger, body)
+        assert "CEASEFIRE" in found and "MILITARY_ESCALATION" not in found
+    body = "Russian drones struck energy facilities in Odesa, a day after Kyiv proposed a truce."
+    assert "MILITARY_ESCALATION" in events_of(tagger, body)

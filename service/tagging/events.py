@@ -43,6 +43,11 @@ REFERENCE: Final = 0
 # nouns of a series: they name talks again unless a series of something else
 _ROUNDS = frozenset({"round", "rounds", "session", "sessions"})
 
+# attacks a truce trigger's own words name are the attacks to be halted ("a pause in the
+# fighting", "a halt to strikes on energy sites"), not one more attack
+_ESCALATION: Final = "MILITARY_ESCALATION"
+_TRUCE: Final = "CEASEFIRE"
+
 # confidence by (pattern weight, hypothetical): round() per event is measurably slow
 _CONF: Final[dict[tuple[int, bool], float]] = {}
 
@@ -611,7 +616,7 @@ class EventFinder:
                 # "will impose duties from July 1": a dated plan is the act itself
                 etype = self.decided[etype]
                 d = spec[etype]
-            if etype in out:
+            if etype in out or (etype == _ESCALATION and _inside_truce(m, matches)):
                 continue
             ts, te = st[m.first], en[m.last]
             if any(x.start <= ts and te <= x.end and x.entry.type != "COMMODITY" for x in ms):
@@ -1063,6 +1068,11 @@ def _in_order(ms: list[Match]) -> list[Match]:
             j -= 1
         ms[j + 1] = m
     return ms
+
+
+def _inside_truce(m: Match, matches: list[Match]) -> bool:
+    """Whether a ceasefire match shares words with ``m`` ("a halt to strikes")."""
+    return any(o.etype == _TRUCE and o.first <= m.last and m.first <= o.last for o in matches)
 
 
 def _commercial(
