@@ -2172,3 +2172,12 @@ def test_the_attacks_a_truce_would_halt_are_no_new_attack(tagger: Tagger) -> Non
         assert "CEASEFIRE" in found and "MILITARY_ESCALATION" not in found
     body = "Russian drones struck energy facilities in Odesa, a day after Kyiv proposed a truce."
     assert "MILITARY_ESCALATION" in events_of(tagger, body)
+
+
+def test_a_city_before_talks_is_where_they_met_unless_joined_to_another(tagger: Tagger) -> None:
+    body = "Armenia and Azerbaijan held talks on Monday. Both praised the Geneva talks."
+    _, events = tagger.tag("t", body)
+    later = [e for e in events if e["sentence"]["start"] > 0 and e["type"] == "DIPLOMATIC_CONTACT"]
+    assert later and "place:geneva" not in later[0]["actors"]
+    found = events_of(tagger, "Kinshasa-Kigali talks resume in Doha")
+    assert found["DIPLOMATIC_CONTACT"]["actors"] == ["place:kinshasa", "place:kigali"]

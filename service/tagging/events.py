@@ -303,6 +303,7 @@ class EventFinder:
         # "the Tbilisi talks": nouns a place or people's name may stand before, naming an
         # event again
         self.named_ref_nouns = _lowered(cues, "named_reference_nouns")
+        self.venue_nouns = _lowered(cues, "venue_nouns")
         self.negators = {
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
@@ -654,6 +655,12 @@ class EventFinder:
                     d.rebuts,
                 )
             actors, targets = list(cached[0]), list(cached[1])
+            if actors and lows[m.first] in self.venue_nouns:
+                venue = _venue(text, ms, st[m.first])
+                if venue:  # "after Geneva talks": where they met, not who met
+                    actors = [a for a in actors if a != venue] or list(
+                        ctx.last_parties(etype) or actors
+                    )
             group = self._collective(
                 lows, (st, en), ss, (m.first, m.last), ts, ctx, d.symmetric, bool(actors)
             )
@@ -1068,6 +1075,20 @@ def _in_order(ms: list[Match]) -> list[Match]:
             j -= 1
         ms[j + 1] = m
     return ms
+
+
+def _venue(text: str, ms: list[Mention], start: int) -> str:
+    """The id of a city named right before a meeting noun at ``start`` ("Geneva talks"), or
+    "" (a city joined to another name is a party: "Kinshasa-Kigali talks")."""
+    for x in ms:
+        if (
+            x.end + 1 == start
+            and text[x.end] == " "
+            and x.entry.id.startswith("place:")
+            and (x.start == 0 or text[x.start - 1] not in "-\u2013\u2014/")
+        ):
+            return x.entry.id
+    return ""
 
 
 def _inside_truce(m: Match, matches: list[Match]) -> bool:
