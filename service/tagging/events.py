@@ -659,7 +659,7 @@ class EventFinder:
                 venue = _venue(text, ms, st[m.first])
                 if venue:  # "after Geneva talks": where they met, not who met
                     actors = [a for a in actors if a != venue] or list(
-                        ctx.last_parties(etype) or actors
+                        ctx.last_parties(etype) or ctx.sides or actors
                     )
             group = self._collective(
                 lows, (st, en), ss, (m.first, m.last), ts, ctx, d.symmetric, bool(actors)
