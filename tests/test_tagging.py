@@ -2010,7 +2010,11 @@ def test_probe_sentences_written_for_each_type(
 
 @pytest.mark.parametrize(
     ("name", "count", "most_fired"),
-    [("probe_negative.txt", 120, 25), ("probe2_negative.txt", 150, 25)],
+    [
+        ("probe_negative.txt", 120, 25),
+        ("probe2_negative.txt", 150, 25),
+        ("probe3_negative.txt", 165, 20),
+    ],
 )
 def test_probe_sentences_outside_politics_stay_mostly_empty(
     tagger: Tagger, name: str, count: int, most_fired: int
