@@ -1993,7 +1993,11 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.mark.parametrize(
     ("name", "count", "most_missed"),
-    [("probe_positive.txt", 240, 12), ("probe2_positive.txt", 300, 15)],
+    [
+        ("probe_positive.txt", 240, 12),
+        ("probe2_positive.txt", 300, 15),
+        ("probe3_positive.txt", 330, 35),
+    ],
 )
 def test_probe_sentences_written_for_each_type(
     tagger: Tagger, name: str, count: int, most_missed: int
