@@ -2189,3 +2189,11 @@ def test_a_city_before_talks_is_where_they_met_unless_joined_to_another(tagger: 
     assert later and "place:geneva" not in later[0]["actors"]
     found = events_of(tagger, "Kinshasa-Kigali talks resume in Doha")
     assert found["DIPLOMATIC_CONTACT"]["actors"] == ["place:kinshasa", "place:kigali"]
+
+
+def test_first_level_regions_are_places_but_not_inside_a_name(tagger: Tagger) -> None:
+    body = "Jets struck a market in Sagaing and clashes spread to Nuevo León and Balochistan."
+    ids = {e["id"] for e in tagger.tag("t", body)[0]}
+    assert {"place:sagaing", "place:nuevo-leon", "place:balochistan"} <= ids
+    ents = tagger.tag("t", "John Kerry met the Central Bank governor.")[0]
+    assert not any(e["id"].startswith("place:") for e in ents)

@@ -83,7 +83,7 @@ class Tagger:
                 len(first) >= 3
                 and first[0].isupper()
                 and not first.isupper()  # "EU Council": the acronym is a name of its own
-                and first not in known
+                and (first not in known or first in self.gaz.minor)  # a minor place: "Oshana"
                 and first not in self._not_short  # "Pacific Gas" ... "Pacific nations"
             ):
                 table.setdefault(first, e)

@@ -277,6 +277,7 @@ class NameFinder:
         out: list[Mention] = []
         covered = [False] * len(text)  # compiled, a list is read and set without generic calls
         minor, dull = self.gaz.minor, self._dull
+        named: set[str] = set()  # minor place names met inside a longer name
         line = self._dateline(field, text) if field == "body" else []
         for d in line:
             _cover(covered, d.start, d.end)
@@ -284,8 +285,13 @@ class NameFinder:
         for start, end, entry in self.gaz.find(text, lowered, words):
             if entry is None or (line and covered[start]):
                 continue
-            if minor and text[start:end] in minor and _beside_capital(text, start, end, dull):
-                continue  # "Vladimir Medinsky": a person, not the city of Vladimir
+            if minor and text[start:end] in minor:
+                form = text[start:end]
+                if form in named or _beside_capital(text, start, end, dull):
+                    # "Vladimir Medinsky": a person, not the city of Vladimir; and "Oshana"
+                    # after "Oshana Mobile" is the company again, not the region
+                    named.add(form)
+                    continue
             if (
                 not title_case  # "Pakistan Says Navy Intercepted ...": every word a capital
                 and (

@@ -114,6 +114,7 @@ class Gazetteer:
                             c["population"] < MAJOR_CITY_POPULATION and name not in capitals
                         ):
                             self.minor.add(f)
+        self._add_regions(stop | personal)
         for st in gc.get_us_states().values():
             if st["name"] not in stop:
                 self._add(
@@ -126,6 +127,29 @@ class Gazetteer:
         for b in rules["commodity_blockers"]:
             self.commodity_forms.setdefault(b.lower(), None)
 
+    def _add_regions(self, stop: set[str]) -> None:
+        """First-level regions (pycountry's subdivisions: "Sagaing", "Nuevo León", "Tigray"),
+        as minor places: news names the province a strike or a clash happened in, and a region
+        standing beside another capitalised word is more likely part of a name ("John Kerry")."""
+        for sd in pycountry.subdivisions:
+            name = sd.name
+            if (
+                sd.type not in REGION_TYPES
+                or name in stop
+                or name in self.forms
+                or name in _REGION_WORDS
+                or len(name) < 4
+                or not name[:1].isupper()
+                or any(c in name for c in "(),[/")
+            ):
+                continue
+            c = pycountry.countries.get(alpha_2=sd.country_code)
+            e = Entry("place:" + slug(name), "GPE", name, c and "country:" + c.alpha_3)
+            for f in dict.fromkeys((name, _ascii(name))):
+                if f not in self.forms and f not in stop:
+                    self._add(f, e)
+                    self.minor.add(f)
+
     def find(self, text: str, lowered: str, words: list[Toks]) -> list[Hit]:
         """Longest, leftmost, word-bounded matches of names (in ``text``, case as written) and
         commodities (in ``lowered``, the same length); ``words``: the text's tokens."""
@@ -134,6 +158,90 @@ class Gazetteer:
             goods = _untaken(goods, hits)
         hits.extend(goods)
         return hits
+
+
+# pycountry subdivision types that name a region news reports from (not districts, parishes
+# or municipalities, whose names are mostly those of towns or of common words)
+REGION_TYPES = frozenset(
+    {
+        "Province",
+        "State",
+        "Region",
+        "Governorate",
+        "Prefecture",
+        "County",
+        "Department",
+        "Autonomous region",
+        "Republic",
+        "Regional state",
+        "Division",
+        "Autonomous republic",
+        "Autonomous province",
+        "Administrative region",
+        "Oblast",
+        "Emirate",
+        "Territory",
+        "Union territory",
+        "Special administrative region",
+    }
+)
+# region names that are also plain words at the start of a name ("Central Bank")
+_REGION_WORDS = frozenset(
+    {
+        "Central",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Centre",
+        "Center",
+        "Capital",
+        "Coast",
+        "Lakes",
+        "Upper",
+        "Lower",
+        "Interior",
+        "Island",
+        "Islands",
+        "Mountain",
+        "Valley",
+        "Plateau",
+        "Littoral",
+        "Lagoons",
+        "Savannah",
+        "Delta",
+        "Atlantic",
+        "Pacific",
+        "Orient",
+        "Maritime",
+        "Highlands",
+        "Lake",
+        "Sea",
+        "Red Sea",
+        "Norte",
+        "Sur",
+        "Nord",
+        "Sud",
+        "Est",
+        "Ouest",
+        "Centro",
+        "Gulf",
+        "Cordillera",
+        "Austral",
+        "Oriental",
+        "Occidental",
+        "Sahel",
+        "Midlands",
+        "Highland",
+        "Border",
+        "Borders",
+        "Frontier",
+    }
+)
 
 
 def _untaken(goods: list[Hit], names: list[Hit]) -> list[Hit]:
