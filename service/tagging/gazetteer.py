@@ -144,7 +144,7 @@ class Gazetteer:
             ):
                 continue
             c = pycountry.countries.get(alpha_2=sd.country_code)
-            e = Entry("place:" + slug(name), "GPE", name, c and "country:" + c.alpha_3)
+            e = Entry("place:" + slug(name), "GPE", name, "country:" + c.alpha_3 if c else None)
             for f in dict.fromkeys((name, _ascii(name))):
                 if f not in self.forms and f not in stop:
                     self._add(f, e)
