@@ -2197,3 +2197,13 @@ def test_first_level_regions_are_places_but_not_inside_a_name(tagger: Tagger) ->
     assert {"place:sagaing", "place:nuevo-leon", "place:balochistan"} <= ids
     ents = tagger.tag("t", "John Kerry met the Central Bank governor.")[0]
     assert not any(e["id"].startswith("place:") for e in ents)
+
+
+def test_probe_headlines_written_for_each_type(tagger: Tagger) -> None:
+    """300 headlines, 20 per type, half in sentence case and half In Title Case, written by a
+    helper who never ran the tagger (then used to add cues), tagged as titles. A floor."""
+    lines = (DATA / "probe5_headlines.txt").read_text(encoding="utf-8").splitlines()
+    cases = [line.split("|", 1) for line in lines if line.strip()]
+    missed = [text for etype, text in cases if etype not in events_of(tagger, "", text)]
+    assert len(cases) == 300
+    assert len(missed) <= 25, missed
