@@ -53,33 +53,56 @@ def _cap_re(text: str) -> re.Pattern[str]:
 
 def cap_words_by_regex(text: str) -> tuple[list[int], list[int]]:
     """Spans of the capitalised-word pattern's matches (as Python, at C speed)."""
-    starts: list[int] = []
-    ends: list[int] = []
+    spans = _Spans()
     for m in _cap_re(text).finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-    return starts, ends
+        spans.add(m.start(), m.end())
+    return spans.starts, spans.ends
 
 
 def cap_words(text: str) -> tuple[list[int], list[int]]:
-    """The same spans as ``cap_words_by_regex``. Compiled, the characters that may start a
-    word are found by C-speed passes (an encoding, a byte translation, then str.find from
-    one to the next) rather than a typed loop reading every character; the words they start
-    are read by such a loop."""
-    starts: list[int] = []
-    ends: list[int] = []
+    """The same spans as ``cap_words_by_regex``, by ``scan_cap_words``."""
+    spans = _Spans()
+    scan_cap_words(text, spans)
+    return spans.starts, spans.ends
+
+
+class WordSink:
+    """What is told the span of each capitalised word, in text order. A native class:
+    compiled, ``add`` is a method call through the class's table, and the spans need no
+    list of boxed ints between the scan and their reader."""
+
+    def add(self, start: int, end: int) -> None:
+        """Take the word text[start:end]."""
+
+
+class _Spans(WordSink):
+    """The spans, listed."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+
+def scan_cap_words(text: str, sink: WordSink) -> None:
+    """The capitalised-word pattern's matches, told to ``sink``. Compiled, the characters
+    that may start a word are found by C-speed passes (an encoding, a byte translation, then
+    str.find from one to the next) rather than a typed loop reading every character; the
+    words they start are read by such a loop."""
     marks = _start_marks(text)
+    n = len(text)
     i = marks.find("A")
     while i >= 0:
         o = ord(text[i])
         if 65 <= o <= 90 or (o >= 128 and _wide_cap_start(text[i])):
-            j = _cap_word_end(text, i + 1, len(text))
-            starts.append(i)
-            ends.append(j)
+            j = _cap_word_end(text, i + 1, n)
+            sink.add(i, j)
             i = marks.find("A", j)
         else:
             i = marks.find("A", i + 1)  # a "?" or a character beyond ASCII that starts none
-    return starts, ends
 
 
 def _start_marks(text: str) -> str:
@@ -199,6 +222,84 @@ class _W:
         self.start = start
         self.end = end
         self.text = text
+
+
+class _Runs(WordSink):
+    """The runs of capitalised words of a text so far, each word told by the scan: ``seqs``
+    the runs closed, ``cur`` the one going on, ``prev_end`` where its last word ends."""
+
+    def __init__(self, text: str, covered: list[bool], org_words: frozenset[str]) -> None:
+        self.text = text
+        self.covered = covered
+        self.org_words = org_words
+        self.seqs: list[list[_W]] = []
+        self.cur: list[_W] = []
+        self.prev_end = -1
+
+    def add(self, start: int, end: int) -> None:
+        """A capitalised word at [start, end): what a name finder takes of it (its trailing
+        marks and possessive cut, read by code point before its one slice), into a run."""
+        text = self.text
+        s = start
+        if self.covered[s] or (s > 0 and text[s - 1].isalnum()) or not _upper_at(text, s):
+            return
+        e = _trimmed_end(text, s, end)
+        if e == s:
+            return
+        cut = e - s >= 2 and ord(text[e - 1]) == 115 and _is_apostrophe(ord(text[e - 2]))
+        if cut:  # "'s", "’s"
+            e -= 2
+        w = text[s:e]
+        cur = self.cur
+        if cur and (_gap_joins(text, self.prev_end, s) or self._and_joins(s)):
+            cur.append(_W(s, e, w))
+        else:
+            if cur:
+                self.seqs.append(cur)
+            cur = [_W(s, e, w)]
+            self.cur = cur
+        if cut or e < end:  # trailing punctuation or possessive ends the sequence
+            self.seqs.append(cur)
+            self.cur = []
+        self.prev_end = e
+
+    def _and_joins(self, start: int) -> bool:
+        """ "and" inside an organisation's name ("Ministry of Industry and Trade", "Union for
+        Renewal and Justice"): the run holds an organisation word and does not end in one
+        ("the Foreign Ministry and Defence Ministry" are two)."""
+        prev_end = self.prev_end
+        cur = self.cur
+        return (
+            start - prev_end == 5
+            and self.text[prev_end:start] == " and "
+            and cur[-1].text not in self.org_words
+            and any(w.text in self.org_words for w in cur)
+        )
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """Where the word text[start:end] ends without its trailing dots, hyphens and apostrophes,
+    but for a dot that ends one of ``_KEEP_DOT`` ("Jr.")."""
+    while end > start:
+        o = ord(text[end - 1])
+        if not (o == 46 or o == 45 or o == 39 or o == 0x2019):
+            break
+        if o == 46 and text[start:end] in _KEEP_DOT:
+            break
+        end -= 1
+    return end
+
+
+def _is_apostrophe(o: int) -> bool:
+    """Whether code point o is "'" or "’"."""
+    return o == 39 or o == 0x2019
+
+
+def _gap_joins(text: str, prev_end: int, start: int) -> bool:
+    """``_joins(text[prev_end:start])``, the usual single space found without a slice."""
+    if start - prev_end == 1 and ord(text[prev_end]) == 32:
+        return True
+    return _joins(text[prev_end:start])
 
 
 def _upper_at(text: str, k: int) -> bool:
@@ -388,51 +489,15 @@ class NameFinder:
 
     def _sequences(self, text: str, covered: list[bool]) -> list[list[_W]]:
         """Runs of capitalised words joined by single spaces (and name particles)."""
-        seqs: list[list[_W]] = []
-        cur: list[_W] = []
-        prev_end = -1
-        starts, ends = cap_words(text) if COMPILED else cap_words_by_regex(text)
-        for k in range(len(starts)):
-            s, m_end = starts[k], ends[k]
-            e = m_end
-            if covered[s] or (s > 0 and text[s - 1].isalnum()):
-                continue
-            if not _upper_at(text, s):
-                continue
-            w = text[s:e]
-            while w[-1] in ".-'’" and w not in _KEEP_DOT:
-                w = w[:-1]
-                e -= 1
-                if not w:
-                    break
-            if not w:
-                continue
-            cut = w[-2:] in ("'s", "’s")
-            if cut:
-                w, e = w[:-2], e - 2
-            if cur and (_joins(text[prev_end:s]) or self._and_joins(text, prev_end, s, cur)):
-                cur.append(_W(s, e, w))
-            else:
-                if cur:
-                    seqs.append(cur)
-                cur = [_W(s, e, w)]
-            if cut or e < m_end:  # trailing punctuation or possessive ends the sequence
-                seqs.append(cur)
-                cur = []
-            prev_end = e
-        if cur:
-            seqs.append(cur)
-        return seqs
-
-    def _and_joins(self, text: str, prev_end: int, start: int, cur: list[_W]) -> bool:
-        """ "and" inside an organisation's name ("Ministry of Industry and Trade", "Union for
-        Renewal and Justice"): the run holds an organisation word and does not end in one
-        ("the Foreign Ministry and Defence Ministry" are two)."""
-        return (
-            text[prev_end:start] == " and "
-            and cur[-1].text not in self.org_words
-            and any(w.text in self.org_words for w in cur)
-        )
+        runs = _Runs(text, covered, self.org_words)
+        if COMPILED:
+            scan_cap_words(text, runs)
+        else:
+            for m in _cap_re(text).finditer(text):
+                runs.add(m.start(), m.end())
+        if runs.cur:
+            runs.seqs.append(runs.cur)
+        return runs.seqs
 
     def _classify(
         self, field: str, text: str, seq: list[_W], starts: set[int], surnames: dict[str, Entry]
