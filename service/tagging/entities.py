@@ -296,10 +296,15 @@ def _is_apostrophe(o: int) -> bool:
 
 
 def _gap_joins(text: str, prev_end: int, start: int) -> bool:
-    """``_joins(text[prev_end:start])``, the usual single space found without a slice."""
-    if start - prev_end == 1 and ord(text[prev_end]) == 32:
+    """``_joins(text[prev_end:start])``, its first tests (a single space, a space first, a space
+    or hyphen last) read by code point without a slice."""
+    k = start - prev_end
+    if k < 1 or k > 12 or ord(text[prev_end]) != 32:
+        return False  # no gap, a long one, or none that starts with a space
+    if k == 1:
         return True
-    return _joins(text[prev_end:start])
+    last = ord(text[start - 1])
+    return (last == 32 or last == 45) and _joins(text[prev_end:start])
 
 
 def _upper_at(text: str, k: int) -> bool:
@@ -385,16 +390,17 @@ class NameFinder:
         for start, end, entry in self.gaz.find(text, lowered, words):
             if entry is None or (line and covered[start]):
                 continue
-            if minor and text[start:end] in minor and _beside_capital(text, start, end, dull):
+            name = text[start:end]  # sliced once: compiled, each slice is a new str
+            if minor and name in minor and _beside_capital(text, start, end, dull):
                 continue  # "Vladimir Medinsky": a person, not the city of Vladimir
             if (
                 not title_case  # "Pakistan Says Navy Intercepted ...": every word a capital
                 and (
-                    (entry.type == "ORG" and text[start:end] in orgs)
+                    (entry.type == "ORG" and name in orgs)
                     or (
                         entry.type == "COMMODITY"
                         and _upper_at(text, start)
-                        and not text[start:end].isupper()  # "Russian LNG" is the good
+                        and not name.isupper()  # "Russian LNG" is the good
                     )
                 )
                 and _after_unknown_capital(text, start, out, dull)  # not "Arab Potash"
@@ -413,7 +419,8 @@ class NameFinder:
                 # "Abbas Araghchi": a first name before a known surname spelling is his
                 prev = out.pop()
                 start = prev.start
-            out.append(Mention(field, start, end, text[start:end], entry))
+                name = text[start:end]
+            out.append(Mention(field, start, end, name, entry))
             _cover(covered, start, end)
         out[:0] = line
         starts = {s.start for s in sents}
