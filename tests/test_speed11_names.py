@@ -33,3 +33,17 @@ def test_gap_joins_matches_joins_on_the_slice() -> None:
         gap = "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 5)))
         text = "Ab" + gap + "Cd"
         assert _gap_joins(text, 2, 2 + len(gap)) == _joins(gap), repr(gap)
+
+
+def test_sort_by_start_is_the_stable_sort_short_and_long() -> None:
+    from service.tagging.entities import Mention, sort_by_start
+    from service.tagging.gazetteer import Entry
+
+    entry = Entry("org:x", "ORG", "X", None)
+    rng = random.Random(14)
+    for _ in range(500):
+        n = rng.choice([rng.randrange(12), rng.randrange(60, 70)])
+        ms = [Mention("body", rng.randrange(40), 9, "X", entry) for _ in range(n)]
+        want = sorted(ms, key=lambda m: m.start)
+        sort_by_start(ms)
+        assert [id(m) for m in ms] == [id(m) for m in want]

@@ -328,13 +328,25 @@ _by_start = attrgetter("start")  # Mention.start
 
 
 def sort_by_start(ms: list[Mention]) -> None:
-    """``ms.sort(key=_by_start)``, skipped where they are in order already, as they mostly
-    are (a stable sort leaves them as they are then): compiled, a typed check costs less
-    than a sort's key call per mention."""
+    """``ms.sort(key=_by_start)``. Mentions come in a few runs each in order (a field's
+    names, then its goods, then its unseen names), so a short list is put in order by moving
+    each one back past those after it (compiled, typed reads and writes, no key call per
+    mention); a long one, where that may move many, by the sort."""
+    if len(ms) > 64:
+        for k in range(1, len(ms)):
+            if ms[k - 1].start > ms[k].start:
+                ms.sort(key=_by_start)
+                return
+        return
     for k in range(1, len(ms)):
-        if ms[k - 1].start > ms[k].start:
-            ms.sort(key=_by_start)
-            return
+        m = ms[k]
+        s = m.start
+        j = k
+        while j > 0 and ms[j - 1].start > s:  # stable: an equal start stays before
+            ms[j] = ms[j - 1]
+            j -= 1
+        if j < k:
+            ms[j] = m
 
 
 class NameFinder:
