@@ -47,3 +47,11 @@ def test_sort_by_start_is_the_stable_sort_short_and_long() -> None:
         want = sorted(ms, key=lambda m: m.start)
         sort_by_start(ms)
         assert [id(m) for m in ms] == [id(m) for m in want]
+
+
+def test_space_or_comma_is_what_strip_drops_or_a_comma() -> None:
+    from service.tagging.entities import _space_or_comma
+
+    for o in [*range(0x3100), 0xFEFF, 0x205F, 0x3000]:
+        c = chr(o)
+        assert _space_or_comma(c, 0) == (c == "," or c.isspace()), o

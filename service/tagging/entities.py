@@ -307,6 +307,14 @@ def _gap_joins(text: str, prev_end: int, start: int) -> bool:
     return (last == 32 or last == 45) and _joins(text[prev_end:start])
 
 
+def _space_or_comma(text: str, k: int) -> bool:
+    """Whether text[k] is a comma or white space (ASCII read by code point)."""
+    o = ord(text[k])
+    if o < 128:
+        return o == 44 or o == 32 or 9 <= o <= 13 or 28 <= o <= 31
+    return text[k].isspace()
+
+
 def _upper_at(text: str, k: int) -> bool:
     """``text[k : k + 1].isupper()``, reading a code point where it is ASCII (compiled,
     str.isupper is a generic method call)."""
@@ -541,9 +549,10 @@ class NameFinder:
                 words = words[1:]
             if len(words) >= 2 and not any(w.text in self.not_entity for w in words):
                 name = text[words[0].start : words[-1].end]
-                if not slug(name):
+                key = slug(name)
+                if not key:
                     return None
-                return _unseen(field, words[0].start, words[-1].end, name, "ORG")
+                return _unseen(field, words[0].start, words[-1].end, name, "ORG", key)
             return None
         while words and (words[0].text in self.title_words or words[0].text in self.common):
             titled = titled or words[0].text in self.title_words
@@ -560,7 +569,8 @@ class NameFinder:
             return None
         name = text[words[0].start : words[-1].end]
         s, e = words[0].start, words[-1].end
-        if not slug(name):
+        key = slug(name)
+        if not key:
             return None  # no letter an id can carry ("Σ"): no entity rather than "person:"
         if len(words) == 1:
             w = words[0].text
@@ -572,26 +582,26 @@ class NameFinder:
             # an unseen acronym; one with digits is a product or model ("H20", "F35") unless
             # the gazetteer knows it ("G20")
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha() and s not in starts:
-                return _unseen(field, s, e, name, "ORG")
+                return _unseen(field, s, e, name, "ORG", key)
             if not titled and self._place_before(text, s):
-                return _unseen(field, s, e, name, "GPE")  # "the region of X met": a place
+                return _unseen(field, s, e, name, "GPE", key)  # "the region of X met": a place
             if titled or (s not in starts and self._person_context(text, e)):
-                return _unseen(field, s, e, name, "PERSON")
+                return _unseen(field, s, e, name, "PERSON", key)
             if self._org_context(text, s, e):
-                return _unseen(field, s, e, name, "ORG")
+                return _unseen(field, s, e, name, "ORG", key)
             if self._place_after(text, e):
-                return _unseen(field, s, e, name, "GPE")
+                return _unseen(field, s, e, name, "GPE", key)
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
             return None
         if not titled and self._place_before(text, s):
-            return _unseen(field, s, e, name, "GPE")
+            return _unseen(field, s, e, name, "GPE", key)
         if titled or self._person_context(text, e):
-            return _unseen(field, s, e, name, "PERSON")
+            return _unseen(field, s, e, name, "PERSON", key)
         if self._place_after(text, e):
-            return _unseen(field, s, e, name, "GPE")
+            return _unseen(field, s, e, name, "GPE", key)
         if len(words) <= 4:
-            return _unseen(field, s, e, name, "PERSON")
+            return _unseen(field, s, e, name, "PERSON", key)
         return None
 
     def _place_before(self, text: str, start: int) -> bool:
@@ -636,6 +646,9 @@ class NameFinder:
         )
 
     def _person_context(self, text: str, end: int) -> bool:
+        """A verb or ", a <role>" right after the name: a person."""
+        if end >= len(text) or not _space_or_comma(text, end):
+            return False  # what follows is no " " or "," then a word (read before any search)
         tail = text[end : end + 40]
         m = _WORD_RE.search(tail)
         if m is None:
@@ -652,9 +665,12 @@ class NameFinder:
 ID_PREFIX = {"PERSON": "person:", "ORG": "org:", "GPE": "place:", "NORP": "norp:"}
 
 
-def _unseen(field: str, start: int, end: int, name: str, etype: str) -> Mention:
-    """A name no list knows, as a mention of its type with an id made from its own words."""
-    entry = Entry(ID_PREFIX[etype] + slug(name), etype, name, None)
+def _unseen(
+    field: str, start: int, end: int, name: str, etype: str, key: str | None = None
+) -> Mention:
+    """A name no list knows, as a mention of its type with an id made from its own words
+    (``key``: ``slug(name)``, where the caller has made it already)."""
+    entry = Entry(ID_PREFIX[etype] + (slug(name) if key is None else key), etype, name, None)
     return Mention(field, start, end, name, entry)
 
 
