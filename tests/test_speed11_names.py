@@ -55,3 +55,24 @@ def test_space_or_comma_is_what_strip_drops_or_a_comma() -> None:
     for o in [*range(0x3100), 0xFEFF, 0x205F, 0x3000]:
         c = chr(o)
         assert _space_or_comma(c, 0) == (c == "," or c.isspace()), o
+
+
+def test_owner_before_is_the_map_of_owners_by_end() -> None:
+    from service.tagging.entities import Mention, _owner_before, _owns_names
+    from service.tagging.gazetteer import Entry
+
+    kinds = [
+        Entry("country:CHN", "GPE", "China", None),
+        Entry("place:lima", "GPE", "Lima", "country:PER"),
+        Entry("country:SDN", "NORP", "Sudanese", "country:SDN"),
+        Entry("org:x", "ORG", "X", None),
+    ]
+    rng = random.Random(15)
+    for _ in range(3000):
+        out = [
+            Mention("body", 0, rng.randrange(1, 12), "X", rng.choice(kinds))
+            for _ in range(rng.randrange(8))
+        ]
+        owners = {m.end: k for k, m in enumerate(out) if _owns_names(m.entry)}
+        start = rng.randrange(1, 14)
+        assert _owner_before(out, len(out), start) == owners.get(start - 1, -1)

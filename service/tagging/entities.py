@@ -447,14 +447,14 @@ class NameFinder:
         dull = self._dull
         # a nationality or country right before an unseen organisation's name is part of it
         # ("Sudanese Armed Forces", "China Coast Guard")
-        owners = {m.end: k for k, m in enumerate(out) if _owns_names(m.entry)}
+        known = len(out)  # the mentions before the unseen ones: the owners among them
         for seq in self._sequences(text, covered):
             if len(seq) == 1 and seq[0].text in dull:
                 continue
             m = self._classify(field, text, seq, starts, surnames)
             if m is None:
                 continue
-            k = owners.get(m.start - 1, -1) if text[m.start - 1 : m.start] == " " else -1
+            k = _owner_before(out, known, m.start) if text[m.start - 1 : m.start] == " " else -1
             if k >= 0 and self._owned(m):
                 start = out[k].start
                 out[k] = _unseen(field, start, m.end, text[start : m.end], "ORG")
@@ -695,6 +695,17 @@ def _after_unknown_capital(text: str, start: int, out: list[Mention], dull: froz
     """A capitalised word no list knows stands right before ``start`` (none of the mentions
     found so far ends there)."""
     return not (out and out[-1].end == start - 1) and _capital_before(text, start, dull)
+
+
+def _owner_before(out: list[Mention], known: int, start: int) -> int:
+    """Index of the last of out[:known] that ends right before the space before ``start`` and
+    may own the name there (see _owns_names), or -1. Searched where an unseen name asks (a
+    few per field), not mapped for every mention beforehand."""
+    for k in range(known - 1, -1, -1):
+        m = out[k]
+        if m.end == start - 1 and _owns_names(m.entry):
+            return k
+    return -1
 
 
 def _owns_names(e: Entry) -> bool:
