@@ -53,33 +53,56 @@ def _cap_re(text: str) -> re.Pattern[str]:
 
 def cap_words_by_regex(text: str) -> tuple[list[int], list[int]]:
     """Spans of the capitalised-word pattern's matches (as Python, at C speed)."""
-    starts: list[int] = []
-    ends: list[int] = []
+    spans = _Spans()
     for m in _cap_re(text).finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-    return starts, ends
+        spans.add(m.start(), m.end())
+    return spans.starts, spans.ends
 
 
 def cap_words(text: str) -> tuple[list[int], list[int]]:
-    """The same spans as ``cap_words_by_regex``. Compiled, the characters that may start a
-    word are found by C-speed passes (an encoding, a byte translation, then str.find from
-    one to the next) rather than a typed loop reading every character; the words they start
-    are read by such a loop."""
-    starts: list[int] = []
-    ends: list[int] = []
+    """The same spans as ``cap_words_by_regex``, by ``scan_cap_words``."""
+    spans = _Spans()
+    scan_cap_words(text, spans)
+    return spans.starts, spans.ends
+
+
+class WordSink:
+    """What is told the span of each capitalised word, in text order. A native class:
+    compiled, ``add`` is a method call through the class's table, and the spans need no
+    list of boxed ints between the scan and their reader."""
+
+    def add(self, start: int, end: int) -> None:
+        """Take the word text[start:end]."""
+
+
+class _Spans(WordSink):
+    """The spans, listed."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+
+def scan_cap_words(text: str, sink: WordSink) -> None:
+    """The capitalised-word pattern's matches, told to ``sink``. Compiled, the characters
+    that may start a word are found by C-speed passes (an encoding, a byte translation, then
+    str.find from one to the next) rather than a typed loop reading every character; the
+    words they start are read by such a loop."""
     marks = _start_marks(text)
+    n = len(text)
     i = marks.find("A")
     while i >= 0:
         o = ord(text[i])
         if 65 <= o <= 90 or (o >= 128 and _wide_cap_start(text[i])):
-            j = _cap_word_end(text, i + 1, len(text))
-            starts.append(i)
-            ends.append(j)
+            j = _cap_word_end(text, i + 1, n)
+            sink.add(i, j)
             i = marks.find("A", j)
         else:
             i = marks.find("A", i + 1)  # a "?" or a character beyond ASCII that starts none
-    return starts, ends
 
 
 def _start_marks(text: str) -> str:
@@ -201,6 +224,97 @@ class _W:
         self.text = text
 
 
+class _Runs(WordSink):
+    """The runs of capitalised words of a text so far, each word told by the scan: ``seqs``
+    the runs closed, ``cur`` the one going on, ``prev_end`` where its last word ends."""
+
+    def __init__(self, text: str, covered: list[bool], org_words: frozenset[str]) -> None:
+        self.text = text
+        self.covered = covered
+        self.org_words = org_words
+        self.seqs: list[list[_W]] = []
+        self.cur: list[_W] = []
+        self.prev_end = -1
+
+    def add(self, start: int, end: int) -> None:
+        """A capitalised word at [start, end): what a name finder takes of it (its trailing
+        marks and possessive cut, read by code point before its one slice), into a run."""
+        text = self.text
+        s = start
+        if self.covered[s] or (s > 0 and text[s - 1].isalnum()) or not _upper_at(text, s):
+            return
+        e = _trimmed_end(text, s, end)
+        if e == s:
+            return
+        cut = e - s >= 2 and ord(text[e - 1]) == 115 and _is_apostrophe(ord(text[e - 2]))
+        if cut:  # "'s", "’s"
+            e -= 2
+        w = text[s:e]
+        cur = self.cur
+        if cur and (_gap_joins(text, self.prev_end, s) or self._and_joins(s)):
+            cur.append(_W(s, e, w))
+        else:
+            if cur:
+                self.seqs.append(cur)
+            cur = [_W(s, e, w)]
+            self.cur = cur
+        if cut or e < end:  # trailing punctuation or possessive ends the sequence
+            self.seqs.append(cur)
+            self.cur = []
+        self.prev_end = e
+
+    def _and_joins(self, start: int) -> bool:
+        """ "and" inside an organisation's name ("Ministry of Industry and Trade", "Union for
+        Renewal and Justice"): the run holds an organisation word and does not end in one
+        ("the Foreign Ministry and Defence Ministry" are two)."""
+        prev_end = self.prev_end
+        cur = self.cur
+        return (
+            start - prev_end == 5
+            and self.text[prev_end:start] == " and "
+            and cur[-1].text not in self.org_words
+            and any(w.text in self.org_words for w in cur)
+        )
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """Where the word text[start:end] ends without its trailing dots, hyphens and apostrophes,
+    but for a dot that ends one of ``_KEEP_DOT`` ("Jr.")."""
+    while end > start:
+        o = ord(text[end - 1])
+        if not (o == 46 or o == 45 or o == 39 or o == 0x2019):
+            break
+        if o == 46 and text[start:end] in _KEEP_DOT:
+            break
+        end -= 1
+    return end
+
+
+def _is_apostrophe(o: int) -> bool:
+    """Whether code point o is "'" or "’"."""
+    return o == 39 or o == 0x2019
+
+
+def _gap_joins(text: str, prev_end: int, start: int) -> bool:
+    """``_joins(text[prev_end:start])``, its first tests (a single space, a space first, a space
+    or hyphen last) read by code point without a slice."""
+    k = start - prev_end
+    if k < 1 or k > 12 or ord(text[prev_end]) != 32:
+        return False  # no gap, a long one, or none that starts with a space
+    if k == 1:
+        return True
+    last = ord(text[start - 1])
+    return (last == 32 or last == 45) and _joins(text[prev_end:start])
+
+
+def _space_or_comma(text: str, k: int) -> bool:
+    """Whether text[k] is a comma or white space (ASCII read by code point)."""
+    o = ord(text[k])
+    if o < 128:
+        return o == 44 or o == 32 or 9 <= o <= 13 or 28 <= o <= 31
+    return text[k].isspace()
+
+
 def _upper_at(text: str, k: int) -> bool:
     """``text[k : k + 1].isupper()``, reading a code point where it is ASCII (compiled,
     str.isupper is a generic method call)."""
@@ -222,13 +336,25 @@ _by_start = attrgetter("start")  # Mention.start
 
 
 def sort_by_start(ms: list[Mention]) -> None:
-    """``ms.sort(key=_by_start)``, skipped where they are in order already, as they mostly
-    are (a stable sort leaves them as they are then): compiled, a typed check costs less
-    than a sort's key call per mention."""
+    """``ms.sort(key=_by_start)``. Mentions come in a few runs each in order (a field's
+    names, then its goods, then its unseen names), so a short list is put in order by moving
+    each one back past those after it (compiled, typed reads and writes, no key call per
+    mention); a long one, where that may move many, by the sort."""
+    if len(ms) > 64:
+        for k in range(1, len(ms)):
+            if ms[k - 1].start > ms[k].start:
+                ms.sort(key=_by_start)
+                return
+        return
     for k in range(1, len(ms)):
-        if ms[k - 1].start > ms[k].start:
-            ms.sort(key=_by_start)
-            return
+        m = ms[k]
+        s = m.start
+        j = k
+        while j > 0 and ms[j - 1].start > s:  # stable: an equal start stays before
+            ms[j] = ms[j - 1]
+            j -= 1
+        if j < k:
+            ms[j] = m
 
 
 class NameFinder:
@@ -285,21 +411,24 @@ class NameFinder:
         for start, end, entry in self.gaz.find(text, lowered, words):
             if entry is None or (line and covered[start]):
                 continue
-            if minor and text[start:end] in minor:
-                form = text[start:end]
-                if form in named or _beside_capital(text, start, end, dull):
-                    # "Vladimir Medinsky": a person, not the city of Vladimir; and "Oshana"
-                    # after "Oshana Mobile" is the company again, not the region
-                    named.add(form)
-                    continue
+            name = text[start:end]  # sliced once: compiled, each slice is a new str
+            if (
+                minor
+                and name in minor
+                and (name in named or _beside_capital(text, start, end, dull))
+            ):
+                # "Vladimir Medinsky": a person, not the city of Vladimir; and "Oshana" after
+                # "Oshana Mobile" is the company again, not the region
+                named.add(name)
+                continue
             if (
                 not title_case  # "Pakistan Says Navy Intercepted ...": every word a capital
                 and (
-                    (entry.type == "ORG" and text[start:end] in orgs)
+                    (entry.type == "ORG" and name in orgs)
                     or (
                         entry.type == "COMMODITY"
                         and _upper_at(text, start)
-                        and not text[start:end].isupper()  # "Russian LNG" is the good
+                        and not name.isupper()  # "Russian LNG" is the good
                     )
                 )
                 and _after_unknown_capital(text, start, out, dull)  # not "Arab Potash"
@@ -318,21 +447,22 @@ class NameFinder:
                 # "Abbas Araghchi": a first name before a known surname spelling is his
                 prev = out.pop()
                 start = prev.start
-            out.append(Mention(field, start, end, text[start:end], entry))
+                name = text[start:end]
+            out.append(Mention(field, start, end, name, entry))
             _cover(covered, start, end)
         out[:0] = line
         starts = {s.start for s in sents}
         dull = self._dull
         # a nationality or country right before an unseen organisation's name is part of it
         # ("Sudanese Armed Forces", "China Coast Guard")
-        owners = {m.end: k for k, m in enumerate(out) if _owns_names(m.entry)}
+        known = len(out)  # the mentions before the unseen ones: the owners among them
         for seq in self._sequences(text, covered):
             if len(seq) == 1 and seq[0].text in dull:
                 continue
             m = self._classify(field, text, seq, starts, surnames)
             if m is None:
                 continue
-            k = owners.get(m.start - 1, -1) if text[m.start - 1 : m.start] == " " else -1
+            k = _owner_before(out, known, m.start) if text[m.start - 1 : m.start] == " " else -1
             if k >= 0 and self._owned(m):
                 start = out[k].start
                 out[k] = _unseen(field, start, m.end, text[start : m.end], "ORG")
@@ -394,51 +524,15 @@ class NameFinder:
 
     def _sequences(self, text: str, covered: list[bool]) -> list[list[_W]]:
         """Runs of capitalised words joined by single spaces (and name particles)."""
-        seqs: list[list[_W]] = []
-        cur: list[_W] = []
-        prev_end = -1
-        starts, ends = cap_words(text) if COMPILED else cap_words_by_regex(text)
-        for k in range(len(starts)):
-            s, m_end = starts[k], ends[k]
-            e = m_end
-            if covered[s] or (s > 0 and text[s - 1].isalnum()):
-                continue
-            if not _upper_at(text, s):
-                continue
-            w = text[s:e]
-            while w[-1] in ".-'’" and w not in _KEEP_DOT:
-                w = w[:-1]
-                e -= 1
-                if not w:
-                    break
-            if not w:
-                continue
-            cut = w[-2:] in ("'s", "’s")
-            if cut:
-                w, e = w[:-2], e - 2
-            if cur and (_joins(text[prev_end:s]) or self._and_joins(text, prev_end, s, cur)):
-                cur.append(_W(s, e, w))
-            else:
-                if cur:
-                    seqs.append(cur)
-                cur = [_W(s, e, w)]
-            if cut or e < m_end:  # trailing punctuation or possessive ends the sequence
-                seqs.append(cur)
-                cur = []
-            prev_end = e
-        if cur:
-            seqs.append(cur)
-        return seqs
-
-    def _and_joins(self, text: str, prev_end: int, start: int, cur: list[_W]) -> bool:
-        """ "and" inside an organisation's name ("Ministry of Industry and Trade", "Union for
-        Renewal and Justice"): the run holds an organisation word and does not end in one
-        ("the Foreign Ministry and Defence Ministry" are two)."""
-        return (
-            text[prev_end:start] == " and "
-            and cur[-1].text not in self.org_words
-            and any(w.text in self.org_words for w in cur)
-        )
+        runs = _Runs(text, covered, self.org_words)
+        if COMPILED:
+            scan_cap_words(text, runs)
+        else:
+            for m in _cap_re(text).finditer(text):
+                runs.add(m.start(), m.end())
+        if runs.cur:
+            runs.seqs.append(runs.cur)
+        return runs.seqs
 
     def _classify(
         self, field: str, text: str, seq: list[_W], starts: set[int], surnames: dict[str, Entry]
@@ -463,9 +557,10 @@ class NameFinder:
                 words = words[1:]
             if len(words) >= 2 and not any(w.text in self.not_entity for w in words):
                 name = text[words[0].start : words[-1].end]
-                if not slug(name):
+                key = slug(name)
+                if not key:
                     return None
-                return _unseen(field, words[0].start, words[-1].end, name, "ORG")
+                return _unseen(field, words[0].start, words[-1].end, name, "ORG", key)
             return None
         while words and (words[0].text in self.title_words or words[0].text in self.common):
             titled = titled or words[0].text in self.title_words
@@ -482,7 +577,8 @@ class NameFinder:
             return None
         name = text[words[0].start : words[-1].end]
         s, e = words[0].start, words[-1].end
-        if not slug(name):
+        key = slug(name)
+        if not key:
             return None  # no letter an id can carry ("Σ"): no entity rather than "person:"
         if len(words) == 1:
             w = words[0].text
@@ -494,26 +590,26 @@ class NameFinder:
             # an unseen acronym; one with digits is a product or model ("H20", "F35") unless
             # the gazetteer knows it ("G20")
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha() and s not in starts:
-                return _unseen(field, s, e, name, "ORG")
+                return _unseen(field, s, e, name, "ORG", key)
             if not titled and self._place_before(text, s):
-                return _unseen(field, s, e, name, "GPE")  # "the region of X met": a place
+                return _unseen(field, s, e, name, "GPE", key)  # "the region of X met": a place
             if titled or (s not in starts and self._person_context(text, e)):
-                return _unseen(field, s, e, name, "PERSON")
+                return _unseen(field, s, e, name, "PERSON", key)
             if self._org_context(text, s, e):
-                return _unseen(field, s, e, name, "ORG")
+                return _unseen(field, s, e, name, "ORG", key)
             if self._place_after(text, e):
-                return _unseen(field, s, e, name, "GPE")
+                return _unseen(field, s, e, name, "GPE", key)
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
             return None
         if not titled and self._place_before(text, s):
-            return _unseen(field, s, e, name, "GPE")
+            return _unseen(field, s, e, name, "GPE", key)
         if titled or self._person_context(text, e):
-            return _unseen(field, s, e, name, "PERSON")
+            return _unseen(field, s, e, name, "PERSON", key)
         if self._place_after(text, e):
-            return _unseen(field, s, e, name, "GPE")
+            return _unseen(field, s, e, name, "GPE", key)
         if len(words) <= 4:
-            return _unseen(field, s, e, name, "PERSON")
+            return _unseen(field, s, e, name, "PERSON", key)
         return None
 
     def _place_before(self, text: str, start: int) -> bool:
@@ -558,6 +654,9 @@ class NameFinder:
         )
 
     def _person_context(self, text: str, end: int) -> bool:
+        """A verb or ", a <role>" right after the name: a person."""
+        if end >= len(text) or not _space_or_comma(text, end):
+            return False  # what follows is no " " or "," then a word (read before any search)
         tail = text[end : end + 40]
         m = _WORD_RE.search(tail)
         if m is None:
@@ -574,9 +673,12 @@ class NameFinder:
 ID_PREFIX = {"PERSON": "person:", "ORG": "org:", "GPE": "place:", "NORP": "norp:"}
 
 
-def _unseen(field: str, start: int, end: int, name: str, etype: str) -> Mention:
-    """A name no list knows, as a mention of its type with an id made from its own words."""
-    entry = Entry(ID_PREFIX[etype] + slug(name), etype, name, None)
+def _unseen(
+    field: str, start: int, end: int, name: str, etype: str, key: str | None = None
+) -> Mention:
+    """A name no list knows, as a mention of its type with an id made from its own words
+    (``key``: ``slug(name)``, where the caller has made it already)."""
+    entry = Entry(ID_PREFIX[etype] + (slug(name) if key is None else key), etype, name, None)
     return Mention(field, start, end, name, entry)
 
 
@@ -601,6 +703,17 @@ def _after_unknown_capital(text: str, start: int, out: list[Mention], dull: froz
     """A capitalised word no list knows stands right before ``start`` (none of the mentions
     found so far ends there)."""
     return not (out and out[-1].end == start - 1) and _capital_before(text, start, dull)
+
+
+def _owner_before(out: list[Mention], known: int, start: int) -> int:
+    """Index of the last of out[:known] that ends right before the space before ``start`` and
+    may own the name there (see _owns_names), or -1. Searched where an unseen name asks (a
+    few per field), not mapped for every mention beforehand."""
+    for k in range(known - 1, -1, -1):
+        m = out[k]
+        if m.end == start - 1 and _owns_names(m.entry):
+            return k
+    return -1
 
 
 def _owns_names(e: Entry) -> bool:

