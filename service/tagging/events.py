@@ -158,7 +158,11 @@ class _Context:
         """Two distinct opposed parties (countries where persons are named) become the sides;
         a person whose country is unknown cannot be a side. A weaker kind of event (a meeting,
         rank 1) does not replace sides set up by a stronger one (fighting, a truce)."""
-        sides = list(dict.fromkeys(self.country_of(x) for x in ids))
+        sides: list[str] = []  # distinct, in order (a typed loop: no generator object)
+        for x in ids:
+            c = self.country_of(x)
+            if c not in sides:
+                sides.append(c)
         if (
             len(sides) == 2
             and rank >= self.sides_rank
@@ -223,6 +227,7 @@ class _Type:
         "cameo",
         "clause_rates",
         "commodity",
+        "conventions",
         "fixed_modality",
         "future_type",
         "hedges",
@@ -277,6 +282,8 @@ class _Type:
         self.commodity = "commodity" in wanted
         self.cameo = d["cameo"]
         self.plover = d["plover"]
+        # an int per distinct set of role conventions (see EventFinder.__init__)
+        self.conventions = 0
 
 
 class EventFinder:
@@ -302,6 +309,13 @@ class EventFinder:
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
         self.spec = {t: _Type(d, self.negators.get(t)) for t, d in self.types.items()}
+        # types that pass roles.assign the same conventions share a number: a sentence's
+        # cache of assign results is keyed by ints, not by a tuple of the settings
+        conventions: dict[tuple[Any, ...], int] = {}
+        for ty in self.spec.values():
+            how: tuple[Any, ...] = (ty.symmetric, ty.accused, ty.judges, ty.place_targets)
+            how += (ty.warner, ty.hosted, ty.rebuts)
+            ty.conventions = conventions.setdefault(how, len(conventions))
         # a plan's type -> the act's ("TARIFF_THREAT" -> "TARIFF_ACTION"): the reverse of
         # ``future_type``, for plans given a start date
         self.decided = {s.future_type: t for t, s in self.spec.items() if s.future_type}
@@ -563,7 +577,9 @@ class EventFinder:
         stext = text[s0:s1]
         spec = self.spec
         out: dict[str, dict[str, Any]] = {}
-        role_cache: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
+        role_cache: dict[tuple[int, int, int, bool], tuple[list[str], list[str]]] = {}
+        starts: list[int] = []  # each event's trigger start and type, for the final sort
+        types: list[str] = []
         # the strongest goods-taking type here claims commodities its weaker neighbours merely
         # share a sentence with ("tariff over Russian oil, rules out trade talks")
         top = 0
@@ -629,8 +645,7 @@ class EventFinder:
             opposed = d.owner_acts and any(
                 o.last < m.first and spec[o.etype].opposes for o in matches
             )
-            how = (d.accused, d.judges, d.place_targets, d.warner, opposed, d.hosted, d.rebuts)
-            rkey = (ts, te, d.symmetric, how)  # the same words with the same conventions
+            rkey = (ts, te, d.conventions, opposed)  # the same words with the same conventions
             cached = role_cache.get(rkey)
             if cached is None:
                 cached = role_cache[rkey] = self.roles.assign(
@@ -718,6 +733,8 @@ class EventFinder:
                 "plover": d.plover,
             }
             out[etype] = ev
+            starts.append(ts)
+            types.append(etype)
             if not targets and d.pending and len(ctx.sides) != 2:
                 ctx.pending.append(ev)
             ctx.history.append((etype, actors, targets))
@@ -726,9 +743,7 @@ class EventFinder:
             ):
                 # (those brokering it in this sentence are no side: "X and Y brokered a truce")
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets, d.sides_rank)
-        if len(out) == 1:
-            return list(out.values())
-        return sorted(out.values(), key=lambda e: (e["trigger"]["start"], e["type"]))
+        return _by_trigger(list(out.values()), starts, types)
 
     def _threat_rates(
         self, text: str, lows: list[str], st: list[int], breaks: list[int], j: int, sent: Span
@@ -1063,6 +1078,28 @@ def _in_order(ms: list[Match]) -> list[Match]:
             j -= 1
         ms[j + 1] = m
     return ms
+
+
+def _by_trigger(
+    evs: list[dict[str, Any]], starts: list[int], types: list[str]
+) -> list[dict[str, Any]]:
+    """``sorted(evs, key=lambda e: (e["trigger"]["start"], e["type"]))``, given each event's
+    trigger start and type (distinct: no ties) in parallel lists: compiled, an insertion
+    sort of a sentence's few events makes no key call nor dict look-up per event."""
+    for i in range(1, len(evs)):
+        ev = evs[i]
+        s = starts[i]
+        t = types[i]
+        j = i - 1
+        while j >= 0 and (starts[j] > s or (starts[j] == s and types[j] > t)):
+            evs[j + 1] = evs[j]
+            starts[j + 1] = starts[j]
+            types[j + 1] = types[j]
+            j -= 1
+        evs[j + 1] = ev
+        starts[j + 1] = s
+        types[j + 1] = t
+    return evs
 
 
 def _commercial(
