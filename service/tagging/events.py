@@ -133,6 +133,7 @@ class _Context:
         "leaders",
         "parties",
         "pending",
+        "shared",
         "sides",
         "sides_rank",
         "stems",
@@ -144,6 +145,8 @@ class _Context:
         self.article: list[list[Toks]] = []  # the tokens of the article's fields
         self.wide = wide  # the words ``if_article`` patterns ask for
         self.stems: frozenset[str] | None = None
+        # the article's stems once built, for the other field's call (see EventFinder.find)
+        self.shared: list[frozenset[str]] = []
         # the first person named of each country: whom "the two leaders" are
         self.leaders: dict[str, str] = {}
         self.antecedent: list[str] = []
@@ -200,6 +203,8 @@ class _Context:
         """The article's stems that ``if_article`` patterns ask for (built once, when one
         asks): all they test is whether it holds one of theirs, so a look-up per token in
         their few words replaces an insert per token into a set of every stem."""
+        if self.stems is None and self.shared:
+            self.stems = self.shared[0]  # another field built them from the same tokens
         if self.stems is None:
             wide = self.wide
             found: set[str] = set()
@@ -209,6 +214,7 @@ class _Context:
                         if st in wide:
                             found.add(st)
             self.stems = frozenset(found)
+            self.shared.append(self.stems)
         return self.stems
 
     def country_of(self, eid: str) -> str:
@@ -233,6 +239,7 @@ class _Type:
         "hedges",
         "hosted",
         "judges",
+        "key",
         "needs_party",
         "negators",
         "objects",
@@ -282,8 +289,10 @@ class _Type:
         self.commodity = "commodity" in wanted
         self.cameo = d["cameo"]
         self.plover = d["plover"]
-        # an int per distinct set of role conventions (see EventFinder.__init__)
+        # an int per distinct set of role conventions, the type's name encoded for event
+        # ids (both set by EventFinder.__init__)
         self.conventions = 0
+        self.key = b""
 
 
 class EventFinder:
@@ -316,6 +325,8 @@ class EventFinder:
             how: tuple[Any, ...] = (ty.symmetric, ty.accused, ty.judges, ty.place_targets)
             how += (ty.warner, ty.hosted, ty.rebuts)
             ty.conventions = conventions.setdefault(how, len(conventions))
+        for t, ty in self.spec.items():
+            ty.key = t.encode("utf-8", "surrogatepass")
         # a plan's type -> the act's ("TARIFF_THREAT" -> "TARIFF_ACTION"): the reverse of
         # ``future_type``, for plans given a start date
         self.decided = {s.future_type: t for t, s in self.spec.items() if s.future_type}
@@ -380,12 +391,16 @@ class EventFinder:
         sides: list[str] | None = None,
         topic: list[int] | None = None,
         article: list[list[Toks]] | None = None,
+        stems: list[frozenset[str]] | None = None,
     ) -> list[dict[str, Any]]:
         """Events of one field (``all_toks``: its sentences' tokens). ``sides``: the article's
         two opposed sides as found elsewhere (the body's, for the title); an empty list is
         filled with this field's first sides.
         ``topic``: [off-topic, on-topic] cue words counted per sentence are added to it.
-        ``article``: the other field's tokens (the body's, for the title)."""
+        ``article``: the other field's tokens (the body's, for the title).
+        ``stems``: a list the calls for an article's fields share, in which the first that
+        needs the stems of all its fields (``all_toks`` and ``article``, the same tokens
+        for each call) leaves them for the others."""
         events: list[dict[str, Any]] = []
         mi = 0
         ctx = _Context(
@@ -398,6 +413,11 @@ class EventFinder:
         skip_ids = self.roles.skip_ids
         stateless = any(m.entry.type == "PERSON" and not m.entry.country for m in mentions)
         ctx.article = [all_toks] + (article or [])
+        # an event's id hashes "{article_id}\0{type}\0{field}\0{start}\0{end}" as UTF-8: the
+        # parts encoded once (per field, type and sentence), joined as bytes per event
+        head = (article_id + "\x00").encode("utf-8", "surrogatepass")
+        if stems is not None:
+            ctx.shared = stems
         held: list[int] = []  # per sentence, the cue lists it holds words of (_bits)
         for sent, toks in zip(sents, all_toks, strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
@@ -415,7 +435,7 @@ class EventFinder:
                 named = ms
                 if bits & _ORG_NOUN:
                     named = self._anaphors(toks, ms, last_org)
-                found = self._sentence(article_id, field, text, sent, toks, named, ctx, bits)
+                found = self._sentence(head, field, text, sent, toks, named, ctx, bits)
                 events.extend(found)
             self._remember(ctx, found, ms)
             for m in reversed(ms):  # (one look per mention over the field: linear)
@@ -549,7 +569,7 @@ class EventFinder:
 
     def _sentence(
         self,
-        article_id: str,
+        head: bytes,
         field: str,
         text: str,
         sent: Span,
@@ -558,7 +578,8 @@ class EventFinder:
         ctx: _Context,
         bits: int,
     ) -> list[dict[str, Any]]:
-        """Events of one sentence (``bits``: the cue lists it holds words of, see _bits)."""
+        """Events of one sentence (``bits``: the cue lists it holds words of, see _bits;
+        ``head``: the article's id and a NUL, encoded, the start of each event id's key)."""
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         matches = self._resolve(self.matcher.find(toks, ctx.article_stems, bool(goods)))
         if ctx.history and bits & _REF_NOUN:
@@ -579,6 +600,7 @@ class EventFinder:
         out: dict[str, dict[str, Any]] = {}
         role_cache: dict[tuple[int, int, int, bool], tuple[list[str], list[str]]] = {}
         starts: list[int] = []  # each event's trigger start and type, for the final sort
+        tail: bytes | None = None  # the sentence's part of the event ids' keys
         types: list[str] = []
         # the strongest goods-taking type here claims commodities its weaker neighbours merely
         # share a sentence with ("tariff over Russian oil, rules out trade talks")
@@ -717,9 +739,10 @@ class EventFinder:
                 conf = _CONF[ck] = round(
                     min(0.95, 0.5 + 0.1 * m.weight) - (0.1 if ck[1] else 0.0), 2
                 )
-            key = f"{article_id}\x00{etype}\x00{field}\x00{s0}\x00{s1}"
+            if tail is None:
+                tail = f"\x00{field}\x00{s0}\x00{s1}".encode("utf-8", "surrogatepass")
             ev: dict[str, Any] = {
-                "id": _SHA1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+                "id": _SHA1(head + d.key + tail).hexdigest()[:16],
                 "type": etype,
                 "field": field,
                 "sentence": {"start": s0, "end": s1, "text": stext},
