@@ -28,6 +28,22 @@ _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
 
 
+# an event's keys, in the order of its record
+_EVENT_KEYS: Final = (
+    "id",
+    "type",
+    "field",
+    "sentence",
+    "trigger",
+    "actors",
+    "targets",
+    "attributes",
+    "modality",
+    "confidence",
+    "cameo",
+    "plover",
+)
+
 # EventFinder._bits: a sentence holds a word of org_nouns ("the group"), ref_nouns ("the
 # deal"), mod_words (modality cues), off_topic or on_topic
 # (Final: compiled, constants rather than module-dict look-ups)
@@ -255,6 +271,7 @@ class _Type:
         "refer_back",
         "sides_rank",
         "symmetric",
+        "template",
         "warner",
     )
 
@@ -293,6 +310,10 @@ class _Type:
         # ids (both set by EventFinder.__init__)
         self.conventions = 0
         self.key = b""
+        # an event of the type, its keys in the order events have them: an event is a copy
+        # with the rest set (compiled, a copy and setting existing keys cost less than
+        # building a dict of twelve)
+        self.template: dict[str, Any] = {}
 
 
 class EventFinder:
@@ -327,6 +348,8 @@ class EventFinder:
             ty.conventions = conventions.setdefault(how, len(conventions))
         for t, ty in self.spec.items():
             ty.key = t.encode("utf-8", "surrogatepass")
+            ty.template = dict.fromkeys(_EVENT_KEYS)
+            ty.template.update(type=t, cameo=ty.cameo, plover=ty.plover)
         # a plan's type -> the act's ("TARIFF_THREAT" -> "TARIFF_ACTION"): the reverse of
         # ``future_type``, for plans given a start date
         self.decided = {s.future_type: t for t, s in self.spec.items() if s.future_type}
@@ -741,20 +764,16 @@ class EventFinder:
                 )
             if tail is None:
                 tail = f"\x00{field}\x00{s0}\x00{s1}".encode("utf-8", "surrogatepass")
-            ev: dict[str, Any] = {
-                "id": _SHA1(head + d.key + tail).hexdigest()[:16],
-                "type": etype,
-                "field": field,
-                "sentence": {"start": s0, "end": s1, "text": stext},
-                "trigger": {"start": ts, "end": te, "text": text[ts:te]},
-                "actors": actors,
-                "targets": targets,
-                "attributes": attrs,
-                "modality": mod,
-                "confidence": conf,
-                "cameo": d.cameo,
-                "plover": d.plover,
-            }
+            ev = d.template.copy()  # its keys in order, the type's own values set
+            ev["id"] = _SHA1(head + d.key + tail).hexdigest()[:16]
+            ev["field"] = field
+            ev["sentence"] = {"start": s0, "end": s1, "text": stext}
+            ev["trigger"] = {"start": ts, "end": te, "text": text[ts:te]}
+            ev["actors"] = actors
+            ev["targets"] = targets
+            ev["attributes"] = attrs
+            ev["modality"] = mod
+            ev["confidence"] = conf
             out[etype] = ev
             starts.append(ts)
             types.append(etype)
