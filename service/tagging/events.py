@@ -577,18 +577,19 @@ class EventFinder:
         for e in found:
             if len(e["actors"]) >= 2 and self.spec[e["type"]].symmetric:
                 ctx.parties = list(e["actors"])
-        persons = [m.entry.id for m in ms if m.entry.type == "PERSON"]
-        acted: list[str] = []
-        for e in found:
+        for e in found:  # the first person acting in an event of the sentence
             ids: list[str] = e["actors"]  # (typed: compiled, startswith is then a direct call)
-            acted.extend(a for a in ids if a.startswith("person:"))
-        if acted:
-            ctx.antecedent = acted[:1]
-        elif persons:
-            subj = next((m for m in ms if m.entry.type in ("PERSON", "ORG", "GPE")), None)
-            ctx.antecedent = (
-                [subj.entry.id] if subj and subj.entry.type == "PERSON" else persons[:1]
-            )
+            for a in ids:
+                if a.startswith("person:"):
+                    ctx.antecedent = [a]
+                    return
+        # else the first person named: the subject if that is a person (the first named
+        # person, organisation or place), else the first person all the same; typed loops,
+        # no generator objects
+        for m in ms:
+            if m.entry.type == "PERSON":
+                ctx.antecedent = [m.entry.id]
+                return
 
     def _sentence(
         self,
