@@ -141,6 +141,7 @@ class Tagger:
         # the body first: the title may refer to the sides its story sets up
         sides: list[str] = []
         topic = [0, 0]
+        stems: list[frozenset[str]] = []  # the article's stems, built by either call at most
         body_events = self.events.find(
             article_id,
             "body",
@@ -151,6 +152,7 @@ class Tagger:
             sides,
             topic,
             [words["title"]],  # the title's tokens, for words the whole article must hold
+            stems,
         )
         events = self.events.find(
             article_id,
@@ -162,6 +164,7 @@ class Tagger:
             sides,
             topic,
             [words["body"]],  # the body's tokens, for the title
+            stems,
         )
         events.extend(body_events)
         if events and off_topic(*topic):

@@ -28,6 +28,22 @@ _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
 
 
+# an event's keys, in the order of its record
+_EVENT_KEYS: Final = (
+    "id",
+    "type",
+    "field",
+    "sentence",
+    "trigger",
+    "actors",
+    "targets",
+    "attributes",
+    "modality",
+    "confidence",
+    "cameo",
+    "plover",
+)
+
 # EventFinder._bits: a sentence holds a word of org_nouns ("the group"), ref_nouns ("the
 # deal"), mod_words (modality cues), off_topic or on_topic
 # (Final: compiled, constants rather than module-dict look-ups)
@@ -138,6 +154,7 @@ class _Context:
         "leaders",
         "parties",
         "pending",
+        "shared",
         "sides",
         "sides_rank",
         "stems",
@@ -149,6 +166,8 @@ class _Context:
         self.article: list[list[Toks]] = []  # the tokens of the article's fields
         self.wide = wide  # the words ``if_article`` patterns ask for
         self.stems: frozenset[str] | None = None
+        # the article's stems once built, for the other field's call (see EventFinder.find)
+        self.shared: list[frozenset[str]] = []
         # the first person named of each country: whom "the two leaders" are
         self.leaders: dict[str, str] = {}
         self.antecedent: list[str] = []
@@ -163,7 +182,11 @@ class _Context:
         """Two distinct opposed parties (countries where persons are named) become the sides;
         a person whose country is unknown cannot be a side. A weaker kind of event (a meeting,
         rank 1) does not replace sides set up by a stronger one (fighting, a truce)."""
-        sides = list(dict.fromkeys(self.country_of(x) for x in ids))
+        sides: list[str] = []  # distinct, in order (a typed loop: no generator object)
+        for x in ids:
+            c = self.country_of(x)
+            if c not in sides:
+                sides.append(c)
         if (
             len(sides) == 2
             and rank >= self.sides_rank
@@ -201,6 +224,8 @@ class _Context:
         """The article's stems that ``if_article`` patterns ask for (built once, when one
         asks): all they test is whether it holds one of theirs, so a look-up per token in
         their few words replaces an insert per token into a set of every stem."""
+        if self.stems is None and self.shared:
+            self.stems = self.shared[0]  # another field built them from the same tokens
         if self.stems is None:
             wide = self.wide
             found: set[str] = set()
@@ -210,6 +235,7 @@ class _Context:
                         if st in wide:
                             found.add(st)
             self.stems = frozenset(found)
+            self.shared.append(self.stems)
         return self.stems
 
     def country_of(self, eid: str) -> str:
@@ -228,11 +254,13 @@ class _Type:
         "cameo",
         "clause_rates",
         "commodity",
+        "conventions",
         "fixed_modality",
         "future_type",
         "hedges",
         "hosted",
         "judges",
+        "key",
         "needs_party",
         "negators",
         "objects",
@@ -248,6 +276,7 @@ class _Type:
         "refer_back",
         "sides_rank",
         "symmetric",
+        "template",
         "warner",
     )
 
@@ -282,6 +311,14 @@ class _Type:
         self.commodity = "commodity" in wanted
         self.cameo = d["cameo"]
         self.plover = d["plover"]
+        # an int per distinct set of role conventions, the type's name encoded for event
+        # ids (both set by EventFinder.__init__)
+        self.conventions = 0
+        self.key = b""
+        # an event of the type, its keys in the order events have them: an event is a copy
+        # with the rest set (compiled, a copy and setting existing keys cost less than
+        # building a dict of twelve)
+        self.template: dict[str, Any] = {}
 
 
 class EventFinder:
@@ -308,6 +345,17 @@ class EventFinder:
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
         self.spec = {t: _Type(d, self.negators.get(t)) for t, d in self.types.items()}
+        # types that pass roles.assign the same conventions share a number: a sentence's
+        # cache of assign results is keyed by ints, not by a tuple of the settings
+        conventions: dict[tuple[Any, ...], int] = {}
+        for ty in self.spec.values():
+            how: tuple[Any, ...] = (ty.symmetric, ty.accused, ty.judges, ty.place_targets)
+            how += (ty.warner, ty.hosted, ty.rebuts)
+            ty.conventions = conventions.setdefault(how, len(conventions))
+        for t, ty in self.spec.items():
+            ty.key = t.encode("utf-8", "surrogatepass")
+            ty.template = dict.fromkeys(_EVENT_KEYS)
+            ty.template.update(type=t, cameo=ty.cameo, plover=ty.plover)
         # a plan's type -> the act's ("TARIFF_THREAT" -> "TARIFF_ACTION"): the reverse of
         # ``future_type``, for plans given a start date
         self.decided = {s.future_type: t for t, s in self.spec.items() if s.future_type}
@@ -372,12 +420,16 @@ class EventFinder:
         sides: list[str] | None = None,
         topic: list[int] | None = None,
         article: list[list[Toks]] | None = None,
+        stems: list[frozenset[str]] | None = None,
     ) -> list[dict[str, Any]]:
         """Events of one field (``all_toks``: its sentences' tokens). ``sides``: the article's
         two opposed sides as found elsewhere (the body's, for the title); an empty list is
         filled with this field's first sides.
         ``topic``: [off-topic, on-topic] cue words counted per sentence are added to it.
-        ``article``: the other field's tokens (the body's, for the title)."""
+        ``article``: the other field's tokens (the body's, for the title).
+        ``stems``: a list the calls for an article's fields share, in which the first that
+        needs the stems of all its fields (``all_toks`` and ``article``, the same tokens
+        for each call) leaves them for the others."""
         events: list[dict[str, Any]] = []
         mi = 0
         ctx = _Context(
@@ -390,6 +442,11 @@ class EventFinder:
         skip_ids = self.roles.skip_ids
         stateless = any(m.entry.type == "PERSON" and not m.entry.country for m in mentions)
         ctx.article = [all_toks] + (article or [])
+        # an event's id hashes "{article_id}\0{type}\0{field}\0{start}\0{end}" as UTF-8: the
+        # parts encoded once (per field, type and sentence), joined as bytes per event
+        head = (article_id + "\x00").encode("utf-8", "surrogatepass")
+        if stems is not None:
+            ctx.shared = stems
         held: list[int] = []  # per sentence, the cue lists it holds words of (_bits)
         for sent, toks in zip(sents, all_toks, strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
@@ -407,7 +464,7 @@ class EventFinder:
                 named = ms
                 if bits & _ORG_NOUN:
                     named = self._anaphors(toks, ms, last_org)
-                found = self._sentence(article_id, field, text, sent, toks, named, ctx, bits)
+                found = self._sentence(head, field, text, sent, toks, named, ctx, bits)
                 events.extend(found)
             self._remember(ctx, found, ms)
             for m in reversed(ms):  # (one look per mention over the field: linear)
@@ -526,22 +583,23 @@ class EventFinder:
         for e in found:
             if len(e["actors"]) >= 2 and self.spec[e["type"]].symmetric:
                 ctx.parties = list(e["actors"])
-        persons = [m.entry.id for m in ms if m.entry.type == "PERSON"]
-        acted: list[str] = []
-        for e in found:
+        for e in found:  # the first person acting in an event of the sentence
             ids: list[str] = e["actors"]  # (typed: compiled, startswith is then a direct call)
-            acted.extend(a for a in ids if a.startswith("person:"))
-        if acted:
-            ctx.antecedent = acted[:1]
-        elif persons:
-            subj = next((m for m in ms if m.entry.type in ("PERSON", "ORG", "GPE")), None)
-            ctx.antecedent = (
-                [subj.entry.id] if subj and subj.entry.type == "PERSON" else persons[:1]
-            )
+            for a in ids:
+                if a.startswith("person:"):
+                    ctx.antecedent = [a]
+                    return
+        # else the first person named: the subject if that is a person (the first named
+        # person, organisation or place), else the first person all the same; typed loops,
+        # no generator objects
+        for m in ms:
+            if m.entry.type == "PERSON":
+                ctx.antecedent = [m.entry.id]
+                return
 
     def _sentence(
         self,
-        article_id: str,
+        head: bytes,
         field: str,
         text: str,
         sent: Span,
@@ -550,7 +608,8 @@ class EventFinder:
         ctx: _Context,
         bits: int,
     ) -> list[dict[str, Any]]:
-        """Events of one sentence (``bits``: the cue lists it holds words of, see _bits)."""
+        """Events of one sentence (``bits``: the cue lists it holds words of, see _bits;
+        ``head``: the article's id and a NUL, encoded, the start of each event id's key)."""
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         matches = self._resolve(self.matcher.find(toks, ctx.article_stems, bool(goods)))
         if ctx.history and bits & _REF_NOUN:
@@ -569,7 +628,10 @@ class EventFinder:
         stext = text[s0:s1]
         spec = self.spec
         out: dict[str, dict[str, Any]] = {}
-        role_cache: dict[tuple[Any, ...], tuple[list[str], list[str]]] = {}
+        role_cache: dict[tuple[int, int, int, bool], tuple[list[str], list[str]]] = {}
+        starts: list[int] = []  # each event's trigger start and type, for the final sort
+        tail: bytes | None = None  # the sentence's part of the event ids' keys
+        types: list[str] = []
         # the strongest goods-taking type here claims commodities its weaker neighbours merely
         # share a sentence with ("tariff over Russian oil, rules out trade talks")
         top = 0
@@ -635,8 +697,7 @@ class EventFinder:
             opposed = d.owner_acts and any(
                 o.last < m.first and spec[o.etype].opposes for o in matches
             )
-            how = (d.accused, d.judges, d.place_targets, d.warner, opposed, d.hosted, d.rebuts)
-            rkey = (ts, te, d.symmetric, how)  # the same words with the same conventions
+            rkey = (ts, te, d.conventions, opposed)  # the same words with the same conventions
             cached = role_cache.get(rkey)
             if cached is None:
                 cached = role_cache[rkey] = self.roles.assign(
@@ -714,22 +775,21 @@ class EventFinder:
                 conf = _CONF[ck] = round(
                     min(0.95, 0.5 + 0.1 * m.weight) - (0.1 if ck[1] else 0.0), 2
                 )
-            key = f"{article_id}\x00{etype}\x00{field}\x00{s0}\x00{s1}"
-            ev: dict[str, Any] = {
-                "id": _SHA1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
-                "type": etype,
-                "field": field,
-                "sentence": {"start": s0, "end": s1, "text": stext},
-                "trigger": {"start": ts, "end": te, "text": text[ts:te]},
-                "actors": actors,
-                "targets": targets,
-                "attributes": attrs,
-                "modality": mod,
-                "confidence": conf,
-                "cameo": d.cameo,
-                "plover": d.plover,
-            }
+            if tail is None:
+                tail = f"\x00{field}\x00{s0}\x00{s1}".encode("utf-8", "surrogatepass")
+            ev = d.template.copy()  # its keys in order, the type's own values set
+            ev["id"] = _SHA1(head + d.key + tail).hexdigest()[:16]
+            ev["field"] = field
+            ev["sentence"] = {"start": s0, "end": s1, "text": stext}
+            ev["trigger"] = {"start": ts, "end": te, "text": text[ts:te]}
+            ev["actors"] = actors
+            ev["targets"] = targets
+            ev["attributes"] = attrs
+            ev["modality"] = mod
+            ev["confidence"] = conf
             out[etype] = ev
+            starts.append(ts)
+            types.append(etype)
             if not targets and d.pending and len(ctx.sides) != 2:
                 ctx.pending.append(ev)
             ctx.history.append((etype, actors, targets))
@@ -738,9 +798,7 @@ class EventFinder:
             ):
                 # (those brokering it in this sentence are no side: "X and Y brokered a truce")
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets, d.sides_rank)
-        if len(out) == 1:
-            return list(out.values())
-        return sorted(out.values(), key=lambda e: (e["trigger"]["start"], e["type"]))
+        return _by_trigger(list(out.values()), starts, types)
 
     def _threat_rates(
         self, text: str, lows: list[str], st: list[int], breaks: list[int], j: int, sent: Span
@@ -1094,6 +1152,28 @@ def _venue(text: str, ms: list[Mention], start: int) -> str:
 def _inside_truce(m: Match, matches: list[Match]) -> bool:
     """Whether a ceasefire match shares words with ``m`` ("a halt to strikes")."""
     return any(o.etype == _TRUCE and o.first <= m.last and m.first <= o.last for o in matches)
+
+
+def _by_trigger(
+    evs: list[dict[str, Any]], starts: list[int], types: list[str]
+) -> list[dict[str, Any]]:
+    """``sorted(evs, key=lambda e: (e["trigger"]["start"], e["type"]))``, given each event's
+    trigger start and type (distinct: no ties) in parallel lists: compiled, an insertion
+    sort of a sentence's few events makes no key call nor dict look-up per event."""
+    for i in range(1, len(evs)):
+        ev = evs[i]
+        s = starts[i]
+        t = types[i]
+        j = i - 1
+        while j >= 0 and (starts[j] > s or (starts[j] == s and types[j] > t)):
+            evs[j + 1] = evs[j]
+            starts[j + 1] = starts[j]
+            types[j + 1] = types[j]
+            j -= 1
+        evs[j + 1] = ev
+        starts[j + 1] = s
+        types[j + 1] = t
+    return evs
 
 
 def _commercial(
