@@ -140,22 +140,20 @@ class Roles:
             ms_, me = m.start, m.end
             # the last two words of the 40 characters before it (as split() cuts them), titles
             # and articles skipped: found walking back word by word, no list of every word
+            # (the word before one is cut out only where asked: after "of", "in" or "for")
             lo = max(sent_start, ms_ - 40)
             b1, e1 = _word_before(text, lo, ms_)
             last = text[b1:e1]
-            b2, e2 = _word_before(text, lo, b1)
-            second = text[b2:e2]
-            while last and (last in _ARTICLES or _title_word(last, second, tw)):
-                last, b1 = second, b2
-                b2, e2 = _word_before(text, lo, b1)
-                second = text[b2:e2]
+            while last and (last in _ARTICLES or _title_word(last, text, lo, b1, tw)):
+                b1, e1 = _word_before(text, lo, b1)
+                last = text[b1:e1]
             prev = last.lower().strip(_STRIP) if last else ""
-            if second and (
-                (prev == "in" and second.lower() in self.seat_nouns)
-                or (prev == "for" and second.lower() in self.spokes_nouns)
-            ):
-                # "the government in Belgrade", "a spokeswoman for Armenia": a subject
-                prev = second.lower()
+            if prev == "in" or prev == "for":
+                b2, e2 = _word_before(text, lo, b1)
+                second = text[b2:e2].lower()
+                if second and second in (self.seat_nouns if prev == "in" else self.spokes_nouns):
+                    # "the government in Belgrade", "a spokeswoman for Armenia": a subject
+                    prev = second
             comma = last.endswith(",")
             nxt = cands[k + 1].start if k + 1 < ncands else me
             nw = _first_word(text, me, me + 30)
@@ -319,6 +317,10 @@ class Roles:
         first = self.obligation_first
         for k in reversed(subj):
             end = ss[k].end  # the last subject first: "X and Y must" ends at Y
+            if not end < trig_start <= end + 24:
+                # a modal within 12 characters of the subject that ends within 12 of the
+                # trigger (as asked below) cannot fit: no search
+                continue
             if first is not None:
                 # the modal must follow the subject after spaces only: nothing else can start
                 # one there (most subjects are followed by a verb)
@@ -378,7 +380,7 @@ class Roles:
         hosted are to a symmetric trigger."""
         before = [k for k, s in enumerate(ss) if s.end <= trig_start]
         after = [k for k, s in enumerate(ss) if s.start >= trig_end]
-        if text and ss and ";" in text[sent_start : ss[-1].end]:
+        if text and ss and text.find(";", sent_start, ss[-1].end) >= 0:
             # a semicolon ends a clause: "X protests Y's drills; Beijing rejects criticism"
             semi = text.rfind(";", sent_start, trig_start)
             before = [k for k in before if ss[k].start > semi]
@@ -725,11 +727,13 @@ def _appositive_end(text: str, comma: int, cands: list[Mention]) -> int:
     return comma
 
 
-def _title_word(w: str, before: str, tw: frozenset[str]) -> bool:
-    """The word ``w`` belongs to a title; 'of' only inside one ("Secretary of State");
-    ``before``: the word before it, "" if none."""
+def _title_word(w: str, text: str, lo: int, at: int, tw: frozenset[str]) -> bool:
+    """The word ``w`` (at ``at`` in ``text``, words before ``lo`` unseen) belongs to a title;
+    'of' only inside one ("Secretary of State"): the word before it is read only then."""
     if w != "of":
         return w in tw
+    b, e = _word_before(text, lo, at)
+    before = text[b:e]
     return before != "" and before in tw and before[:1].isupper()
 
 
