@@ -14,7 +14,7 @@ from .text import WordCues
 # (Final: compiled, C statics rather than module-dict look-ups per candidate)
 ROLE_TYPES: Final = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _ARTICLES: Final = frozenset({"the", "The", "a", "A", "an", "An"})
-_OPENING_PUNCT: Final = frozenset({",", "“", '"'})
+_OPENING_PUNCT: Final = (ord(","), ord("“"), ord('"'))  # (as codes: see _opening_punct)
 _STRIP: Final = ",;:\"“”'.()"
 _CLAUSE_PUNCT: Final = ',;:()"“”'
 _OWNER_TYPES: Final = frozenset({"PERSON", "ORG"})  # what a modifier may modify
@@ -160,7 +160,7 @@ class Roles:
             if nw:
                 nw = nw.lower().strip(_STRIP)
             spk = False
-            if not last or text[max(sent_start, ms_ - 2) : ms_].strip() in _OPENING_PUNCT:
+            if not last or _opening_punct(text, max(sent_start, ms_ - 2), ms_):
                 words = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower().split()
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
@@ -504,19 +504,19 @@ class Roles:
                     trig_start - last.end <= 2
                     or (last.type == "NORP" and self._noun_words(text, last.end, trig_start))
                 )
-                and "," not in text[last.end : trig_start]
+                and text.find(",", last.end, trig_start) < 0
                 and last.prev not in ("of", "from")  # "X of Egypt met": whose X, no party
                 # a name modifies a noun, not a verb ("talks in Jeddah brokered by X")
                 and not _verb_first(text, trig_start, trig_end)
             )
-            homes = _countries_of(ss, actors)  # "Trump ... U.S. plan": one party
             pair = self._group(ss, before[-1], -1) if adjacent and symmetric else []
+            # (the actors' countries, "Trump ... U.S. plan": one party, found only when asked)
             owner = (
                 not adjacent
                 and not symmetric
                 and self._possessor(text, last, trig_start)
                 and last.id not in actors
-                and last.id not in homes
+                and last.id not in _countries_of(ss, actors)
                 and last.id != spoken_for
             )
             if len(pair) >= 2:
@@ -526,7 +526,7 @@ class Roles:
             elif (
                 adjacent
                 and last.id not in actors
-                and last.id not in homes
+                and last.id not in _countries_of(ss, actors)
                 and last.id != spoken_for
             ):
                 if (last.prev in self.agent and last.type in ("GPE", "NORP")) or (
@@ -538,15 +538,14 @@ class Roles:
         if not symmetric:
             # named inside the trigger ("sanctions on Iran"), unless the actor's own country
             # ("Macron ... sending French troops")
-            own = _countries_of(ss, actors)
             inside = [
                 s.id
                 for s in ss
-                if trig_start <= s.start
-                and s.end <= trig_end
-                and s.id not in actors
-                and s.id not in own
+                if trig_start <= s.start and s.end <= trig_end and s.id not in actors
             ]
+            if inside:  # (most triggers name no one: the countries are found only then)
+                own = _countries_of(ss, actors)
+                inside = [i for i in inside if i not in own]
             targets = inside or targets
         else:  # "spoke with X by phone": a party named inside a symmetric trigger
             actors += [
@@ -742,6 +741,16 @@ def _space(c: int) -> bool:
     if c < 128:
         return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
     return chr(c).isspace()
+
+
+def _opening_punct(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi].strip()`` is one opening mark (a comma or a quote): a typed scan
+    of character codes, where a slice, its stripped copy and a set look-up cost more."""
+    while lo < hi and _space(ord(text[lo])):
+        lo += 1
+    while hi > lo and _space(ord(text[hi - 1])):
+        hi -= 1
+    return hi - lo == 1 and ord(text[lo]) in _OPENING_PUNCT
 
 
 def _first_word(text: str, lo: int, hi: int) -> str:
