@@ -152,6 +152,17 @@ def _anchor(elems: list[Elem]) -> int:
     return 0
 
 
+class _Word:
+    """What the matcher knows of one stem: the patterns anchored on it (None where it anchors
+    none), and whether a pattern checks the sentence for it (``Pattern.last`` etc.)."""
+
+    __slots__ = ("asked", "pats")
+
+    def __init__(self) -> None:
+        self.pats: list[Pattern] | None = None
+        self.asked = False
+
+
 class Matcher:
     def __init__(self, event_types: dict[str, Any], stops: frozenset[str] = frozenset()) -> None:
         """``stops``: words a '...' gap may not skip."""
@@ -204,6 +215,15 @@ class Matcher:
                     for k in keys:
                         self.index.setdefault(k, []).append(pat)
         self.anchors = frozenset(self.index)  # the index's words
+        # per stem, what _hits asks of it: one look-up
+        self.words: dict[str, _Word] = {}
+        for k, pats in self.index.items():
+            self.words.setdefault(k, _Word()).pats = pats
+        for pats in self.index.values():
+            for pat in pats:
+                for ws in (pat.last, pat.needs, pat.unless, pat.also):
+                    for w in ws:
+                        self.words.setdefault(w, _Word()).asked = True
 
     def find(
         self,
@@ -216,10 +236,9 @@ class Matcher:
         ``article``: the stems of the whole article (asked only by ``if_article`` patterns);
         ``has_goods``: the sentence names a commodity (for ``if_commodity`` patterns)."""
         stems = toks.stems
-        at, pats = self._hits(toks)
+        at, pats, present = self._hits(toks)
         if not at:
             return []
-        present: set[str] | None = None  # the sentence's stems, built when first asked
         lows = toks.lows
         s0, s1 = toks.span
         # no match spans a semicolon: "X slaps a duty on Y; Z threatens to hit back"
@@ -230,11 +249,8 @@ class Matcher:
         for h in range(len(at)):
             i = at[h]
             for p in pats[h]:
-                if p.checks:
-                    if present is None:
-                        present = set(stems)
-                    if not _words_fit(p, present, has_goods, article):
-                        continue
+                if p.checks and not _words_fit(p, present, has_goods, article):
+                    continue
                 first = _lead_start(p.lead, stems, i) if p.lead else i
                 if first < 0:
                     continue
@@ -263,27 +279,35 @@ class Matcher:
         # a stronger type can still stand on another (see EventFinder._resolve)
         return every
 
-    def _hits(self, toks: Toks) -> tuple[list[int], list[list[Pattern]]]:
-        """Token indices of anchor words (most tokens are none) and the patterns anchored
-        there: typed loops, which the compiled build runs as direct dict look-ups and
-        ``isdigit`` calls. Numbers come after the words, as candidates are tried in order."""
-        index, anchors = self.index, self.anchors
+    def _hits(self, toks: Toks) -> tuple[list[int], list[list[Pattern]], set[str]]:
+        """Token indices of anchor words (most tokens are none), the patterns anchored there,
+        and the sentence's stems that patterns check for (``_words_fit``: a set of these few
+        answers as one of all its stems would). One dict look-up per token tells all three
+        (a typed loop: compiled, direct calls). Numbers come after the words, as candidates
+        are tried in order."""
+        words = self.words
         at: list[int] = []
         pats: list[list[Pattern]] = []
+        present: set[str] = set()
         stems = toks.stems
         for i in range(len(stems)):
             st = stems[i]
-            if st in anchors:  # (a set look-up costs less than a dict's; most are none)
+            w = words.get(st)
+            if w is None:  # (most tokens)
+                continue
+            if w.pats is not None:
                 at.append(i)
-                pats.append(index[st])
-        nums = index.get(NUM_KEY)
+                pats.append(w.pats)
+            if w.asked:
+                present.add(st)
+        nums = self.index.get(NUM_KEY)
         if nums is not None:
             lows = toks.lows
             for i in range(len(lows)):
                 if lows[i].isdigit():
                     at.append(i)
                     pats.append(nums)
-        return at, pats
+        return at, pats, present
 
 
 def _any_in(words: tuple[str, ...], present: set[str]) -> bool:
@@ -298,9 +322,9 @@ def _words_fit(
     has_goods: bool,
     article: Callable[[], frozenset[str]] | None,
 ) -> bool:
-    """Whether the sentence's stems (``present``) hold the words the pattern asks for: its
-    last word (a quick reject), an ``if`` word (else a wide one in the article, or a named
-    commodity), an ``and_if`` word, and no ``unless`` word."""
+    """Whether the sentence's stems (``present``: those patterns ask for) hold the words the
+    pattern asks for: its last word (a quick reject), an ``if`` word (else a wide one in the
+    article, or a named commodity), an ``and_if`` word, and no ``unless`` word."""
     if p.last and not _any_in(p.last, present):
         return False
     if (

@@ -14,7 +14,7 @@ from .text import WordCues
 # (Final: compiled, C statics rather than module-dict look-ups per candidate)
 ROLE_TYPES: Final = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _ARTICLES: Final = frozenset({"the", "The", "a", "A", "an", "An"})
-_OPENING_PUNCT: Final = frozenset({",", "“", '"'})
+_OPENING_PUNCT: Final = (ord(","), ord("“"), ord('"'))  # (as codes: see _opening_punct)
 _STRIP: Final = ",;:\"“”'.()"
 _CLAUSE_PUNCT: Final = ',;:()"“”'
 _OWNER_TYPES: Final = frozenset({"PERSON", "ORG"})  # what a modifier may modify
@@ -140,29 +140,27 @@ class Roles:
             ms_, me = m.start, m.end
             # the last two words of the 40 characters before it (as split() cuts them), titles
             # and articles skipped: found walking back word by word, no list of every word
+            # (the word before one is cut out only where asked: after "of", "in" or "for")
             lo = max(sent_start, ms_ - 40)
             b1, e1 = _word_before(text, lo, ms_)
             last = text[b1:e1]
-            b2, e2 = _word_before(text, lo, b1)
-            second = text[b2:e2]
-            while last and (last in _ARTICLES or _title_word(last, second, tw)):
-                last, b1 = second, b2
-                b2, e2 = _word_before(text, lo, b1)
-                second = text[b2:e2]
+            while last and (last in _ARTICLES or _title_word(last, text, lo, b1, tw)):
+                b1, e1 = _word_before(text, lo, b1)
+                last = text[b1:e1]
             prev = last.lower().strip(_STRIP) if last else ""
-            if second and (
-                (prev == "in" and second.lower() in self.seat_nouns)
-                or (prev == "for" and second.lower() in self.spokes_nouns)
-            ):
-                # "the government in Belgrade", "a spokeswoman for Armenia": a subject
-                prev = second.lower()
+            if prev == "in" or prev == "for":
+                b2, e2 = _word_before(text, lo, b1)
+                second = text[b2:e2].lower()
+                if second and second in (self.seat_nouns if prev == "in" else self.spokes_nouns):
+                    # "the government in Belgrade", "a spokeswoman for Armenia": a subject
+                    prev = second
             comma = last.endswith(",")
             nxt = cands[k + 1].start if k + 1 < ncands else me
             nw = _first_word(text, me, me + 30)
             if nw:
                 nw = nw.lower().strip(_STRIP)
             spk = False
-            if not last or text[max(sent_start, ms_ - 2) : ms_].strip() in _OPENING_PUNCT:
+            if not last or _opening_punct(text, max(sent_start, ms_ - 2), ms_):
                 words = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower().split()
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
@@ -319,6 +317,10 @@ class Roles:
         first = self.obligation_first
         for k in reversed(subj):
             end = ss[k].end  # the last subject first: "X and Y must" ends at Y
+            if not end < trig_start <= end + 24:
+                # a modal within 12 characters of the subject that ends within 12 of the
+                # trigger (as asked below) cannot fit: no search
+                continue
             if first is not None:
                 # the modal must follow the subject after spaces only: nothing else can start
                 # one there (most subjects are followed by a verb)
@@ -378,7 +380,7 @@ class Roles:
         hosted are to a symmetric trigger."""
         before = [k for k, s in enumerate(ss) if s.end <= trig_start]
         after = [k for k, s in enumerate(ss) if s.start >= trig_end]
-        if text and ss and ";" in text[sent_start : ss[-1].end]:
+        if text and ss and text.find(";", sent_start, ss[-1].end) >= 0:
             # a semicolon ends a clause: "X protests Y's drills; Beijing rejects criticism"
             semi = text.rfind(";", sent_start, trig_start)
             before = [k for k in before if ss[k].start > semi]
@@ -502,19 +504,19 @@ class Roles:
                     trig_start - last.end <= 2
                     or (last.type == "NORP" and self._noun_words(text, last.end, trig_start))
                 )
-                and "," not in text[last.end : trig_start]
+                and text.find(",", last.end, trig_start) < 0
                 and last.prev not in ("of", "from")  # "X of Egypt met": whose X, no party
                 # a name modifies a noun, not a verb ("talks in Jeddah brokered by X")
                 and not _verb_first(text, trig_start, trig_end)
             )
-            homes = _countries_of(ss, actors)  # "Trump ... U.S. plan": one party
             pair = self._group(ss, before[-1], -1) if adjacent and symmetric else []
+            # (the actors' countries, "Trump ... U.S. plan": one party, found only when asked)
             owner = (
                 not adjacent
                 and not symmetric
                 and self._possessor(text, last, trig_start)
                 and last.id not in actors
-                and last.id not in homes
+                and last.id not in _countries_of(ss, actors)
                 and last.id != spoken_for
             )
             if len(pair) >= 2:
@@ -524,7 +526,7 @@ class Roles:
             elif (
                 adjacent
                 and last.id not in actors
-                and last.id not in homes
+                and last.id not in _countries_of(ss, actors)
                 and last.id != spoken_for
             ):
                 if (last.prev in self.agent and last.type in ("GPE", "NORP")) or (
@@ -536,15 +538,14 @@ class Roles:
         if not symmetric:
             # named inside the trigger ("sanctions on Iran"), unless the actor's own country
             # ("Macron ... sending French troops")
-            own = _countries_of(ss, actors)
             inside = [
                 s.id
                 for s in ss
-                if trig_start <= s.start
-                and s.end <= trig_end
-                and s.id not in actors
-                and s.id not in own
+                if trig_start <= s.start and s.end <= trig_end and s.id not in actors
             ]
+            if inside:  # (most triggers name no one: the countries are found only then)
+                own = _countries_of(ss, actors)
+                inside = [i for i in inside if i not in own]
             targets = inside or targets
         else:  # "spoke with X by phone": a party named inside a symmetric trigger
             actors += [
@@ -725,11 +726,13 @@ def _appositive_end(text: str, comma: int, cands: list[Mention]) -> int:
     return comma
 
 
-def _title_word(w: str, before: str, tw: frozenset[str]) -> bool:
-    """The word ``w`` belongs to a title; 'of' only inside one ("Secretary of State");
-    ``before``: the word before it, "" if none."""
+def _title_word(w: str, text: str, lo: int, at: int, tw: frozenset[str]) -> bool:
+    """The word ``w`` (at ``at`` in ``text``, words before ``lo`` unseen) belongs to a title;
+    'of' only inside one ("Secretary of State"): the word before it is read only then."""
     if w != "of":
         return w in tw
+    b, e = _word_before(text, lo, at)
+    before = text[b:e]
     return before != "" and before in tw and before[:1].isupper()
 
 
@@ -738,6 +741,16 @@ def _space(c: int) -> bool:
     if c < 128:
         return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
     return chr(c).isspace()
+
+
+def _opening_punct(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi].strip()`` is one opening mark (a comma or a quote): a typed scan
+    of character codes, where a slice, its stripped copy and a set look-up cost more."""
+    while lo < hi and _space(ord(text[lo])):
+        lo += 1
+    while hi > lo and _space(ord(text[hi - 1])):
+        hi -= 1
+    return hi - lo == 1 and ord(text[lo]) in _OPENING_PUNCT
 
 
 def _first_word(text: str, lo: int, hi: int) -> str:
