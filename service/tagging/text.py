@@ -7,7 +7,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+if TYPE_CHECKING:  # only in annotations, which are never evaluated (see __future__ above)
+    # a machine integer to mypyc (no tag checks on each operation); a plain int as Python
+    from mypy_extensions import i64
 
 # One alternation-free pattern per token: a word run, optionally joined by an apostrophe.
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%")
@@ -203,55 +207,57 @@ def _split(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int],
 _OFFSETS: Final[list[Any]] = list(range(8192))
 
 
-def _offset(k: int) -> Any:
+def _offset(k: i64) -> Any:
     """The int k, as a kept object where there is one."""
     return _OFFSETS[k] if k < 8192 else k
 
 
 def _scan(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], list[int]]:
     """What ``_split`` returns, found by one typed loop over the characters (the compiled
-    build runs it as C): a token is a run of letters and digits, optionally joined to a second
-    run by one apostrophe ("don't", "d'Ivoire"), or a "%". Characters are read as code points
-    (``ord(text[i])`` compiles to a plain read; ``text[i]`` would make a str per character)."""
+    build runs it as C, its positions machine integers): a token is a run of letters and
+    digits, optionally joined to a second run by one apostrophe ("don't", "d'Ivoire"), or a
+    "%". Characters are read as code points (``ord(text[i])`` compiles to a plain read;
+    ``text[i]`` would make a str per character)."""
     toks: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    n = len(text)
-    i = 0
+    n: i64 = len(text)
+    at: i64 = offset
+    i: i64 = 0
     while i < n:
-        o = ord(text[i])  # a letter or digit: what the token pattern's [^\W_] matches
+        o: i64 = ord(text[i])  # a letter or digit: what the token pattern's [^\W_] matches
         if not (97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90) and (
             o < 128 or not text[i].isalnum()
         ):
             if o == 37:  # "%"
                 toks.append("%")
-                starts.append(_offset(i + offset))
-                ends.append(_offset(i + 1 + offset))
+                starts.append(_offset(i + at))
+                ends.append(_offset(i + 1 + at))
             i += 1
             continue
         j = _alnum_end(text, i + 1, n)
         if j + 1 < n and _is_apostrophe(ord(text[j])) and _alnum_at(text, j + 1):
             j = _alnum_end(text, j + 2, n)
         toks.append(text[i:j] if lowered else text[i:j].lower())
-        starts.append(_offset(i + offset))
-        ends.append(_offset(j + offset))
+        starts.append(_offset(i + at))
+        ends.append(_offset(j + at))
         i = j
     return toks, starts, ends
 
 
-def _alnum_at(text: str, i: int) -> bool:
+def _alnum_at(text: str, i: i64) -> bool:
     """``text[i].isalnum()`` without a str for the character where it is ASCII."""
-    o = ord(text[i])
+    o: i64 = ord(text[i])
     if o < 128:
         return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57
     return text[i].isalnum()
 
 
-def _alnum_end(text: str, j: int, n: int) -> int:
+def _alnum_end(text: str, j: i64, n: i64) -> i64:
     """The end of the run of letters and digits that goes on at j (the ASCII test is
     written out: most characters of a token pass it, and a call per character costs more)."""
     while j < n:
-        o = ord(text[j])
+        o: i64 = ord(text[j])
         if 97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90:
             j += 1
         elif o < 128 or not text[j].isalnum():
@@ -261,7 +267,7 @@ def _alnum_end(text: str, j: int, n: int) -> int:
     return j
 
 
-def _is_apostrophe(o: int) -> bool:
+def _is_apostrophe(o: i64) -> bool:
     return o == 39 or o == 0x2019  # ' and ’
 
 
