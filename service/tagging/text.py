@@ -214,10 +214,7 @@ def _offset(k: i64) -> Any:
 
 def _scan(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], list[int]]:
     """What ``_split`` returns, found by one typed loop over the characters (the compiled
-    build runs it as C, its positions machine integers): a token is a run of letters and
-    digits, optionally joined to a second run by one apostrophe ("don't", "d'Ivoire"), or a
-    "%". Characters are read as code points (``ord(text[i])`` compiles to a plain read;
-    ``text[i]`` would make a str per character)."""
+    build runs it as C, its positions machine integers; see ``_token_end``)."""
     toks: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -225,24 +222,31 @@ def _scan(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], 
     at: i64 = offset
     i: i64 = 0
     while i < n:
-        o: i64 = ord(text[i])  # a letter or digit: what the token pattern's [^\W_] matches
-        if not (97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90) and (
-            o < 128 or not text[i].isalnum()
-        ):
-            if o == 37:  # "%"
-                toks.append("%")
-                starts.append(_offset(i + at))
-                ends.append(_offset(i + 1 + at))
+        j = _token_end(text, i, n)
+        if j == i:
             i += 1
             continue
-        j = _alnum_end(text, i + 1, n)
-        if j + 1 < n and _is_apostrophe(ord(text[j])) and _alnum_at(text, j + 1):
-            j = _alnum_end(text, j + 2, n)
         toks.append(text[i:j] if lowered else text[i:j].lower())
         starts.append(_offset(i + at))
         ends.append(_offset(j + at))
         i = j
     return toks, starts, ends
+
+
+def _token_end(text: str, i: i64, n: i64) -> i64:
+    """Where the token that starts at i ends, or i where none does: a token is a run of
+    letters and digits, optionally joined to a second run by one apostrophe ("don't",
+    "d'Ivoire"), or a "%". Characters are read as code points (``ord(text[i])`` compiles to
+    a plain read; ``text[i]`` would make a str per character)."""
+    o: i64 = ord(text[i])  # a letter or digit: what the token pattern's [^\W_] matches
+    if not (97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90) and (
+        o < 128 or not text[i].isalnum()
+    ):
+        return i + 1 if o == 37 else i  # "%"
+    j = _alnum_end(text, i + 1, n)
+    if j + 1 < n and _is_apostrophe(ord(text[j])) and _alnum_at(text, j + 1):
+        j = _alnum_end(text, j + 2, n)
+    return j
 
 
 def _alnum_at(text: str, i: i64) -> bool:
@@ -289,6 +293,111 @@ def _stems(lows: list[str]) -> list[str]:
     return [s if (s := table.get(w)) is not None else _stem_cached(w) for w in lows]
 
 
+class _Words:
+    """The distinct words the tokeniser met, each with its stem, in an open-addressing table
+    keyed by a hash of the word's code points. A token of a lower-cased text is looked up by
+    its characters in place: a known word is neither sliced out of the text (a new str per
+    token) nor hashed for a dict look-up; its token is the kept str, its stem the kept one."""
+
+    __slots__ = ("count", "keys", "mask", "stems")
+
+    def __init__(self, size: i64) -> None:
+        self.keys: list[str] = [""] * size  # "" marks an empty slot (no token is empty)
+        self.stems: list[str] = [""] * size
+        self.mask: i64 = size - 1  # the size is a power of two
+        self.count: i64 = 0
+
+    def slot(self, text: str, i: i64, j: i64) -> i64:
+        """Where the word text[i:j] is kept, or the empty slot where it would go."""
+        keys = self.keys
+        mask = self.mask
+        k = _code_hash(text, i, j) & mask
+        while True:
+            key = keys[k]
+            if not key or _same(key, text, i, j):
+                return k
+            k = (k + 1) & mask
+
+    def add(self, k: i64, word: str, stem: str) -> None:
+        """Keep word and its stem in the empty slot k (from ``slot``); kept at most half
+        full, by doubling, and no more words than ``_STEMS`` keeps."""
+        if self.count >= 200_000:
+            return
+        self.keys[k] = word
+        self.stems[k] = stem
+        self.count += 1
+        if 2 * self.count >= len(self.keys):
+            self._grow()
+
+    def _grow(self) -> None:
+        keys, stems = self.keys, self.stems
+        size: i64 = 2 * len(keys)
+        self.keys = [""] * size
+        self.stems = [""] * size
+        self.mask = size - 1
+        for key, stem in zip(keys, stems, strict=True):
+            if key:
+                k = self.slot(key, 0, len(key))
+                self.keys[k] = key
+                self.stems[k] = stem
+
+
+def _code_hash(text: str, i: i64, j: i64) -> i64:
+    """A hash of the code points of text[i:j], small enough never to overflow an i64."""
+    h: i64 = 0
+    while i < j:
+        h = (h * 31 + ord(text[i])) & 0xFFFFFFF
+        i += 1
+    return h
+
+
+def _same(word: str, text: str, i: i64, j: i64) -> bool:
+    """Whether ``text[i:j] == word``, compared in place."""
+    if len(word) != j - i:
+        return False
+    k: i64 = 0
+    while i < j:
+        if ord(word[k]) != ord(text[i]):
+            return False
+        i += 1
+        k += 1
+    return True
+
+
+_WORDS: Final = _Words(8192)
+
+
+def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
+    """``_scan(low, 0, True)`` and the tokens' stems, each token a word kept in ``_WORDS``
+    (see there) once it has been met."""
+    words = _WORDS
+    toks: list[str] = []
+    stems: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    n: i64 = len(low)
+    i: i64 = 0
+    while i < n:
+        j = _token_end(low, i, n)
+        if j == i:
+            i += 1
+            continue
+        k = words.slot(low, i, j)
+        w = words.keys[k]
+        if w:
+            st = words.stems[k]
+        else:
+            w = low[i:j]
+            st = _stem_cached(w)
+            words.add(k, w, st)
+        toks.append(w)
+        stems.append(st)
+        starts.append(_offset(i))
+        ends.append(_offset(j))
+        i = j
+    return toks, stems, starts, ends
+
+
 class _Kept:
     """What the tokeniser keeps of the last texts it split, for later look-ups by identity
     (each field replaced whole, never changed in place): a native object when compiled,
@@ -326,10 +435,10 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     _KEPT.lows = (*_KEPT.lows[-1:], (text, low))
     if len(low) != len(text):  # lower() changed some lengths: tokenise the original
         lows, starts, ends = _split(text, 0, False)
+        stems = _stems(lows)
     else:
-        lows, starts, ends = _split(low, 0, True)
+        lows, stems, starts, ends = _words(low)
         _remember(text, lows, starts, ends)
-    stems = _stems(lows)
     out: list[Toks] = []
     hi = 0
     for sp in sents:
@@ -337,6 +446,14 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
         hi = _first_at(starts, sp[1], lo)
         out.append(Toks(lows[lo:hi], stems[lo:hi], text, sp, starts[lo:hi], ends[lo:hi]))
     return out
+
+
+def _words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
+    """The tokens of a lower-cased text, their stems and offsets."""
+    if COMPILED:
+        return _scan_words(low)
+    lows, starts, ends = _split(low, 0, True)
+    return lows, _stems(lows), starts, ends
 
 
 def first_word(form: str) -> str:
