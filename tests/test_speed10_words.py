@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from service.tagging import text as text_module
-from service.tagging.text import _scan, _scan_words, _Words, stem
+from service.tagging.text import _pack, _scan, _scan_words, _Words, stem
 
 
 def _texts(seed: int, parts: list[str], count: int, most: int) -> list[str]:
@@ -25,25 +25,42 @@ def test_word_table_scan_matches_the_plain_scan_and_stems() -> None:
         assert _scan_words(low) == (toks, [stem(t) for t in toks], starts, ends), repr(text)
 
 
+def _code(word: str) -> int:
+    code = 0
+    for c in word:
+        code = _pack(code, ord(c))
+    return code
+
+
 def test_word_table_keeps_every_word_through_growth_and_collisions() -> None:
-    """Many distinct words, some of one length and hash neighbours, through several doublings
-    of a small table: each is found again as the word it was kept as."""
+    """Many distinct words, packed (ASCII, at most 8 characters) and not, many of one
+    length, through several doublings of a small table: each is found again as the word it
+    was kept as, and a word never kept finds an empty slot."""
     rng = random.Random(3)
+    letters = "abcé’'9"
     words = sorted(
-        {"".join(rng.choice("abcé’'9") for _ in range(rng.randrange(1, 9))) for _ in range(5000)}
+        {"".join(rng.choice(letters) for _ in range(rng.randrange(1, 12))) for _ in range(6000)}
     )
+    assert any(_code(w) < 0 for w in words) and any(_code(w) >= 0 for w in words)
     table = _Words(8)
     for w in words:
-        k = table.slot(w, 0, len(w))
-        if not table.keys[k]:
-            table.add(k, w, w.upper())
+        k = table.slot(w, 0, len(w), _code(w))
+        assert not table.keys[k]
+        table.add(k, w, w.upper(), _code(w))
     assert table.count == len(words)
     assert len(table.keys) >= 2 * len(words)
     for w in words:
         text = "  " + w + " "
-        k = table.slot(text, 2, 2 + len(w))
+        k = table.slot(text, 2, 2 + len(w), _code(w))
         assert table.keys[k] == w and table.stems[k] == w.upper()
-    assert not table.keys[table.slot("zzzzzzzzzz", 0, 10)]
+    for w in ("zzzzzzzzzz", "zz", "abcabcabcabcz", "éz"):
+        assert not table.keys[table.slot(w, 0, len(w), _code(w))]
+
+
+def test_packed_codes_are_the_words() -> None:
+    assert _code("a") == 97 and _code("ab") == 97 * 128 + 98
+    assert _code("abcdefgh") >= 0 and _code("abcdefghi") == -1 and _code("é") == -1
+    assert _code("abcdefghi") == _code("abcdefghij")
 
 
 def test_tokens_are_the_kept_words() -> None:

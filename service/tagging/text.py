@@ -294,52 +294,80 @@ def _stems(lows: list[str]) -> list[str]:
 
 
 class _Words:
-    """The distinct words the tokeniser met, each with its stem, in an open-addressing table
-    keyed by a hash of the word's code points. A token of a lower-cased text is looked up by
-    its characters in place: a known word is neither sliced out of the text (a new str per
-    token) nor hashed for a dict look-up; its token is the kept str, its stem the kept one."""
+    """The distinct words the tokeniser met, each with its stem, in an open-addressing table.
+    A token of a lower-cased text is looked up by its characters in place: a known word is
+    neither sliced out of the text (a new str per token) nor hashed for a dict look-up; its
+    token is the kept str, its stem the kept one.
 
-    __slots__ = ("count", "keys", "mask", "stems")
+    Most words are ASCII and at most 8 characters long: their code points packed 7 bits
+    each (``_pack``) are the word itself as an int, compared with one test (``codes``; -1
+    for another word, -2 for an empty slot); another word is compared character by
+    character."""
+
+    __slots__ = ("codes", "count", "keys", "mask", "stems")
 
     def __init__(self, size: i64) -> None:
-        self.keys: list[str] = [""] * size  # "" marks an empty slot (no token is empty)
+        self.keys: list[str] = [""] * size
         self.stems: list[str] = [""] * size
+        self.codes: list[i64] = [-2] * size
         self.mask: i64 = size - 1  # the size is a power of two
         self.count: i64 = 0
 
-    def slot(self, text: str, i: i64, j: i64) -> i64:
-        """Where the word text[i:j] is kept, or the empty slot where it would go."""
-        keys = self.keys
+    def slot(self, text: str, i: i64, j: i64, code: i64) -> i64:
+        """Where the word text[i:j] (packed as ``code``, or -1) is kept, or the empty slot
+        where it would go."""
+        codes = self.codes
         mask = self.mask
+        if code >= 0:
+            k = code % 1_000_003 & mask
+            while True:
+                c = codes[k]
+                if c == code or c == -2:
+                    return k
+                k = (k + 1) & mask
+        keys = self.keys
         k = _code_hash(text, i, j) & mask
         while True:
-            key = keys[k]
-            if not key or _same(key, text, i, j):
+            c = codes[k]
+            if c == -2 or (c == -1 and _same(keys[k], text, i, j)):
                 return k
             k = (k + 1) & mask
 
-    def add(self, k: i64, word: str, stem: str) -> None:
-        """Keep word and its stem in the empty slot k (from ``slot``); kept at most half
-        full, by doubling, and no more words than ``_STEMS`` keeps."""
+    def add(self, k: i64, word: str, stem: str, code: i64) -> None:
+        """Keep word, its stem and code in the empty slot k (from ``slot``); kept at most
+        half full, by doubling, and no more words than ``_STEMS`` keeps."""
         if self.count >= 200_000:
             return
         self.keys[k] = word
         self.stems[k] = stem
+        self.codes[k] = code
         self.count += 1
         if 2 * self.count >= len(self.keys):
             self._grow()
 
     def _grow(self) -> None:
-        keys, stems = self.keys, self.stems
+        keys, stems, codes = self.keys, self.stems, self.codes
         size: i64 = 2 * len(keys)
         self.keys = [""] * size
         self.stems = [""] * size
+        self.codes = [-2] * size
         self.mask = size - 1
-        for key, stem in zip(keys, stems, strict=True):
+        for n, key in enumerate(keys):
             if key:
-                k = self.slot(key, 0, len(key))
+                code = codes[n]
+                k = self.slot(key, 0, len(key), code)
                 self.keys[k] = key
-                self.stems[k] = stem
+                self.stems[k] = stems[n]
+                self.codes[k] = code
+
+
+def _pack(code: i64, o: i64) -> i64:
+    """The packed code of a word (``code``, or -1 if none) followed by the character of code
+    point o: 7 bits a character, for ASCII words of at most 8 characters (no character is
+    0, so no two words share a code), else -1."""
+    if 0 <= code < 1 << 49 and o < 128:
+        return code * 128 + o
+    return -1
 
 
 def _code_hash(text: str, i: i64, j: i64) -> i64:
@@ -369,7 +397,7 @@ _WORDS: Final = _Words(8192)
 
 def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
     """``_scan(low, 0, True)`` and the tokens' stems, each token a word kept in ``_WORDS``
-    (see there) once it has been met."""
+    (see there) once it has been met. The token scan packs each word as it goes."""
     words = _WORDS
     toks: list[str] = []
     stems: list[str] = []
@@ -378,24 +406,51 @@ def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
     n: i64 = len(low)
     i: i64 = 0
     while i < n:
-        j = _token_end(low, i, n)
-        if j == i:
-            i += 1
-            continue
-        k = words.slot(low, i, j)
+        o: i64 = ord(low[i])
+        if not (97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90) and (
+            o < 128 or not low[i].isalnum()
+        ):
+            if o != 37:  # not "%": no token starts here
+                i += 1
+                continue
+            j, code = i + 1, o
+        else:
+            j, code = _packed_run(low, i, n, 0)
+            if j + 1 < n and _is_apostrophe(ord(low[j])) and _alnum_at(low, j + 1):
+                j, code = _packed_run(low, j + 1, n, _pack(code, ord(low[j])))
+        k = words.slot(low, i, j, code)
         w = words.keys[k]
         if w:
             st = words.stems[k]
         else:
             w = low[i:j]
             st = _stem_cached(w)
-            words.add(k, w, st)
+            words.add(k, w, st, code)
         toks.append(w)
         stems.append(st)
         starts.append(_offset(i))
         ends.append(_offset(j))
         i = j
     return toks, stems, starts, ends
+
+
+def _packed_run(text: str, j: i64, n: i64, code: i64) -> tuple[i64, i64]:
+    """``_alnum_end(text, j, n)``, and ``code`` with the run's characters packed on (the
+    test of ``_pack`` written out: a call per character costs more)."""
+    while j < n:
+        o: i64 = ord(text[j])
+        if 97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90:
+            # not "x if c else y": mypyc would make its value an int object
+            if 0 <= code < 1 << 49:  # noqa: SIM108
+                code = code * 128 + o
+            else:
+                code = -1
+        elif o >= 128 and text[j].isalnum():
+            code = -1
+        else:
+            break
+        j += 1
+    return j, code
 
 
 class _Kept:
