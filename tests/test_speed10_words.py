@@ -44,17 +44,16 @@ def test_word_table_keeps_every_word_through_growth_and_collisions() -> None:
     assert any(_code(w) < 0 for w in words) and any(_code(w) >= 0 for w in words)
     table = _Words(8)
     for w in words:
-        k = table.slot(w, 0, len(w), _code(w))
-        assert not table.keys[k]
-        table.add(k, w, w.upper(), _code(w))
+        assert table.find(w, 0, len(w), _code(w)) is None
+        table.add(w, w.upper(), _code(w))
     assert table.count == len(words)
-    assert len(table.keys) >= 2 * len(words)
+    assert len(table.slots) >= 2 * len(words)
     for w in words:
         text = "  " + w + " "
-        k = table.slot(text, 2, 2 + len(w), _code(w))
-        assert table.keys[k] == w and table.stems[k] == w.upper()
+        kept = table.find(text, 2, 2 + len(w), _code(w))
+        assert kept is not None and kept.word == w and kept.stem == w.upper()
     for w in ("zzzzzzzzzz", "zz", "abcabcabcabcz", "éz"):
-        assert not table.keys[table.slot(w, 0, len(w), _code(w))]
+        assert table.find(w, 0, len(w), _code(w)) is None
 
 
 def test_packed_codes_are_the_words() -> None:

@@ -293,6 +293,17 @@ def _stems(lows: list[str]) -> list[str]:
     return [s if (s := table.get(w)) is not None else _stem_cached(w) for w in lows]
 
 
+class _Word:
+    """A word kept in ``_Words``: its str, stem and packed code (-1 where it has none)."""
+
+    __slots__ = ("code", "stem", "word")
+
+    def __init__(self, word: str, stem: str, code: i64) -> None:
+        self.word = word
+        self.stem = stem
+        self.code = code
+
+
 class _Words:
     """The distinct words the tokeniser met, each with its stem, in an open-addressing table.
     A token of a lower-cased text is looked up by its characters in place: a known word is
@@ -300,65 +311,53 @@ class _Words:
     token is the kept str, its stem the kept one.
 
     Most words are ASCII and at most 8 characters long: their code points packed 7 bits
-    each (``_pack``) are the word itself as an int, compared with one test (``codes``; -1
-    for another word, -2 for an empty slot); another word is compared character by
-    character."""
+    each (``_pack``) are the word itself as an int, compared with one test (a native
+    attribute: no int object is read); another word is compared character by character."""
 
-    __slots__ = ("codes", "count", "keys", "mask", "stems")
+    __slots__ = ("count", "mask", "slots")
 
     def __init__(self, size: i64) -> None:
-        self.keys: list[str] = [""] * size
-        self.stems: list[str] = [""] * size
-        self.codes: list[i64] = [-2] * size
+        self.slots: list[_Word | None] = [None] * size
         self.mask: i64 = size - 1  # the size is a power of two
         self.count: i64 = 0
+
+    def find(self, text: str, i: i64, j: i64, code: i64) -> _Word | None:
+        """The kept word text[i:j] (packed as ``code``, or -1), if it is kept."""
+        return self.slots[self.slot(text, i, j, code)]
 
     def slot(self, text: str, i: i64, j: i64, code: i64) -> i64:
         """Where the word text[i:j] (packed as ``code``, or -1) is kept, or the empty slot
         where it would go."""
-        codes = self.codes
+        slots = self.slots
         mask = self.mask
         if code >= 0:
             k = code % 1_000_003 & mask
             while True:
-                c = codes[k]
-                if c == code or c == -2:
+                w = slots[k]
+                if w is None or w.code == code:
                     return k
                 k = (k + 1) & mask
-        keys = self.keys
         k = _code_hash(text, i, j) & mask
         while True:
-            c = codes[k]
-            if c == -2 or (c == -1 and _same(keys[k], text, i, j)):
+            w = slots[k]
+            if w is None or (w.code < 0 and _same(w.word, text, i, j)):
                 return k
             k = (k + 1) & mask
 
-    def add(self, k: i64, word: str, stem: str, code: i64) -> None:
-        """Keep word, its stem and code in the empty slot k (from ``slot``); kept at most
-        half full, by doubling, and no more words than ``_STEMS`` keeps."""
+    def add(self, word: str, stem: str, code: i64) -> None:
+        """Keep word (packed as ``code``, or -1), not kept yet, and its stem; the table is
+        kept at most half full, by doubling, and no more words than ``_STEMS`` keeps."""
         if self.count >= 200_000:
             return
-        self.keys[k] = word
-        self.stems[k] = stem
-        self.codes[k] = code
+        self.slots[self.slot(word, 0, len(word), code)] = _Word(word, stem, code)
         self.count += 1
-        if 2 * self.count >= len(self.keys):
-            self._grow()
-
-    def _grow(self) -> None:
-        keys, stems, codes = self.keys, self.stems, self.codes
-        size: i64 = 2 * len(keys)
-        self.keys = [""] * size
-        self.stems = [""] * size
-        self.codes = [-2] * size
-        self.mask = size - 1
-        for n, key in enumerate(keys):
-            if key:
-                code = codes[n]
-                k = self.slot(key, 0, len(key), code)
-                self.keys[k] = key
-                self.stems[k] = stems[n]
-                self.codes[k] = code
+        if 2 * self.count >= len(self.slots):
+            old = self.slots
+            self.slots = [None] * (2 * len(old))
+            self.mask = len(self.slots) - 1
+            for w in old:
+                if w is not None:
+                    self.slots[self.slot(w.word, 0, len(w.word), w.code)] = w
 
 
 def _pack(code: i64, o: i64) -> i64:
@@ -418,14 +417,14 @@ def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
             j, code = _packed_run(low, i, n, 0)
             if j + 1 < n and _is_apostrophe(ord(low[j])) and _alnum_at(low, j + 1):
                 j, code = _packed_run(low, j + 1, n, _pack(code, ord(low[j])))
-        k = words.slot(low, i, j, code)
-        w = words.keys[k]
-        if w:
-            st = words.stems[k]
+        kept = words.find(low, i, j, code)
+        if kept is not None:
+            w = kept.word
+            st = kept.stem
         else:
             w = low[i:j]
             st = _stem_cached(w)
-            words.add(k, w, st, code)
+            words.add(w, st, code)
         toks.append(w)
         stems.append(st)
         starts.append(_offset(i))
