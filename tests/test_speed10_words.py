@@ -68,3 +68,18 @@ def test_tokens_are_the_kept_words() -> None:
     first = text_module._scan_words("the talks went on")[0]
     again = text_module._scan_words("talks on the")[0]
     assert again[0] is first[1] and again[2] is first[0]
+
+
+def test_parts_split_each_joined_token_in_two() -> None:
+    parts = ["it's", "rock'n'roll", "o’brien", "talks", " ", "’", "'", "x", "5%", "é'a"]
+    for text in _texts(11, parts, 2000, 12):
+        lows, starts, ends = _scan(text, 0, False)
+        want: tuple[list[str], list[int], list[int]] = ([], [], [])
+        for w, s, e in zip(lows, starts, ends, strict=True):
+            a = max(w.rfind("'"), w.rfind("’"))
+            pieces = [(w, s, e)] if a < 0 else [(w[:a], s, s + a), (w[a + 1 :], s + a + 1, e)]
+            for piece, ps, pe in pieces:
+                want[0].append(piece)
+                want[1].append(ps)
+                want[2].append(pe)
+        assert text_module._parts(text, lows, starts, ends) == want, repr(text)

@@ -770,30 +770,25 @@ def joined_tokens(text: str, starts: list[int], ends: list[int], lo: int, hi: in
 def _parts(
     text: str, lows: list[str], starts: list[int], ends: list[int]
 ) -> tuple[list[str], list[int], list[int]]:
-    """The tokens with each one joined by an apostrophe split in two (the tokens between
-    them are copied in slices)."""
+    """The tokens with each one joined by an apostrophe split in two: the lists are copied
+    whole (at C speed) and each joined token replaced in place by its two words, the last
+    first so that the indices of the others hold (an insertion moves the tail by memmove)."""
     joined = joined_tokens(text, starts, ends, 0, len(text))
     if not joined:
         return lows, starts, ends
-    out_l: list[str] = []
-    out_s: list[int] = []
-    out_e: list[int] = []
-    prev = 0
-    for k in joined:
-        out_l.extend(lows[prev:k])
-        out_s.extend(starts[prev:k])
-        out_e.extend(ends[prev:k])
+    out_l = lows.copy()
+    out_s = starts.copy()
+    out_e = ends.copy()
+    for k in reversed(joined):
         w, s = lows[k], starts[k]
         a = ends[k] - s - 1
         while a > 0 and w[a] not in "'\u2019":  # the apostrophe: the token's only non-letter
             a -= 1
-        out_l += [w[:a], w[a + 1 :]]
-        out_s += [s, s + a + 1]
-        out_e += [s + a, ends[k]]
-        prev = k + 1
-    out_l.extend(lows[prev:])
-    out_s.extend(starts[prev:])
-    out_e.extend(ends[prev:])
+        out_l[k] = w[:a]
+        out_l.insert(k + 1, w[a + 1 :])
+        out_s.insert(k + 1, s + a + 1)
+        out_e[k] = s + a
+        out_e.insert(k + 1, ends[k])
     return out_l, out_s, out_e
 
 
@@ -862,16 +857,19 @@ def _token_search(
 
 
 def _first_at(starts: list[int], pos: int, lo: int = 0) -> int:
-    """``bisect_left(starts, pos, lo)`` as a typed loop (the compiled build makes it C; a
-    call to bisect_left is a generic call there)."""
-    hi = len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] < pos:
-            lo = mid + 1
+    """``bisect_left(starts, pos, lo)`` as a typed loop over machine integers (the compiled
+    build makes it plain C; a call to bisect_left is a generic call there)."""
+    at: i64 = pos
+    low: i64 = lo
+    hi: i64 = len(starts)
+    while low < hi:
+        mid = (low + hi) >> 1
+        start: i64 = starts[mid]
+        if start < at:
+            low = mid + 1
         else:
             hi = mid
-    return lo
+    return low
 
 
 class WordCues:
