@@ -13,17 +13,19 @@ if TYPE_CHECKING:  # only in annotations, which are never evaluated (see __futur
     # a machine integer to mypyc (no tag checks on each operation); a plain int as Python
     from mypy_extensions import i64
 
+# Module constants are Final: compiled, each is read from a C static, not looked up by name in
+# the module's dict on every use.
 # One alternation-free pattern per token: a word run, optionally joined by an apostrophe.
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%")
-_SPLIT_RE = re.compile("(" + _TOKEN_RE.pattern + ")")
+_TOKEN_RE: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%")
+_SPLIT_RE: Final = re.compile("(" + _TOKEN_RE.pattern + ")")
 # The same on lower-cased text where every letter or digit is ASCII: a third faster to scan.
-_SPLIT_ASCII_RE = re.compile(r"([a-z0-9]+(?:['’][a-z0-9]+)?|%)")
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_SPLIT_ASCII_RE: Final = re.compile(r"([a-z0-9]+(?:['’][a-z0-9]+)?|%)")
+_NON_ASCII_RE: Final = re.compile(r"[^\x00-\x7f]")
 # A sentence end is a run of [.!?] (with closing quotes/brackets) that whitespace follows, or a
 # newline. One leading character class keeps the scan at C speed (a look-ahead or an alternation
 # here triples it): a newline's match may carry a following run, which is split off in Python.
-_SENT_END_RE = re.compile(r"[.!?\n][.!?]*[\"'”’)\]]*")
-_ABBREV = frozenset(
+_SENT_END_RE: Final = re.compile(r"[.!?\n][.!?]*[\"'”’)\]]*")
+_ABBREV: Final = frozenset(
     [
         "mr",
         "mrs",
@@ -67,8 +69,8 @@ _ABBREV = frozenset(
         "est",
     ]
 )
-_SOFT_ABBREV = frozenset({"u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "u.s.a."})
-_OPENERS = frozenset(
+_SOFT_ABBREV: Final = frozenset({"u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "u.s.a."})
+_OPENERS: Final = frozenset(
     [
         "The",
         "A",
@@ -138,7 +140,7 @@ class Span(NamedTuple):
 # words whose suffix is not an inflection ("according" is not a form of "accord")
 # words the suffix rules would merge with another word: "forcing" is no "forces",
 # "shelling" no "Shell"
-_STEM_EXCEPTIONS = {
+_STEM_EXCEPTIONS: Final = {
     "according": "according",
     "accordingly": "accordingly",
     "news": "news",
@@ -181,7 +183,7 @@ def _undouble(w: str) -> str:
     return w
 
 
-_STEMS: dict[str, str] = {}
+_STEMS: Final[dict[str, str]] = {}
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Toks:
@@ -610,16 +612,20 @@ def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
     )
 
 
+# tuple.__new__, looked up once (compiled, ``tuple.__new__(...)`` is a method look-up per call)
+_new_tuple: Final = tuple.__new__
+
+
 def _add(spans: list[Span], text: str, a: int, b: int) -> None:
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
     if b > a:
-        spans.append(tuple.__new__(Span, (a, b)))  # no NamedTuple __new__ call: one per sentence
+        spans.append(_new_tuple(Span, (a, b)))  # no NamedTuple __new__ call: one per sentence
 
 
-_SLUG_GAP_RE = re.compile(r"[^a-z0-9]+")
+_SLUG_GAP_RE: Final = re.compile(r"[^a-z0-9]+")
 
 
 def slug(s: str) -> str:
@@ -675,7 +681,7 @@ def clean(text: str) -> str:
 
 
 _MISS: Final = object()
-_WORD_RUN_RE = re.compile(r"\w+")
+_WORD_RUN_RE: Final = re.compile(r"\w+")
 
 
 def _splits_word(text: str, i: int) -> bool:
@@ -739,7 +745,7 @@ class FieldWords:
 
 
 # letters that re.IGNORECASE matches to ASCII letters but str.lower() does not lower to them
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+_FOLDS_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f")
 
 
 def _remember(text: str, lows: list[str], starts: list[int], ends: list[int]) -> None:
