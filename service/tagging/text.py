@@ -840,23 +840,26 @@ def _token_search(
     longest-first alternation). ``heads``: the keys of ``firsts``, asked first (most words
     start no cue, and a set look-up costs less than a dict's)."""
     starts, ends, lows, text = f.starts, f.ends, f.lows, f.text
-    n = len(starts)
-    k = _first_at(starts, pos)
+    stop: i64 = end  # the positions as machine integers: no tagged-int checks per word
+    n: i64 = len(starts)
+    k: i64 = _first_at(starts, pos)
     while k < n:
-        s = starts[k]
-        if s >= end or ends[k] > end:
+        s: i64 = starts[k]
+        last: i64 = ends[k]
+        if s >= stop or last > stop:
             return None
         w = lows[k]
         if w in heads:
             for rest in firsts[w]:
-                j, e = k, ends[k]
+                j = k
+                e: i64 = last
                 for r in rest:
                     j += 1
                     if j >= n or starts[j] != e + 1 or text[e] != " " or lows[j] != r:
                         e = -1
                         break
                     e = ends[j]
-                if 0 <= e <= end:
+                if 0 <= e <= stop:
                     return WordHit(s, e, text)
         k += 1
     return None
