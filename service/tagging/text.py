@@ -7,19 +7,25 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+if TYPE_CHECKING:  # only in annotations, which are never evaluated (see __future__ above)
+    # a machine integer to mypyc (no tag checks on each operation); a plain int as Python
+    from mypy_extensions import i64
+
+# Module constants are Final: compiled, each is read from a C static, not looked up by name in
+# the module's dict on every use.
 # One alternation-free pattern per token: a word run, optionally joined by an apostrophe.
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%")
-_SPLIT_RE = re.compile("(" + _TOKEN_RE.pattern + ")")
+_TOKEN_RE: Final = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|%")
+_SPLIT_RE: Final = re.compile("(" + _TOKEN_RE.pattern + ")")
 # The same on lower-cased text where every letter or digit is ASCII: a third faster to scan.
-_SPLIT_ASCII_RE = re.compile(r"([a-z0-9]+(?:['’][a-z0-9]+)?|%)")
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_SPLIT_ASCII_RE: Final = re.compile(r"([a-z0-9]+(?:['’][a-z0-9]+)?|%)")
+_NON_ASCII_RE: Final = re.compile(r"[^\x00-\x7f]")
 # A sentence end is a run of [.!?] (with closing quotes/brackets) that whitespace follows, or a
 # newline. One leading character class keeps the scan at C speed (a look-ahead or an alternation
 # here triples it): a newline's match may carry a following run, which is split off in Python.
-_SENT_END_RE = re.compile(r"[.!?\n][.!?]*[\"'”’)\]]*")
-_ABBREV = frozenset(
+_SENT_END_RE: Final = re.compile(r"[.!?\n][.!?]*[\"'”’)\]]*")
+_ABBREV: Final = frozenset(
     [
         "mr",
         "mrs",
@@ -63,8 +69,8 @@ _ABBREV = frozenset(
         "est",
     ]
 )
-_SOFT_ABBREV = frozenset({"u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "u.s.a."})
-_OPENERS = frozenset(
+_SOFT_ABBREV: Final = frozenset({"u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "u.s.a."})
+_OPENERS: Final = frozenset(
     [
         "The",
         "A",
@@ -134,7 +140,7 @@ class Span(NamedTuple):
 # words whose suffix is not an inflection ("according" is not a form of "accord")
 # words the suffix rules would merge with another word: "forcing" is no "forces",
 # "shelling" no "Shell"
-_STEM_EXCEPTIONS = {
+_STEM_EXCEPTIONS: Final = {
     "according": "according",
     "accordingly": "accordingly",
     "news": "news",
@@ -177,7 +183,7 @@ def _undouble(w: str) -> str:
     return w
 
 
-_STEMS: dict[str, str] = {}
+_STEMS: Final[dict[str, str]] = {}
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Toks:
@@ -203,55 +209,61 @@ def _split(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int],
 _OFFSETS: Final[list[Any]] = list(range(8192))
 
 
-def _offset(k: int) -> Any:
+def _offset(k: i64) -> Any:
     """The int k, as a kept object where there is one."""
     return _OFFSETS[k] if k < 8192 else k
 
 
 def _scan(text: str, offset: int, lowered: bool) -> tuple[list[str], list[int], list[int]]:
     """What ``_split`` returns, found by one typed loop over the characters (the compiled
-    build runs it as C): a token is a run of letters and digits, optionally joined to a second
-    run by one apostrophe ("don't", "d'Ivoire"), or a "%". Characters are read as code points
-    (``ord(text[i])`` compiles to a plain read; ``text[i]`` would make a str per character)."""
+    build runs it as C, its positions machine integers; see ``_token_end``)."""
     toks: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    n = len(text)
-    i = 0
+    n: i64 = len(text)
+    at: i64 = offset
+    i: i64 = 0
     while i < n:
-        o = ord(text[i])  # a letter or digit: what the token pattern's [^\W_] matches
-        if not (97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90) and (
-            o < 128 or not text[i].isalnum()
-        ):
-            if o == 37:  # "%"
-                toks.append("%")
-                starts.append(_offset(i + offset))
-                ends.append(_offset(i + 1 + offset))
+        j = _token_end(text, i, n)
+        if j == i:
             i += 1
             continue
-        j = _alnum_end(text, i + 1, n)
-        if j + 1 < n and _is_apostrophe(ord(text[j])) and _alnum_at(text, j + 1):
-            j = _alnum_end(text, j + 2, n)
         toks.append(text[i:j] if lowered else text[i:j].lower())
-        starts.append(_offset(i + offset))
-        ends.append(_offset(j + offset))
+        starts.append(_offset(i + at))
+        ends.append(_offset(j + at))
         i = j
     return toks, starts, ends
 
 
-def _alnum_at(text: str, i: int) -> bool:
+def _token_end(text: str, i: i64, n: i64) -> i64:
+    """Where the token that starts at i ends, or i where none does: a token is a run of
+    letters and digits, optionally joined to a second run by one apostrophe ("don't",
+    "d'Ivoire"), or a "%". Characters are read as code points (``ord(text[i])`` compiles to
+    a plain read; ``text[i]`` would make a str per character)."""
+    o: i64 = ord(text[i])  # a letter or digit: what the token pattern's [^\W_] matches
+    if not (97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90) and (
+        o < 128 or not text[i].isalnum()
+    ):
+        return i + 1 if o == 37 else i  # "%"
+    j = _alnum_end(text, i + 1, n)
+    if j + 1 < n and _is_apostrophe(ord(text[j])) and _alnum_at(text, j + 1):
+        j = _alnum_end(text, j + 2, n)
+    return j
+
+
+def _alnum_at(text: str, i: i64) -> bool:
     """``text[i].isalnum()`` without a str for the character where it is ASCII."""
-    o = ord(text[i])
+    o: i64 = ord(text[i])
     if o < 128:
         return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57
     return text[i].isalnum()
 
 
-def _alnum_end(text: str, j: int, n: int) -> int:
+def _alnum_end(text: str, j: i64, n: i64) -> i64:
     """The end of the run of letters and digits that goes on at j (the ASCII test is
     written out: most characters of a token pass it, and a call per character costs more)."""
     while j < n:
-        o = ord(text[j])
+        o: i64 = ord(text[j])
         if 97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90:
             j += 1
         elif o < 128 or not text[j].isalnum():
@@ -261,7 +273,7 @@ def _alnum_end(text: str, j: int, n: int) -> int:
     return j
 
 
-def _is_apostrophe(o: int) -> bool:
+def _is_apostrophe(o: i64) -> bool:
     return o == 39 or o == 0x2019  # ' and ’
 
 
@@ -281,6 +293,165 @@ def ascii_alnum(text: str) -> bool:
 def _stems(lows: list[str]) -> list[str]:
     table = _STEMS  # most words have been seen: one typed dict lookup each
     return [s if (s := table.get(w)) is not None else _stem_cached(w) for w in lows]
+
+
+class _Word:
+    """A word kept in ``_Words``: its str, stem and packed code (-1 where it has none)."""
+
+    __slots__ = ("code", "stem", "word")
+
+    def __init__(self, word: str, stem: str, code: i64) -> None:
+        self.word = word
+        self.stem = stem
+        self.code = code
+
+
+class _Words:
+    """The distinct words the tokeniser met, each with its stem, in an open-addressing table.
+    A token of a lower-cased text is looked up by its characters in place: a known word is
+    neither sliced out of the text (a new str per token) nor hashed for a dict look-up; its
+    token is the kept str, its stem the kept one.
+
+    Most words are ASCII and at most 8 characters long: their code points packed 7 bits
+    each (``_pack``) are the word itself as an int, compared with one test (a native
+    attribute: no int object is read); another word is compared character by character."""
+
+    __slots__ = ("count", "mask", "slots")
+
+    def __init__(self, size: i64) -> None:
+        self.slots: list[_Word | None] = [None] * size
+        self.mask: i64 = size - 1  # the size is a power of two
+        self.count: i64 = 0
+
+    def find(self, text: str, i: i64, j: i64, code: i64) -> _Word | None:
+        """The kept word text[i:j] (packed as ``code``, or -1), if it is kept."""
+        return self.slots[self.slot(text, i, j, code)]
+
+    def slot(self, text: str, i: i64, j: i64, code: i64) -> i64:
+        """Where the word text[i:j] (packed as ``code``, or -1) is kept, or the empty slot
+        where it would go."""
+        slots = self.slots
+        mask = self.mask
+        if code >= 0:
+            k = code % 1_000_003 & mask
+            while True:
+                w = slots[k]
+                if w is None or w.code == code:
+                    return k
+                k = (k + 1) & mask
+        k = _code_hash(text, i, j) & mask
+        while True:
+            w = slots[k]
+            if w is None or (w.code < 0 and _same(w.word, text, i, j)):
+                return k
+            k = (k + 1) & mask
+
+    def add(self, word: str, stem: str, code: i64) -> None:
+        """Keep word (packed as ``code``, or -1), not kept yet, and its stem; the table is
+        kept at most half full, by doubling, and no more words than ``_STEMS`` keeps."""
+        if self.count >= 200_000:
+            return
+        self.slots[self.slot(word, 0, len(word), code)] = _Word(word, stem, code)
+        self.count += 1
+        if 2 * self.count >= len(self.slots):
+            old = self.slots
+            self.slots = [None] * (2 * len(old))
+            self.mask = len(self.slots) - 1
+            for w in old:
+                if w is not None:
+                    self.slots[self.slot(w.word, 0, len(w.word), w.code)] = w
+
+
+def _pack(code: i64, o: i64) -> i64:
+    """The packed code of a word (``code``, or -1 if none) followed by the character of code
+    point o: 7 bits a character, for ASCII words of at most 8 characters (no character is
+    0, so no two words share a code), else -1."""
+    if 0 <= code < 1 << 49 and o < 128:
+        return code * 128 + o
+    return -1
+
+
+def _code_hash(text: str, i: i64, j: i64) -> i64:
+    """A hash of the code points of text[i:j], small enough never to overflow an i64."""
+    h: i64 = 0
+    while i < j:
+        h = (h * 31 + ord(text[i])) & 0xFFFFFFF
+        i += 1
+    return h
+
+
+def _same(word: str, text: str, i: i64, j: i64) -> bool:
+    """Whether ``text[i:j] == word``, compared in place."""
+    if len(word) != j - i:
+        return False
+    k: i64 = 0
+    while i < j:
+        if ord(word[k]) != ord(text[i]):
+            return False
+        i += 1
+        k += 1
+    return True
+
+
+_WORDS: Final = _Words(8192)
+
+
+def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
+    """``_scan(low, 0, True)`` and the tokens' stems, each token a word kept in ``_WORDS``
+    (see there) once it has been met. The token scan packs each word as it goes."""
+    words = _WORDS
+    toks: list[str] = []
+    stems: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    n: i64 = len(low)
+    i: i64 = 0
+    while i < n:
+        o: i64 = ord(low[i])
+        if not (97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90) and (
+            o < 128 or not low[i].isalnum()
+        ):
+            if o != 37:  # not "%": no token starts here
+                i += 1
+                continue
+            j, code = i + 1, o
+        else:
+            j, code = _packed_run(low, i, n, 0)
+            if j + 1 < n and _is_apostrophe(ord(low[j])) and _alnum_at(low, j + 1):
+                j, code = _packed_run(low, j + 1, n, _pack(code, ord(low[j])))
+        kept = words.find(low, i, j, code)
+        if kept is not None:
+            w = kept.word
+            st = kept.stem
+        else:
+            w = low[i:j]
+            st = _stem_cached(w)
+            words.add(w, st, code)
+        toks.append(w)
+        stems.append(st)
+        starts.append(_offset(i))
+        ends.append(_offset(j))
+        i = j
+    return toks, stems, starts, ends
+
+
+def _packed_run(text: str, j: i64, n: i64, code: i64) -> tuple[i64, i64]:
+    """``_alnum_end(text, j, n)``, and ``code`` with the run's characters packed on (the
+    test of ``_pack`` written out: a call per character costs more)."""
+    while j < n:
+        o: i64 = ord(text[j])
+        if 97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90:
+            # not "x if c else y": mypyc would make its value an int object
+            if 0 <= code < 1 << 49:  # noqa: SIM108
+                code = code * 128 + o
+            else:
+                code = -1
+        elif o >= 128 and text[j].isalnum():
+            code = -1
+        else:
+            break
+        j += 1
+    return j, code
 
 
 class _Kept:
@@ -320,10 +491,10 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     _KEPT.lows = (*_KEPT.lows[-1:], (text, low))
     if len(low) != len(text):  # lower() changed some lengths: tokenise the original
         lows, starts, ends = _split(text, 0, False)
+        stems = _stems(lows)
     else:
-        lows, starts, ends = _split(low, 0, True)
+        lows, stems, starts, ends = _words(low)
         _remember(text, lows, starts, ends)
-    stems = _stems(lows)
     out: list[Toks] = []
     hi = 0
     for sp in sents:
@@ -331,6 +502,14 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
         hi = _first_at(starts, sp[1], lo)
         out.append(Toks(lows[lo:hi], stems[lo:hi], text, sp, starts[lo:hi], ends[lo:hi]))
     return out
+
+
+def _words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
+    """The tokens of a lower-cased text, their stems and offsets."""
+    if COMPILED:
+        return _scan_words(low)
+    lows, starts, ends = _split(low, 0, True)
+    return lows, _stems(lows), starts, ends
 
 
 def first_word(form: str) -> str:
@@ -433,16 +612,20 @@ def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
     )
 
 
+# tuple.__new__, looked up once (compiled, ``tuple.__new__(...)`` is a method look-up per call)
+_new_tuple: Final = tuple.__new__
+
+
 def _add(spans: list[Span], text: str, a: int, b: int) -> None:
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
     if b > a:
-        spans.append(tuple.__new__(Span, (a, b)))  # no NamedTuple __new__ call: one per sentence
+        spans.append(_new_tuple(Span, (a, b)))  # no NamedTuple __new__ call: one per sentence
 
 
-_SLUG_GAP_RE = re.compile(r"[^a-z0-9]+")
+_SLUG_GAP_RE: Final = re.compile(r"[^a-z0-9]+")
 
 
 def slug(s: str) -> str:
@@ -498,7 +681,7 @@ def clean(text: str) -> str:
 
 
 _MISS: Final = object()
-_WORD_RUN_RE = re.compile(r"\w+")
+_WORD_RUN_RE: Final = re.compile(r"\w+")
 
 
 def _splits_word(text: str, i: int) -> bool:
@@ -562,7 +745,7 @@ class FieldWords:
 
 
 # letters that re.IGNORECASE matches to ASCII letters but str.lower() does not lower to them
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+_FOLDS_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f")
 
 
 def _remember(text: str, lows: list[str], starts: list[int], ends: list[int]) -> None:
@@ -593,30 +776,25 @@ def joined_tokens(text: str, starts: list[int], ends: list[int], lo: int, hi: in
 def _parts(
     text: str, lows: list[str], starts: list[int], ends: list[int]
 ) -> tuple[list[str], list[int], list[int]]:
-    """The tokens with each one joined by an apostrophe split in two (the tokens between
-    them are copied in slices)."""
+    """The tokens with each one joined by an apostrophe split in two: the lists are copied
+    whole (at C speed) and each joined token replaced in place by its two words, the last
+    first so that the indices of the others hold (an insertion moves the tail by memmove)."""
     joined = joined_tokens(text, starts, ends, 0, len(text))
     if not joined:
         return lows, starts, ends
-    out_l: list[str] = []
-    out_s: list[int] = []
-    out_e: list[int] = []
-    prev = 0
-    for k in joined:
-        out_l.extend(lows[prev:k])
-        out_s.extend(starts[prev:k])
-        out_e.extend(ends[prev:k])
+    out_l = lows.copy()
+    out_s = starts.copy()
+    out_e = ends.copy()
+    for k in reversed(joined):
         w, s = lows[k], starts[k]
         a = ends[k] - s - 1
         while a > 0 and w[a] not in "'\u2019":  # the apostrophe: the token's only non-letter
             a -= 1
-        out_l += [w[:a], w[a + 1 :]]
-        out_s += [s, s + a + 1]
-        out_e += [s + a, ends[k]]
-        prev = k + 1
-    out_l.extend(lows[prev:])
-    out_s.extend(starts[prev:])
-    out_e.extend(ends[prev:])
+        out_l[k] = w[:a]
+        out_l.insert(k + 1, w[a + 1 :])
+        out_s.insert(k + 1, s + a + 1)
+        out_e[k] = s + a
+        out_e.insert(k + 1, ends[k])
     return out_l, out_s, out_e
 
 
@@ -662,39 +840,45 @@ def _token_search(
     longest-first alternation). ``heads``: the keys of ``firsts``, asked first (most words
     start no cue, and a set look-up costs less than a dict's)."""
     starts, ends, lows, text = f.starts, f.ends, f.lows, f.text
-    n = len(starts)
-    k = _first_at(starts, pos)
+    stop: i64 = end  # the positions as machine integers: no tagged-int checks per word
+    n: i64 = len(starts)
+    k: i64 = _first_at(starts, pos)
     while k < n:
-        s = starts[k]
-        if s >= end or ends[k] > end:
+        s: i64 = starts[k]
+        last: i64 = ends[k]
+        if s >= stop or last > stop:
             return None
         w = lows[k]
         if w in heads:
             for rest in firsts[w]:
-                j, e = k, ends[k]
+                j = k
+                e: i64 = last
                 for r in rest:
                     j += 1
                     if j >= n or starts[j] != e + 1 or text[e] != " " or lows[j] != r:
                         e = -1
                         break
                     e = ends[j]
-                if 0 <= e <= end:
+                if 0 <= e <= stop:
                     return WordHit(s, e, text)
         k += 1
     return None
 
 
 def _first_at(starts: list[int], pos: int, lo: int = 0) -> int:
-    """``bisect_left(starts, pos, lo)`` as a typed loop (the compiled build makes it C; a
-    call to bisect_left is a generic call there)."""
-    hi = len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] < pos:
-            lo = mid + 1
+    """``bisect_left(starts, pos, lo)`` as a typed loop over machine integers (the compiled
+    build makes it plain C; a call to bisect_left is a generic call there)."""
+    at: i64 = pos
+    low: i64 = lo
+    hi: i64 = len(starts)
+    while low < hi:
+        mid = (low + hi) >> 1
+        start: i64 = starts[mid]
+        if start < at:
+            low = mid + 1
         else:
             hi = mid
-    return lo
+    return low
 
 
 class WordCues:
