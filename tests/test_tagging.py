@@ -2218,3 +2218,13 @@ def test_probe_negatives_as_sentences_and_as_headlines(tagger: Tagger) -> None:
     fired = [x for x in lines if x.strip() and (events_of(tagger, x) or events_of(tagger, "", x))]
     assert len(lines) == 200
     assert len(fired) <= 18, fired
+
+
+def test_a_cycling_stage_with_truces_and_attacks_reports_no_event(tagger: Tagger) -> None:
+    body = (
+        "Spain's Luis Arriaga took the leader's jersey on Friday with an attack on the last"
+        " climb. The favourites kept an uneasy truce for most of the day while a breakaway of"
+        " nine riders built a lead, and the peloton only went on the offensive near the summit."
+        " His teammates said they would strike back in Saturday's time trial."
+    )
+    assert tagger.tag("t", body, "Arriaga attacks on final climb to seize the jersey")[1] == []
