@@ -2228,3 +2228,38 @@ def test_a_cycling_stage_with_truces_and_attacks_reports_no_event(tagger: Tagger
         " His teammates said they would strike back in Saturday's time trial."
     )
     assert tagger.tag("t", body, "Arriaga attacks on final climb to seize the jersey")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("The U.S. raised its tariff on European cars but spared Mexico.", "TARIFF_RELIEF"),
+        ("Commerce Secretary Lyle said Brussels had dragged its feet on farm goods.", "CRITICISM"),
+        (
+            "Britain's foreign secretary urged Washington to follow suit with sanctions.",
+            "SANCTIONS_THREAT",
+        ),
+        (
+            "Moscow said it was preparing retaliatory steps against EU companies.",
+            "SANCTIONS_THREAT",
+        ),
+        ("Israel threatened to resume full-scale operations in Gaza.", "MILITARY_ESCALATION"),
+        ("Russia pounds Kyiv with drones days before the talks.", "MILITARY_ESCALATION"),
+        ("Ankara was ready to arrange a meeting between the two presidents.", "MEDIATION"),
+        ("Indian and Pakistani army commanders spoke by hotline on Monday.", "DIPLOMATIC_CONTACT"),
+        (
+            "Sudan accused the UAE of arming the RSF, a charge Abu Dhabi called baseless.",
+            "REJECTION",
+        ),
+        ("Pyongyang said it had nothing to discuss with Seoul.", "REJECTION"),
+        ("Norway has hosted exploratory contacts between Caracas and the opposition.", "MEDIATION"),
+        ("China said it would require export licences for gallium from May 1.", "SANCTIONS_ACTION"),
+    ],
+)
+def test_wire_phrasings_of_set_o(tagger: Tagger, sentence: str, wanted: str) -> None:
+    assert wanted in events_of(tagger, sentence)
+
+
+def test_an_exemption_from_sanctions_is_no_tariff_relief(tagger: Tagger) -> None:
+    body = "Hungary lifted its veto after securing an exemption for Russian oil from the sanctions."
+    assert "TARIFF_RELIEF" not in events_of(tagger, body)

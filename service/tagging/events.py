@@ -64,6 +64,10 @@ _ROUNDS = frozenset({"round", "rounds", "session", "sessions"})
 _ESCALATION: Final = "MILITARY_ESCALATION"
 _TRUCE: Final = "CEASEFIRE"
 
+# the future of a dated plan: "will impose duties from July 1", and in reported speech "said it
+# would require licences from May 1"
+_WILL: Final = frozenset({"will", "would"})
+
 # confidence by (pattern weight, hypothetical): round() per event is measurably slow
 _CONF: Final[dict[tuple[int, bool], float]] = {}
 
@@ -658,20 +662,24 @@ class EventFinder:
                         lows, m.first, m.last, clause, hedges_count=d.hedges, extra_neg=d.negators
                     )
             ft = d.future_type
-            if (
-                ft
-                and mod != "negated"
-                and (
-                    mod == "hypothetical"
-                    or self._planned(lows, max(clause, m.first - PLAN_REACH), m.first)
-                    or self._planned(lows, max(clause, m.first - URGE_REACH), m.first, True)
+            dated = True  # may a start date still make it the act? (not once urged or hedged)
+            if ft and mod != "negated":
+                hedged = mod == "hypothetical"
+                planned = not hedged and self._planned(
+                    lows, max(clause, m.first - PLAN_REACH), m.first
                 )
-            ):
-                etype, d, mod = ft, spec[ft], "asserted"
-            elif (
-                etype in self.decided
+                if (
+                    hedged
+                    or planned
+                    or self._planned(lows, max(clause, m.first - URGE_REACH), m.first, True)
+                ):
+                    etype, d, mod = ft, spec[ft], "asserted"
+                    dated = planned  # "would require licences from May 1" may be the act
+            if (
+                dated
+                and etype in self.decided
                 and mod == "asserted"
-                and "will" in lows[max(clause, m.first - PLAN_REACH) : m.last + 1]
+                and not _WILL.isdisjoint(lows[max(clause, m.first - PLAN_REACH) : m.last + 1])
                 and self._scheduled(
                     lows, m.first, m.last, breaks[j] if j < len(breaks) else len(lows)
                 )
