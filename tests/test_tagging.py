@@ -2123,7 +2123,7 @@ def test_review_cases_keep_real_truces_wars_and_threats(tagger: Tagger) -> None:
         ("Japan called Beijing's ban on its seafood deeply regrettable.", "CRITICISM", None),
         ("China called the Mexican tariffs typical unilateralism.", "CRITICISM", None),
         (
-            "Moscow warned Kyiv that any incursion would meet a firm response.",
+            "Moscow warned Kyiv that any incursion would meet a decisive response.",
             "MILITARY_ESCALATION",
             "DIPLOMATIC_CONTACT",
         ),
@@ -2263,3 +2263,52 @@ def test_wire_phrasings_of_set_o(tagger: Tagger, sentence: str, wanted: str) -> 
 def test_an_exemption_from_sanctions_is_no_tariff_relief(tagger: Tagger) -> None:
     body = "Hungary lifted its veto after securing an exemption for Russian oil from the sanctions."
     assert "TARIFF_RELIEF" not in events_of(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unwanted"),
+    [
+        ("Protesters held banners calling for the mayor to resign.", "DIPLOMATIC_CONTACT"),
+        ("Several blasts were heard in Kharkiv overnight, the governor said.", "CRITICISM"),
+        ("Exxon launched drilling at a new offshore well in Guyana.", "MILITARY_ESCALATION"),
+        ("Russian oil revenue drops as Western sanctions bite.", "SANCTIONS_RELIEF"),
+        (
+            "Tariff uncertainty has put investment decisions on hold, the survey found.",
+            "TARIFF_RELIEF",
+        ),
+        ("The pound fell against the dollar as rail strikes spread.", "MILITARY_ESCALATION"),
+        (
+            "Kyiv returned 150 captured soldiers in a prisoner exchange with Moscow.",
+            "MILITARY_ESCALATION",
+        ),
+        ("Commuters shuttled between London and Brighton during the rail strike.", "MEDIATION"),
+        ("Trump threatened China with a trade war over fentanyl.", "MILITARY_ESCALATION"),
+        ("Bessent said a deal to end the trade war was close.", "PEACE_TALKS"),
+    ],
+)
+def test_review_cases_of_this_sessions_cues_stay_out(
+    tagger: Tagger, sentence: str, unwanted: str
+) -> None:
+    assert unwanted not in events_of(tagger, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("Gaza residents returned home as the ceasefire took hold on Sunday.", "CEASEFIRE"),
+        (
+            "Washington imposed 50% tariffs on Brazilian goods, customs data showed.",
+            "TARIFF_ACTION",
+        ),
+        ("The Pentagon won't say how many troops are in Syria.", "NO_COMMENT"),
+        ("Moscow rebuffed efforts by Ankara to arrange a ceasefire.", "REJECTION"),
+        ("Zelensky declined an invitation to the summit in Moscow.", "REJECTION"),
+        ("Ukraine strikes Russian oil refinery in Ryazan with drones.", "MILITARY_ESCALATION"),
+        ("The Kremlin urged other G7 members to follow suit with sanctions.", "SANCTIONS_THREAT"),
+        ("Erdogan will meet Putin in Sochi in response to the attacks.", "DIPLOMATIC_CONTACT"),
+    ],
+)
+def test_review_cases_of_this_sessions_guards_keep_events(
+    tagger: Tagger, sentence: str, wanted: str
+) -> None:
+    assert wanted in events_of(tagger, sentence)
