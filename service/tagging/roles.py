@@ -18,6 +18,9 @@ _OPENING_PUNCT: Final = (ord(","), ord("“"), ord('"'))  # (as codes: see _open
 _STRIP: Final = ",;:\"“”'.()"
 _CLAUSE_PUNCT: Final = ',;:()"“”'
 _OWNER_TYPES: Final = frozenset({"PERSON", "ORG"})  # what a modifier may modify
+# (the marks one by one: a generator over the string made a one-character string per mark
+# and, compiled, stripped the gap again for each)
+_CLAUSE_MARKS: Final = tuple(_CLAUSE_PUNCT)
 
 
 class Slot:
@@ -93,6 +96,7 @@ class Roles:
         # "..., a charge Z denied": what was said, right before the one who answers it
         self.rebutted = s("rebutted_nouns")
         self._coord_memo: dict[str, bool] = {}
+        self._word_memo: dict[str, str] = {}  # see _bare
         # "X accused Y of <event>", "X thanked Y for <event>": Y performed it
         self.credit = s("credit_verbs")
         self.accuse = s("accusation_verbs") | self.credit
@@ -130,7 +134,7 @@ class Roles:
             return []
         head = _first_word(text, sent_start, sent_start + 16)
         lead_end = -1
-        if head and head.lower().strip(_STRIP) in self.openers:
+        if head and self._bare(head) in self.openers:
             lead_end = _appositive_end(text, text.find(",", sent_start, sent_end), cands)
         raw: list[Slot] = []
         tw = self.title_words
@@ -147,7 +151,7 @@ class Roles:
             while last and (last in _ARTICLES or _title_word(last, text, lo, b1, tw)):
                 b1, e1 = _word_before(text, lo, b1)
                 last = text[b1:e1]
-            prev = last.lower().strip(_STRIP) if last else ""
+            prev = self._bare(last) if last else ""
             if prev == "in" or prev == "for":
                 b2, e2 = _word_before(text, lo, b1)
                 second = text[b2:e2].lower()
@@ -158,7 +162,7 @@ class Roles:
             nxt = cands[k + 1].start if k + 1 < ncands else me
             nw = _first_word(text, me, me + 30)
             if nw:
-                nw = nw.lower().strip(_STRIP)
+                nw = self._bare(nw)
             spk = False
             if not last or _opening_punct(text, max(sent_start, ms_ - 2), ms_):
                 words = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower().split()
@@ -203,19 +207,34 @@ class Roles:
             out.append(sl)
         return out
 
+    def _bare(self, word: str) -> str:
+        """``word.lower().strip(_STRIP)``, memoised: the words around names recur (a dict
+        look-up costs less than a lower-cased and a stripped copy)."""
+        memo = self._word_memo
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) >= 8192:
+                memo.clear()
+            hit = memo[word] = word.lower().strip(_STRIP)
+        return hit
+
     def _modifier(self, s: Slot, nxt: Slot) -> bool:
         """'U.S. President Donald Trump', "China's Commerce Ministry": the first only modifies."""
         if nxt.type not in _OWNER_TYPES or (s.type == "PERSON" and nxt.type == "PERSON"):
             return False
-        if nxt.type == "ORG" and not s.gap_next.startswith(("'s", "’s", " ")):
+        g = s.gap_next
+        # (one startswith per prefix: compiled, a tuple of prefixes is built on every call)
+        poss = g.startswith("'s") or g.startswith("’s")
+        if nxt.type == "ORG" and not (poss or g.startswith(" ")):
             return False
-        if s.type == "PERSON" and not s.gap_next.startswith(("'s", "’s")):
+        if s.type == "PERSON" and not poss:
             return False  # "the Trump administration gave Chevron": only "Trump's X" is one
-        if any(c in s.gap_next.rstrip().rstrip(",") for c in _CLAUSE_PUNCT):
+        body = g.rstrip().rstrip(",")
+        if any(c in body for c in _CLAUSE_MARKS):
             # "Putin is planned, the Kremlin": a clause, not a modifier; a comma may only
             # close an appositive title ("Pakistan's prime minister, Shehbaz Sharif")
             return False
-        gap = s.gap_next.replace("’s", " ").replace("'s", " ").split()
+        gap = g.replace("’s", " ").replace("'s", " ").split()
         if any(w in self.coord or w in self.preps or w in self.verbs for w in gap):
             # "Israel and Hamas", "Trump at the White House", "X's office accused Hamas"
             return False
