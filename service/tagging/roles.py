@@ -84,8 +84,11 @@ class Roles:
         self.subordinators = s("subordinators")
         self.participles = s("speaking_participles")
         self.talk_re = _words_re(cues.get("talk_verbs", []))
-        self.participle_re = _words_re(cues.get("speaking_participles", []))
-        self.subordinator_re = _words_re(cues.get("subordinators", []))
+        # subordinators and speaking participles open a clause of its own after a trigger:
+        # asked only whether either is there, so one search of both (where two cost twice)
+        self.clause_opener_re = _words_re(
+            cues.get("subordinators", []) + cues.get("speaking_participles", [])
+        )
         self.coord = s("coordinators")
         self.skip_ids = frozenset(cues.get("non_actor_ids", []))
         self.title_words = title_words
@@ -592,11 +595,7 @@ class Roles:
             if s.speaker or s.next_word.startswith("-"):
                 continue  # a speaker, or a name fused to a word after it ("X-brokered truce")
             if s.prev in self.subordinators or (
-                text
-                and (
-                    self.subordinator_re.search(text, trig_end, s.start)
-                    or self.participle_re.search(text, trig_end, s.start)
-                )
+                text and self.clause_opener_re.search(text, trig_end, s.start)
             ):
                 break  # "... hours before X arrived": X is in a clause of its own
             if symmetric and s.prev in self.party:
