@@ -168,7 +168,9 @@ class Roles:
                 nw = self._bare(nw)
             spk = False
             if not last or _opening_punct(text, max(sent_start, ms_ - 2), ms_):
-                words = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower().split()
+                # (three words are read: a split that stops there makes no string of the rest)
+                after = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower()
+                words = after.split(None, 3)
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
             home = e.id if e.id.startswith("country:") else e.country
@@ -463,7 +465,8 @@ class Roles:
             elif word == "it" and pref:  # an "it" standing for no one named: the main subject
                 actors = self._group(ss, pref[0], 1)
         elif pref:
-            before_ids = {ss[k].id for k in before}
+            # (a list: an event's few names before the trigger; compiled, cheaper than a set)
+            before_ids = [ss[k].id for k in before]
             actors = [
                 i for i in self._group(ss, pref[0], 1)[: max(1, len(before))] if i in before_ids
             ]
