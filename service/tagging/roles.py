@@ -18,6 +18,9 @@ _OPENING_PUNCT: Final = (ord(","), ord("“"), ord('"'))  # (as codes: see _open
 _STRIP: Final = ",;:\"“”'.()"
 _CLAUSE_PUNCT: Final = ',;:()"“”'
 _OWNER_TYPES: Final = frozenset({"PERSON", "ORG"})  # what a modifier may modify
+# (the marks one by one: a generator over the string made a one-character string per mark
+# and, compiled, stripped the gap again for each)
+_CLAUSE_MARKS: Final = tuple(_CLAUSE_PUNCT)
 
 
 class Slot:
@@ -81,8 +84,11 @@ class Roles:
         self.subordinators = s("subordinators")
         self.participles = s("speaking_participles")
         self.talk_re = _words_re(cues.get("talk_verbs", []))
-        self.participle_re = _words_re(cues.get("speaking_participles", []))
-        self.subordinator_re = _words_re(cues.get("subordinators", []))
+        # subordinators and speaking participles open a clause of its own after a trigger:
+        # asked only whether either is there, so one search of both (where two cost twice)
+        self.clause_opener_re = _words_re(
+            cues.get("subordinators", []) + cues.get("speaking_participles", [])
+        )
         self.coord = s("coordinators")
         self.skip_ids = frozenset(cues.get("non_actor_ids", []))
         self.title_words = title_words
@@ -93,6 +99,7 @@ class Roles:
         # "..., a charge Z denied": what was said, right before the one who answers it
         self.rebutted = s("rebutted_nouns")
         self._coord_memo: dict[str, bool] = {}
+        self._word_memo: dict[str, str] = {}  # see _bare
         # "X accused Y of <event>", "X thanked Y for <event>": Y performed it
         self.credit = s("credit_verbs")
         self.accuse = s("accusation_verbs") | self.credit
@@ -130,7 +137,7 @@ class Roles:
             return []
         head = _first_word(text, sent_start, sent_start + 16)
         lead_end = -1
-        if head and head.lower().strip(_STRIP) in self.openers:
+        if head and self._bare(head) in self.openers:
             lead_end = _appositive_end(text, text.find(",", sent_start, sent_end), cands)
         raw: list[Slot] = []
         tw = self.title_words
@@ -147,7 +154,7 @@ class Roles:
             while last and (last in _ARTICLES or _title_word(last, text, lo, b1, tw)):
                 b1, e1 = _word_before(text, lo, b1)
                 last = text[b1:e1]
-            prev = last.lower().strip(_STRIP) if last else ""
+            prev = self._bare(last) if last else ""
             if prev == "in" or prev == "for":
                 b2, e2 = _word_before(text, lo, b1)
                 second = text[b2:e2].lower()
@@ -158,10 +165,12 @@ class Roles:
             nxt = cands[k + 1].start if k + 1 < ncands else me
             nw = _first_word(text, me, me + 30)
             if nw:
-                nw = nw.lower().strip(_STRIP)
+                nw = self._bare(nw)
             spk = False
             if not last or _opening_punct(text, max(sent_start, ms_ - 2), ms_):
-                words = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower().split()
+                # (three words are read: a split that stops there makes no string of the rest)
+                after = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower()
+                words = after.split(None, 3)
                 spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
             home = e.id if e.id.startswith("country:") else e.country
@@ -203,19 +212,34 @@ class Roles:
             out.append(sl)
         return out
 
+    def _bare(self, word: str) -> str:
+        """``word.lower().strip(_STRIP)``, memoised: the words around names recur (a dict
+        look-up costs less than a lower-cased and a stripped copy)."""
+        memo = self._word_memo
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) >= 8192:
+                memo.clear()
+            hit = memo[word] = word.lower().strip(_STRIP)
+        return hit
+
     def _modifier(self, s: Slot, nxt: Slot) -> bool:
         """'U.S. President Donald Trump', "China's Commerce Ministry": the first only modifies."""
         if nxt.type not in _OWNER_TYPES or (s.type == "PERSON" and nxt.type == "PERSON"):
             return False
-        if nxt.type == "ORG" and not s.gap_next.startswith(("'s", "’s", " ")):
+        g = s.gap_next
+        # (one startswith per prefix: compiled, a tuple of prefixes is built on every call)
+        poss = g.startswith("'s") or g.startswith("’s")
+        if nxt.type == "ORG" and not (poss or g.startswith(" ")):
             return False
-        if s.type == "PERSON" and not s.gap_next.startswith(("'s", "’s")):
+        if s.type == "PERSON" and not poss:
             return False  # "the Trump administration gave Chevron": only "Trump's X" is one
-        if any(c in s.gap_next.rstrip().rstrip(",") for c in _CLAUSE_PUNCT):
+        body = g.rstrip().rstrip(",")
+        if any(c in body for c in _CLAUSE_MARKS):
             # "Putin is planned, the Kremlin": a clause, not a modifier; a comma may only
             # close an appositive title ("Pakistan's prime minister, Shehbaz Sharif")
             return False
-        gap = s.gap_next.replace("’s", " ").replace("'s", " ").split()
+        gap = g.replace("’s", " ").replace("'s", " ").split()
         if any(w in self.coord or w in self.preps or w in self.verbs for w in gap):
             # "Israel and Hamas", "Trump at the White House", "X's office accused Hamas"
             return False
@@ -441,7 +465,8 @@ class Roles:
             elif word == "it" and pref:  # an "it" standing for no one named: the main subject
                 actors = self._group(ss, pref[0], 1)
         elif pref:
-            before_ids = {ss[k].id for k in before}
+            # (a list: an event's few names before the trigger; compiled, cheaper than a set)
+            before_ids = [ss[k].id for k in before]
             actors = [
                 i for i in self._group(ss, pref[0], 1)[: max(1, len(before))] if i in before_ids
             ]
@@ -573,11 +598,7 @@ class Roles:
             if s.speaker or s.next_word.startswith("-"):
                 continue  # a speaker, or a name fused to a word after it ("X-brokered truce")
             if s.prev in self.subordinators or (
-                text
-                and (
-                    self.subordinator_re.search(text, trig_end, s.start)
-                    or self.participle_re.search(text, trig_end, s.start)
-                )
+                text and self.clause_opener_re.search(text, trig_end, s.start)
             ):
                 break  # "... hours before X arrived": X is in a clause of its own
             if symmetric and s.prev in self.party:
