@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from .text import Toks, stem, tokenize
+
+if TYPE_CHECKING:  # only in annotations (see __future__ above): a machine integer to mypyc
+    from mypy_extensions import i64
 
 # (Final: compiled, constants rather than module-dict look-ups)
 GAP: Final = 5  # most tokens a '...' may skip
@@ -32,16 +35,20 @@ class Pattern:
 
     __slots__ = (
         "also",
+        "also_ids",
         "checks",
         "etype",
         "goods",
         "last",
+        "last_ids",
         "lead",
         "needs",
+        "needs_ids",
         "not_next",
         "not_prev",
         "steps",
         "unless",
+        "unless_ids",
         "weight",
         "wide",
     )
@@ -75,6 +82,11 @@ class Pattern:
         self.not_next = not_next  # "not_next": no match right before one ("slammed into")
         # whether any word of the sentence is asked about (else no stem set is needed)
         self.checks = bool(last or needs or unless or wide or goods or also)
+        # the same four word sets as the numbers of the words (``Matcher._number``)
+        self.last_ids: tuple[int, ...] = ()
+        self.needs_ids: tuple[int, ...] = ()
+        self.unless_ids: tuple[int, ...] = ()
+        self.also_ids: tuple[int, ...] = ()
 
 
 class Match:
@@ -154,13 +166,15 @@ def _anchor(elems: list[Elem]) -> int:
 
 class _Word:
     """What the matcher knows of one stem: the patterns anchored on it (None where it anchors
-    none), and whether a pattern checks the sentence for it (``Pattern.last`` etc.)."""
+    none), and whether a pattern checks the sentence for it (``Pattern.last`` etc.): then
+    ``bit`` numbers it among the words patterns check, else it is -1."""
 
-    __slots__ = ("asked", "pats")
+    __slots__ = ("asked", "bit", "pats")
 
     def __init__(self) -> None:
         self.pats: list[Pattern] | None = None
         self.asked = False
+        self.bit: i64 = -1
 
 
 class Matcher:
@@ -224,6 +238,25 @@ class Matcher:
                 for ws in (pat.last, pat.needs, pat.unless, pat.also):
                     for w in ws:
                         self.words.setdefault(w, _Word()).asked = True
+        self.numbered = self._number()
+        self._pool: list[list[bool]] = []  # flag lists for find, each by one call at a time
+
+    def _number(self) -> int:
+        """Number the words patterns check (``_Word.bit``) and give each pattern its word
+        sets as those numbers; return how many there are."""
+        count = 0
+        for w in self.words.values():
+            if w.asked:
+                w.bit = count
+                count += 1
+        bits = {k: w.bit for k, w in self.words.items()}
+        for pats in self.index.values():
+            for p in pats:
+                p.last_ids = tuple(bits[w] for w in p.last)
+                p.needs_ids = tuple(bits[w] for w in p.needs)
+                p.unless_ids = tuple(bits[w] for w in p.unless)
+                p.also_ids = tuple(bits[w] for w in p.also)
+        return count
 
     def find(
         self,
@@ -234,11 +267,33 @@ class Matcher:
         """The (type, span) matches in one sentence's tokens: the heaviest when one type
         matched, else every match (the caller picks one per type).
         ``article``: the stems of the whole article (asked only by ``if_article`` patterns);
-        ``has_goods``: the sentence names a commodity (for ``if_commodity`` patterns)."""
+        ``has_goods``: the sentence names a commodity (for ``if_commodity`` patterns).
+
+        The flags of the words patterns check (``_marks``) are a list of one bool per word,
+        taken from a pool and put back cleared (only the few set are cleared), so that no
+        call makes a list of them all; each call has its own, as the pool hands out each
+        list to one caller at a time."""
+        pool = self._pool
+        flags = pool.pop() if pool else [False] * self.numbered
+        marked: list[_Word] = []
+        at, pats = self._marks(toks, flags, marked)
+        found = self._matches(toks, at, pats, flags, article, has_goods) if at else []
+        for w in marked:
+            flags[w.bit] = False
+        pool.append(flags)
+        return found
+
+    def _matches(
+        self,
+        toks: Toks,
+        at: list[int],
+        pats: list[list[Pattern]],
+        flags: list[bool],
+        article: Callable[[], frozenset[str]] | None,
+        has_goods: bool,
+    ) -> list[Match]:
+        """``find``'s matches, from its candidates (``_marks``)."""
         stems = toks.stems
-        at, pats, present = self._hits(toks)
-        if not at:
-            return []
         lows = toks.lows
         s0, s1 = toks.span
         # no match spans a semicolon: "X slaps a duty on Y; Z threatens to hit back"
@@ -249,7 +304,7 @@ class Matcher:
         for h in range(len(at)):
             i = at[h]
             for p in pats[h]:
-                if p.checks and not _words_fit(p, present, has_goods, article):
+                if p.checks and not _fits(p, flags, has_goods, article):
                     continue
                 first = _lead_start(p.lead, stems, i) if p.lead else i
                 if first < 0:
@@ -280,26 +335,40 @@ class Matcher:
         return every
 
     def _hits(self, toks: Toks) -> tuple[list[int], list[list[Pattern]], set[str]]:
-        """Token indices of anchor words (most tokens are none), the patterns anchored there,
-        and the sentence's stems that patterns check for (``_words_fit``: a set of these few
-        answers as one of all its stems would). One dict look-up per token tells all three
-        (a typed loop: compiled, direct calls). Numbers come after the words, as candidates
-        are tried in order."""
+        """``_marks``, with the sentence's stems that patterns check for as a set of them
+        (what ``_words_fit`` reads)."""
+        at, pats = self._marks(toks, [False] * self.numbered, [])
+        words = self.words
+        present: set[str] = set()
+        for st in toks.stems:
+            w = words.get(st)
+            if w is not None and w.asked:
+                present.add(st)
+        return at, pats, present
+
+    def _marks(
+        self, toks: Toks, flags: list[bool], marked: list[_Word]
+    ) -> tuple[list[int], list[list[Pattern]]]:
+        """Token indices of anchor words (most tokens are none) and the patterns anchored
+        there; sets ``flags`` by word number (``_Word.bit``) for the stems patterns check for
+        that the sentence holds (``_fits``: reading a flag by number costs less than a set
+        look-up by str), and adds their words to ``marked``. One dict look-up per token tells
+        all (a typed loop: compiled, direct calls). Numbers come after the words, as
+        candidates are tried in order."""
         words = self.words
         at: list[int] = []
         pats: list[list[Pattern]] = []
-        present: set[str] = set()
         stems = toks.stems
         for i in range(len(stems)):
-            st = stems[i]
-            w = words.get(st)
+            w = words.get(stems[i])
             if w is None:  # (most tokens)
                 continue
             if w.pats is not None:
                 at.append(i)
                 pats.append(w.pats)
-            if w.asked:
-                present.add(st)
+            if w.bit >= 0 and not flags[w.bit]:
+                flags[w.bit] = True
+                marked.append(w)
         nums = self.index.get(NUM_KEY)
         if nums is not None:
             lows = toks.lows
@@ -307,7 +376,7 @@ class Matcher:
                 if lows[i].isdigit():
                     at.append(i)
                     pats.append(nums)
-        return at, pats, present
+        return at, pats
 
 
 def _any_in(words: tuple[str, ...], present: set[str]) -> bool:
@@ -324,7 +393,8 @@ def _words_fit(
 ) -> bool:
     """Whether the sentence's stems (``present``: those patterns ask for) hold the words the
     pattern asks for: its last word (a quick reject), an ``if`` word (else a wide one in the
-    article, or a named commodity), an ``and_if`` word, and no ``unless`` word."""
+    article, or a named commodity), an ``and_if`` word, and no ``unless`` word. The plain
+    form of ``_fits``, which the matcher runs."""
     if p.last and not _any_in(p.last, present):
         return False
     if (
@@ -337,6 +407,33 @@ def _words_fit(
     if p.also and not _any_in(p.also, present):
         return False
     return not (p.unless and _any_in(p.unless, present))
+
+
+def _any_flagged(ids: tuple[int, ...], flags: list[bool]) -> bool:
+    """Whether the sentence holds one of the words numbered ``ids`` (see ``Matcher._marks``)."""
+    return any(flags[b] for b in ids)
+
+
+def _fits(
+    p: Pattern,
+    flags: list[bool],
+    has_goods: bool,
+    article: Callable[[], frozenset[str]] | None,
+) -> bool:
+    """``_words_fit`` on the sentence's flagged words (``Matcher._marks``): the same tests
+    in the same order, each word set read as the numbers of its words."""
+    if p.last_ids and not _any_flagged(p.last_ids, flags):
+        return False
+    if (
+        (p.needs_ids or p.wide or p.goods)
+        and (not p.needs_ids or not _any_flagged(p.needs_ids, flags))
+        and not (p.goods and has_goods)
+        and (not p.wide or article is None or p.wide.isdisjoint(article()))
+    ):
+        return False
+    if p.also_ids and not _any_flagged(p.also_ids, flags):
+        return False
+    return not (p.unless_ids and _any_flagged(p.unless_ids, flags))
 
 
 def _lead_start(lead: tuple[frozenset[str], ...], stems: list[str], i: int) -> int:

@@ -398,13 +398,19 @@ _WORDS: Final = _Words(8192)
 
 def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
     """``_scan(low, 0, True)`` and the tokens' stems, each token a word kept in ``_WORDS``
-    (see there) once it has been met. The token scan packs each word as it goes."""
+    (see there) once it has been met. The token scan packs each word as it goes.
+
+    The four lists are made at a size most texts fill (a token and its gap take about six
+    characters), written in place and cut to the tokens found: compiled, a store by index
+    costs less than an append; tokens past the guess are appended."""
     words = _WORDS
-    toks: list[str] = []
-    stems: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
     n: i64 = len(low)
+    cap: i64 = n // 6 + 8
+    toks: list[str] = [""] * cap
+    stems: list[str] = [""] * cap
+    starts: list[int] = [0] * cap
+    ends: list[int] = [0] * cap
+    k: i64 = 0
     i: i64 = 0
     while i < n:
         o: i64 = ord(low[i])
@@ -427,11 +433,20 @@ def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
             w = low[i:j]
             st = _stem_cached(w)
             words.add(w, st, code)
-        toks.append(w)
-        stems.append(st)
-        starts.append(_offset(i))
-        ends.append(_offset(j))
+        if k < cap:
+            toks[k] = w
+            stems[k] = st
+            starts[k] = _offset(i)
+            ends[k] = _offset(j)
+        else:
+            toks.append(w)
+            stems.append(st)
+            starts.append(_offset(i))
+            ends.append(_offset(j))
+        k += 1
         i = j
+    if k < cap:
+        del toks[k:], stems[k:], starts[k:], ends[k:]
     return toks, stems, starts, ends
 
 

@@ -1,0 +1,54 @@
+"""The matcher's numbered word flags against the plain stem-set checks they replace."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from service.tagging import Tagger, load_tagger
+from service.tagging.patterns import Match, Matcher, _fits, _words_fit
+from service.tagging.text import tokenize
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return load_tagger()
+
+
+def _asked(m: Matcher) -> list[str]:
+    return sorted(k for k, w in m.words.items() if w.asked)
+
+
+def test_flags_answer_as_the_stem_set(tagger: Tagger) -> None:
+    m = tagger.events.matcher
+    asked = _asked(m)
+    other = ["the", "minister", "said", "on", "friday", "Paris", "5"]
+    rng = random.Random(15)
+    pats = [p for ps in m.index.values() for p in ps if p.checks]
+    for _ in range(300):
+        words = [rng.choice(asked if rng.random() < 0.4 else other) for _ in range(12)]
+        toks = tokenize(" ".join(words))
+        flags = [False] * m.numbered
+        marked: list[object] = []
+        m._marks(toks, flags, marked)  # type: ignore[arg-type]
+        stems = set(toks.stems)
+        assert len(marked) == sum(flags)
+        for p in pats:
+            for goods in (False, True):
+                assert _fits(p, flags, goods, None) == _words_fit(p, stems, goods, None)
+
+
+def test_find_puts_its_flags_back_cleared(tagger: Tagger) -> None:
+    m = tagger.events.matcher
+    asked = _asked(m)
+    rng = random.Random(16)
+    for _ in range(50):
+        toks = tokenize(" ".join(rng.choice(asked) for _ in range(10)))
+        first = [_fields(x) for x in m.find(toks)]
+        assert [_fields(x) for x in m.find(toks)] == first
+        assert m._pool and not any(any(f) for f in m._pool)
+
+
+def _fields(match: Match) -> tuple[str, int, int, int]:
+    return match.etype, match.first, match.last, match.weight
