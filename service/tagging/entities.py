@@ -408,7 +408,8 @@ class NameFinder:
         for d in line:
             _cover(covered, d.start, d.end)
         orgs = self.org_words
-        for start, end, entry in self.gaz.find(text, lowered, words):
+        for hit in self.gaz.find(text, lowered, words):
+            start, end, entry = hit.start, hit.end, hit.entry
             if entry is None or (line and covered[start]):
                 continue
             name = text[start:end]  # sliced once: compiled, each slice is a new str

@@ -33,10 +33,17 @@ class Entry:
         self.country = country
 
 
-# A match: its start, its end and what it names (None: a blocker phrase, matched, then
-# dropped). A plain tuple: compiled, making a NamedTuple is a generic call costing more than
-# the tuple (its one reader unpacks it).
-Hit = tuple[int, int, "Entry | None"]
+class Hit:
+    """A match: its start, its end and what it names (None: a blocker phrase, matched, then
+    dropped). A plain class rather than a tuple: compiled, a native object whose positions
+    are kept as plain ints (a tuple boxes each) and read without unpacking checks."""
+
+    __slots__ = ("end", "entry", "start")
+
+    def __init__(self, start: int, end: int, entry: Entry | None) -> None:
+        self.start = start
+        self.end = end
+        self.entry = entry
 
 
 class Gazetteer:
@@ -250,10 +257,9 @@ def _untaken(goods: list[Hit], names: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     p = 0
     for g in goods:
-        start, end, _ = g
-        while p < len(names) and names[p][1] <= start:
+        while p < len(names) and names[p].end <= g.start:
             p += 1  # a name that ends before this match ends before every later one too
-        if p == len(names) or names[p][0] >= end:
+        if p == len(names) or names[p].start >= g.end:
             out.append(g)
     return out
 
@@ -269,8 +275,17 @@ def _country_entry(iso: str, form: str) -> Entry:
     return Entry("country:" + iso, "GPE", name, None)
 
 
-# a form, its length and what it names (None: a blocker phrase, matched, then dropped)
-Form = tuple[str, int, "Entry | None"]
+class Form:
+    """A form, its length and what it names (None: a blocker phrase, matched, then dropped).
+    A plain class rather than a tuple: compiled, the matching loop reads its fields straight
+    from the object, the length a plain int."""
+
+    __slots__ = ("entry", "form", "length")
+
+    def __init__(self, form: str, entry: Entry | None) -> None:
+        self.form = form
+        self.length = len(form)
+        self.entry = entry
 
 
 class Starts:
@@ -290,19 +305,19 @@ def _index(names: dict[str, Entry], goods: dict[str, Entry | None]) -> dict[str,
     """Forms by their first word, lower-cased as the tokeniser gives it."""
     by_word: dict[str, tuple[list[Form], list[Form]]] = {}
     for form, entry in names.items():
-        by_word.setdefault(first_word(form), ([], []))[0].append((form, len(form), entry))
+        by_word.setdefault(first_word(form), ([], []))[0].append(Form(form, entry))
     for form, good in goods.items():
-        by_word.setdefault(first_word(form), ([], []))[1].append((form, len(form), good))
+        by_word.setdefault(first_word(form), ([], []))[1].append(Form(form, good))
     index: dict[str, Starts] = {}
     for w, (ns, gs) in by_word.items():
         ns.sort(key=_longest_first)
         gs.sort(key=_longest_first)
-        index[w] = Starts("".join(sorted({f[0] for f, _, _ in ns})), ns, gs)
+        index[w] = Starts("".join(sorted({f.form[0] for f in ns})), ns, gs)
     return index
 
 
 def _longest_first(f: Form) -> tuple[int, str]:
-    return -f[1], f[0]
+    return -f.length, f.form
 
 
 class _Found:
@@ -394,12 +409,12 @@ def _at(st: Starts, text: str, lowered: str, i: int, n: int, found: _Found) -> N
         hit = _match_at(st.names, text, i, n)
         if hit is not None:
             found.names.append(hit)
-            found.names_end = hit[1]
+            found.names_end = hit.end
     if i >= found.goods_end and st.goods:
         hit = _match_at(st.goods, lowered, i, n)
         if hit is not None:
             found.goods.append(hit)
-            found.goods_end = hit[1]
+            found.goods_end = hit.end
 
 
 def _one_of(chars: str, o: int) -> bool:
@@ -410,11 +425,12 @@ def _one_of(chars: str, o: int) -> bool:
 
 def _match_at(cands: list[Form], text: str, i: int, n: int) -> Hit | None:
     """The longest form that the text spells at i and a word boundary ends."""
-    for form, length, entry in cands:
+    for f in cands:
+        length = f.length
         j = i + length
-        if j > n or (j < n and word_char_at(text, j)) or not _spells(text, i, form, length):
+        if j > n or (j < n and word_char_at(text, j)) or not _spells(text, i, f.form, length):
             continue
-        return i, j, entry
+        return Hit(i, j, f.entry)
     return None
 
 
