@@ -118,10 +118,12 @@ class Tagger:
         if len(table) > len(base):
             # a two-letter surname ("Cá", "Li") links, a capitalised function word ("He") not
             # (surname_table copies base and _short_names only adds: the names not in base
-            # come after its names in the table's order, which islice skips at C speed)
+            # come after its names in the table's order, read from its end, not skipped to)
+            added = list(islice(reversed(table.items()), len(table) - len(base)))
+            added.reverse()
             extra = [
                 (s, e)
-                for s, e in islice(table.items(), len(base), None)
+                for s, e in added
                 if s not in base and (len(s) >= 3 or (len(s) == 2 and s not in self._not_short))
             ]
             for f in FIELDS:
