@@ -104,8 +104,17 @@ class Tagger:
         words = {f: tokenize_sentences(texts[f], sents[f]) for f in FIELDS}
         base = self.gaz.surnames
         headline = _title_case(texts["title"])
+        line_end: list[int] = []  # where the body's dateline ends, if it has one
         found = {
-            f: self.names.find(f, texts[f], sents[f], words[f], base, f == "title" and headline)
+            f: self.names.find(
+                f,
+                texts[f],
+                sents[f],
+                words[f],
+                base,
+                f == "title" and headline,
+                line_end if f == "body" else None,
+            )
             for f in FIELDS
         }
         if self._stat is not None:
@@ -138,7 +147,7 @@ class Tagger:
         mentions = found["title"] + found["body"]
         # the city and agency of a dateline ("LIMA, Feb 12 (Andes Wire) -") are entities, but
         # where a story was filed acts in none of its events
-        cut = self.names.dateline_end(texts["body"])
+        cut = line_end[0] if line_end else 0
         acting = [m for m in found["body"] if m.start >= cut] if cut else found["body"]
         # the body first: the title may refer to the sides its story sets up
         sides: list[str] = []

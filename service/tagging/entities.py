@@ -392,9 +392,11 @@ class NameFinder:
         words: list[Toks],
         surnames: dict[str, Entry],
         title_case: bool = False,
+        cut: list[int] | None = None,
     ) -> list[Mention]:
         """Mentions of one field (``words``: its sentences' tokens); ``title_case``: a
-        headline In Which Every Word Is Capitalised."""
+        headline In Which Every Word Is Capitalised. ``cut``: given for a body, told where
+        its dateline ends (``dateline_end``), as found here (its regex run once)."""
         if not text:
             return []
         lowered = lower_of(text)  # made once by the tokeniser
@@ -404,7 +406,7 @@ class NameFinder:
         covered = [False] * len(text)  # compiled, a list is read and set without generic calls
         minor, dull = self.gaz.minor, self._dull
         named: set[str] = set()  # minor place names met inside a longer name
-        line = self._dateline(field, text) if field == "body" else []
+        line = self._dateline(field, text, cut) if field == "body" else []
         for d in line:
             _cover(covered, d.start, d.end)
         orgs = self.org_words
@@ -492,12 +494,14 @@ class NameFinder:
             return None, None
         return m, known
 
-    def _dateline(self, field: str, text: str) -> list[Mention]:
+    def _dateline(self, field: str, text: str, cut: list[int] | None = None) -> list[Mention]:
         """A wire story's dateline ("LIMA, Feb 12 (Andes Wire) -"): its city, in capitals, is
-        a place; the agency in brackets is an organisation."""
+        a place; the agency in brackets is an organisation. ``cut`` is told where it ends."""
         m, known = self._dateline_match(text)
         if m is None:
             return []
+        if cut is not None:
+            cut.append(m.end())
         out: list[Mention] = []
         city = m.group(1)
         if known is not None:
