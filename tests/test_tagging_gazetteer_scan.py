@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from service.tagging.gazetteer import Form, Hit, _match_at, _spells, _untaken
+from service.tagging.gazetteer import Form, Hit, _match_at, _untaken
 from service.tagging.text import word_char_at
 
 
@@ -36,8 +36,6 @@ def test_spelling_and_word_ends_match_the_str_methods() -> None:
         assert word_char_at(text, j) == (c.isalnum() or c == "_"), repr(text)
         form = "".join(rng.choice(alphabet[:6]) for _ in range(rng.randrange(1, 4)))
         i = rng.randrange(len(text))
-        if i + len(form) <= len(text):
-            assert _spells(text, i, form, len(form)) == text.startswith(form, i)
         cands = [(form, len(form), None), (text[i : i + 2], len(text[i : i + 2]), None)]
         cands.sort(key=lambda f: -f[1])
         hit = _match_at([Form(f, e) for f, _, e in cands], text, i, len(text))

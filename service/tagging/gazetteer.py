@@ -278,13 +278,14 @@ def _country_entry(iso: str, form: str) -> Entry:
 class Form:
     """A form, its length and what it names (None: a blocker phrase, matched, then dropped).
     A plain class rather than a tuple: compiled, the matching loop reads its fields straight
-    from the object, the length a plain int."""
+    from the object, the length and the last character's code point plain ints."""
 
-    __slots__ = ("entry", "form", "length")
+    __slots__ = ("entry", "form", "last", "length")
 
     def __init__(self, form: str, entry: Entry | None) -> None:
         self.form = form
         self.length = len(form)
+        self.last = ord(form[-1])
         self.entry = entry
 
 
@@ -424,20 +425,15 @@ def _one_of(chars: str, o: int) -> bool:
 
 
 def _match_at(cands: list[Form], text: str, i: int, n: int) -> Hit | None:
-    """The longest form that the text spells at i and a word boundary ends."""
+    """The longest form that the text spells at i and a word boundary ends. The character a
+    form would end on is compared first, by code point: it turns most forms away before the
+    word-boundary test and the slice compared with the form (compiled, a startswith with an
+    offset is a generic method call, costing more than the slice for the forms that match)."""
     for f in cands:
-        length = f.length
-        j = i + length
-        if j > n or (j < n and word_char_at(text, j)) or not _spells(text, i, f.form, length):
+        j = i + f.length
+        if j > n or ord(text[j - 1]) != f.last:
+            continue
+        if (j < n and word_char_at(text, j)) or text[i:j] != f.form:
             continue
         return Hit(i, j, f.entry)
     return None
-
-
-def _spells(text: str, i: int, form: str, length: int) -> bool:
-    """``text.startswith(form, i)`` (form ``length`` long, ending within text): its last
-    character read, then the slice compared. Compiled, a startswith with an offset is a
-    generic method call, and a typed loop over all the characters costs more than the slice
-    for the forms that match; the last character turns most others away without one."""
-    last = i + length - 1
-    return ord(text[last]) == ord(form[length - 1]) and text[i : last + 1] == form
