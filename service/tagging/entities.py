@@ -404,7 +404,7 @@ class NameFinder:
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         out: list[Mention] = []
         covered = [False] * len(text)  # compiled, a list is read and set without generic calls
-        minor, dull = self.gaz.minor, self._dull
+        dull = self._dull
         named: set[str] = set()  # minor place names met inside a longer name
         line = self._dateline(field, text, cut) if field == "body" else []
         for d in line:
@@ -415,11 +415,7 @@ class NameFinder:
             if entry is None or (line and covered[start]):
                 continue
             name = text[start:end]  # sliced once: compiled, each slice is a new str
-            if (
-                minor
-                and name in minor
-                and (name in named or _beside_capital(text, start, end, dull))
-            ):
+            if hit.minor and (name in named or _beside_capital(text, start, end, dull)):
                 # "Vladimir Medinsky": a person, not the city of Vladimir; and "Oshana" after
                 # "Oshana Mobile" is the company again, not the region
                 named.add(name)

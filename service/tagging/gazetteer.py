@@ -36,14 +36,17 @@ class Entry:
 class Hit:
     """A match: its start, its end and what it names (None: a blocker phrase, matched, then
     dropped). A plain class rather than a tuple: compiled, a native object whose positions
-    are kept as plain ints (a tuple boxes each) and read without unpacking checks."""
+    are kept as plain ints (a tuple boxes each) and read without unpacking checks. ``minor``:
+    the words matched, as written, are a minor place's name (``Gazetteer.minor``), known from
+    the form for a name (no look-up of a new slice per match)."""
 
-    __slots__ = ("end", "entry", "start")
+    __slots__ = ("end", "entry", "minor", "start")
 
-    def __init__(self, start: int, end: int, entry: Entry | None) -> None:
+    def __init__(self, start: int, end: int, entry: Entry | None, minor: bool = False) -> None:
         self.start = start
         self.end = end
         self.entry = entry
+        self.minor = minor
 
 
 class Gazetteer:
@@ -55,7 +58,7 @@ class Gazetteer:
         # a name finder drops them next to another capitalised word ("Vladimir Medinsky")
         self.minor: set[str] = set()
         self._build(rules)
-        self.index = _index(self.forms, self.commodity_forms)
+        self.index = _index(self.forms, self.commodity_forms, self.minor)
         self.index_words = frozenset(self.index)
 
     def _add(self, form: str, entry: Entry) -> None:
@@ -160,7 +163,7 @@ class Gazetteer:
     def find(self, text: str, lowered: str, words: list[Toks]) -> list[Hit]:
         """Longest, leftmost, word-bounded matches of names (in ``text``, case as written) and
         commodities (in ``lowered``, the same length); ``words``: the text's tokens."""
-        hits, goods = _scan(self.index, self.index_words, text, lowered, words)
+        hits, goods = _scan(self.index, self.index_words, self.minor, text, lowered, words)
         if goods and hits:
             goods = _untaken(goods, hits)
         hits.extend(goods)
@@ -278,15 +281,17 @@ def _country_entry(iso: str, form: str) -> Entry:
 class Form:
     """A form, its length and what it names (None: a blocker phrase, matched, then dropped).
     A plain class rather than a tuple: compiled, the matching loop reads its fields straight
-    from the object, the length and the last character's code point plain ints."""
+    from the object, the length and the last character's code point plain ints. ``minor``:
+    the form is a minor place's name."""
 
-    __slots__ = ("entry", "form", "last", "length")
+    __slots__ = ("entry", "form", "last", "length", "minor")
 
-    def __init__(self, form: str, entry: Entry | None) -> None:
+    def __init__(self, form: str, entry: Entry | None, minor: bool = False) -> None:
         self.form = form
         self.length = len(form)
         self.last = ord(form[-1])
         self.entry = entry
+        self.minor = minor
 
 
 class Starts:
@@ -302,11 +307,14 @@ class Starts:
         self.goods = goods
 
 
-def _index(names: dict[str, Entry], goods: dict[str, Entry | None]) -> dict[str, Starts]:
-    """Forms by their first word, lower-cased as the tokeniser gives it."""
+def _index(
+    names: dict[str, Entry], goods: dict[str, Entry | None], minor: set[str]
+) -> dict[str, Starts]:
+    """Forms by their first word, lower-cased as the tokeniser gives it; ``minor``: the names
+    of minor places."""
     by_word: dict[str, tuple[list[Form], list[Form]]] = {}
     for form, entry in names.items():
-        by_word.setdefault(first_word(form), ([], []))[0].append(Form(form, entry))
+        by_word.setdefault(first_word(form), ([], []))[0].append(Form(form, entry, form in minor))
     for form, good in goods.items():
         by_word.setdefault(first_word(form), ([], []))[1].append(Form(form, good))
     index: dict[str, Starts] = {}
@@ -326,9 +334,10 @@ class _Found:
     (matches of a kind do not overlap). A plain class: compiled, a native object, its ends
     plain ints rather than objects in a list."""
 
-    __slots__ = ("goods", "goods_end", "names", "names_end")
+    __slots__ = ("goods", "goods_end", "minor", "names", "names_end")
 
-    def __init__(self) -> None:
+    def __init__(self, minor: set[str]) -> None:
+        self.minor = minor  # the gazetteer's minor place names
         self.names: list[Hit] = []
         self.goods: list[Hit] = []
         self.names_end = 0
@@ -338,6 +347,7 @@ class _Found:
 def _scan(
     index: dict[str, Starts],
     heads: frozenset[str],
+    minor: set[str],
     text: str,
     lowered: str,
     words: list[Toks],
@@ -346,7 +356,7 @@ def _scan(
     commodities in ``lowered``. A word that joins two by an apostrophe ("Xi's", "d'Ivoire")
     is looked up whole, then by each part. ``heads``: the keys of ``index``, asked first
     for every token (most begin no form, and a set look-up costs less than a dict's)."""
-    found = _Found()
+    found = _Found(minor)
     n = len(text)
     marks = _Apostrophes(text)
     for toks in words:
@@ -414,6 +424,7 @@ def _at(st: Starts, text: str, lowered: str, i: int, n: int, found: _Found) -> N
     if i >= found.goods_end and st.goods:
         hit = _match_at(st.goods, lowered, i, n)
         if hit is not None:
+            hit.minor = text[i : hit.end] in found.minor  # (the form was lower-cased)
             found.goods.append(hit)
             found.goods_end = hit.end
 
@@ -435,5 +446,5 @@ def _match_at(cands: list[Form], text: str, i: int, n: int) -> Hit | None:
             continue
         if (j < n and word_char_at(text, j)) or text[i:j] != f.form:
             continue
-        return Hit(i, j, f.entry)
+        return Hit(i, j, f.entry, f.minor)
     return None
