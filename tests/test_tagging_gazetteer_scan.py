@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 
-from service.tagging.gazetteer import Hit, _match_at, _spells, _untaken
+from service.tagging.gazetteer import Form, Hit, _match_at, _untaken
 from service.tagging.text import word_char_at
 
 
-def _plain_match_at(cands: list[tuple[str, int, None]], text: str, i: int) -> Hit | None:
+def _plain_match_at(
+    cands: list[tuple[str, int, None]], text: str, i: int
+) -> tuple[int, int, None] | None:
     """``_match_at`` as first written: str.startswith and a one-character str test."""
     n = len(text)
     for form, length, entry in cands:
@@ -34,11 +36,11 @@ def test_spelling_and_word_ends_match_the_str_methods() -> None:
         assert word_char_at(text, j) == (c.isalnum() or c == "_"), repr(text)
         form = "".join(rng.choice(alphabet[:6]) for _ in range(rng.randrange(1, 4)))
         i = rng.randrange(len(text))
-        if i + len(form) <= len(text):
-            assert _spells(text, i, form, len(form)) == text.startswith(form, i)
         cands = [(form, len(form), None), (text[i : i + 2], len(text[i : i + 2]), None)]
         cands.sort(key=lambda f: -f[1])
-        assert _match_at(cands, text, i, len(text)) == _plain_match_at(cands, text, i)
+        hit = _match_at([Form(f, e) for f, _, e in cands], text, i, len(text))
+        got = None if hit is None else (hit.start, hit.end, hit.entry)
+        assert got == _plain_match_at(cands, text, i)
 
 
 def _runs(rng: random.Random, n: int) -> list[Hit]:
@@ -48,7 +50,7 @@ def _runs(rng: random.Random, n: int) -> list[Hit]:
     while p < n:
         length = rng.randrange(1, 6)
         if rng.random() < 0.4:
-            out.append((p, min(n, p + length), None))
+            out.append(Hit(p, min(n, p + length), None))
         p += length + rng.randrange(3)
     return out
 
@@ -59,7 +61,7 @@ def test_commodities_under_names_are_dropped_as_by_a_covered_mask() -> None:
         n = rng.randrange(1, 60)
         names, goods = _runs(rng, n), _runs(rng, n)
         taken = bytearray(n)
-        for start, end, _ in names:
-            taken[start:end] = b"\x01" * (end - start)
-        want = [g for g in goods if taken.find(1, g[0], g[1]) < 0]
+        for h in names:
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+        want = [g for g in goods if taken.find(1, g.start, g.end) < 0]
         assert _untaken(goods, names) == want

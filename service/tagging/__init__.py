@@ -104,8 +104,17 @@ class Tagger:
         words = {f: tokenize_sentences(texts[f], sents[f]) for f in FIELDS}
         base = self.gaz.surnames
         headline = _title_case(texts["title"])
+        line_end: list[int] = []  # where the body's dateline ends, if it has one
         found = {
-            f: self.names.find(f, texts[f], sents[f], words[f], base, f == "title" and headline)
+            f: self.names.find(
+                f,
+                texts[f],
+                sents[f],
+                words[f],
+                base,
+                f == "title" and headline,
+                line_end if f == "body" else None,
+            )
             for f in FIELDS
         }
         if self._stat is not None:
@@ -118,10 +127,12 @@ class Tagger:
         if len(table) > len(base):
             # a two-letter surname ("Cá", "Li") links, a capitalised function word ("He") not
             # (surname_table copies base and _short_names only adds: the names not in base
-            # come after its names in the table's order, which islice skips at C speed)
+            # come after its names in the table's order, read from its end, not skipped to)
+            added = list(islice(reversed(table.items()), len(table) - len(base)))
+            added.reverse()
             extra = [
                 (s, e)
-                for s, e in islice(table.items(), len(base), None)
+                for s, e in added
                 if s not in base and (len(s) >= 3 or (len(s) == 2 and s not in self._not_short))
             ]
             for f in FIELDS:
@@ -136,7 +147,7 @@ class Tagger:
         mentions = found["title"] + found["body"]
         # the city and agency of a dateline ("LIMA, Feb 12 (Andes Wire) -") are entities, but
         # where a story was filed acts in none of its events
-        cut = self.names.dateline_end(texts["body"])
+        cut = line_end[0] if line_end else 0
         acting = [m for m in found["body"] if m.start >= cut] if cut else found["body"]
         # the body first: the title may refer to the sides its story sets up
         sides: list[str] = []

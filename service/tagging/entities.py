@@ -392,9 +392,11 @@ class NameFinder:
         words: list[Toks],
         surnames: dict[str, Entry],
         title_case: bool = False,
+        cut: list[int] | None = None,
     ) -> list[Mention]:
         """Mentions of one field (``words``: its sentences' tokens); ``title_case``: a
-        headline In Which Every Word Is Capitalised."""
+        headline In Which Every Word Is Capitalised. ``cut``: given for a body, told where
+        its dateline ends (``dateline_end``), as found here (its regex run once)."""
         if not text:
             return []
         lowered = lower_of(text)  # made once by the tokeniser
@@ -402,21 +404,18 @@ class NameFinder:
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         out: list[Mention] = []
         covered = [False] * len(text)  # compiled, a list is read and set without generic calls
-        minor, dull = self.gaz.minor, self._dull
+        dull = self._dull
         named: set[str] = set()  # minor place names met inside a longer name
-        line = self._dateline(field, text) if field == "body" else []
+        line = self._dateline(field, text, cut) if field == "body" else []
         for d in line:
             _cover(covered, d.start, d.end)
         orgs = self.org_words
-        for start, end, entry in self.gaz.find(text, lowered, words):
+        for hit in self.gaz.find(text, lowered, words):
+            start, end, entry = hit.start, hit.end, hit.entry
             if entry is None or (line and covered[start]):
                 continue
             name = text[start:end]  # sliced once: compiled, each slice is a new str
-            if (
-                minor
-                and name in minor
-                and (name in named or _beside_capital(text, start, end, dull))
-            ):
+            if hit.minor and (name in named or _beside_capital(text, start, end, dull)):
                 # "Vladimir Medinsky": a person, not the city of Vladimir; and "Oshana" after
                 # "Oshana Mobile" is the company again, not the region
                 named.add(name)
@@ -491,12 +490,14 @@ class NameFinder:
             return None, None
         return m, known
 
-    def _dateline(self, field: str, text: str) -> list[Mention]:
+    def _dateline(self, field: str, text: str, cut: list[int] | None = None) -> list[Mention]:
         """A wire story's dateline ("LIMA, Feb 12 (Andes Wire) -"): its city, in capitals, is
-        a place; the agency in brackets is an organisation."""
+        a place; the agency in brackets is an organisation. ``cut`` is told where it ends."""
         m, known = self._dateline_match(text)
         if m is None:
             return []
+        if cut is not None:
+            cut.append(m.end())
         out: list[Mention] = []
         city = m.group(1)
         if known is not None:

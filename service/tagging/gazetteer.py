@@ -33,10 +33,20 @@ class Entry:
         self.country = country
 
 
-# A match: its start, its end and what it names (None: a blocker phrase, matched, then
-# dropped). A plain tuple: compiled, making a NamedTuple is a generic call costing more than
-# the tuple (its one reader unpacks it).
-Hit = tuple[int, int, "Entry | None"]
+class Hit:
+    """A match: its start, its end and what it names (None: a blocker phrase, matched, then
+    dropped). A plain class rather than a tuple: compiled, a native object whose positions
+    are kept as plain ints (a tuple boxes each) and read without unpacking checks. ``minor``:
+    the words matched, as written, are a minor place's name (``Gazetteer.minor``), known from
+    the form for a name (no look-up of a new slice per match)."""
+
+    __slots__ = ("end", "entry", "minor", "start")
+
+    def __init__(self, start: int, end: int, entry: Entry | None, minor: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.entry = entry
+        self.minor = minor
 
 
 class Gazetteer:
@@ -48,7 +58,7 @@ class Gazetteer:
         # a name finder drops them next to another capitalised word ("Vladimir Medinsky")
         self.minor: set[str] = set()
         self._build(rules)
-        self.index = _index(self.forms, self.commodity_forms)
+        self.index = _index(self.forms, self.commodity_forms, self.minor)
         self.index_words = frozenset(self.index)
 
     def _add(self, form: str, entry: Entry) -> None:
@@ -153,7 +163,7 @@ class Gazetteer:
     def find(self, text: str, lowered: str, words: list[Toks]) -> list[Hit]:
         """Longest, leftmost, word-bounded matches of names (in ``text``, case as written) and
         commodities (in ``lowered``, the same length); ``words``: the text's tokens."""
-        hits, goods = _scan(self.index, self.index_words, text, lowered, words)
+        hits, goods = _scan(self.index, self.index_words, self.minor, text, lowered, words)
         if goods and hits:
             goods = _untaken(goods, hits)
         hits.extend(goods)
@@ -250,10 +260,9 @@ def _untaken(goods: list[Hit], names: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     p = 0
     for g in goods:
-        start, end, _ = g
-        while p < len(names) and names[p][1] <= start:
+        while p < len(names) and names[p].end <= g.start:
             p += 1  # a name that ends before this match ends before every later one too
-        if p == len(names) or names[p][0] >= end:
+        if p == len(names) or names[p].start >= g.end:
             out.append(g)
     return out
 
@@ -269,8 +278,20 @@ def _country_entry(iso: str, form: str) -> Entry:
     return Entry("country:" + iso, "GPE", name, None)
 
 
-# a form, its length and what it names (None: a blocker phrase, matched, then dropped)
-Form = tuple[str, int, "Entry | None"]
+class Form:
+    """A form, its length and what it names (None: a blocker phrase, matched, then dropped).
+    A plain class rather than a tuple: compiled, the matching loop reads its fields straight
+    from the object, the length and the last character's code point plain ints. ``minor``:
+    the form is a minor place's name."""
+
+    __slots__ = ("entry", "form", "last", "length", "minor")
+
+    def __init__(self, form: str, entry: Entry | None, minor: bool = False) -> None:
+        self.form = form
+        self.length = len(form)
+        self.last = ord(form[-1])
+        self.entry = entry
+        self.minor = minor
 
 
 class Starts:
@@ -286,23 +307,26 @@ class Starts:
         self.goods = goods
 
 
-def _index(names: dict[str, Entry], goods: dict[str, Entry | None]) -> dict[str, Starts]:
-    """Forms by their first word, lower-cased as the tokeniser gives it."""
+def _index(
+    names: dict[str, Entry], goods: dict[str, Entry | None], minor: set[str]
+) -> dict[str, Starts]:
+    """Forms by their first word, lower-cased as the tokeniser gives it; ``minor``: the names
+    of minor places."""
     by_word: dict[str, tuple[list[Form], list[Form]]] = {}
     for form, entry in names.items():
-        by_word.setdefault(first_word(form), ([], []))[0].append((form, len(form), entry))
+        by_word.setdefault(first_word(form), ([], []))[0].append(Form(form, entry, form in minor))
     for form, good in goods.items():
-        by_word.setdefault(first_word(form), ([], []))[1].append((form, len(form), good))
+        by_word.setdefault(first_word(form), ([], []))[1].append(Form(form, good))
     index: dict[str, Starts] = {}
     for w, (ns, gs) in by_word.items():
         ns.sort(key=_longest_first)
         gs.sort(key=_longest_first)
-        index[w] = Starts("".join(sorted({f[0] for f, _, _ in ns})), ns, gs)
+        index[w] = Starts("".join(sorted({f.form[0] for f in ns})), ns, gs)
     return index
 
 
 def _longest_first(f: Form) -> tuple[int, str]:
-    return -f[1], f[0]
+    return -f.length, f.form
 
 
 class _Found:
@@ -310,9 +334,10 @@ class _Found:
     (matches of a kind do not overlap). A plain class: compiled, a native object, its ends
     plain ints rather than objects in a list."""
 
-    __slots__ = ("goods", "goods_end", "names", "names_end")
+    __slots__ = ("goods", "goods_end", "minor", "names", "names_end")
 
-    def __init__(self) -> None:
+    def __init__(self, minor: set[str]) -> None:
+        self.minor = minor  # the gazetteer's minor place names
         self.names: list[Hit] = []
         self.goods: list[Hit] = []
         self.names_end = 0
@@ -322,6 +347,7 @@ class _Found:
 def _scan(
     index: dict[str, Starts],
     heads: frozenset[str],
+    minor: set[str],
     text: str,
     lowered: str,
     words: list[Toks],
@@ -330,7 +356,7 @@ def _scan(
     commodities in ``lowered``. A word that joins two by an apostrophe ("Xi's", "d'Ivoire")
     is looked up whole, then by each part. ``heads``: the keys of ``index``, asked first
     for every token (most begin no form, and a set look-up costs less than a dict's)."""
-    found = _Found()
+    found = _Found(minor)
     n = len(text)
     marks = _Apostrophes(text)
     for toks in words:
@@ -394,12 +420,13 @@ def _at(st: Starts, text: str, lowered: str, i: int, n: int, found: _Found) -> N
         hit = _match_at(st.names, text, i, n)
         if hit is not None:
             found.names.append(hit)
-            found.names_end = hit[1]
+            found.names_end = hit.end
     if i >= found.goods_end and st.goods:
         hit = _match_at(st.goods, lowered, i, n)
         if hit is not None:
+            hit.minor = text[i : hit.end] in found.minor  # (the form was lower-cased)
             found.goods.append(hit)
-            found.goods_end = hit[1]
+            found.goods_end = hit.end
 
 
 def _one_of(chars: str, o: int) -> bool:
@@ -409,19 +436,15 @@ def _one_of(chars: str, o: int) -> bool:
 
 
 def _match_at(cands: list[Form], text: str, i: int, n: int) -> Hit | None:
-    """The longest form that the text spells at i and a word boundary ends."""
-    for form, length, entry in cands:
-        j = i + length
-        if j > n or (j < n and word_char_at(text, j)) or not _spells(text, i, form, length):
+    """The longest form that the text spells at i and a word boundary ends. The character a
+    form would end on is compared first, by code point: it turns most forms away before the
+    word-boundary test and the slice compared with the form (compiled, a startswith with an
+    offset is a generic method call, costing more than the slice for the forms that match)."""
+    for f in cands:
+        j = i + f.length
+        if j > n or ord(text[j - 1]) != f.last:
             continue
-        return i, j, entry
+        if (j < n and word_char_at(text, j)) or text[i:j] != f.form:
+            continue
+        return Hit(i, j, f.entry, f.minor)
     return None
-
-
-def _spells(text: str, i: int, form: str, length: int) -> bool:
-    """``text.startswith(form, i)`` (form ``length`` long, ending within text): its last
-    character read, then the slice compared. Compiled, a startswith with an offset is a
-    generic method call, and a typed loop over all the characters costs more than the slice
-    for the forms that match; the last character turns most others away without one."""
-    last = i + length - 1
-    return ord(text[last]) == ord(form[length - 1]) and text[i : last + 1] == form
