@@ -24,14 +24,35 @@ class JsonFormatter(logging.Formatter):
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
-            "msg": record.getMessage(),
+            "msg": _one_line(record.getMessage(), record.name),
         }
         for key, value in record.__dict__.items():
             if key not in _STANDARD and not key.startswith("_"):
                 entry[key] = value
         if record.exc_info:
-            entry["exc"] = self.formatException(record.exc_info)
+            exc = record.exc_info[1]
+            if isinstance(exc, OSError) and not record.name.startswith(_OWN):
+                # a client library's refused or reset connection: its cause, not its stack
+                entry["exc"] = f"{type(exc).__name__}: {exc}"
+            else:
+                entry["exc"] = self.formatException(record.exc_info)
         return orjson.dumps(entry, default=str).decode()
+
+
+# loggers of this service, whose tracebacks are kept whole: they point at our own bugs
+_OWN = ("service", "geopulse")
+_TRACEBACK = "Traceback (most recent call last)"
+
+
+def _one_line(msg: str, logger: str) -> str:
+    """A client library's message with a traceback pasted into it (aiokafka's "Unable connect
+    to ...: <error with its stack>") cut to its first line and the exception line: operators
+    read one line per event, and a refused TLS handshake is no bug of ours."""
+    if _TRACEBACK not in msg or logger.startswith(_OWN):
+        return msg
+    head = msg.split(_TRACEBACK, 1)[0].strip()
+    lines = [line.strip() for line in msg.splitlines() if line.strip()]
+    return f"{head} {lines[-1]}" if lines else head
 
 
 def make_handler(fmt: str) -> logging.Handler:

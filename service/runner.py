@@ -67,6 +67,10 @@ def worker_command(settings: Settings) -> int:
 
 
 def _fatal(message: str) -> int:
+    """Log and print one line and exit non-zero. The failed connection's futures are collected
+    after this, and asyncio would log each one's error as "never retrieved": noise after the
+    line that says what went wrong, which must stay the last."""
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     log.error(message)
     print(f"geopulse: {message}", file=sys.stderr)
     return 1

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import re
 import shutil
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
@@ -386,3 +388,28 @@ def check_lag_is_zero_per_partition(prom: Prometheus, topic: str, partitions: in
     )
     ends = prom.value(f'sum(geopulse_consumer_end_offset{{topic="{topic}"}})')
     assert ends == len(messages(30)) + len(MALFORMED)
+
+
+def test_a_client_librarys_pasted_traceback_becomes_one_line() -> None:
+    """aiokafka pastes a connection error's stack into its message; the JSON line keeps the
+    first line and the exception, and our own loggers keep theirs whole."""
+    from service.logs import JsonFormatter
+
+    stack = (
+        'Unable connect to "127.0.0.1:9": Traceback (most recent call last):\n'
+        '  File "x.py", line 1, in f\n    sock.recv_into(buf)\n'
+        "ConnectionResetError: [Errno 104] Connection reset by peer"
+    )
+    fmt = JsonFormatter()
+    rec = logging.LogRecord("aiokafka", logging.ERROR, "x", 1, stack, None, None)
+    line = orjson.loads(fmt.format(rec))["msg"]
+    assert line.startswith('Unable connect to "127.0.0.1:9": ConnectionResetError: [Errno 104]')
+    try:
+        raise ConnectionResetError(104, "Connection reset by peer")
+    except OSError:
+        rec = logging.LogRecord(
+            "aiokafka.conn", logging.ERROR, "x", 1, "lost", None, sys.exc_info()
+        )
+    assert "Traceback" not in fmt.format(rec)
+    own = logging.LogRecord("service.worker", logging.ERROR, "x", 1, stack, None, None)
+    assert "Traceback" in orjson.loads(fmt.format(own))["msg"]
