@@ -1,4 +1,4 @@
-"""The shortcuts of trigger matching and role slots against the plain forms they replace."""
+"""The shortcuts of role slots against the plain forms they replace."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ import random
 import pytest
 
 from service.tagging import Tagger, load_tagger
-from service.tagging.patterns import Matcher, _words_fit
 from service.tagging.roles import _opening_punct, _title_word, _word_before
-from service.tagging.text import tokenize
 
 
 @pytest.fixture(scope="module")
@@ -43,32 +41,3 @@ def test_title_word_reads_the_word_before_of() -> None:
         lo = 0
         b, e = _word_before(text, lo, len(text))
         assert _title_word(text[b:e], text, lo, b, titles) == want, text
-
-
-def _checked(m: Matcher) -> set[str]:
-    out: set[str] = set()
-    for pats in m.index.values():
-        for p in pats:
-            for ws in (p.last, p.needs, p.unless, p.also):
-                out.update(ws)
-    return out
-
-
-def test_the_sentence_stems_patterns_check_answer_as_all_of_them(tagger: Tagger) -> None:
-    """_hits keeps only the stems some pattern checks for: every check answers as on a set
-    of all the sentence's stems."""
-    m = tagger.events.matcher
-    asked = sorted(_checked(m))
-    other = ["the", "minister", "said", "on", "friday", "Paris"]
-    rng = random.Random(12)
-    pats = [p for ps in m.index.values() for p in ps if p.checks]
-    for _ in range(300):
-        words = [rng.choice(asked if rng.random() < 0.4 else other) for _ in range(12)]
-        toks = tokenize(" ".join(words))
-        _, _, present = m._hits(toks)
-        assert present <= set(toks.stems)
-        for p in pats:
-            for goods in (False, True):
-                assert _words_fit(p, present, goods, None) == _words_fit(
-                    p, set(toks.stems), goods, None
-                )

@@ -3,12 +3,42 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 import pytest
 
 from service.tagging import Tagger, load_tagger
-from service.tagging.patterns import Match, Matcher, _fits, _words_fit
+from service.tagging.patterns import Match, Matcher, Pattern, _fits
 from service.tagging.text import tokenize
+
+
+def _any_in(words: tuple[str, ...], present: set[str]) -> bool:
+    """Whether one of ``words`` is in ``present``."""
+    return any(w in present for w in words)
+
+
+def _words_fit(
+    p: Pattern,
+    present: set[str],
+    has_goods: bool,
+    article: Callable[[], frozenset[str]] | None,
+) -> bool:
+    """Whether the sentence's stems (``present``: those patterns ask for) hold the words the
+    pattern asks for: its last word (a quick reject), an ``if`` word (else a wide one in the
+    article, or a named commodity), an ``and_if`` word, and no ``unless`` word. The plain
+    stem-set form of ``_fits`` (the matcher's, before words were numbered): the reference."""
+    if p.last and not _any_in(p.last, present):
+        return False
+    if (
+        (p.needs or p.wide or p.goods)  # the sentence lacks the words, names no goods;
+        and (not p.needs or not _any_in(p.needs, present))  # the article may hold a wide one
+        and not (p.goods and has_goods)
+        and (not p.wide or article is None or p.wide.isdisjoint(article()))
+    ):
+        return False
+    if p.also and not _any_in(p.also, present):
+        return False
+    return not (p.unless and _any_in(p.unless, present))
 
 
 @pytest.fixture(scope="module")

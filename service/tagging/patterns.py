@@ -229,7 +229,7 @@ class Matcher:
                     for k in keys:
                         self.index.setdefault(k, []).append(pat)
         self.anchors = frozenset(self.index)  # the index's words
-        # per stem, what _hits asks of it: one look-up
+        # per stem, what _marks asks of it: one look-up
         self.words: dict[str, _Word] = {}
         for k, pats in self.index.items():
             self.words.setdefault(k, _Word()).pats = pats
@@ -334,18 +334,6 @@ class Matcher:
         # a stronger type can still stand on another (see EventFinder._resolve)
         return every
 
-    def _hits(self, toks: Toks) -> tuple[list[int], list[list[Pattern]], set[str]]:
-        """``_marks``, with the sentence's stems that patterns check for as a set of them
-        (what ``_words_fit`` reads)."""
-        at, pats = self._marks(toks, [False] * self.numbered, [])
-        words = self.words
-        present: set[str] = set()
-        for st in toks.stems:
-            w = words.get(st)
-            if w is not None and w.asked:
-                present.add(st)
-        return at, pats, present
-
     def _marks(
         self, toks: Toks, flags: list[bool], marked: list[_Word]
     ) -> tuple[list[int], list[list[Pattern]]]:
@@ -379,36 +367,6 @@ class Matcher:
         return at, pats
 
 
-def _any_in(words: tuple[str, ...], present: set[str]) -> bool:
-    """Whether one of ``words`` is in ``present`` (``not frozenset(words).isdisjoint``;
-    compiled, ``any`` over a generator is an inline loop)."""
-    return any(w in present for w in words)
-
-
-def _words_fit(
-    p: Pattern,
-    present: set[str],
-    has_goods: bool,
-    article: Callable[[], frozenset[str]] | None,
-) -> bool:
-    """Whether the sentence's stems (``present``: those patterns ask for) hold the words the
-    pattern asks for: its last word (a quick reject), an ``if`` word (else a wide one in the
-    article, or a named commodity), an ``and_if`` word, and no ``unless`` word. The plain
-    form of ``_fits``, which the matcher runs."""
-    if p.last and not _any_in(p.last, present):
-        return False
-    if (
-        (p.needs or p.wide or p.goods)  # the sentence lacks the words, names no goods;
-        and (not p.needs or not _any_in(p.needs, present))  # the article may hold a wide one
-        and not (p.goods and has_goods)
-        and (not p.wide or article is None or p.wide.isdisjoint(article()))
-    ):
-        return False
-    if p.also and not _any_in(p.also, present):
-        return False
-    return not (p.unless and _any_in(p.unless, present))
-
-
 def _any_flagged(ids: tuple[int, ...], flags: list[bool]) -> bool:
     """Whether the sentence holds one of the words numbered ``ids`` (see ``Matcher._marks``)."""
     return any(flags[b] for b in ids)
@@ -420,8 +378,11 @@ def _fits(
     has_goods: bool,
     article: Callable[[], frozenset[str]] | None,
 ) -> bool:
-    """``_words_fit`` on the sentence's flagged words (``Matcher._marks``): the same tests
-    in the same order, each word set read as the numbers of its words."""
+    """Whether the sentence (its flagged words, ``Matcher._marks``) holds the words the
+    pattern asks for: its last word (a quick reject), an ``if`` word (else a wide one in the
+    article, or a named commodity), an ``and_if`` word, and no ``unless`` word. Each word set
+    is read as the numbers of its words: compiled, a flag by number costs less than a set
+    look-up by str (``tests/test_speed15_matcher.py`` checks it against plain stem sets)."""
     if p.last_ids and not _any_flagged(p.last_ids, flags):
         return False
     if (
