@@ -1067,6 +1067,33 @@ def test_a_government_body_keeps_its_country_apart(tagger: Tagger) -> None:
     assert e["mentions"][0]["text"] == "Defence Ministry"
 
 
+@pytest.mark.parametrize(
+    ("body", "eid", "text"),
+    [
+        (
+            "Brazil's Foreign Ministry condemned the strike.",
+            "org:brazil-foreign-ministry",
+            "Foreign Ministry",
+        ),
+        (
+            "Britain's Foreign Office summoned the ambassador.",
+            "org:uk-foreign-office",
+            "Foreign Office",
+        ),
+        ("The Home Office declined to comment.", "org:home-office", "Home Office"),
+    ],
+)
+def test_a_foreign_ministry_or_office_is_a_body_of_its_country(
+    tagger: Tagger, body: str, eid: str, text: str
+) -> None:
+    assert entity(tagger, body, eid, "ORG")["mentions"][0]["text"] == text
+
+
+def test_the_oval_office_is_no_organisation(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t", "Asked in the Oval Office whether talks would resume, he smiled.")
+    assert not [e for e in ents if e["type"] == "ORG"]
+
+
 def test_a_storm_is_no_person(tagger: Tagger) -> None:
     ents, _ = tagger.tag("t", "Typhoon Koinu hit Taiwan as Storm Ingrid reached Ireland.")
     assert not [e for e in ents if e["type"] == "PERSON"]
