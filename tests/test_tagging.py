@@ -2257,6 +2257,18 @@ def test_a_cycling_stage_with_truces_and_attacks_reports_no_event(tagger: Tagger
     assert tagger.tag("t", body, "Arriaga attacks on final climb to seize the jersey")[1] == []
 
 
+def test_a_takeover_battle_with_a_boardroom_truce_reports_no_event(tagger: Tagger) -> None:
+    body = (
+        "Investors in Norland Timber backed a raised takeover offer from Kestrel Paper on"
+        " Tuesday, ending a bitter fight over the board. The two camps had agreed to a truce"
+        " in April while the bidder sweetened its terms, and activist shareholders dropped"
+        " their threat to call a vote. Analysts said margins would be squeezed by a new"
+        " power tariff, and the shares rose 4%."
+    )
+    title = "Norland shareholders back hostile bid, ending boardroom truce"
+    assert tagger.tag("t", body, title)[1] == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "wanted"),
     [
