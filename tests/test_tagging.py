@@ -2351,3 +2351,40 @@ def test_review_cases_of_this_sessions_guards_keep_events(
     tagger: Tagger, sentence: str, wanted: str
 ) -> None:
     assert wanted in events_of(tagger, sentence)
+
+
+@pytest.mark.parametrize(
+    ("body", "relief", "act"),
+    [
+        (
+            "ECOWAS lifted the last of the sanctions it had imposed on Niger after the coup.",
+            "SANCTIONS_RELIEF",
+            "SANCTIONS_ACTION",
+        ),
+        (
+            "Beijing scrapped the duties it had imposed on Australian barley in 2020.",
+            "TARIFF_RELIEF",
+            "TARIFF_ACTION",
+        ),
+        (
+            "The EU will scrap the tariffs that it imposed on American whiskey in 2018.",
+            "TARIFF_RELIEF",
+            "TARIFF_ACTION",
+        ),
+    ],
+)
+def test_the_measures_a_relief_undoes_were_imposed_and_that_is_an_act_of_its_own(
+    tagger: Tagger, body: str, relief: str, act: str
+) -> None:
+    """The relative clause names a done act: asserted, though the relief before it is
+    negated by no one and planned with "will" ("would lift the measures it had imposed")."""
+    found = events_of(tagger, body)
+    assert relief in found
+    assert found[act]["modality"] == "asserted"
+
+
+def test_a_plan_to_lift_measures_leaves_their_imposition_a_done_act(tagger: Tagger) -> None:
+    body = "The European Union said it would end the sanctions it had imposed on Kosovo in 2023."
+    found = events_of(tagger, body)
+    assert "SANCTIONS_THREAT" not in found
+    assert found["SANCTIONS_ACTION"]["modality"] == "asserted"

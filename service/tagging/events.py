@@ -67,6 +67,8 @@ _TRUCE: Final = "CEASEFIRE"
 # the future of a dated plan: "will impose duties from July 1", and in reported speech "said it
 # would require licences from May 1"
 _WILL: Final = frozenset({"will", "would"})
+_PERFECT: Final = frozenset({"had", "has", "have"})  # in a trigger: a done act
+_SUBJECTS: Final = frozenset({"it", "they", "which", "that"})  # open a relative clause
 
 # confidence by (pattern weight, hypothetical): round() per event is measurably slow
 _CONF: Final[dict[tuple[int, bool], float]] = {}
@@ -654,6 +656,8 @@ class EventFinder:
             while j < len(breaks) and breaks[j] <= m.first:
                 j += 1
             clause = breaks[j - 1] if j else 0
+            if lows[m.first] in _SUBJECTS:
+                clause = m.first  # "scrapped the duties it had imposed": a clause of its own
             mod = d.fixed_modality
             if not mod:
                 mod = "asserted"
@@ -663,7 +667,8 @@ class EventFinder:
                     )
             ft = d.future_type
             dated = True  # may a start date still make it the act? (not once urged or hedged)
-            if ft and mod != "negated":
+            if ft and mod != "negated" and _PERFECT.isdisjoint(lows[m.first : m.last + 1]):
+                # ("would lift the measures it had imposed": the trigger names a done act)
                 hedged = mod == "hypothetical"
                 planned = not hedged and self._planned(
                     lows, max(clause, m.first - PLAN_REACH), m.first
