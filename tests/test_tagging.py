@@ -2388,3 +2388,43 @@ def test_a_plan_to_lift_measures_leaves_their_imposition_a_done_act(tagger: Tagg
     found = events_of(tagger, body)
     assert "SANCTIONS_THREAT" not in found
     assert found["SANCTIONS_ACTION"]["modality"] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("Khartoum said it would not attend any talks with the RSF in Jeddah.", "REJECTION"),
+        ("Hungary said it won't change course on the Russian oil ban.", "REJECTION"),
+        ("Mali's government said it would accept no foreign interference.", "REJECTION"),
+        ("Pristina would not be pushed into concessions by Serbia, Gashi said.", "REJECTION"),
+        (
+            "Britain said further listings were planned against Iranian shipping firms.",
+            "SANCTIONS_THREAT",
+        ),
+        ("The EU is preparing its own designations of Sudanese commanders.", "SANCTIONS_THREAT"),
+        (
+            "Canada said it was ready to add names of Russian officials to its sanctions list.",
+            "SANCTIONS_THREAT",
+        ),
+        (
+            "Washington warned it could reimpose sanctions on Venezuela's oil sector.",
+            "SANCTIONS_THREAT",
+        ),
+        ("Moscow vowed a mirror response to the EU's new sanctions package.", "SANCTIONS_THREAT"),
+    ],
+)
+def test_refusals_and_sanctions_plans_of_sets_n_and_p(
+    tagger: Tagger, sentence: str, wanted: str
+) -> None:
+    assert wanted in events_of(tagger, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tokyo said the envoy would not attend the summit because of illness.",
+        "Beijing could restrict exports if Brussels did not reverse course.",
+    ],
+)
+def test_an_absence_or_a_condition_is_no_refusal(tagger: Tagger, sentence: str) -> None:
+    assert "REJECTION" not in events_of(tagger, sentence)
