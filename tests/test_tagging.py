@@ -2443,3 +2443,32 @@ def test_talks_in_an_article_about_fighting_are_peace_talks(tagger: Tagger) -> N
     _, events = tagger.tag("t", body, title)
     talks = [e for e in events if e["type"] == "PEACE_TALKS"]
     assert [e["field"] for e in talks] == ["title"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        (
+            "Canada fined the firm, citing what it called the company's persistent harassment"
+            " of Indigenous protesters in British Columbia.",
+            True,
+        ),
+        ("Seoul called the drills reckless and unprofessional.", True),
+        ("A step Manila has called an act of war, China said.", True),
+        ("Lithuania called the remarks a desperate bid to sabotage talks.", True),
+        ("Israel struck what it called militant sites in Syria.", False),
+        ("Tokyo hailed what it called a historic accord with India.", False),
+    ],
+)
+def test_a_characterisation_is_criticism_when_it_is_hostile(
+    tagger: Tagger, sentence: str, wanted: bool
+) -> None:
+    assert ("CRITICISM" in events_of(tagger, sentence)) is wanted
+
+
+def test_an_act_of_war_called_so_is_no_attack_of_its_own(tagger: Tagger) -> None:
+    found = events_of(
+        tagger, "Delhi kept the treaty suspended, a step Pakistan called an act of war."
+    )
+    assert "MILITARY_ESCALATION" not in found
+    assert "CRITICISM" in found
