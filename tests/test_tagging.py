@@ -2472,3 +2472,19 @@ def test_an_act_of_war_called_so_is_no_attack_of_its_own(tagger: Tagger) -> None
     )
     assert "MILITARY_ESCALATION" not in found
     assert "CRITICISM" in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("Two soldiers were wounded by unprovoked firing from Indian posts, Pakistan said.", True),
+        ("Georgia said Russian troops shot at a patrol near the boundary.", True),
+        ("Kabul said its forces returned fire after Pakistani shelling.", True),
+        ("Thailand and Cambodia trade blame over a border shooting", True),
+        ("Al-Shabaab claimed the attack on the Somali army base", True),
+        ("Police in Ohio returned fire after a gunman shot at officers outside a school.", False),
+        ("Insurers claim the attack on the firm's servers cost $40m, Reuters said.", False),
+    ],
+)
+def test_gunfire_phrasings_of_sets_n_and_p(tagger: Tagger, sentence: str, wanted: bool) -> None:
+    assert ("MILITARY_ESCALATION" in events_of(tagger, sentence)) is wanted
