@@ -2488,3 +2488,17 @@ def test_an_act_of_war_called_so_is_no_attack_of_its_own(tagger: Tagger) -> None
 )
 def test_gunfire_phrasings_of_sets_n_and_p(tagger: Tagger, sentence: str, wanted: bool) -> None:
     assert ("MILITARY_ESCALATION" in events_of(tagger, sentence)) is wanted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The AU envoy is pushing to revive the Addis Ababa talks between Khartoum and the RSF.",
+        "Kenya, which has hosted the last two rounds, said the meeting would go ahead.",
+        "France and Egypt, which co-chair a contact group on the war, urged restraint.",
+        "The talks, chaired by Norway's envoy Lars Dahl, ended without a deal.",
+        "Oman, which helped arrange a prisoner swap between Iran and Britain, offered again.",
+    ],
+)
+def test_mediation_phrasings_of_sets_n_and_p(tagger: Tagger, sentence: str) -> None:
+    assert "MEDIATION" in events_of(tagger, sentence)
