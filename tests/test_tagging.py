@@ -2502,3 +2502,28 @@ def test_gunfire_phrasings_of_sets_n_and_p(tagger: Tagger, sentence: str, wanted
 )
 def test_mediation_phrasings_of_sets_n_and_p(tagger: Tagger, sentence: str) -> None:
     assert "MEDIATION" in events_of(tagger, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unwanted"),
+    [
+        (
+            "The UN urged both armies to exercise restraint and keep military hotlines open.",
+            "MILITARY_ESCALATION",
+        ),
+        ("The EU adopted its sanctions package after Hungary dropped its veto.", "REJECTION"),
+        (
+            "Washington called the export curbs a breach of the spirit of the trade truce.",
+            "CEASEFIRE",
+        ),
+        ("Britain's sanctions minister, Hugh Pardell, visited Kyiv on Monday.", "SANCTIONS_ACTION"),
+        (
+            "Moldova accused Russia of funding a vote-buying network ahead of the election.",
+            "ECONOMIC_COOPERATION",
+        ),
+    ],
+)
+def test_words_of_sets_n_and_p_in_other_senses(
+    tagger: Tagger, sentence: str, unwanted: str
+) -> None:
+    assert unwanted not in events_of(tagger, sentence)
