@@ -448,6 +448,7 @@ def _scan_words(
     stems: list[str] = [""] * cap
     starts: list[int] = [0] * cap
     ends: list[int] = [0] * cap
+    bits: list[int] = [0] * cap  # (copied to masks at the end)
     k: i64 = 0
     i: i64 = 0
     while i < n:
@@ -473,22 +474,24 @@ def _scan_words(
             st = _stem_cached(w)
             words.add(w, st, code)
             cues = _CUES.heads.get(w, 0)
-        if masks is not None:
-            masks.append(cues)
         if k < cap:
             toks[k] = w
+            bits[k] = cues
             stems[k] = st
             starts[k] = _offset(i)
             ends[k] = _offset(j)
         else:
             toks.append(w)
             stems.append(st)
+            bits.append(cues)
             starts.append(_offset(i))
             ends.append(_offset(j))
         k += 1
         i = j
     if k < cap:
-        del toks[k:], stems[k:], starts[k:], ends[k:]
+        del toks[k:], stems[k:], starts[k:], ends[k:], bits[k:]
+    if masks is not None:
+        masks.extend(bits)
     return toks, stems, starts, ends
 
 
@@ -654,7 +657,8 @@ def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
     if j >= n:
         return True
     nxt = text[j]
-    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'‘(["):
+    o = ord(nxt)  # (an ASCII capital by its code: compiled, isupper() is a generic call)
+    if not ((65 <= o <= 90 if o < 128 else nxt.isupper()) or nxt.isdigit() or nxt in "\"“'‘(["):
         return False
     if text[dot] != ".":
         return True
