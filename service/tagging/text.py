@@ -416,16 +416,10 @@ def _code_hash(text: str, i: i64, j: i64) -> i64:
 
 
 def _same(word: str, text: str, i: i64, j: i64) -> bool:
-    """Whether ``text[i:j] == word``, compared in place."""
-    if len(word) != j - i:
-        return False
-    k: i64 = 0
-    while i < j:
-        if ord(word[k]) != ord(text[i]):
-            return False
-        i += 1
-        k += 1
-    return True
+    """Whether ``text[i:j] == word``, compared in place: as long, and found at i within
+    text[i:j] (compiled, ``str.find`` with bounds is one C call, where a loop over the
+    characters read each twice)."""
+    return len(word) == j - i and text.find(word, i, j) == i
 
 
 _WORDS: Final = _Words(8192)
@@ -478,8 +472,9 @@ def _scan_words(
             toks[k] = w
             bits[k] = cues
             stems[k] = st
-            starts[k] = _offset(i)
-            ends[k] = _offset(j)
+            # (``_offset`` written out: a call per offset costs more)
+            starts[k] = _OFFSETS[i] if i < 8192 else i
+            ends[k] = _OFFSETS[j] if j < 8192 else j
         else:
             toks.append(w)
             stems.append(st)
