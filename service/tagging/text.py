@@ -647,7 +647,7 @@ def _mark_run_end(text: str, dot: int, n: int) -> int:
 
 def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
     j = cut
-    while j < n and text[j] in " \t\r":
+    while j < n and ord(text[j]) in (32, 9, 13):  # " \t\r" (by code: no str per character)
         j += 1
     if j >= n:
         return True
@@ -658,7 +658,7 @@ def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
     if text[dot] != ".":
         return True
     k = dot
-    while k > 0 and not text[k - 1].isspace():
+    while k > 0 and not _space_at(text, k - 1):
         k -= 1
     word = text[k : dot + 1].lower().lstrip("\"“'‘([")
     if word in _SOFT_ABBREV:
@@ -673,14 +673,22 @@ def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
     )
 
 
+def _space_at(text: str, i: int) -> bool:
+    """``text[i].isspace()``, reading a code point where it is ASCII (no str per character)."""
+    o = ord(text[i])
+    if o < 128:
+        return o == 32 or 9 <= o <= 13 or 28 <= o <= 31
+    return text[i].isspace()
+
+
 # tuple.__new__, looked up once (compiled, ``tuple.__new__(...)`` is a method look-up per call)
 _new_tuple: Final = tuple.__new__
 
 
 def _add(spans: list[Span], text: str, a: int, b: int) -> None:
-    while a < b and text[a].isspace():
+    while a < b and _space_at(text, a):
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and _space_at(text, b - 1):
         b -= 1
     if b > a:
         spans.append(_new_tuple(Span, (a, b)))  # no NamedTuple __new__ call: one per sentence
