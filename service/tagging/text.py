@@ -338,7 +338,7 @@ class _Word:
         self.word = word
         self.stem = stem
         self.code = code
-        self.cues: i64 = _CUES.heads.get(word, 0)
+        self.cues: Any = _CUES.heads.get(word, 0)  # (an object: see _scan_table)
 
 
 class _Words:
@@ -425,14 +425,18 @@ def _same(word: str, text: str, i: i64, j: i64) -> bool:
 _WORDS: Final = _Words(8192)
 
 
-def _scan_words(
-    low: str, masks: list[int] | None = None
-) -> tuple[list[str], list[str], list[int], list[int]]:
+def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
     """``_scan(low, 0, True)`` and the tokens' stems, each token a word kept in ``_WORDS``
-    (see there) once it has been met. The token scan packs each word as it goes. ``masks``,
-    if given, gets each token's cue bits (see _CueBits).
+    (see there) once it has been met."""
+    toks, stems, starts, ends, _ = _scan_table(low)
+    return toks, stems, starts, ends
 
-    The four lists are made at a size most texts fill (a token and its gap take about six
+
+def _scan_table(low: str) -> tuple[list[str], list[str], list[int], list[int], list[int]]:
+    """``_scan_words(low)`` and the tokens' cue bits (see _CueBits). The token scan packs
+    each word as it goes.
+
+    The five lists are made at a size most texts fill (a token and its gap take about six
     characters), written in place and cut to the tokens found: compiled, a store by index
     costs less than an append; tokens past the guess are appended."""
     words = _WORDS
@@ -442,7 +446,7 @@ def _scan_words(
     stems: list[str] = [""] * cap
     starts: list[int] = [0] * cap
     ends: list[int] = [0] * cap
-    bits: list[int] = [0] * cap  # (copied to masks at the end)
+    bits: list[int] = [0] * cap
     k: i64 = 0
     i: i64 = 0
     while i < n:
@@ -462,7 +466,7 @@ def _scan_words(
         if kept is not None:
             w = kept.word
             st = kept.stem
-            cues = kept.cues
+            cues: Any = kept.cues  # (an int object kept: no new one per token)
         else:
             w = low[i:j]
             st = _stem_cached(w)
@@ -485,9 +489,7 @@ def _scan_words(
         i = j
     if k < cap:
         del toks[k:], stems[k:], starts[k:], ends[k:], bits[k:]
-    if masks is not None:
-        masks.extend(bits)
-    return toks, stems, starts, ends
+    return toks, stems, starts, ends, bits
 
 
 def _packed_run(text: str, j: i64, n: i64, code: i64) -> tuple[i64, i64]:
@@ -549,8 +551,7 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
         stems = _stems(lows)
     else:
         gen = _CUES.gen  # (read before the scan: see _CueBits)
-        masks: list[int] = []
-        lows, stems, starts, ends = _words(low, masks)
+        lows, stems, starts, ends, masks = _words(low)
         _remember(text, lows, starts, ends, masks, gen)
     out: list[Toks] = []
     hi = 0
@@ -561,15 +562,13 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     return out
 
 
-def _words(low: str, masks: list[int]) -> tuple[list[str], list[str], list[int], list[int]]:
-    """The tokens of a lower-cased text, their stems and offsets; their cue bits go to
-    ``masks``."""
+def _words(low: str) -> tuple[list[str], list[str], list[int], list[int], list[int]]:
+    """The tokens of a lower-cased text, their stems, offsets and cue bits."""
     if COMPILED:
-        return _scan_words(low, masks)
+        return _scan_table(low)
     lows, starts, ends = _split(low, 0, True)
     heads = _CUES.heads
-    masks.extend([heads.get(w, 0) for w in lows])
-    return lows, _stems(lows), starts, ends
+    return lows, _stems(lows), starts, ends, [heads.get(w, 0) for w in lows]
 
 
 def first_word(form: str) -> str:
