@@ -295,15 +295,50 @@ def _stems(lows: list[str]) -> list[str]:
     return [s if (s := table.get(w)) is not None else _stem_cached(w) for w in lows]
 
 
-class _Word:
-    """A word kept in ``_Words``: its str, stem and packed code (-1 where it has none)."""
+class _CueBits:
+    """A bit for each distinct list of plain word cues (see WordCues), and for each word the
+    bits of the lists it begins a cue of: kept on the word in the tokeniser's word table, so
+    that a text's tokens come with them (``FieldWords.masks``) and a cue search tests a bit
+    per token where it looked each token up in a set. ``gen`` changes with every new list:
+    masks made before it are not read."""
 
-    __slots__ = ("code", "stem", "word")
+    __slots__ = ("bits", "gen", "heads")
+
+    def __init__(self) -> None:
+        self.bits: dict[frozenset[str], int] = {}
+        self.heads: dict[str, int] = {}
+        self.gen: i64 = 0
+
+    def bit(self, heads: frozenset[str]) -> i64:
+        """The bit of the cue list whose cues begin with ``heads``; 0 once 62 are given."""
+        bit: i64 = self.bits.get(heads, 0)
+        if bit or len(self.bits) >= 62:
+            return bit
+        bit = 1 << len(self.bits)
+        self.bits[heads] = bit
+        for w in heads:
+            self.heads[w] = self.heads.get(w, 0) | bit
+        for kept in _WORDS.slots:  # words met before: their masks gain the bit
+            if kept is not None:
+                kept.cues = self.heads.get(kept.word, 0)
+        self.gen += 1  # (after the words: a text scanned meanwhile has the old number)
+        return bit
+
+
+_CUES: Final = _CueBits()
+
+
+class _Word:
+    """A word kept in ``_Words``: its str, stem and packed code (-1 where it has none), and
+    the cue lists it begins a cue of (``cues``, see _CueBits)."""
+
+    __slots__ = ("code", "cues", "stem", "word")
 
     def __init__(self, word: str, stem: str, code: i64) -> None:
         self.word = word
         self.stem = stem
         self.code = code
+        self.cues: Any = _CUES.heads.get(word, 0)  # (an object: see _scan_table)
 
 
 class _Words:
@@ -381,16 +416,10 @@ def _code_hash(text: str, i: i64, j: i64) -> i64:
 
 
 def _same(word: str, text: str, i: i64, j: i64) -> bool:
-    """Whether ``text[i:j] == word``, compared in place."""
-    if len(word) != j - i:
-        return False
-    k: i64 = 0
-    while i < j:
-        if ord(word[k]) != ord(text[i]):
-            return False
-        i += 1
-        k += 1
-    return True
+    """Whether ``text[i:j] == word``, compared in place: as long, and found at i within
+    text[i:j] (compiled, ``str.find`` with bounds is one C call, where a loop over the
+    characters read each twice)."""
+    return len(word) == j - i and text.find(word, i, j) == i
 
 
 _WORDS: Final = _Words(8192)
@@ -398,9 +427,16 @@ _WORDS: Final = _Words(8192)
 
 def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
     """``_scan(low, 0, True)`` and the tokens' stems, each token a word kept in ``_WORDS``
-    (see there) once it has been met. The token scan packs each word as it goes.
+    (see there) once it has been met."""
+    toks, stems, starts, ends, _ = _scan_table(low)
+    return toks, stems, starts, ends
 
-    The four lists are made at a size most texts fill (a token and its gap take about six
+
+def _scan_table(low: str) -> tuple[list[str], list[str], list[int], list[int], list[int]]:
+    """``_scan_words(low)`` and the tokens' cue bits (see _CueBits). The token scan packs
+    each word as it goes.
+
+    The five lists are made at a size most texts fill (a token and its gap take about six
     characters), written in place and cut to the tokens found: compiled, a store by index
     costs less than an append; tokens past the guess are appended."""
     words = _WORDS
@@ -410,6 +446,7 @@ def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
     stems: list[str] = [""] * cap
     starts: list[int] = [0] * cap
     ends: list[int] = [0] * cap
+    bits: list[int] = [0] * cap
     k: i64 = 0
     i: i64 = 0
     while i < n:
@@ -429,25 +466,30 @@ def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
         if kept is not None:
             w = kept.word
             st = kept.stem
+            cues: Any = kept.cues  # (an int object kept: no new one per token)
         else:
             w = low[i:j]
             st = _stem_cached(w)
             words.add(w, st, code)
+            cues = _CUES.heads.get(w, 0)
         if k < cap:
             toks[k] = w
+            bits[k] = cues
             stems[k] = st
-            starts[k] = _offset(i)
-            ends[k] = _offset(j)
+            # (``_offset`` written out: a call per offset costs more)
+            starts[k] = _OFFSETS[i] if i < 8192 else i
+            ends[k] = _OFFSETS[j] if j < 8192 else j
         else:
             toks.append(w)
             stems.append(st)
+            bits.append(cues)
             starts.append(_offset(i))
             ends.append(_offset(j))
         k += 1
         i = j
     if k < cap:
-        del toks[k:], stems[k:], starts[k:], ends[k:]
-    return toks, stems, starts, ends
+        del toks[k:], stems[k:], starts[k:], ends[k:], bits[k:]
+    return toks, stems, starts, ends, bits
 
 
 def _packed_run(text: str, j: i64, n: i64, code: i64) -> tuple[i64, i64]:
@@ -508,8 +550,9 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
         lows, starts, ends = _split(text, 0, False)
         stems = _stems(lows)
     else:
-        lows, stems, starts, ends = _words(low)
-        _remember(text, lows, starts, ends)
+        gen = _CUES.gen  # (read before the scan: see _CueBits)
+        lows, stems, starts, ends, masks = _words(low)
+        _remember(text, lows, starts, ends, masks, gen)
     out: list[Toks] = []
     hi = 0
     for sp in sents:
@@ -519,12 +562,13 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     return out
 
 
-def _words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
-    """The tokens of a lower-cased text, their stems and offsets."""
+def _words(low: str) -> tuple[list[str], list[str], list[int], list[int], list[int]]:
+    """The tokens of a lower-cased text, their stems, offsets and cue bits."""
     if COMPILED:
-        return _scan_words(low)
+        return _scan_table(low)
     lows, starts, ends = _split(low, 0, True)
-    return lows, _stems(lows), starts, ends
+    heads = _CUES.heads
+    return lows, _stems(lows), starts, ends, [heads.get(w, 0) for w in lows]
 
 
 def first_word(form: str) -> str:
@@ -602,17 +646,18 @@ def _mark_run_end(text: str, dot: int, n: int) -> int:
 
 def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
     j = cut
-    while j < n and text[j] in " \t\r":
+    while j < n and ord(text[j]) in (32, 9, 13):  # " \t\r" (by code: no str per character)
         j += 1
     if j >= n:
         return True
     nxt = text[j]
-    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'‘(["):
+    o = ord(nxt)  # (an ASCII capital by its code: compiled, isupper() is a generic call)
+    if not ((65 <= o <= 90 if o < 128 else nxt.isupper()) or nxt.isdigit() or nxt in "\"“'‘(["):
         return False
     if text[dot] != ".":
         return True
     k = dot
-    while k > 0 and not text[k - 1].isspace():
+    while k > 0 and not _space_at(text, k - 1):
         k -= 1
     word = text[k : dot + 1].lower().lstrip("\"“'‘([")
     if word in _SOFT_ABBREV:
@@ -627,14 +672,22 @@ def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
     )
 
 
+def _space_at(text: str, i: int) -> bool:
+    """``text[i].isspace()``, reading a code point where it is ASCII (no str per character)."""
+    o = ord(text[i])
+    if o < 128:
+        return o == 32 or 9 <= o <= 13 or 28 <= o <= 31
+    return text[i].isspace()
+
+
 # tuple.__new__, looked up once (compiled, ``tuple.__new__(...)`` is a method look-up per call)
 _new_tuple: Final = tuple.__new__
 
 
 def _add(spans: list[Span], text: str, a: int, b: int) -> None:
-    while a < b and text[a].isspace():
+    while a < b and _space_at(text, a):
         a += 1
-    while b > a and text[b - 1].isspace():
+    while b > a and _space_at(text, b - 1):
         b -= 1
     if b > a:
         spans.append(_new_tuple(Span, (a, b)))  # no NamedTuple __new__ call: one per sentence
@@ -750,27 +803,40 @@ class FieldWords:
     """A text's words as the word-cue regex sees them (a token joined by an apostrophe is two:
     "it's"), kept for the cue searches on it (see WordCues)."""
 
-    __slots__ = ("ends", "lows", "starts", "text")
+    __slots__ = ("ends", "gen", "lows", "masks", "starts", "text")
 
-    def __init__(self, text: str, lows: list[str], starts: list[int], ends: list[int]) -> None:
+    def __init__(
+        self,
+        text: str,
+        lows: list[str],
+        starts: list[int],
+        ends: list[int],
+        masks: list[int],
+        gen: int,
+    ) -> None:
         self.text = text
         self.lows = lows
         self.starts = starts
         self.ends = ends
+        self.masks = masks  # each word's cue bits (see _CueBits)
+        self.gen = gen  # the _CueBits generation they are of
 
 
 # letters that re.IGNORECASE matches to ASCII letters but str.lower() does not lower to them
 _FOLDS_TO_ASCII: Final = ("\u0130", "\u0131", "\u017f")
 
 
-def _remember(text: str, lows: list[str], starts: list[int], ends: list[int]) -> None:
-    """Keep a text's words for cue searches, unless a regex word there is no token: an
-    underscore joins words for the regex, and three letters fold to ASCII only for it."""
+def _remember(
+    text: str, lows: list[str], starts: list[int], ends: list[int], masks: list[int], gen: int
+) -> None:
+    """Keep a text's words (and their cue bits, of generation ``gen``) for cue searches,
+    unless a regex word there is no token: an underscore joins words for the regex, and three
+    letters fold to ASCII only for it."""
     if "_" in text or any(c in text for c in _FOLDS_TO_ASCII):
         return
     if "'" in text or "\u2019" in text:
-        lows, starts, ends = _parts(text, lows, starts, ends)
-    _KEPT.fields = (*_KEPT.fields[-1:], FieldWords(text, lows, starts, ends))
+        lows, starts, ends = _parts(text, lows, starts, ends, masks)
+    _KEPT.fields = (*_KEPT.fields[-1:], FieldWords(text, lows, starts, ends, masks, gen))
 
 
 def joined_tokens(text: str, starts: list[int], ends: list[int], lo: int, hi: int) -> list[int]:
@@ -789,11 +855,16 @@ def joined_tokens(text: str, starts: list[int], ends: list[int], lo: int, hi: in
 
 
 def _parts(
-    text: str, lows: list[str], starts: list[int], ends: list[int]
+    text: str,
+    lows: list[str],
+    starts: list[int],
+    ends: list[int],
+    masks: list[int] | None = None,
 ) -> tuple[list[str], list[int], list[int]]:
     """The tokens with each one joined by an apostrophe split in two: the lists are copied
     whole (at C speed) and each joined token replaced in place by its two words, the last
-    first so that the indices of the others hold (an insertion moves the tail by memmove)."""
+    first so that the indices of the others hold (an insertion moves the tail by memmove).
+    ``masks``, the tokens' cue bits, if given, is changed in place to match."""
     joined = joined_tokens(text, starts, ends, 0, len(text))
     if not joined:
         return lows, starts, ends
@@ -810,6 +881,10 @@ def _parts(
         out_s.insert(k + 1, s + a + 1)
         out_e[k] = s + a
         out_e.insert(k + 1, ends[k])
+        if masks is not None:
+            heads = _CUES.heads
+            masks[k] = heads.get(out_l[k], 0)
+            masks.insert(k + 1, heads.get(out_l[k + 1], 0))
     return out_l, out_s, out_e
 
 
@@ -844,27 +919,25 @@ class WordHit:
 
 
 def _token_search(
-    firsts: dict[str, list[list[str]]],
-    heads: frozenset[str],
-    f: FieldWords,
-    pos: int,
-    end: int,
+    firsts: dict[str, list[list[str]]], bit: i64, f: FieldWords, pos: int, end: int
 ) -> WordHit | None:
     """The first cue that starts at or after pos and ends by end: a word, or words one
     space apart, the longest where several start at the same word (as the regex's
-    longest-first alternation). ``heads``: the keys of ``firsts``, asked first (most words
-    start no cue, and a set look-up costs less than a dict's)."""
-    starts, ends, lows, text = f.starts, f.ends, f.lows, f.text
+    longest-first alternation). ``bit``: the cue list's bit, set in the masks of the words
+    that are keys of ``firsts`` (most words start no cue: a bit test per word, where a set
+    look-up costs several times more)."""
+    starts, ends, lows, masks, text = f.starts, f.ends, f.lows, f.masks, f.text
     stop: i64 = end  # the positions as machine integers: no tagged-int checks per word
     n: i64 = len(starts)
     k: i64 = _first_at(starts, pos)
     while k < n:
-        s: i64 = starts[k]
         last: i64 = ends[k]
-        if s >= stop or last > stop:
+        if last > stop:  # (a word that starts at or after stop ends after it)
             return None
-        w = lows[k]
-        if w in heads:
+        m: i64 = masks[k]
+        if m & bit:
+            w = lows[k]
+            s: i64 = starts[k]
             for rest in firsts[w]:
                 j = k
                 e: i64 = last
@@ -912,7 +985,7 @@ class WordCues:
     the Match objects ``regex`` itself would return.
     """
 
-    __slots__ = ("_empty", "_firsts", "_heads", "_memo", "_one_word", "_plain", "_twin", "regex")
+    __slots__ = ("_bit", "_empty", "_firsts", "_memo", "_one_word", "_plain", "_twin", "regex")
 
     def __init__(self, words: Iterable[str]) -> None:
         low = {w.lower() for w in words}
@@ -939,7 +1012,9 @@ class WordCues:
         for w in sorted(low, key=len, reverse=True):  # the longest first, as the regex
             head, *rest = w.split() or [""]
             self._firsts.setdefault(head, []).append(rest)
-        self._heads = frozenset(self._firsts)
+        # the list's bit in the words' masks (none once there are 62 lists: no word look-up)
+        self._bit: i64 = _CUES.bit(frozenset(self._firsts)) if self._plain else 0
+        self._plain = self._plain and self._bit != 0
         self._memo: tuple[object, dict[int, tuple[re.Match[str] | None, int]]] = (None, {})
 
     def _search(self, text: str, pos: int, end: int) -> re.Match[str] | None:
@@ -959,8 +1034,8 @@ class WordCues:
             return self._search(text, pos, end)
         if self._plain:
             f = _words_of(text)
-            if f is not None:  # the text's words are known: no character scan
-                return _token_search(self._firsts, self._heads, f, pos, end)
+            if f is not None and f.gen == _CUES.gen:  # the words are known: no character scan
+                return _token_search(self._firsts, self._bit, f, pos, end)
         if not self._one_word:
             return self._search(text, pos, end)
         memo = self._memo  # read once: the tuple swap below is atomic
