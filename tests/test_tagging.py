@@ -2527,3 +2527,19 @@ def test_words_of_sets_n_and_p_in_other_senses(
     tagger: Tagger, sentence: str, unwanted: str
 ) -> None:
     assert unwanted not in events_of(tagger, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Georgia and Armenia signed a protocol on Friday to reopen the rail link.",
+        "Chile's negotiators met Canada for a second week of talks under the CPTPP quota review.",
+        "The Sahel states will weigh a customs pact with ECOWAS next month.",
+        "Seoul is still haggling with Washington over a steel quota.",
+        "Peru said it was in talks with Brazil on expanding a 2010 trade agreement.",
+        "Trade officials from Japan and India will meet in Tokyo on Monday.",
+        "China is financing a deep-water port in Sri Lanka.",
+    ],
+)
+def test_cooperation_phrasings_of_sets_n_and_p(tagger: Tagger, sentence: str) -> None:
+    assert "ECONOMIC_COOPERATION" in events_of(tagger, sentence)
