@@ -226,11 +226,19 @@ class _W:
 
 class _Runs(WordSink):
     """The runs of capitalised words of a text so far, each word told by the scan: ``seqs``
-    the runs closed, ``cur`` the one going on, ``prev_end`` where its last word ends."""
+    the runs closed, ``cur`` the one going on, ``prev_end`` where its last word ends.
+    ``taken``: the mentions found already, in order of their starts; [``taken_start``,
+    ``taken_end``) the span of the first of them that may hold a word told from now on,
+    ``next_taken`` the index of the one after it (words come in text order, so a word's
+    start is compared with one span, moved on past the words it holds, rather than looked
+    up in a mark per character of the text)."""
 
-    def __init__(self, text: str, covered: list[bool], org_words: frozenset[str]) -> None:
+    def __init__(self, text: str, taken: list[Mention], org_words: frozenset[str]) -> None:
         self.text = text
-        self.covered = covered
+        self.taken = taken
+        self.next_taken = 0
+        self.taken_start = 0
+        self.taken_end = 0
         self.org_words = org_words
         self.seqs: list[list[_W]] = []
         self.cur: list[_W] = []
@@ -241,7 +249,7 @@ class _Runs(WordSink):
         marks and possessive cut, read by code point before its one slice), into a run."""
         text = self.text
         s = start
-        if self.covered[s] or (s > 0 and text[s - 1].isalnum()) or not _upper_at(text, s):
+        if self._is_taken(s) or (s > 0 and text[s - 1].isalnum()) or not _upper_at(text, s):
             return
         e = _trimmed_end(text, s, end)
         if e == s:
@@ -262,6 +270,26 @@ class _Runs(WordSink):
             self.seqs.append(cur)
             self.cur = []
         self.prev_end = e
+
+    def _is_taken(self, s: int) -> bool:
+        """Whether a mention found already holds text[s] (s no less than the last asked)."""
+        if s >= self.taken_end:
+            self._take_next(s)
+        return s >= self.taken_start
+
+    def _take_next(self, s: int) -> None:
+        """Move on to the first mention found that ends after s (none: a span past s)."""
+        taken = self.taken
+        k = self.next_taken
+        while k < len(taken) and taken[k].end <= s:
+            k += 1
+        if k < len(taken):
+            self.taken_start = taken[k].start
+            self.taken_end = taken[k].end
+            self.next_taken = k + 1
+        else:
+            self.taken_start = self.taken_end = s + 1
+            self.next_taken = k
 
     def _and_joins(self, start: int) -> bool:
         """ "and" inside an organisation's name ("Ministry of Industry and Trade", "Union for
@@ -326,10 +354,9 @@ def _upper_at(text: str, k: int) -> bool:
     return text[k].isupper()
 
 
-def _cover(covered: list[bool], start: int, end: int) -> None:
-    """Mark text[start:end] as taken by a mention."""
-    for p in range(start, end):
-        covered[p] = True
+def _in_one(ms: list[Mention], k: int) -> bool:
+    """Whether one of ``ms`` (a dateline's one or two) holds text[k]."""
+    return any(m.start <= k < m.end for m in ms)
 
 
 _by_start = attrgetter("start")  # Mention.start
@@ -403,16 +430,13 @@ class NameFinder:
         if len(lowered) != len(text):
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         out: list[Mention] = []
-        covered = [False] * len(text)  # compiled, a list is read and set without generic calls
         dull = self._dull
         named: set[str] = set()  # minor place names met inside a longer name
         line = self._dateline(field, text, cut) if field == "body" else []
-        for d in line:
-            _cover(covered, d.start, d.end)
         orgs = self.org_words
         for hit in self.gaz.find(text, lowered, words):
             start, end, entry = hit.start, hit.end, hit.entry
-            if entry is None or (line and covered[start]):
+            if entry is None or (line and _in_one(line, start)):
                 continue
             name = text[start:end]  # sliced once: compiled, each slice is a new str
             if hit.minor and (name in named or _beside_capital(text, start, end, dull)):
@@ -448,14 +472,16 @@ class NameFinder:
                 start = prev.start
                 name = text[start:end]
             out.append(Mention(field, start, end, name, entry))
-            _cover(covered, start, end)
         out[:0] = line
+        # in order for _Runs (the names in order, then the goods): the order of the mentions
+        # added below does not change, none of them starts where another does
+        sort_by_start(out)
         starts = {s.start for s in sents}
         dull = self._dull
         # a nationality or country right before an unseen organisation's name is part of it
         # ("Sudanese Armed Forces", "China Coast Guard")
         known = len(out)  # the mentions before the unseen ones: the owners among them
-        for seq in self._sequences(text, covered):
+        for seq in self._sequences(text, out):
             if len(seq) == 1 and seq[0].text in dull:
                 continue
             m = self._classify(field, text, seq, starts, surnames)
@@ -523,9 +549,10 @@ class NameFinder:
             return False
         return words[-1] not in self.gov_heads or not all(w in self._generic for w in words[:-1])
 
-    def _sequences(self, text: str, covered: list[bool]) -> list[list[_W]]:
-        """Runs of capitalised words joined by single spaces (and name particles)."""
-        runs = _Runs(text, covered, self.org_words)
+    def _sequences(self, text: str, taken: list[Mention]) -> list[list[_W]]:
+        """Runs of capitalised words joined by single spaces (and name particles), of the
+        words no mention of ``taken`` (in order of their starts) holds."""
+        runs = _Runs(text, taken, self.org_words)
         if COMPILED:
             scan_cap_words(text, runs)
         else:
