@@ -647,8 +647,10 @@ class NameFinder:
     def _place_after(self, text: str, end: int) -> bool:
         """An unseen name right before "province": a place, not a person. (Its callers ask
         after _place_before's words first: a place word before the name is known absent.)"""
-        m = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
-        return m is not None and m.group().lower().rstrip(".,") in self.place_after
+        if text[end : end + 1] != " ":
+            return False
+        j = _word_end(text, end + 1, len(text))
+        return j > end + 1 and text[end + 1 : j].lower().rstrip(".,") in self.place_after
 
     def _other_name(self, text: str, start: int, end: int) -> bool:
         """A one-word known name ("Abbas") followed by a capitalised word that no list knows:
@@ -674,27 +676,55 @@ class NameFinder:
         before = text[max(0, start - 4) : start].lower()
         if not before.endswith(("a ", "an ", "the ")):
             return False
-        m = _WORD_RE.search(text, end, end + 24)
-        return (
-            m is not None
-            and text[end : m.start()] == " "
-            and m.group().lower().rstrip(".,") in self.org_roles
-        )
+        if text[end : end + 1] != " ":
+            return False  # the first word after the name stands right after a space, or none
+        j = _word_end(text, end + 1, min(len(text), end + 24))
+        return j > end + 1 and text[end + 1 : j].lower().rstrip(".,") in self.org_roles
 
     def _person_context(self, text: str, end: int) -> bool:
         """A verb or ", a <role>" right after the name: a person."""
         if end >= len(text) or not _space_or_comma(text, end):
             return False  # what follows is no " " or "," then a word (read before any search)
-        tail = text[end : end + 40]
-        m = _WORD_RE.search(tail)
-        if m is None:
+        lim = min(len(text), end + 40)  # the words are read within 40 characters
+        i = _word_start(text, end, lim)
+        if i < 0:
             return False
-        nxt = m.group().lower().rstrip(".,")
-        gap = tail[: m.start()]
+        j = _word_end(text, i, lim)
+        nxt = text[i:j].lower().rstrip(".,")
+        gap = text[end:i]
         if gap.strip() == "," and nxt in ("a", "an", "the"):
-            m2 = _WORD_RE.search(tail, m.end())
-            return m2 is not None and m2.group().lower().rstrip(".,") in self.role_after
+            i = _word_start(text, j, lim)
+            return (
+                i >= 0 and text[i : _word_end(text, i, lim)].lower().rstrip(".,") in self.role_after
+            )
         return gap == " " and nxt in self.verb_after
+
+
+def _word_start(text: str, i: int, lim: int) -> int:
+    """Where the first match of ``_WORD_RE`` in text[i:lim] starts (-1: none), by code point
+    (compiled, a regex search and its match's methods are generic calls): at the first
+    letter or digit."""
+    while i < lim:
+        if _alnum_at(text, i):
+            return i
+        i += 1
+    return -1
+
+
+def _word_end(text: str, i: int, lim: int) -> int:
+    """Where the match of ``_WORD_RE`` at i in text[:lim] ends (i: none there)."""
+    if i >= lim or not _alnum_at(text, i):
+        return i
+    return _cap_word_end(text, i + 1, lim)
+
+
+def _alnum_at(text: str, i: int) -> bool:
+    """``text[i].isalnum()``, reading a code point where it is ASCII (a regex word character
+    other than "_")."""
+    o = ord(text[i])
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57
+    return text[i].isalnum()
 
 
 # how an unseen name's id starts, by its type (the spaCy backend's names too)
