@@ -7,8 +7,9 @@ import random
 import re
 
 from service.tagging import load_tagger
-from service.tagging.entities import Mention, NameFinder, _Runs
+from service.tagging.entities import Mention, NameFinder, _keyed, _longest_name, _Runs
 from service.tagging.gazetteer import Entry
+from service.tagging.text import slug
 
 _E = Entry("org:x", "ORG", "X", None)
 
@@ -107,3 +108,21 @@ def test_the_context_words_are_read_as_by_the_word_regex() -> None:
         for end in range(4, len(led) + 1):
             got = names._org_context(led, 4, end)
             assert got == _org_context_by_regex(names, led, 4, end), (led, end)
+
+
+def test_the_longest_name_is_the_min_of_the_distinct_names() -> None:
+    rng = random.Random(7)
+    pool = ["Li", "Lu", "Xi", "Ann Li", "Ann Lu", "Bo", "Ann", "Zoe Ann Li", "Zoe Ann Lu"]
+    for _ in range(3000):
+        names = [rng.choice(pool) for _ in range(rng.randrange(1, 6))]
+        ms = [
+            Mention("body", k, k + 1, n, Entry("person:x", "PERSON", n, None))
+            for k, n in enumerate(names)
+        ]
+        want = min(set(names), key=lambda n: (-len(n), n))
+        assert _longest_name(ms) == want, names
+
+
+def test_keyed_tells_whether_a_slug_is_made() -> None:
+    for name in ["Σ", "Σ Alpha", "Éric", "Ω-7", "Ünal", "ΑΒΓ", "Ⅻ", "Abe", "Ǆ", "ﬁ"]:
+        assert _keyed(name) == bool(slug(name)), name

@@ -605,8 +605,7 @@ class NameFinder:
             return None
         name = text[words[0].start : words[-1].end]
         s, e = words[0].start, words[-1].end
-        key = slug(name)
-        if not key:
+        if not _keyed(name):
             return None  # no letter an id can carry ("Σ"): no entity rather than "person:"
         if len(words) == 1:
             w = words[0].text
@@ -618,26 +617,26 @@ class NameFinder:
             # an unseen acronym; one with digits is a product or model ("H20", "F35") unless
             # the gazetteer knows it ("G20")
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha() and s not in starts:
-                return _unseen(field, s, e, name, "ORG", key)
+                return _unseen(field, s, e, name, "ORG")
             if not titled and self._place_before(text, s):
-                return _unseen(field, s, e, name, "GPE", key)  # "the region of X met": a place
+                return _unseen(field, s, e, name, "GPE")  # "the region of X met": a place
             if titled or (s not in starts and self._person_context(text, e)):
-                return _unseen(field, s, e, name, "PERSON", key)
+                return _unseen(field, s, e, name, "PERSON")
             if self._org_context(text, s, e):
-                return _unseen(field, s, e, name, "ORG", key)
+                return _unseen(field, s, e, name, "ORG")
             if self._place_after(text, e):
-                return _unseen(field, s, e, name, "GPE", key)
+                return _unseen(field, s, e, name, "GPE")
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
             return None
         if not titled and self._place_before(text, s):
-            return _unseen(field, s, e, name, "GPE", key)
+            return _unseen(field, s, e, name, "GPE")
         if titled or self._person_context(text, e):
-            return _unseen(field, s, e, name, "PERSON", key)
+            return _unseen(field, s, e, name, "PERSON")
         if self._place_after(text, e):
-            return _unseen(field, s, e, name, "GPE", key)
+            return _unseen(field, s, e, name, "GPE")
         if len(words) <= 4:
-            return _unseen(field, s, e, name, "PERSON", key)
+            return _unseen(field, s, e, name, "PERSON")
         return None
 
     def _place_before(self, text: str, start: int) -> bool:
@@ -698,6 +697,14 @@ class NameFinder:
                 i >= 0 and text[i : _word_end(text, i, lim)].lower().rstrip(".,") in self.role_after
             )
         return gap == " " and nxt in self.verb_after
+
+
+def _keyed(name: str) -> bool:
+    """Whether ``slug(name)`` is not empty: so where the name starts with an ASCII letter
+    (a capitalised word's first one), made only otherwise (most names it is asked of are
+    not made into an id: a known surname, a title alone, no cue)."""
+    o = ord(name[0])
+    return 65 <= o <= 90 or 97 <= o <= 122 or bool(slug(name))
 
 
 def _word_start(text: str, i: int, lim: int) -> int:
@@ -832,8 +839,7 @@ def _entity(eid: str, etype: str, ms: list[Mention]) -> dict[str, Any]:
     if len(ms) > 1:  # most entities are named once: nothing to order or choose
         if not _in_mention_order(ms):  # they mostly come in order: a check, no sort
             ms.sort(key=_mention_order)
-        names = {m.entry.name for m in ms}
-        name = min(names, key=_name_order) if len(names) > 1 else ms[0].entry.name
+        name = _longest_name(ms)
     else:
         name = ms[0].entry.name
     d: dict[str, Any] = {"id": eid, "type": etype, "name": name}
@@ -866,5 +872,12 @@ def _in_mention_order(ms: list[Mention]) -> bool:
     return True
 
 
-def _name_order(n: str) -> tuple[int, str]:
-    return -len(n), n
+def _longest_name(ms: list[Mention]) -> str:
+    """The longest of the mentions' entry names, the first in str order of those as long
+    (``min`` of the distinct names by (-len, name)): one pass, no set of the names."""
+    name = ms[0].entry.name
+    for k in range(1, len(ms)):
+        n = ms[k].entry.name
+        if len(n) > len(name) or (len(n) == len(name) and n < name):
+            name = n
+    return name
