@@ -126,3 +126,12 @@ def test_the_longest_name_is_the_min_of_the_distinct_names() -> None:
 def test_keyed_tells_whether_a_slug_is_made() -> None:
     for name in ["Σ", "Σ Alpha", "Éric", "Ω-7", "Ünal", "ΑΒΓ", "Ⅻ", "Abe", "Ǆ", "ﬁ"]:
         assert _keyed(name) == bool(slug(name)), name
+
+
+def test_every_character_that_lowers_to_a_place_word_end_is_asked_for() -> None:
+    names = load_tagger().names
+    ends = {w[-2] for w in names.place_before}
+    for o in range(0x110000):
+        low = chr(o).lower()
+        if low and low[-1] in ends:
+            assert chr(o) in names._place_ends, hex(o)

@@ -406,6 +406,9 @@ class NameFinder:
             sorted({" " + w.lower() + " " for w in cues.get("place_words_before", [])}, key=len)
         )
         self.place_after = frozenset(w.lower() for w in cues.get("place_words_after", []))
+        # the characters the last of those words may end in, in either case ("r" of "near")
+        self._place_ends = "".join(sorted({c for w in self.place_before for c in w[-2:-1]}))
+        self._place_ends += self._place_ends.upper()
         # a lone word of these names nothing (_classify drops it): most runs are one of them
         self._dull = self.common | self.start_stop
         # words of a body's description, no name of its own ("Foreign Ministry")
@@ -641,6 +644,12 @@ class NameFinder:
 
     def _place_before(self, text: str, start: int) -> bool:
         """An unseen name right after "near" or "the town of": a place, whatever follows."""
+        if (
+            start < 2
+            or ord(text[start - 1]) != 32
+            or not _code_in(self._place_ends, text, start - 2)
+        ):
+            return False  # no such word ends right before: no lowered slice of the text made
         return (" " + text[max(0, start - 24) : start].lower()).endswith(self.place_before)
 
     def _place_after(self, text: str, end: int) -> bool:
@@ -697,6 +706,13 @@ class NameFinder:
                 i >= 0 and text[i : _word_end(text, i, lim)].lower().rstrip(".,") in self.role_after
             )
         return gap == " " and nxt in self.verb_after
+
+
+def _code_in(chars: str, text: str, i: int) -> bool:
+    """``text[i] in chars`` for a few characters, compared by code point (compiled, no str
+    of one character and no generic containment test)."""
+    o = ord(text[i])
+    return any(ord(chars[k]) == o for k in range(len(chars)))
 
 
 def _keyed(name: str) -> bool:
