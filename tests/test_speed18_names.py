@@ -135,3 +135,10 @@ def test_every_character_that_lowers_to_a_place_word_end_is_asked_for() -> None:
         low = chr(o).lower()
         if low and low[-1] in ends:
             assert chr(o) in names._place_ends, hex(o)
+
+
+def test_an_entrys_name_words_are_its_split_name_every_time() -> None:
+    for name in ["Lin Jian", " Ayen  Lado ", "Xi", "", "Jean-Luc Mélenchon Jr."]:
+        e = Entry("person:x", "PERSON", name, None)
+        assert e.name_words() == name.split()
+        assert e.name_words() is e.name_words()  # split once

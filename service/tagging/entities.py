@@ -812,7 +812,7 @@ def surname_table(mentions: list[Mention], base: dict[str, Entry]) -> dict[str, 
     firsts: dict[str, Entry] = {}
     for m in mentions:
         if m.entry.type == "PERSON":
-            parts = m.entry.name.split()
+            parts = m.entry.name_words()
             if len(parts) > 1:
                 table[parts[-1]] = m.entry
                 if len(parts) <= 3 and len(parts[0]) >= 2:
