@@ -39,7 +39,8 @@ class Bodies:
         for k, m in enumerate(ms):
             e = m.entry
             # a bare "Army" the gazetteer knows as one country's is another's in its context
-            bare = m.text in self.heads and e.country is not None
+            # (asked of organisations only: the set look-up is made for no other mention)
+            bare = e.type == "ORG" and m.text in self.heads and e.country is not None
             if (
                 e.type == "ORG"
                 and (bare or m.text not in self.known)
@@ -73,8 +74,11 @@ class Bodies:
 
 
 def _country(e: Entry) -> str | None:
-    if e.id.startswith("country:"):
-        return e.id
+    """The country an entry is or belongs to. (Its id's first letter is read by code point
+    before the prefix is compared: most ids start "person:", "org:" or "place:".)"""
+    eid = e.id
+    if eid and ord(eid[0]) == 99 and eid.startswith("country:"):
+        return eid
     return e.country if e.type in ("GPE", "NORP") else None
 
 

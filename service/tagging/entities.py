@@ -226,11 +226,19 @@ class _W:
 
 class _Runs(WordSink):
     """The runs of capitalised words of a text so far, each word told by the scan: ``seqs``
-    the runs closed, ``cur`` the one going on, ``prev_end`` where its last word ends."""
+    the runs closed, ``cur`` the one going on, ``prev_end`` where its last word ends.
+    ``taken``: the mentions found already, in order of their starts; [``taken_start``,
+    ``taken_end``) the span of the first of them that may hold a word told from now on,
+    ``next_taken`` the index of the one after it (words come in text order, so a word's
+    start is compared with one span, moved on past the words it holds, rather than looked
+    up in a mark per character of the text)."""
 
-    def __init__(self, text: str, covered: list[bool], org_words: frozenset[str]) -> None:
+    def __init__(self, text: str, taken: list[Mention], org_words: frozenset[str]) -> None:
         self.text = text
-        self.covered = covered
+        self.taken = taken
+        self.next_taken = 0
+        self.taken_start = 0
+        self.taken_end = 0
         self.org_words = org_words
         self.seqs: list[list[_W]] = []
         self.cur: list[_W] = []
@@ -241,7 +249,7 @@ class _Runs(WordSink):
         marks and possessive cut, read by code point before its one slice), into a run."""
         text = self.text
         s = start
-        if self.covered[s] or (s > 0 and text[s - 1].isalnum()) or not _upper_at(text, s):
+        if self._is_taken(s) or (s > 0 and text[s - 1].isalnum()) or not _upper_at(text, s):
             return
         e = _trimmed_end(text, s, end)
         if e == s:
@@ -262,6 +270,26 @@ class _Runs(WordSink):
             self.seqs.append(cur)
             self.cur = []
         self.prev_end = e
+
+    def _is_taken(self, s: int) -> bool:
+        """Whether a mention found already holds text[s] (s no less than the last asked)."""
+        if s >= self.taken_end:
+            self._take_next(s)
+        return s >= self.taken_start
+
+    def _take_next(self, s: int) -> None:
+        """Move on to the first mention found that ends after s (none: a span past s)."""
+        taken = self.taken
+        k = self.next_taken
+        while k < len(taken) and taken[k].end <= s:
+            k += 1
+        if k < len(taken):
+            self.taken_start = taken[k].start
+            self.taken_end = taken[k].end
+            self.next_taken = k + 1
+        else:
+            self.taken_start = self.taken_end = s + 1
+            self.next_taken = k
 
     def _and_joins(self, start: int) -> bool:
         """ "and" inside an organisation's name ("Ministry of Industry and Trade", "Union for
@@ -326,10 +354,9 @@ def _upper_at(text: str, k: int) -> bool:
     return text[k].isupper()
 
 
-def _cover(covered: list[bool], start: int, end: int) -> None:
-    """Mark text[start:end] as taken by a mention."""
-    for p in range(start, end):
-        covered[p] = True
+def _in_one(ms: list[Mention], k: int) -> bool:
+    """Whether one of ``ms`` (a dateline's one or two) holds text[k]."""
+    return any(m.start <= k < m.end for m in ms)
 
 
 _by_start = attrgetter("start")  # Mention.start
@@ -379,6 +406,9 @@ class NameFinder:
             sorted({" " + w.lower() + " " for w in cues.get("place_words_before", [])}, key=len)
         )
         self.place_after = frozenset(w.lower() for w in cues.get("place_words_after", []))
+        # the characters the last of those words may end in, in either case ("r" of "near")
+        self._place_ends = "".join(sorted({c for w in self.place_before for c in w[-2:-1]}))
+        self._place_ends += self._place_ends.upper()
         # a lone word of these names nothing (_classify drops it): most runs are one of them
         self._dull = self.common | self.start_stop
         # words of a body's description, no name of its own ("Foreign Ministry")
@@ -403,16 +433,13 @@ class NameFinder:
         if len(lowered) != len(text):
             lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         out: list[Mention] = []
-        covered = [False] * len(text)  # compiled, a list is read and set without generic calls
         dull = self._dull
         named: set[str] = set()  # minor place names met inside a longer name
         line = self._dateline(field, text, cut) if field == "body" else []
-        for d in line:
-            _cover(covered, d.start, d.end)
         orgs = self.org_words
         for hit in self.gaz.find(text, lowered, words):
             start, end, entry = hit.start, hit.end, hit.entry
-            if entry is None or (line and covered[start]):
+            if entry is None or (line and _in_one(line, start)):
                 continue
             name = text[start:end]  # sliced once: compiled, each slice is a new str
             if hit.minor and (name in named or _beside_capital(text, start, end, dull)):
@@ -448,14 +475,16 @@ class NameFinder:
                 start = prev.start
                 name = text[start:end]
             out.append(Mention(field, start, end, name, entry))
-            _cover(covered, start, end)
         out[:0] = line
+        # in order for _Runs (the names in order, then the goods): the order of the mentions
+        # added below does not change, none of them starts where another does
+        sort_by_start(out)
         starts = {s.start for s in sents}
         dull = self._dull
         # a nationality or country right before an unseen organisation's name is part of it
         # ("Sudanese Armed Forces", "China Coast Guard")
         known = len(out)  # the mentions before the unseen ones: the owners among them
-        for seq in self._sequences(text, covered):
+        for seq in self._sequences(text, out):
             if len(seq) == 1 and seq[0].text in dull:
                 continue
             m = self._classify(field, text, seq, starts, surnames)
@@ -523,9 +552,10 @@ class NameFinder:
             return False
         return words[-1] not in self.gov_heads or not all(w in self._generic for w in words[:-1])
 
-    def _sequences(self, text: str, covered: list[bool]) -> list[list[_W]]:
-        """Runs of capitalised words joined by single spaces (and name particles)."""
-        runs = _Runs(text, covered, self.org_words)
+    def _sequences(self, text: str, taken: list[Mention]) -> list[list[_W]]:
+        """Runs of capitalised words joined by single spaces (and name particles), of the
+        words no mention of ``taken`` (in order of their starts) holds."""
+        runs = _Runs(text, taken, self.org_words)
         if COMPILED:
             scan_cap_words(text, runs)
         else:
@@ -578,8 +608,7 @@ class NameFinder:
             return None
         name = text[words[0].start : words[-1].end]
         s, e = words[0].start, words[-1].end
-        key = slug(name)
-        if not key:
+        if not _keyed(name):
             return None  # no letter an id can carry ("Σ"): no entity rather than "person:"
         if len(words) == 1:
             w = words[0].text
@@ -591,37 +620,45 @@ class NameFinder:
             # an unseen acronym; one with digits is a product or model ("H20", "F35") unless
             # the gazetteer knows it ("G20")
             if w.isupper() and 2 <= len(w) <= 6 and w.isalpha() and s not in starts:
-                return _unseen(field, s, e, name, "ORG", key)
+                return _unseen(field, s, e, name, "ORG")
             if not titled and self._place_before(text, s):
-                return _unseen(field, s, e, name, "GPE", key)  # "the region of X met": a place
+                return _unseen(field, s, e, name, "GPE")  # "the region of X met": a place
             if titled or (s not in starts and self._person_context(text, e)):
-                return _unseen(field, s, e, name, "PERSON", key)
+                return _unseen(field, s, e, name, "PERSON")
             if self._org_context(text, s, e):
-                return _unseen(field, s, e, name, "ORG", key)
+                return _unseen(field, s, e, name, "ORG")
             if self._place_after(text, e):
-                return _unseen(field, s, e, name, "GPE", key)
+                return _unseen(field, s, e, name, "GPE")
             return None
         if len(words) > 5 or any(w.text.isupper() and len(w.text) > 1 for w in words):
             return None
         if not titled and self._place_before(text, s):
-            return _unseen(field, s, e, name, "GPE", key)
+            return _unseen(field, s, e, name, "GPE")
         if titled or self._person_context(text, e):
-            return _unseen(field, s, e, name, "PERSON", key)
+            return _unseen(field, s, e, name, "PERSON")
         if self._place_after(text, e):
-            return _unseen(field, s, e, name, "GPE", key)
+            return _unseen(field, s, e, name, "GPE")
         if len(words) <= 4:
-            return _unseen(field, s, e, name, "PERSON", key)
+            return _unseen(field, s, e, name, "PERSON")
         return None
 
     def _place_before(self, text: str, start: int) -> bool:
         """An unseen name right after "near" or "the town of": a place, whatever follows."""
+        if (
+            start < 2
+            or ord(text[start - 1]) != 32
+            or not _code_in(self._place_ends, text, start - 2)
+        ):
+            return False  # no such word ends right before: no lowered slice of the text made
         return (" " + text[max(0, start - 24) : start].lower()).endswith(self.place_before)
 
     def _place_after(self, text: str, end: int) -> bool:
         """An unseen name right before "province": a place, not a person. (Its callers ask
         after _place_before's words first: a place word before the name is known absent.)"""
-        m = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
-        return m is not None and m.group().lower().rstrip(".,") in self.place_after
+        if text[end : end + 1] != " ":
+            return False
+        j = _word_end(text, end + 1, len(text))
+        return j > end + 1 and text[end + 1 : j].lower().rstrip(".,") in self.place_after
 
     def _other_name(self, text: str, start: int, end: int) -> bool:
         """A one-word known name ("Abbas") followed by a capitalised word that no list knows:
@@ -647,27 +684,70 @@ class NameFinder:
         before = text[max(0, start - 4) : start].lower()
         if not before.endswith(("a ", "an ", "the ")):
             return False
-        m = _WORD_RE.search(text, end, end + 24)
-        return (
-            m is not None
-            and text[end : m.start()] == " "
-            and m.group().lower().rstrip(".,") in self.org_roles
-        )
+        if text[end : end + 1] != " ":
+            return False  # the first word after the name stands right after a space, or none
+        j = _word_end(text, end + 1, min(len(text), end + 24))
+        return j > end + 1 and text[end + 1 : j].lower().rstrip(".,") in self.org_roles
 
     def _person_context(self, text: str, end: int) -> bool:
         """A verb or ", a <role>" right after the name: a person."""
         if end >= len(text) or not _space_or_comma(text, end):
             return False  # what follows is no " " or "," then a word (read before any search)
-        tail = text[end : end + 40]
-        m = _WORD_RE.search(tail)
-        if m is None:
+        lim = min(len(text), end + 40)  # the words are read within 40 characters
+        i = _word_start(text, end, lim)
+        if i < 0:
             return False
-        nxt = m.group().lower().rstrip(".,")
-        gap = tail[: m.start()]
+        j = _word_end(text, i, lim)
+        nxt = text[i:j].lower().rstrip(".,")
+        gap = text[end:i]
         if gap.strip() == "," and nxt in ("a", "an", "the"):
-            m2 = _WORD_RE.search(tail, m.end())
-            return m2 is not None and m2.group().lower().rstrip(".,") in self.role_after
+            i = _word_start(text, j, lim)
+            return (
+                i >= 0 and text[i : _word_end(text, i, lim)].lower().rstrip(".,") in self.role_after
+            )
         return gap == " " and nxt in self.verb_after
+
+
+def _code_in(chars: str, text: str, i: int) -> bool:
+    """``text[i] in chars`` for a few characters, compared by code point (compiled, no str
+    of one character and no generic containment test)."""
+    o = ord(text[i])
+    return any(ord(chars[k]) == o for k in range(len(chars)))
+
+
+def _keyed(name: str) -> bool:
+    """Whether ``slug(name)`` is not empty: so where the name starts with an ASCII letter
+    (a capitalised word's first one), made only otherwise (most names it is asked of are
+    not made into an id: a known surname, a title alone, no cue)."""
+    o = ord(name[0])
+    return 65 <= o <= 90 or 97 <= o <= 122 or bool(slug(name))
+
+
+def _word_start(text: str, i: int, lim: int) -> int:
+    """Where the first match of ``_WORD_RE`` in text[i:lim] starts (-1: none), by code point
+    (compiled, a regex search and its match's methods are generic calls): at the first
+    letter or digit."""
+    while i < lim:
+        if _alnum_at(text, i):
+            return i
+        i += 1
+    return -1
+
+
+def _word_end(text: str, i: int, lim: int) -> int:
+    """Where the match of ``_WORD_RE`` at i in text[:lim] ends (i: none there)."""
+    if i >= lim or not _alnum_at(text, i):
+        return i
+    return _cap_word_end(text, i + 1, lim)
+
+
+def _alnum_at(text: str, i: int) -> bool:
+    """``text[i].isalnum()``, reading a code point where it is ASCII (a regex word character
+    other than "_")."""
+    o = ord(text[i])
+    if o < 128:
+        return 97 <= o <= 122 or 65 <= o <= 90 or 48 <= o <= 57
+    return text[i].isalnum()
 
 
 # how an unseen name's id starts, by its type (the spaCy backend's names too)
@@ -732,7 +812,7 @@ def surname_table(mentions: list[Mention], base: dict[str, Entry]) -> dict[str, 
     firsts: dict[str, Entry] = {}
     for m in mentions:
         if m.entry.type == "PERSON":
-            parts = m.entry.name.split()
+            parts = m.entry.name_words()
             if len(parts) > 1:
                 table[parts[-1]] = m.entry
                 if len(parts) <= 3 and len(parts[0]) >= 2:
@@ -775,8 +855,7 @@ def _entity(eid: str, etype: str, ms: list[Mention]) -> dict[str, Any]:
     if len(ms) > 1:  # most entities are named once: nothing to order or choose
         if not _in_mention_order(ms):  # they mostly come in order: a check, no sort
             ms.sort(key=_mention_order)
-        names = {m.entry.name for m in ms}
-        name = min(names, key=_name_order) if len(names) > 1 else ms[0].entry.name
+        name = _longest_name(ms)
     else:
         name = ms[0].entry.name
     d: dict[str, Any] = {"id": eid, "type": etype, "name": name}
@@ -809,5 +888,12 @@ def _in_mention_order(ms: list[Mention]) -> bool:
     return True
 
 
-def _name_order(n: str) -> tuple[int, str]:
-    return -len(n), n
+def _longest_name(ms: list[Mention]) -> str:
+    """The longest of the mentions' entry names, the first in str order of those as long
+    (``min`` of the distinct names by (-len, name)): one pass, no set of the names."""
+    name = ms[0].entry.name
+    for k in range(1, len(ms)):
+        n = ms[k].entry.name
+        if len(n) > len(name) or (len(n) == len(name) and n < name):
+            name = n
+    return name

@@ -22,15 +22,25 @@ MAJOR_CITY_POPULATION = 500_000  # below this a city's name may well be a person
 class Entry:
     """What a name names: its id, type, canonical name and country (where known). A plain
     class rather than a NamedTuple: compiled, its fields are read straight from the object
-    (every mention's entry is asked its type and id again and again)."""
+    (every mention's entry is asked its type and id again and again). ``words``: the
+    name's words, split once when first asked for (``name_words``)."""
 
-    __slots__ = ("country", "id", "name", "type")
+    __slots__ = ("country", "id", "name", "type", "words")
 
     def __init__(self, id: str, type: str, name: str, country: str | None) -> None:
         self.id = id
         self.type = type
         self.name = name
         self.country = country
+        self.words: list[str] | None = None
+
+    def name_words(self) -> list[str]:
+        """``self.name.split()``, kept (a known person's name is split for every article
+        that names them: see entities.surname_table). Not to be changed by the caller."""
+        words = self.words
+        if words is None:
+            words = self.words = self.name.split()
+        return words
 
 
 class Hit:
