@@ -8,7 +8,7 @@ from bisect import bisect_right
 from typing import Any, Final
 
 from .entities import Mention, sort_by_start
-from .modality import CueSet, Modality
+from .modality import CueSet, Modality, cue_firsts, prime_hits
 from .patterns import Match, Matcher
 from .roles import Roles, Slot
 from .text import Span, Toks
@@ -22,7 +22,9 @@ def _by_position(m: Match) -> tuple[int, str]:
     return m.first, m.etype
 
 
-_CLAUSE_MARKS: Final = (",", ";", ":", "—", "–", "(", ")")  # marks that end a clause
+# marks that end a clause (typed as a tuple of any length: compiled, a loop over it reads
+# items by index, where one over a fixed-length tuple goes through a generic iterator)
+_CLAUSE_MARKS: Final[tuple[str, ...]] = (",", ";", ":", "—", "–", "(", ")")
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
@@ -52,6 +54,8 @@ _REF_NOUN: Final = 2
 _MOD_WORD: Final = 4
 _OFF_TOPIC: Final = 8
 _ON_TOPIC: Final = 16
+# (``_bits`` only) the first word of a cue of some CueSet (``modality.cue_firsts``)
+_CUE_FIRST: Final = 32
 
 # the weight of a match that only names an earlier event again ("the deal"): its parties are
 # that event's, whoever the sentence names
@@ -96,7 +100,7 @@ def _num(s: str) -> float | int:
     return int(f) if f.is_integer() else f
 
 
-_RATE_MARKS: Final = ("%", "percent", "per cent")
+_RATE_MARKS: Final[tuple[str, ...]] = ("%", "percent", "per cent")  # (see _CLAUSE_MARKS)
 # The longest stretch of a rate before its first mark: "123.45 and 123.45 " (18)
 _RATE_LEAD: Final = 32
 
@@ -411,7 +415,10 @@ class EventFinder:
         ):
             for w in words:
                 self.word_bits[w] = self.word_bits.get(w, 0) | bit
-        self.cued = frozenset(self.word_bits)
+        # word_bits with _CUE_FIRST added for the first words of every cue (``_bits``),
+        # built for the cue_firsts() it holds (rebuilt should a later CueSet add some)
+        self._firsts: frozenset[str] | None = None
+        self._word_cues: dict[str, int] = {}
 
     def find(
         self,
@@ -538,13 +545,30 @@ class EventFinder:
 
     def _bits(self, lows: list[str]) -> int:
         """Which cue lists a sentence holds words of (the _ORG_NOUN ... _ON_TOPIC bits): one
-        set look-up per token, shared by the five checks that each took one per token."""
-        cued, bits_of = self.cued, self.word_bits
+        dict look-up per token, shared by the five checks that each took one per token, and
+        by the modality cues' places (``modality.prime_hits``: their own pass is saved)."""
+        firsts = cue_firsts()
+        if firsts is not self._firsts:
+            self._cue_table(firsts)
+        table = self._word_cues
         bits = 0
-        for w in lows:
-            if w in cued:
-                bits |= bits_of[w]
-        return bits
+        hits: list[int] = []
+        for i in range(len(lows)):
+            b = table.get(lows[i], 0)
+            if b:
+                bits |= b
+                if b & _CUE_FIRST:
+                    hits.append(i)
+        prime_hits(lows, firsts, hits)
+        return bits & ~_CUE_FIRST
+
+    def _cue_table(self, firsts: frozenset[str]) -> None:
+        """``word_bits`` with _CUE_FIRST for each word of ``firsts`` (see ``_bits``)."""
+        table = dict(self.word_bits)
+        for w in firsts:
+            table[w] = table.get(w, 0) | _CUE_FIRST
+        self._word_cues = table
+        self._firsts = firsts
 
     def _on_topic_in(self, lows: list[str]) -> int:
         """Distinct political cue words of a sentence, not counting those a commercial word
@@ -906,9 +930,10 @@ class EventFinder:
         """Matches for definite references to an event of a type the field already reported
         ("the deal", "their talks", "the swap"): by the labelling convention a sentence naming
         an event again carries its type too."""
-        # type -> latest index among the last events (a bounded look: linear on any text)
-        recent = {t: k for k, (t, _, _) in enumerate(ctx.history[-HISTORY_REACH:])}
-        have = {m.etype for m in matches}
+        # type -> latest index among the last events (a bounded look: linear on any text),
+        # and the types matched here: made at the first reference (most sentences have none)
+        recent: dict[str, int] | None = None
+        have: set[str] = set()
         extra: list[Match] = []
         lows = toks.lows
         ref_nouns = self.ref_nouns  # (a set look-up per token; the dict's only on a hit)
@@ -935,6 +960,9 @@ class EventFinder:
             ):
                 continue  # "the first round of elections", "the session of parliament"
             # the one event it names: the latest of the types it may name not already here
+            if recent is None:
+                recent = _recent_types(ctx)
+                have = {m.etype for m in matches}
             cands = [t for t in types if t in recent and t not in have]
             if cands:
                 t = max(cands, key=recent.__getitem__)
@@ -942,7 +970,7 @@ class EventFinder:
                 have.add(t)
         if not extra:
             return matches
-        return sorted(matches + extra, key=lambda m: (m.first, m.etype))
+        return _in_order(matches + extra)  # (a lambda here made a closure per call)
 
     def _rejected(
         self, objects: dict[str, tuple[str, ...]], lows: list[str], first: int, last: int
@@ -1295,6 +1323,11 @@ URGE_REACH: Final = 10
 # text that repeats one thousands of times must stay linear
 HISTORY_REACH: Final = 64
 OFF_TOPIC_RATIO: Final = 2
+
+
+def _recent_types(ctx: _Context) -> dict[str, int]:
+    """Each type's latest index among the field's last events (``HISTORY_REACH``)."""
+    return {t: k for k, (t, _, _) in enumerate(ctx.history[-HISTORY_REACH:])}
 
 
 def _other_side(ctx: _Context, mine: set[str]) -> list[str]:
