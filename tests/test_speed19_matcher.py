@@ -44,7 +44,30 @@ def test_bits_leave_the_cue_places_hits_finds(tagger: Tagger) -> None:
     for _ in range(200):
         words = [rng.choice(firsts) if rng.random() < 0.3 else "word" for _ in range(15)]
         lows = tokenize(" ".join(words)).lows
-        ef._bits(lows)
+        ef._bits(lows, [])
         primed = modality_mod._hits(lows)
         modality_mod._SHARED.hits = (None, None, [])  # forget: _hits finds them itself
         assert primed == modality_mod._hits(lows)
+
+
+def test_topic_counts_answer_as_set_intersections(tagger: Tagger) -> None:
+    ef = tagger.events
+    off, on = sorted(ef.off_topic), sorted(ef.on_topic)
+    blockers = sorted(ef.on_topic_blockers)
+    rng = random.Random(21)
+    for _ in range(300):
+        pool = [off, on, blockers, ["the", "said"]]
+        lows = [rng.choice(rng.choice(pool)) for _ in range(12)]
+        topical: list[int] = []
+        bits = ef._bits(lows, topical)
+        want_off = len(ef.off_topic.intersection(lows))
+        want_on = len(
+            {
+                w
+                for i, w in enumerate(lows)
+                if w in ef.on_topic and (i == 0 or lows[i - 1] not in ef.on_topic_blockers)
+            }
+        )
+        got = ef._topic_counts(lows, topical) if topical else (0, 0)
+        assert got == (want_off, want_on)
+        assert bool(bits & 8) == (want_off > 0)  # _OFF_TOPIC

@@ -56,6 +56,7 @@ _OFF_TOPIC: Final = 8
 _ON_TOPIC: Final = 16
 # (``_bits`` only) the first word of a cue of some CueSet (``modality.cue_firsts``)
 _CUE_FIRST: Final = 32
+_TOPICAL: Final = _OFF_TOPIC | _ON_TOPIC
 
 # the weight of a match that only names an earlier event again ("the deal"): its parties are
 # that event's, whoever the sentence names
@@ -231,7 +232,8 @@ class _Context:
     def article_stems(self) -> frozenset[str]:
         """The article's stems that ``if_article`` patterns ask for (built once, when one
         asks): all they test is whether it holds one of theirs, so a look-up per token in
-        their few words replaces an insert per token into a set of every stem."""
+        their few words replaces an insert per token into a set of every stem (compiled, this
+        typed loop costs less than ``frozenset.intersection`` of a list)."""
         if self.stems is None and self.shared:
             self.stems = self.shared[0]  # another field built them from the same tokens
         if self.stems is None:
@@ -419,6 +421,7 @@ class EventFinder:
         # built for the cue_firsts() it holds (rebuilt should a later CueSet add some)
         self._firsts: frozenset[str] | None = None
         self._word_cues: dict[str, int] = {}
+        self._cued: frozenset[str] = frozenset()  # its words
 
     def find(
         self,
@@ -458,7 +461,9 @@ class EventFinder:
         head = (article_id + "\x00").encode("utf-8", "surrogatepass")
         if stems is not None:
             ctx.shared = stems
-        held: list[int] = []  # per sentence, the cue lists it holds words of (_bits)
+        counted = topic is not None and bool(self.off_topic)
+        off = on = 0  # off-topic and on-topic cue words, summed over the sentences
+        topical: list[int] = []  # per sentence, where its topic cue words stand (_bits)
         for sent, toks in zip(sents, all_toks, strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1
@@ -467,8 +472,12 @@ class EventFinder:
                 mj += 1
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
-            bits = self._bits(toks.lows)
-            held.append(bits)
+            bits = self._bits(toks.lows, topical)
+            if topical:
+                if counted:
+                    off_n, on_n = self._topic_counts(toks.lows, topical)
+                    off, on = off + off_n, on + on_n
+                topical.clear()
             if len(toks):
                 if stateless:  # a person of no known country may be named with one here
                     _learn_countries(ctx, ms, text, self.roles.title_words)
@@ -482,8 +491,9 @@ class EventFinder:
                 if m.entry.type == "ORG" and m.entry.id not in skip_ids:
                     last_org = m
                     break
-        if topic is not None and self.off_topic:
-            self._count_topic(all_toks, held, topic)
+        if topic is not None and counted:
+            topic[0] += off
+            topic[1] += on
         if sides is not None and not sides and ctx.first_sides:
             sides.extend(ctx.first_sides)
         for ev in ctx.pending:
@@ -533,32 +543,42 @@ class EventFinder:
             or not self.plan_speech.isdisjoint(lows)
         )
 
-    def _count_topic(self, all_toks: list[Toks], held: list[int], topic: list[int]) -> None:
-        """Add the field's off-topic cue words to topic[0] and its on-topic ones to topic[1]
-        (set intersections only in sentences that hold some: ``held``, their _bits)."""
-        off_words = self.off_topic
-        for t, bits in zip(all_toks, held, strict=True):
-            if bits & _OFF_TOPIC:
-                topic[0] += len(off_words.intersection(t.lows))
-            if bits & _ON_TOPIC:
-                topic[1] += self._on_topic_in(t.lows)
+    def _topic_counts(self, lows: list[str], topical: list[int]) -> tuple[int, int]:
+        """A sentence's distinct off-topic cue words, and its distinct political ones not
+        counting those a commercial word modifies ("price war", "data tariffs"), from where
+        its topic words stand (``topical``, found by _bits: no second pass over the tokens)."""
+        table, blockers = self._word_cues, self.on_topic_blockers
+        offs: set[str] = set()
+        ons: set[str] = set()
+        for i in topical:
+            w = lows[i]
+            b = table[w]
+            if b & _OFF_TOPIC:
+                offs.add(w)
+            if b & _ON_TOPIC and (i == 0 or lows[i - 1] not in blockers):
+                ons.add(w)
+        return len(offs), len(ons)
 
-    def _bits(self, lows: list[str]) -> int:
+    def _bits(self, lows: list[str], topical: list[int]) -> int:
         """Which cue lists a sentence holds words of (the _ORG_NOUN ... _ON_TOPIC bits): one
-        dict look-up per token, shared by the five checks that each took one per token, and
-        by the modality cues' places (``modality.prime_hits``: their own pass is saved)."""
+        set look-up per token, shared by the five checks that each took one per token, and
+        by the modality cues' places (``modality.prime_hits``: their own pass is saved) and
+        the topic counts (``topical``: where off- and on-topic words stand is added to it)."""
         firsts = cue_firsts()
         if firsts is not self._firsts:
             self._cue_table(firsts)
-        table = self._word_cues
+        table, cued = self._word_cues, self._cued
         bits = 0
         hits: list[int] = []
         for i in range(len(lows)):
-            b = table.get(lows[i], 0)
-            if b:
+            w = lows[i]
+            if w in cued:  # (a set look-up per token costs less than dict.get; few are)
+                b = table[w]
                 bits |= b
                 if b & _CUE_FIRST:
                     hits.append(i)
+                if b & _TOPICAL:
+                    topical.append(i)
         prime_hits(lows, firsts, hits)
         return bits & ~_CUE_FIRST
 
@@ -568,18 +588,8 @@ class EventFinder:
         for w in firsts:
             table[w] = table.get(w, 0) | _CUE_FIRST
         self._word_cues = table
+        self._cued = frozenset(table)
         self._firsts = firsts
-
-    def _on_topic_in(self, lows: list[str]) -> int:
-        """Distinct political cue words of a sentence, not counting those a commercial word
-        modifies ("price war", "data tariffs")."""
-        on_words, blockers = self.on_topic, self.on_topic_blockers
-        found = {
-            w
-            for i, w in enumerate(lows)
-            if w in on_words and (i == 0 or lows[i - 1] not in blockers)
-        }
-        return len(found)
 
     def _anaphors(self, toks: Toks, ms: list[Mention], org: Mention | None) -> list[Mention]:
         """``ms`` with "the group" / "the movement" standing for the organisation named last

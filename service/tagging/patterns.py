@@ -192,14 +192,29 @@ class _Word:
 _BUCKETS: Final = 62
 
 
-def _bucket(ids: tuple[int, ...]) -> int:
-    """The bloom mask of a set of numbered words: one bit per word, numbers sharing a bit
-    every ``_BUCKETS``. The sentence's flagged words make a mask the same way
-    (``Matcher._marks``): where a set's mask and the sentence's share no bit, the sentence
-    holds none of the set's words."""
+def _buckets(pats: list[Pattern]) -> dict[int, int]:
+    """A bloom bit for each numbered word: the words of one set a pattern checks share a
+    bit where they can (the larger sets first, a bit each in turn), so that a set's mask has
+    few bits and a sentence's words meet it by chance less often."""
+    sets: dict[tuple[int, ...], None] = {}
+    for p in pats:
+        for ids in (p.last_ids, p.needs_ids, p.unless_ids, p.also_ids):
+            if ids:
+                sets.setdefault(tuple(sorted(ids)), None)
+    out: dict[int, int] = {}
+    for k, ids in enumerate(sorted(sets, key=len, reverse=True)):
+        for b in ids:
+            out.setdefault(b, k % _BUCKETS)
+    return out
+
+
+def _mask(ids: tuple[int, ...], buckets: dict[int, int]) -> int:
+    """The bloom mask of a set of numbered words (``_buckets``). The sentence's flagged words
+    make one the same way (``Matcher._marks``): where a set's mask and the sentence's share
+    no bit, the sentence holds none of the set's words."""
     mask = 0
     for b in ids:
-        mask |= 1 << (b % _BUCKETS)
+        mask |= 1 << buckets[b]
     return mask
 
 
@@ -274,7 +289,6 @@ class Matcher:
         for w in self.words.values():
             if w.asked:
                 w.bit = count
-                w.mask = _bucket((count,))
                 count += 1
         bits = {k: w.bit for k, w in self.words.items()}
         for pats in self.index.values():
@@ -283,10 +297,16 @@ class Matcher:
                 p.needs_ids = tuple(bits[w] for w in p.needs)
                 p.unless_ids = tuple(bits[w] for w in p.unless)
                 p.also_ids = tuple(bits[w] for w in p.also)
-                p.last_mask = _bucket(p.last_ids)
-                p.needs_mask = _bucket(p.needs_ids)
-                p.unless_mask = _bucket(p.unless_ids)
-                p.also_mask = _bucket(p.also_ids)
+        buckets = _buckets([p for pats in self.index.values() for p in pats])
+        for w in self.words.values():
+            if w.asked:
+                w.mask = 1 << buckets[w.bit]
+        for pats in self.index.values():
+            for p in pats:
+                p.last_mask = _mask(p.last_ids, buckets)
+                p.needs_mask = _mask(p.needs_ids, buckets)
+                p.unless_mask = _mask(p.unless_ids, buckets)
+                p.also_mask = _mask(p.also_ids, buckets)
         return count
 
     def find(
