@@ -57,6 +57,7 @@ _ON_TOPIC: Final = 16
 # (``_bits`` only) the first word of a cue of some CueSet (``modality.cue_firsts``)
 _CUE_FIRST: Final = 32
 _TOPICAL: Final = _OFF_TOPIC | _ON_TOPIC
+_PLACED: Final = _TOPICAL | _REF_NOUN  # (where these stand, _bits notes)
 
 # the weight of a match that only names an earlier event again ("the deal"): its parties are
 # that event's, whoever the sentence names
@@ -463,7 +464,8 @@ class EventFinder:
             ctx.shared = stems
         counted = topic is not None and bool(self.off_topic)
         off = on = 0  # off-topic and on-topic cue words, summed over the sentences
-        topical: list[int] = []  # per sentence, where its topic cue words stand (_bits)
+        # per sentence, where its topic cue words and reference nouns stand (_bits)
+        places: list[int] = []
         for sent, toks in zip(sents, all_toks, strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1
@@ -472,20 +474,19 @@ class EventFinder:
                 mj += 1
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
-            bits = self._bits(toks.lows, topical)
-            if topical:
-                if counted:
-                    off_n, on_n = self._topic_counts(toks.lows, topical)
-                    off, on = off + off_n, on + on_n
-                topical.clear()
+            bits = self._bits(toks.lows, places)
+            if counted and bits & _TOPICAL:
+                off_n, on_n = self._topic_counts(toks.lows, places)
+                off, on = off + off_n, on + on_n
             if len(toks):
                 if stateless:  # a person of no known country may be named with one here
                     _learn_countries(ctx, ms, text, self.roles.title_words)
                 named = ms
                 if bits & _ORG_NOUN:
                     named = self._anaphors(toks, ms, last_org)
-                found = self._sentence(head, field, text, sent, toks, named, ctx, bits)
+                found = self._sentence(head, field, text, sent, toks, named, ctx, bits, places)
                 events.extend(found)
+            places.clear()
             self._remember(ctx, found, ms)
             for m in reversed(ms):  # (one look per mention over the field: linear)
                 if m.entry.type == "ORG" and m.entry.id not in skip_ids:
@@ -543,14 +544,15 @@ class EventFinder:
             or not self.plan_speech.isdisjoint(lows)
         )
 
-    def _topic_counts(self, lows: list[str], topical: list[int]) -> tuple[int, int]:
+    def _topic_counts(self, lows: list[str], places: list[int]) -> tuple[int, int]:
         """A sentence's distinct off-topic cue words, and its distinct political ones not
         counting those a commercial word modifies ("price war", "data tariffs"), from where
-        its topic words stand (``topical``, found by _bits: no second pass over the tokens)."""
+        its topic words stand (among ``places``, found by _bits: no second pass over the
+        tokens)."""
         table, blockers = self._word_cues, self.on_topic_blockers
         offs: set[str] = set()
         ons: set[str] = set()
-        for i in topical:
+        for i in places:
             w = lows[i]
             b = table[w]
             if b & _OFF_TOPIC:
@@ -559,11 +561,12 @@ class EventFinder:
                 ons.add(w)
         return len(offs), len(ons)
 
-    def _bits(self, lows: list[str], topical: list[int]) -> int:
+    def _bits(self, lows: list[str], places: list[int]) -> int:
         """Which cue lists a sentence holds words of (the _ORG_NOUN ... _ON_TOPIC bits): one
         set look-up per token, shared by the five checks that each took one per token, and
         by the modality cues' places (``modality.prime_hits``: their own pass is saved) and
-        the topic counts (``topical``: where off- and on-topic words stand is added to it)."""
+        the topic counts and references (``places``: where off- and on-topic words and
+        reference nouns stand is added to it)."""
         firsts = cue_firsts()
         if firsts is not self._firsts:
             self._cue_table(firsts)
@@ -577,8 +580,8 @@ class EventFinder:
                 bits |= b
                 if b & _CUE_FIRST:
                     hits.append(i)
-                if b & _TOPICAL:
-                    topical.append(i)
+                if b & _PLACED:
+                    places.append(i)
         prime_hits(lows, firsts, hits)
         return bits & ~_CUE_FIRST
 
@@ -645,13 +648,15 @@ class EventFinder:
         ms: list[Mention],
         ctx: _Context,
         bits: int,
+        places: list[int],
     ) -> list[dict[str, Any]]:
-        """Events of one sentence (``bits``: the cue lists it holds words of, see _bits;
-        ``head``: the article's id and a NUL, encoded, the start of each event id's key)."""
+        """Events of one sentence (``bits``: the cue lists it holds words of, and ``places``:
+        where some stand, see _bits; ``head``: the article's id and a NUL, encoded, the start
+        of each event id's key)."""
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         matches = self._resolve(self.matcher.find(toks, ctx.article_stems, bool(goods)))
         if ctx.history and bits & _REF_NOUN:
-            matches = self._references(toks, ms, ctx, matches)
+            matches = self._references(toks, ms, ctx, matches, places)
         if not matches:
             ctx.learn(ms, text, self.leader_titles)  # "the two leaders" may name them later
             return []
@@ -935,21 +940,29 @@ class EventFinder:
         return []
 
     def _references(
-        self, toks: Toks, ms: list[Mention], ctx: _Context, matches: list[Match]
+        self,
+        toks: Toks,
+        ms: list[Mention],
+        ctx: _Context,
+        matches: list[Match],
+        places: list[int],
     ) -> list[Match]:
         """Matches for definite references to an event of a type the field already reported
         ("the deal", "their talks", "the swap"): by the labelling convention a sentence naming
-        an event again carries its type too."""
+        an event again carries its type too. ``places``: ascending token indices among which
+        are all the sentence's reference nouns (_bits)."""
         # type -> latest index among the last events (a bounded look: linear on any text),
         # and the types matched here: made at the first reference (most sentences have none)
         recent: dict[str, int] | None = None
         have: set[str] = set()
         extra: list[Match] = []
         lows = toks.lows
-        ref_nouns = self.ref_nouns  # (a set look-up per token; the dict's only on a hit)
-        for i in range(1, len(lows)):
-            if lows[i] not in ref_nouns or not (
-                self._refers(lows, i) or self._named_ref(toks, ms, i)
+        ref_nouns = self.ref_nouns  # (a set look-up per place; the dict's only on a hit)
+        for i in places:
+            if (
+                i == 0
+                or lows[i] not in ref_nouns
+                or not (self._refers(lows, i) or self._named_ref(toks, ms, i))
             ):
                 continue
             types = self.reference_types[lows[i]]
