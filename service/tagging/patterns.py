@@ -38,6 +38,7 @@ class Pattern:
         "also_ids",
         "also_mask",
         "checks",
+        "either",
         "etype",
         "goods",
         "last",
@@ -55,6 +56,7 @@ class Pattern:
         "unless_mask",
         "weight",
         "wide",
+        "wide_any",
     )
 
     def __init__(
@@ -86,6 +88,10 @@ class Pattern:
         self.not_next = not_next  # "not_next": no match right before one ("slammed into")
         # whether any word of the sentence is asked about (else no stem set is needed)
         self.checks = bool(last or needs or unless or wide or goods or also)
+        # whether an ``if`` word, a wide one or goods is asked for, and whether a wide one
+        # (bools: compiled, a set's truth is a generic call, asked per candidate)
+        self.either = bool(needs or wide or goods)
+        self.wide_any = bool(wide)
         # the same four word sets as the numbers of the words (``Matcher._number``)
         self.last_ids: tuple[int, ...] = ()
         self.needs_ids: tuple[int, ...] = ()
@@ -270,6 +276,7 @@ class Matcher:
                     for k in keys:
                         self.index.setdefault(k, []).append(pat)
         self.anchors = frozenset(self.index)  # the index's words
+        self.nums = self.index.get(NUM_KEY)  # the patterns anchored on a number, if any
         # per stem, what _marks asks of it: one look-up
         self.words: dict[str, _Word] = {}
         for k, pats in self.index.items():
@@ -417,7 +424,7 @@ class Matcher:
                 flags[w.bit] = True
                 mask |= w.mask
                 marked.append(w)
-        nums = self.index.get(NUM_KEY)
+        nums = self.nums
         if nums is not None:
             lows = toks.lows
             for i in range(len(lows)):
@@ -449,10 +456,10 @@ def _fits(
     if p.last_ids and not _any_flagged(p.last_ids, p.last_mask & mask, flags):
         return False
     if (
-        (p.needs_ids or p.wide or p.goods)
+        p.either
         and (not p.needs_ids or not _any_flagged(p.needs_ids, p.needs_mask & mask, flags))
         and not (p.goods and has_goods)
-        and (not p.wide or article is None or p.wide.isdisjoint(article()))
+        and (not p.wide_any or article is None or p.wide.isdisjoint(article()))
     ):
         return False
     if p.also_ids and not _any_flagged(p.also_ids, p.also_mask & mask, flags):
