@@ -542,7 +542,13 @@ def _match_from(
         else:
             while k < stop and not lows[k].isdigit():
                 k += 1
-        if k >= stop or (stops and not stops.isdisjoint(lows[pos:k])):
+        if k >= stop or _stopped(lows, pos, k, stops):
             return -1  # not there, or only past a word that opens another clause
         pos = k + 1
     return pos - 1
+
+
+def _stopped(lows: list[str], lo: int, hi: int, stops: frozenset[str]) -> bool:
+    """Whether one of ``stops`` is among lows[lo:hi] (a gap: at most ``GAP`` tokens; compiled, a
+    loop makes no slice and no call of ``isdisjoint`` by name)."""
+    return any(lows[q] in stops for q in range(lo, hi))
