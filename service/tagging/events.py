@@ -8,7 +8,7 @@ from bisect import bisect_right
 from typing import Any, Final
 
 from .entities import Mention, sort_by_start
-from .modality import CueSet, Modality
+from .modality import CueSet, Modality, cue_firsts, prime_hits
 from .patterns import Match, Matcher
 from .roles import Roles, Slot
 from .text import Span, Toks
@@ -22,7 +22,9 @@ def _by_position(m: Match) -> tuple[int, str]:
     return m.first, m.etype
 
 
-_CLAUSE_MARKS: Final = (",", ";", ":", "—", "–", "(", ")")  # marks that end a clause
+# marks that end a clause (typed as a tuple of any length: compiled, a loop over it reads
+# items by index, where one over a fixed-length tuple goes through a generic iterator)
+_CLAUSE_MARKS: Final[tuple[str, ...]] = (",", ";", ":", "—", "–", "(", ")")
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
@@ -52,6 +54,10 @@ _REF_NOUN: Final = 2
 _MOD_WORD: Final = 4
 _OFF_TOPIC: Final = 8
 _ON_TOPIC: Final = 16
+# (``_bits`` only) the first word of a cue of some CueSet (``modality.cue_firsts``)
+_CUE_FIRST: Final = 32
+_TOPICAL: Final = _OFF_TOPIC | _ON_TOPIC
+_PLACED: Final = _TOPICAL | _REF_NOUN  # (where these stand, _bits notes)
 
 # the weight of a match that only names an earlier event again ("the deal"): its parties are
 # that event's, whoever the sentence names
@@ -98,7 +104,7 @@ def _num(s: str) -> float | int:
     return int(f) if f.is_integer() else f
 
 
-_RATE_MARKS: Final = ("%", "percent", "per cent")
+_RATE_MARKS: Final[tuple[str, ...]] = ("%", "percent", "per cent")  # (see _CLAUSE_MARKS)
 # The longest stretch of a rate before its first mark: "123.45 and 123.45 " (18)
 _RATE_LEAD: Final = 32
 
@@ -229,7 +235,8 @@ class _Context:
     def article_stems(self) -> frozenset[str]:
         """The article's stems that ``if_article`` patterns ask for (built once, when one
         asks): all they test is whether it holds one of theirs, so a look-up per token in
-        their few words replaces an insert per token into a set of every stem."""
+        their few words replaces an insert per token into a set of every stem (compiled, this
+        typed loop costs less than ``frozenset.intersection`` of a list)."""
         if self.stems is None and self.shared:
             self.stems = self.shared[0]  # another field built them from the same tokens
         if self.stems is None:
@@ -413,7 +420,11 @@ class EventFinder:
         ):
             for w in words:
                 self.word_bits[w] = self.word_bits.get(w, 0) | bit
-        self.cued = frozenset(self.word_bits)
+        # word_bits with _CUE_FIRST added for the first words of every cue (``_bits``),
+        # built for the cue_firsts() it holds (rebuilt should a later CueSet add some)
+        self._firsts: frozenset[str] | None = None
+        self._word_cues: dict[str, int] = {}
+        self._cued: frozenset[str] = frozenset()  # its words
 
     def find(
         self,
@@ -453,7 +464,10 @@ class EventFinder:
         head = (article_id + "\x00").encode("utf-8", "surrogatepass")
         if stems is not None:
             ctx.shared = stems
-        held: list[int] = []  # per sentence, the cue lists it holds words of (_bits)
+        counted = topic is not None and bool(self.off_topic)
+        off = on = 0  # off-topic and on-topic cue words, summed over the sentences
+        # per sentence, where its topic cue words and reference nouns stand (_bits)
+        places: list[int] = []
         for sent, toks in zip(sents, all_toks, strict=True):
             while mi < len(mentions) and mentions[mi].start < sent.start:
                 mi += 1
@@ -462,23 +476,27 @@ class EventFinder:
                 mj += 1
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
-            bits = self._bits(toks.lows)
-            held.append(bits)
+            bits = self._bits(toks.lows, places)
+            if counted and bits & _TOPICAL:
+                off_n, on_n = self._topic_counts(toks.lows, places)
+                off, on = off + off_n, on + on_n
             if len(toks):
                 if stateless:  # a person of no known country may be named with one here
                     _learn_countries(ctx, ms, text, self.roles.title_words)
                 named = ms
                 if bits & _ORG_NOUN:
                     named = self._anaphors(toks, ms, last_org)
-                found = self._sentence(head, field, text, sent, toks, named, ctx, bits)
+                found = self._sentence(head, field, text, sent, toks, named, ctx, bits, places)
                 events.extend(found)
+            places.clear()
             self._remember(ctx, found, ms)
             for m in reversed(ms):  # (one look per mention over the field: linear)
                 if m.entry.type == "ORG" and m.entry.id not in skip_ids:
                     last_org = m
                     break
-        if topic is not None and self.off_topic:
-            self._count_topic(all_toks, held, topic)
+        if topic is not None and counted:
+            topic[0] += off
+            topic[1] += on
         if sides is not None and not sides and ctx.first_sides:
             sides.extend(ctx.first_sides)
         for ev in ctx.pending:
@@ -528,36 +546,55 @@ class EventFinder:
             or not self.plan_speech.isdisjoint(lows)
         )
 
-    def _count_topic(self, all_toks: list[Toks], held: list[int], topic: list[int]) -> None:
-        """Add the field's off-topic cue words to topic[0] and its on-topic ones to topic[1]
-        (set intersections only in sentences that hold some: ``held``, their _bits)."""
-        off_words = self.off_topic
-        for t, bits in zip(all_toks, held, strict=True):
-            if bits & _OFF_TOPIC:
-                topic[0] += len(off_words.intersection(t.lows))
-            if bits & _ON_TOPIC:
-                topic[1] += self._on_topic_in(t.lows)
+    def _topic_counts(self, lows: list[str], places: list[int]) -> tuple[int, int]:
+        """A sentence's distinct off-topic cue words, and its distinct political ones not
+        counting those a commercial word modifies ("price war", "data tariffs"), from where
+        its topic words stand (among ``places``, found by _bits: no second pass over the
+        tokens)."""
+        table, blockers = self._word_cues, self.on_topic_blockers
+        offs: set[str] = set()
+        ons: set[str] = set()
+        for i in places:
+            w = lows[i]
+            b = table[w]
+            if b & _OFF_TOPIC:
+                offs.add(w)
+            if b & _ON_TOPIC and (i == 0 or lows[i - 1] not in blockers):
+                ons.add(w)
+        return len(offs), len(ons)
 
-    def _bits(self, lows: list[str]) -> int:
+    def _bits(self, lows: list[str], places: list[int]) -> int:
         """Which cue lists a sentence holds words of (the _ORG_NOUN ... _ON_TOPIC bits): one
-        set look-up per token, shared by the five checks that each took one per token."""
-        cued, bits_of = self.cued, self.word_bits
+        set look-up per token, shared by the five checks that each took one per token, and
+        by the modality cues' places (``modality.prime_hits``: their own pass is saved) and
+        the topic counts and references (``places``: where off- and on-topic words and
+        reference nouns stand is added to it)."""
+        firsts = cue_firsts()
+        if firsts is not self._firsts:
+            self._cue_table(firsts)
+        table, cued = self._word_cues, self._cued
         bits = 0
-        for w in lows:
-            if w in cued:
-                bits |= bits_of[w]
-        return bits
+        hits: list[int] = []
+        for i in range(len(lows)):
+            w = lows[i]
+            if w in cued:  # (a set look-up per token costs less than dict.get; few are)
+                b = table[w]
+                bits |= b
+                if b & _CUE_FIRST:
+                    hits.append(i)
+                if b & _PLACED:
+                    places.append(i)
+        prime_hits(lows, firsts, hits)
+        return bits & ~_CUE_FIRST
 
-    def _on_topic_in(self, lows: list[str]) -> int:
-        """Distinct political cue words of a sentence, not counting those a commercial word
-        modifies ("price war", "data tariffs")."""
-        on_words, blockers = self.on_topic, self.on_topic_blockers
-        found = {
-            w
-            for i, w in enumerate(lows)
-            if w in on_words and (i == 0 or lows[i - 1] not in blockers)
-        }
-        return len(found)
+    def _cue_table(self, firsts: frozenset[str]) -> None:
+        """``word_bits`` with _CUE_FIRST for each word of ``firsts`` (see ``_bits``)."""
+        table = dict(self.word_bits)
+        for w in firsts:
+            table[w] = table.get(w, 0) | _CUE_FIRST
+        self._word_cues = table
+        self._cued = frozenset(table)
+        self._firsts = firsts
 
     def _anaphors(self, toks: Toks, ms: list[Mention], org: Mention | None) -> list[Mention]:
         """``ms`` with "the group" / "the movement" standing for the organisation named last
@@ -613,13 +650,15 @@ class EventFinder:
         ms: list[Mention],
         ctx: _Context,
         bits: int,
+        places: list[int],
     ) -> list[dict[str, Any]]:
-        """Events of one sentence (``bits``: the cue lists it holds words of, see _bits;
-        ``head``: the article's id and a NUL, encoded, the start of each event id's key)."""
+        """Events of one sentence (``bits``: the cue lists it holds words of, and ``places``:
+        where some stand, see _bits; ``head``: the article's id and a NUL, encoded, the start
+        of each event id's key)."""
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         matches = self._resolve(self.matcher.find(toks, ctx.article_stems, bool(goods)))
         if ctx.history and bits & _REF_NOUN:
-            matches = self._references(toks, ms, ctx, matches)
+            matches = self._references(toks, ms, ctx, matches, places)
         if not matches:
             ctx.learn(ms, text, self.leader_titles)  # "the two leaders" may name them later
             return []
@@ -906,20 +945,29 @@ class EventFinder:
         return []
 
     def _references(
-        self, toks: Toks, ms: list[Mention], ctx: _Context, matches: list[Match]
+        self,
+        toks: Toks,
+        ms: list[Mention],
+        ctx: _Context,
+        matches: list[Match],
+        places: list[int],
     ) -> list[Match]:
         """Matches for definite references to an event of a type the field already reported
         ("the deal", "their talks", "the swap"): by the labelling convention a sentence naming
-        an event again carries its type too."""
-        # type -> latest index among the last events (a bounded look: linear on any text)
-        recent = {t: k for k, (t, _, _) in enumerate(ctx.history[-HISTORY_REACH:])}
-        have = {m.etype for m in matches}
+        an event again carries its type too. ``places``: ascending token indices among which
+        are all the sentence's reference nouns (_bits)."""
+        # type -> latest index among the last events (a bounded look: linear on any text),
+        # and the types matched here: made at the first reference (most sentences have none)
+        recent: dict[str, int] | None = None
+        have: set[str] = set()
         extra: list[Match] = []
         lows = toks.lows
-        ref_nouns = self.ref_nouns  # (a set look-up per token; the dict's only on a hit)
-        for i in range(1, len(lows)):
-            if lows[i] not in ref_nouns or not (
-                self._refers(lows, i) or self._named_ref(toks, ms, i)
+        ref_nouns = self.ref_nouns  # (a set look-up per place; the dict's only on a hit)
+        for i in places:
+            if (
+                i == 0
+                or lows[i] not in ref_nouns
+                or not (self._refers(lows, i) or self._named_ref(toks, ms, i))
             ):
                 continue
             types = self.reference_types[lows[i]]
@@ -940,6 +988,9 @@ class EventFinder:
             ):
                 continue  # "the first round of elections", "the session of parliament"
             # the one event it names: the latest of the types it may name not already here
+            if recent is None:
+                recent = _recent_types(ctx)
+                have = {m.etype for m in matches}
             cands = [t for t in types if t in recent and t not in have]
             if cands:
                 t = max(cands, key=recent.__getitem__)
@@ -947,7 +998,7 @@ class EventFinder:
                 have.add(t)
         if not extra:
             return matches
-        return sorted(matches + extra, key=lambda m: (m.first, m.etype))
+        return _in_order(matches + extra)  # (a lambda here made a closure per call)
 
     def _rejected(
         self, objects: dict[str, tuple[str, ...]], lows: list[str], first: int, last: int
@@ -1300,6 +1351,11 @@ URGE_REACH: Final = 10
 # text that repeats one thousands of times must stay linear
 HISTORY_REACH: Final = 64
 OFF_TOPIC_RATIO: Final = 2
+
+
+def _recent_types(ctx: _Context) -> dict[str, int]:
+    """Each type's latest index among the field's last events (``HISTORY_REACH``)."""
+    return {t: k for k, (t, _, _) in enumerate(ctx.history[-HISTORY_REACH:])}
 
 
 def _other_side(ctx: _Context, mine: set[str]) -> list[str]:

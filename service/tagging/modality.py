@@ -42,6 +42,20 @@ def _hits(toks: list[str]) -> list[int]:
     return out
 
 
+def cue_firsts() -> frozenset[str]:
+    """The first words of every cue of every CueSet built so far (a new object whenever a
+    CueSet is built: ``prime_hits`` callers compare it by identity)."""
+    return _SHARED.firsts
+
+
+def prime_hits(toks: list[str], firsts: frozenset[str], pos: list[int]) -> None:
+    """Leave ``pos`` as ``_hits(toks)``, found by a caller's own pass over the tokens (the
+    event finder's one look-up per token answers for its cue lists and these at once), so
+    that the first cue look-up of the sentence makes no second pass. ``firsts``: the
+    ``cue_firsts()`` the places were found for."""
+    _SHARED.hits = (toks, firsts, pos)
+
+
 class CueSet:
     """Phrases as lower-case token tuples, looked up by their first word."""
 

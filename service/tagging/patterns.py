@@ -36,21 +36,27 @@ class Pattern:
     __slots__ = (
         "also",
         "also_ids",
+        "also_mask",
         "checks",
+        "either",
         "etype",
         "goods",
         "last",
         "last_ids",
+        "last_mask",
         "lead",
         "needs",
         "needs_ids",
+        "needs_mask",
         "not_next",
         "not_prev",
         "steps",
         "unless",
         "unless_ids",
+        "unless_mask",
         "weight",
         "wide",
+        "wide_any",
     )
 
     def __init__(
@@ -82,11 +88,21 @@ class Pattern:
         self.not_next = not_next  # "not_next": no match right before one ("slammed into")
         # whether any word of the sentence is asked about (else no stem set is needed)
         self.checks = bool(last or needs or unless or wide or goods or also)
+        # whether an ``if`` word, a wide one or goods is asked for, and whether a wide one
+        # (bools: compiled, a set's truth is a generic call, asked per candidate)
+        self.either = bool(needs or wide or goods)
+        self.wide_any = bool(wide)
         # the same four word sets as the numbers of the words (``Matcher._number``)
         self.last_ids: tuple[int, ...] = ()
         self.needs_ids: tuple[int, ...] = ()
         self.unless_ids: tuple[int, ...] = ()
         self.also_ids: tuple[int, ...] = ()
+        # and as bloom masks (``_bucket``): a set none of whose bits the sentence's mask has
+        # holds none of its words, told without a look at its numbers
+        self.last_mask: i64 = 0
+        self.needs_mask: i64 = 0
+        self.unless_mask: i64 = 0
+        self.also_mask: i64 = 0
 
 
 class Match:
@@ -169,12 +185,43 @@ class _Word:
     none), and whether a pattern checks the sentence for it (``Pattern.last`` etc.): then
     ``bit`` numbers it among the words patterns check, else it is -1."""
 
-    __slots__ = ("asked", "bit", "pats")
+    __slots__ = ("asked", "bit", "mask", "pats")
 
     def __init__(self) -> None:
         self.pats: list[Pattern] | None = None
         self.asked = False
         self.bit: i64 = -1
+        self.mask: i64 = 0  # its bloom bit (``_bucket``), where it has a number
+
+
+# how many bloom bits the words patterns check share (an i64 holds them, sign bit spare)
+_BUCKETS: Final = 62
+
+
+def _buckets(pats: list[Pattern]) -> dict[int, int]:
+    """A bloom bit for each numbered word: the words of one set a pattern checks share a
+    bit where they can (the larger sets first, a bit each in turn), so that a set's mask has
+    few bits and a sentence's words meet it by chance less often."""
+    sets: dict[tuple[int, ...], None] = {}
+    for p in pats:
+        for ids in (p.last_ids, p.needs_ids, p.unless_ids, p.also_ids):
+            if ids:
+                sets.setdefault(tuple(sorted(ids)), None)
+    out: dict[int, int] = {}
+    for k, ids in enumerate(sorted(sets, key=len, reverse=True)):
+        for b in ids:
+            out.setdefault(b, k % _BUCKETS)
+    return out
+
+
+def _mask(ids: tuple[int, ...], buckets: dict[int, int]) -> int:
+    """The bloom mask of a set of numbered words (``_buckets``). The sentence's flagged words
+    make one the same way (``Matcher._marks``): where a set's mask and the sentence's share
+    no bit, the sentence holds none of the set's words."""
+    mask = 0
+    for b in ids:
+        mask |= 1 << buckets[b]
+    return mask
 
 
 class Matcher:
@@ -229,6 +276,7 @@ class Matcher:
                     for k in keys:
                         self.index.setdefault(k, []).append(pat)
         self.anchors = frozenset(self.index)  # the index's words
+        self.nums = self.index.get(NUM_KEY)  # the patterns anchored on a number, if any
         # per stem, what _marks asks of it: one look-up
         self.words: dict[str, _Word] = {}
         for k, pats in self.index.items():
@@ -256,6 +304,16 @@ class Matcher:
                 p.needs_ids = tuple(bits[w] for w in p.needs)
                 p.unless_ids = tuple(bits[w] for w in p.unless)
                 p.also_ids = tuple(bits[w] for w in p.also)
+        buckets = _buckets([p for pats in self.index.values() for p in pats])
+        for w in self.words.values():
+            if w.asked:
+                w.mask = 1 << buckets[w.bit]
+        for pats in self.index.values():
+            for p in pats:
+                p.last_mask = _mask(p.last_ids, buckets)
+                p.needs_mask = _mask(p.needs_ids, buckets)
+                p.unless_mask = _mask(p.unless_ids, buckets)
+                p.also_mask = _mask(p.also_ids, buckets)
         return count
 
     def find(
@@ -276,8 +334,8 @@ class Matcher:
         pool = self._pool
         flags = pool.pop() if pool else [False] * self.numbered
         marked: list[_Word] = []
-        at, pats = self._marks(toks, flags, marked)
-        found = self._matches(toks, at, pats, flags, article, has_goods) if at else []
+        at, pats, mask = self._marks(toks, flags, marked)
+        found = self._matches(toks, at, pats, flags, mask, article, has_goods) if at else []
         for w in marked:
             flags[w.bit] = False
         pool.append(flags)
@@ -289,10 +347,13 @@ class Matcher:
         at: list[int],
         pats: list[list[Pattern]],
         flags: list[bool],
+        mask: i64,
         article: Callable[[], frozenset[str]] | None,
         has_goods: bool,
     ) -> list[Match]:
-        """``find``'s matches, from its candidates (``_marks``)."""
+        """``find``'s matches, from its candidates (``_marks``; ``mask``: the bloom mask of
+        its flagged words). A candidate whose last word the mask rules out is dropped before
+        any call: most candidates are."""
         stems = toks.stems
         lows = toks.lows
         s0, s1 = toks.span
@@ -304,8 +365,11 @@ class Matcher:
         for h in range(len(at)):
             i = at[h]
             for p in pats[h]:
-                if p.checks and not _fits(p, flags, has_goods, article):
-                    continue
+                if p.checks:
+                    if p.last_mask and not p.last_mask & mask:
+                        continue  # (the quick reject of ``_fits``, made here)
+                    if not _fits(p, flags, has_goods, article, mask):
+                        continue
                 first = _lead_start(p.lead, stems, i) if p.lead else i
                 if first < 0:
                     continue
@@ -336,17 +400,19 @@ class Matcher:
 
     def _marks(
         self, toks: Toks, flags: list[bool], marked: list[_Word]
-    ) -> tuple[list[int], list[list[Pattern]]]:
+    ) -> tuple[list[int], list[list[Pattern]], i64]:
         """Token indices of anchor words (most tokens are none) and the patterns anchored
         there; sets ``flags`` by word number (``_Word.bit``) for the stems patterns check for
         that the sentence holds (``_fits``: reading a flag by number costs less than a set
         look-up by str), and adds their words to ``marked``. One dict look-up per token tells
         all (a typed loop: compiled, direct calls). Numbers come after the words, as
-        candidates are tried in order."""
+        candidates are tried in order. Also returns the flagged words' bloom mask
+        (``_bucket``)."""
         words = self.words
         at: list[int] = []
         pats: list[list[Pattern]] = []
         stems = toks.stems
+        mask: i64 = 0
         for i in range(len(stems)):
             w = words.get(stems[i])
             if w is None:  # (most tokens)
@@ -356,20 +422,22 @@ class Matcher:
                 pats.append(w.pats)
             if w.bit >= 0 and not flags[w.bit]:
                 flags[w.bit] = True
+                mask |= w.mask
                 marked.append(w)
-        nums = self.index.get(NUM_KEY)
+        nums = self.nums
         if nums is not None:
             lows = toks.lows
             for i in range(len(lows)):
                 if lows[i].isdigit():
                     at.append(i)
                     pats.append(nums)
-        return at, pats
+        return at, pats, mask
 
 
-def _any_flagged(ids: tuple[int, ...], flags: list[bool]) -> bool:
-    """Whether the sentence holds one of the words numbered ``ids`` (see ``Matcher._marks``)."""
-    return any(flags[b] for b in ids)
+def _any_flagged(ids: tuple[int, ...], hit: i64, flags: list[bool]) -> bool:
+    """Whether the sentence holds one of the words numbered ``ids`` (see ``Matcher._marks``);
+    ``hit``: the bloom bits their mask shares with the sentence's (none: it holds none)."""
+    return hit != 0 and any(flags[b] for b in ids)
 
 
 def _fits(
@@ -377,24 +445,26 @@ def _fits(
     flags: list[bool],
     has_goods: bool,
     article: Callable[[], frozenset[str]] | None,
+    mask: i64 = -1,
 ) -> bool:
-    """Whether the sentence (its flagged words, ``Matcher._marks``) holds the words the
+    """Whether the sentence (its flagged words, ``Matcher._marks``, and their bloom mask
+    ``mask``: by default all bits, which rules nothing out) holds the words the
     pattern asks for: its last word (a quick reject), an ``if`` word (else a wide one in the
     article, or a named commodity), an ``and_if`` word, and no ``unless`` word. Each word set
     is read as the numbers of its words: compiled, a flag by number costs less than a set
     look-up by str (``tests/test_speed15_matcher.py`` checks it against plain stem sets)."""
-    if p.last_ids and not _any_flagged(p.last_ids, flags):
+    if p.last_ids and not _any_flagged(p.last_ids, p.last_mask & mask, flags):
         return False
     if (
-        (p.needs_ids or p.wide or p.goods)
-        and (not p.needs_ids or not _any_flagged(p.needs_ids, flags))
+        p.either
+        and (not p.needs_ids or not _any_flagged(p.needs_ids, p.needs_mask & mask, flags))
         and not (p.goods and has_goods)
-        and (not p.wide or article is None or p.wide.isdisjoint(article()))
+        and (not p.wide_any or article is None or p.wide.isdisjoint(article()))
     ):
         return False
-    if p.also_ids and not _any_flagged(p.also_ids, flags):
+    if p.also_ids and not _any_flagged(p.also_ids, p.also_mask & mask, flags):
         return False
-    return not (p.unless_ids and _any_flagged(p.unless_ids, flags))
+    return not (p.unless_ids and _any_flagged(p.unless_ids, p.unless_mask & mask, flags))
 
 
 def _lead_start(lead: tuple[frozenset[str], ...], stems: list[str], i: int) -> int:
@@ -472,7 +542,13 @@ def _match_from(
         else:
             while k < stop and not lows[k].isdigit():
                 k += 1
-        if k >= stop or (stops and not stops.isdisjoint(lows[pos:k])):
+        if k >= stop or _stopped(lows, pos, k, stops):
             return -1  # not there, or only past a word that opens another clause
         pos = k + 1
     return pos - 1
+
+
+def _stopped(lows: list[str], lo: int, hi: int, stops: frozenset[str]) -> bool:
+    """Whether one of ``stops`` is among lows[lo:hi] (a gap: at most ``GAP`` tokens; compiled, a
+    loop makes no slice and no call of ``isdisjoint`` by name)."""
+    return any(lows[q] in stops for q in range(lo, hi))

@@ -1,0 +1,73 @@
+"""The matcher's bloom masks and the event finder's primed cue places against the plain
+checks they stand in for."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from service.tagging import Tagger, load_tagger
+from service.tagging import modality as modality_mod
+from service.tagging.patterns import _fits, _Word
+from service.tagging.text import tokenize
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return load_tagger()
+
+
+def test_masked_fits_answers_as_unmasked(tagger: Tagger) -> None:
+    m = tagger.events.matcher
+    asked = sorted(k for k, w in m.words.items() if w.asked)
+    other = ["the", "minister", "said", "on", "friday", "Paris", "5"]
+    rng = random.Random(19)
+    pats = [p for ps in m.index.values() for p in ps if p.checks]
+    for _ in range(300):
+        words = [rng.choice(asked if rng.random() < 0.4 else other) for _ in range(12)]
+        toks = tokenize(" ".join(words))
+        flags = [False] * m.numbered
+        marked: list[_Word] = []
+        mask = m._marks(toks, flags, marked)[2]
+        for p in pats:
+            for goods in (False, True):
+                assert _fits(p, flags, goods, None, mask) == _fits(p, flags, goods, None)
+            if p.last_mask and not p.last_mask & mask:  # the quick reject in _matches
+                assert not _fits(p, flags, False, None)
+
+
+def test_bits_leave_the_cue_places_hits_finds(tagger: Tagger) -> None:
+    ef = tagger.events
+    firsts = sorted(modality_mod.cue_firsts())
+    rng = random.Random(20)
+    for _ in range(200):
+        words = [rng.choice(firsts) if rng.random() < 0.3 else "word" for _ in range(15)]
+        lows = tokenize(" ".join(words)).lows
+        ef._bits(lows, [])
+        primed = modality_mod._hits(lows)
+        modality_mod._SHARED.hits = (None, None, [])  # forget: _hits finds them itself
+        assert primed == modality_mod._hits(lows)
+
+
+def test_topic_counts_answer_as_set_intersections(tagger: Tagger) -> None:
+    ef = tagger.events
+    off, on = sorted(ef.off_topic), sorted(ef.on_topic)
+    blockers = sorted(ef.on_topic_blockers)
+    rng = random.Random(21)
+    for _ in range(300):
+        pool = [off, on, blockers, ["the", "said"]]
+        lows = [rng.choice(rng.choice(pool)) for _ in range(12)]
+        topical: list[int] = []
+        bits = ef._bits(lows, topical)
+        want_off = len(ef.off_topic.intersection(lows))
+        want_on = len(
+            {
+                w
+                for i, w in enumerate(lows)
+                if w in ef.on_topic and (i == 0 or lows[i - 1] not in ef.on_topic_blockers)
+            }
+        )
+        got = ef._topic_counts(lows, topical) if topical else (0, 0)
+        assert got == (want_off, want_on)
+        assert bool(bits & 8) == (want_off > 0)  # _OFF_TOPIC
