@@ -2543,3 +2543,11 @@ def test_words_of_sets_n_and_p_in_other_senses(
 )
 def test_cooperation_phrasings_of_sets_n_and_p(tagger: Tagger, sentence: str) -> None:
     assert "ECONOMIC_COOPERATION" in events_of(tagger, sentence)
+
+
+def test_a_summoned_ambassador_in_the_passive_is_a_diplomatic_contact(tagger: Tagger) -> None:
+    body = "Vietnam's foreign ministry said the Chinese ambassador had been summoned."
+    assert "DIPLOMATIC_CONTACT" in events_of(tagger, body)
+    assert "DIPLOMATIC_CONTACT" not in events_of(
+        tagger, "The Canadian ambassador was summoned to testify before the committee."
+    )
