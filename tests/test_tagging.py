@@ -2551,3 +2551,24 @@ def test_a_summoned_ambassador_in_the_passive_is_a_diplomatic_contact(tagger: Ta
     assert "DIPLOMATIC_CONTACT" not in events_of(
         tagger, "The Canadian ambassador was summoned to testify before the committee."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("Beijing's Commerce Ministry said it firmly opposes the new duties on its steel.", True),
+        (
+            "Thailand's army said its troops had returned unprovoked fire from Cambodian posts.",
+            True,
+        ),
+        ("Pyongyang dismissed Seoul's offer as a cheap trick.", True),
+        ("North Korea described the drills as rehearsals for an invasion.", True),
+        ("Canberra raised concerns with Beijing about the flares.", True),
+        ("India said it would hold Pakistan responsible for any further attacks.", True),
+        ("Beijing said the Philippine side bore full responsibility for the collision.", True),
+        ("The jump in prices raised concerns among investors in Tokyo, Reuters said.", False),
+        ("Japan will hold elections in July, and the ministers responsible said so.", False),
+    ],
+)
+def test_criticism_phrasings_of_the_sets(tagger: Tagger, sentence: str, wanted: bool) -> None:
+    assert ("CRITICISM" in events_of(tagger, sentence)) is wanted
