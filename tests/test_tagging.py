@@ -2572,3 +2572,11 @@ def test_a_summoned_ambassador_in_the_passive_is_a_diplomatic_contact(tagger: Ta
 )
 def test_criticism_phrasings_of_the_sets(tagger: Tagger, sentence: str, wanted: bool) -> None:
     assert ("CRITICISM" in events_of(tagger, sentence)) is wanted
+
+
+def test_a_trigger_in_an_as_clause_takes_that_clause_s_subject(tagger: Tagger) -> None:
+    """'X lifts curbs on Y as Z and W return to talks': the talks are Z's and W's."""
+    title = "EU lifts curbs on Kosovo as Belgrade and Pristina return to Brussels talks"
+    found = events_of(tagger, "", title)
+    assert found["DIPLOMATIC_CONTACT"]["actors"] == ["place:belgrade", "place:pristina"]
+    assert found["SANCTIONS_RELIEF"]["actors"] == ["org:eu"]

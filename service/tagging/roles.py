@@ -411,6 +411,14 @@ class Roles:
             semi = text.find(";", trig_end, ss[-1].end)
             if semi >= 0:
                 after = [k for k in after if ss[k].start < semi]
+        if text and before:
+            # "X lifts curbs as Y and Z return to talks": the clause the trigger is in has
+            # its own subject
+            cut = max(text.rfind(w, sent_start, trig_start) for w in _CLAUSE_OPENERS)
+            if cut >= 0:
+                inner = [k for k in before if ss[k].start > cut]
+                if inner and text[cut : ss[inner[0]].start].count(" ") <= 2:
+                    before = inner
         actors: list[str] = []
         targets: list[str] = []
         subj = self._subjects(ss, before)
@@ -713,6 +721,9 @@ class Roles:
         # the accuser's side suffered the act: a person accusing stands for his country
         home = {s.id: s.country for s in ss if s.type == "PERSON" and s.country}
         return accused, [home.get(a, a) for a in actors if a not in accused]
+
+
+_CLAUSE_OPENERS = (" as ", " while ", " when ", " after ", " before ")
 
 
 def _words_re(words: Iterable[str]) -> WordCues:
