@@ -2580,3 +2580,24 @@ def test_a_trigger_in_an_as_clause_takes_that_clause_s_subject(tagger: Tagger) -
     found = events_of(tagger, "", title)
     assert found["DIPLOMATIC_CONTACT"]["actors"] == ["place:belgrade", "place:pristina"]
     assert found["SANCTIONS_RELIEF"]["actors"] == ["org:eu"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "China's coast guard said it had taken necessary control measures against the boat.",
+        "Japan said the missiles flew about 600 km before falling into the sea, North Korea said.",
+        "Separatist gunmen killed six soldiers in an ambush on an army convoy in Cameroon.",
+        "Chinese ships fired water cannon at a Philippine boat on Monday. Manila said the"
+        " incident injured three sailors.",
+    ],
+)
+def test_escalation_phrasings_and_references_of_the_sets(tagger: Tagger, body: str) -> None:
+    _, events = tagger.tag("t", body)
+    last = body.split(". ")[-1]
+    assert any(e["type"] == "MILITARY_ESCALATION" and last in e["sentence"]["text"] for e in events)
+
+
+def test_an_incident_with_no_attack_before_it_is_no_attack(tagger: Tagger) -> None:
+    body = "Police in Ohio said the incident injured three people. India summoned the envoy."
+    assert "MILITARY_ESCALATION" not in events_of(tagger, body)
