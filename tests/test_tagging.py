@@ -2601,3 +2601,33 @@ def test_escalation_phrasings_and_references_of_the_sets(tagger: Tagger, body: s
 def test_an_incident_with_no_attack_before_it_is_no_attack(tagger: Tagger) -> None:
     body = "Police in Ohio said the incident injured three people. India summoned the envoy."
     assert "MILITARY_ESCALATION" not in events_of(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted", "modality"),
+    [
+        (
+            "The U.S. removed four Burmese firms linked to the junta from its sanctions list.",
+            "SANCTIONS_RELIEF",
+            "asserted",
+        ),
+        ("U.S. blacklists Cuban nickel firm, warns foreign buyers", "SANCTIONS_THREAT", "asserted"),
+        (
+            "Tokyo said it would not hesitate to expand the list of sanctioned Russian banks.",
+            "SANCTIONS_THREAT",
+            "asserted",
+        ),
+        (
+            "Norway added two Russian trawler firms to its sanctions list.",
+            "SANCTIONS_ACTION",
+            "asserted",
+        ),
+    ],
+)
+def test_sanctions_phrasings_of_the_sets(
+    tagger: Tagger, sentence: str, wanted: str, modality: str
+) -> None:
+    found = events_of(tagger, sentence)
+    assert found[wanted]["modality"] == modality
+    if wanted == "SANCTIONS_RELIEF":
+        assert "SANCTIONS_ACTION" not in found

@@ -140,6 +140,8 @@ class Modality:
         self.neg = CueSet(cues.get("negation", []))
         self.neg_after = CueSet(cues.get("negation_after", []))
         self.neg_far = CueSet(cues.get("negation_far_after", []))
+        # "would not hesitate to expand the list": a negation that asserts the act
+        self.neg_cancel = CueSet(cues.get("negation_cancelled", []))
         self.hedge = CueSet(cues.get("hedge", []))
         self.cond = CueSet(cues.get("conditional", []))
         self.threat = CueSet(cues.get("threat_verbs", []))
@@ -176,9 +178,10 @@ class Modality:
         if hedges_count and self.undecided.any_in(toks, max(clause_start, first - 3), first):
             return "hypothetical"
         lo = max(clause_start, first - NEG_BEFORE)
-        if self.neg.any_in(toks, lo, last + 1, trig) or (
-            extra_neg is not None and extra_neg.any_in(toks, lo, first)
-        ):
+        if (
+            self.neg.any_in(toks, lo, last + 1, trig)
+            or (extra_neg is not None and extra_neg.any_in(toks, lo, first))
+        ) and not self.neg_cancel.any_in(toks, lo, first):
             return "negated"
         if self.neg_after.any_in(toks, last + 1, last + 1 + NEG_AFTER):
             return "negated"
