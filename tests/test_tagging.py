@@ -2631,3 +2631,10 @@ def test_sanctions_phrasings_of_the_sets(
     assert found[wanted]["modality"] == modality
     if wanted == "SANCTIONS_RELIEF":
         assert "SANCTIONS_ACTION" not in found
+
+
+def test_an_envoy_heading_to_a_capital_is_a_diplomatic_contact(tagger: Tagger) -> None:
+    assert "DIPLOMATIC_CONTACT" in events_of(tagger, "", "AU envoy heads to Khartoum and Juba")
+    assert "DIPLOMATIC_CONTACT" not in events_of(
+        tagger, "The prime minister flew to Paris for the Champions League final."
+    )
