@@ -539,12 +539,32 @@ def lowered(text: str) -> str:
     for seen, low in _KEPT.lows:
         if seen is text:
             return low
-    return text.lower()
+    return lower(text)
+
+
+_ASCII_BYTES: Final = bytes(range(128))
+
+
+def lower(text: str) -> str:
+    """``text.lower()``. Where a few characters are beyond ASCII (curly quotes, dashes),
+    str.lower maps every character through the Unicode tables, several times slower than
+    its ASCII path: the UTF-8 bytes are lowered instead (bytes.lower changes only A-Z, as
+    str.lower does on ASCII), if no character beyond ASCII has a lower case of its own."""
+    if text.isascii():
+        return text.lower()
+    try:
+        raw = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate
+        return text.lower()
+    wide = raw.translate(None, _ASCII_BYTES).decode()
+    if wide.lower() != wide:  # (a capital sigma is lowered by its neighbours: never here)
+        return text.lower()
+    return raw.lower().decode()
 
 
 def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     """Tokens of each sentence. The whole text is split once; no token crosses a sentence end."""
-    low = text.lower()
+    low = lower(text)
     _KEPT.lows = (*_KEPT.lows[-1:], (text, low))
     if len(low) != len(text):  # lower() changed some lengths: tokenise the original
         lows, starts, ends = _split(text, 0, False)
