@@ -347,9 +347,10 @@ class _Words:
     neither sliced out of the text (a new str per token) nor hashed for a dict look-up; its
     token is the kept str, its stem the kept one.
 
-    Most words are ASCII and at most 8 characters long: their code points packed 7 bits
-    each (``_pack``) are the word itself as an int, compared with one test (a native
-    attribute: no int object is read); another word is compared character by character."""
+    Most words are of a-z, 0-9 and "'" and at most 10 characters long: their characters
+    packed 6 bits each (``_pack``) are the word itself as an int, compared with one test (a
+    native attribute: no int object is read); another word is compared character by
+    character."""
 
     __slots__ = ("count", "mask", "slots")
 
@@ -399,11 +400,25 @@ class _Words:
 
 def _pack(code: i64, o: i64) -> i64:
     """The packed code of a word (``code``, or -1 if none) followed by the character of code
-    point o: 7 bits a character, for ASCII words of at most 8 characters (no character is
-    0, so no two words share a code), else -1."""
-    if 0 <= code < 1 << 49 and o < 128:
-        return code * 128 + o
+    point o: 6 bits a character (``_six``), for words of a-z, 0-9, "'" and "%" of at most 10
+    characters (no character is 0, so no two words share a code), else -1. (6 bits, not 7:
+    the words of a lower-cased text up to 10 characters long, not 8, are packed.)"""
+    six = _six(o)
+    if 0 <= code < 1 << 54 and six > 0:
+        return code * 64 + six
     return -1
+
+
+def _six(o: i64) -> i64:
+    """The 6-bit digit of the character of code point o: a-z 1-26, 0-9 27-36, "'" 37 and
+    "%" 38; 0 for any other (capitals are never packed: the packed texts are lower-cased)."""
+    if 97 <= o <= 122:
+        return o - 96
+    if 48 <= o <= 57:
+        return o - 21
+    if o == 39:
+        return 37
+    return 38 if o == 37 else 0
 
 
 def _code_hash(text: str, i: i64, j: i64) -> i64:
@@ -457,7 +472,7 @@ def _scan_table(low: str) -> tuple[list[str], list[str], list[int], list[int], l
             if o != 37:  # not "%": no token starts here
                 i += 1
                 continue
-            j, code = i + 1, o
+            j, code = i + 1, 38  # (``_pack(0, 37)``)
         else:
             j, code = _packed_run(low, i, n, 0)
             if j + 1 < n and _is_apostrophe(ord(low[j])) and _alnum_at(low, j + 1):
@@ -497,13 +512,18 @@ def _packed_run(text: str, j: i64, n: i64, code: i64) -> tuple[i64, i64]:
     test of ``_pack`` written out: a call per character costs more)."""
     while j < n:
         o: i64 = ord(text[j])
-        if 97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90:
+        if 97 <= o <= 122:
             # not "x if c else y": mypyc would make its value an int object
-            if 0 <= code < 1 << 49:  # noqa: SIM108
-                code = code * 128 + o
+            if 0 <= code < 1 << 54:  # noqa: SIM108
+                code = code * 64 + (o - 96)
             else:
                 code = -1
-        elif o >= 128 and text[j].isalnum():
+        elif 48 <= o <= 57:
+            if 0 <= code < 1 << 54:  # noqa: SIM108
+                code = code * 64 + (o - 21)
+            else:
+                code = -1
+        elif 65 <= o <= 90 or (o >= 128 and text[j].isalnum()):
             code = -1
         else:
             break
