@@ -4,6 +4,7 @@ str.lower."""
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from service.tagging.text import lower
 
@@ -16,3 +17,25 @@ def test_lower_is_str_lower() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 12)))
         assert lower(text) == text.lower(), repr(text)
+
+
+def test_gazetteer_finds_the_same_with_stale_cue_bits() -> None:
+    """The gazetteer asks a token's cue bits whether it begins a name; tokens whose bits
+    are of an older generation (a cue list given since) are asked by the set instead."""
+    from service.tagging import load_tagger
+    from service.tagging.text import WordCues, lowered, sentences, tokenize_sentences
+
+    gaz = load_tagger().gaz
+    text = "Côte d'Ivoire's President met Xi Jinping in Abidjan; gold and crude oil rose."
+
+    def spans(words: list[Any]) -> list[tuple[int, int, str | None]]:
+        return [
+            (h.start, h.end, h.entry and h.entry.id) for h in gaz.find(text, lowered(text), words)
+        ]
+
+    words = tokenize_sentences(text, sentences(text))
+    assert all(t.word_masks() is not None for t in words)
+    fresh = spans(words)
+    WordCues(["speed20 cue list"])  # a new list: the tokens' bits are out of date
+    assert all(t.word_masks() is None for t in words)
+    assert spans(words) == fresh and len(fresh) >= 3

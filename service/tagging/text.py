@@ -108,9 +108,10 @@ _OPENERS: Final = frozenset(
 
 
 class Toks:
-    """A sentence's tokens as parallel lists: lower-case forms, stems and character offsets."""
+    """A sentence's tokens as parallel lists: lower-case forms, stems and character offsets;
+    ``masks``, where given, each token's cue bits (see _CueBits) of generation ``gen``."""
 
-    __slots__ = ("ends", "lows", "span", "starts", "stems", "text")
+    __slots__ = ("ends", "gen", "lows", "masks", "span", "starts", "stems", "text")
 
     def __init__(
         self,
@@ -120,6 +121,8 @@ class Toks:
         span: tuple[int, int],
         starts: list[int],
         ends: list[int],
+        masks: list[int] | None = None,
+        gen: int = -1,
     ) -> None:
         self.lows = lows
         self.stems = stems
@@ -127,6 +130,12 @@ class Toks:
         self.span = span
         self.starts = starts
         self.ends = ends
+        self.masks = masks
+        self.gen = gen
+
+    def word_masks(self) -> list[int] | None:
+        """The tokens' cue bits, if they have all the bits given so far (see word_bit)."""
+        return self.masks if self.gen == _CUES.gen else None
 
     def __len__(self) -> int:
         return len(self.lows)
@@ -326,6 +335,13 @@ class _CueBits:
 
 
 _CUES: Final = _CueBits()
+
+
+def word_bit(words: frozenset[str]) -> int:
+    """A bit set in the cue bits of a token (``Toks.word_masks``) exactly where the token
+    is one of ``words`` (0 once none is left): a test of a bit per token where a set
+    look-up costs several times more."""
+    return _CUES.bit(words)
 
 
 class _Word:
@@ -588,17 +604,32 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     _KEPT.lows = (*_KEPT.lows[-1:], (text, low))
     if len(low) != len(text):  # lower() changed some lengths: tokenise the original
         lows, starts, ends = _split(text, 0, False)
-        stems = _stems(lows)
-    else:
-        gen = _CUES.gen  # (read before the scan: see _CueBits)
-        lows, stems, starts, ends, masks = _words(low)
-        _remember(text, lows, starts, ends, masks, gen)
+        return _sentence_toks(text, sents, lows, _stems(lows), starts, ends, None, -1)
+    gen = _CUES.gen  # (read before the scan: see _CueBits)
+    lows, stems, starts, ends, masks = _words(low)
+    out = _sentence_toks(text, sents, lows, stems, starts, ends, masks, gen)
+    _remember(text, lows, starts, ends, masks, gen)  # (after: it may change the lists)
+    return out
+
+
+def _sentence_toks(
+    text: str,
+    sents: list[Span],
+    lows: list[str],
+    stems: list[str],
+    starts: list[int],
+    ends: list[int],
+    masks: list[int] | None,
+    gen: int,
+) -> list[Toks]:
+    """The tokens of each sentence, cut from those of the whole text."""
     out: list[Toks] = []
     hi = 0
     for sp in sents:
         lo = _first_at(starts, sp[0], hi)
         hi = _first_at(starts, sp[1], lo)
-        out.append(Toks(lows[lo:hi], stems[lo:hi], text, sp, starts[lo:hi], ends[lo:hi]))
+        cut = None if masks is None else masks[lo:hi]
+        out.append(Toks(lows[lo:hi], stems[lo:hi], text, sp, starts[lo:hi], ends[lo:hi], cut, gen))
     return out
 
 
@@ -875,7 +906,7 @@ def _remember(
     if "_" in text or any(c in text for c in _FOLDS_TO_ASCII):
         return
     if "'" in text or "\u2019" in text:
-        lows, starts, ends = _parts(text, lows, starts, ends, masks)
+        _parts(text, lows, starts, ends, masks)
     _KEPT.fields = (*_KEPT.fields[-1:], FieldWords(text, lows, starts, ends, masks, gen))
 
 
@@ -901,31 +932,27 @@ def _parts(
     ends: list[int],
     masks: list[int] | None = None,
 ) -> tuple[list[str], list[int], list[int]]:
-    """The tokens with each one joined by an apostrophe split in two: the lists are copied
-    whole (at C speed) and each joined token replaced in place by its two words, the last
-    first so that the indices of the others hold (an insertion moves the tail by memmove).
-    ``masks``, the tokens' cue bits, if given, is changed in place to match."""
+    """The tokens with each one joined by an apostrophe split in two, in the lists given
+    (changed in place, and returned: their callers keep no other use of them, so no copy is
+    made): each joined token is replaced by its two words, the last first so that the
+    indices of the others hold (an insertion moves the tail by memmove). ``masks``, the
+    tokens' cue bits, if given, is changed to match."""
     joined = joined_tokens(text, starts, ends, 0, len(text))
-    if not joined:
-        return lows, starts, ends
-    out_l = lows.copy()
-    out_s = starts.copy()
-    out_e = ends.copy()
     for k in reversed(joined):
-        w, s = lows[k], starts[k]
-        a = ends[k] - s - 1
+        w, s, e = lows[k], starts[k], ends[k]
+        a = e - s - 1
         while a > 0 and w[a] not in "'\u2019":  # the apostrophe: the token's only non-letter
             a -= 1
-        out_l[k] = w[:a]
-        out_l.insert(k + 1, w[a + 1 :])
-        out_s.insert(k + 1, s + a + 1)
-        out_e[k] = s + a
-        out_e.insert(k + 1, ends[k])
+        lows[k] = w[:a]
+        lows.insert(k + 1, w[a + 1 :])
+        starts.insert(k + 1, s + a + 1)
+        ends[k] = s + a
+        ends.insert(k + 1, e)
         if masks is not None:
             heads = _CUES.heads
-            masks[k] = heads.get(out_l[k], 0)
-            masks.insert(k + 1, heads.get(out_l[k + 1], 0))
-    return out_l, out_s, out_e
+            masks[k] = heads.get(lows[k], 0)
+            masks.insert(k + 1, heads.get(lows[k + 1], 0))
+    return lows, starts, ends
 
 
 def _words_of(text: str) -> FieldWords | None:
