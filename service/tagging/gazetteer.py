@@ -381,12 +381,13 @@ def _scan(
     for toks in words:
         lows, starts, ends = toks.lows, toks.starts, toks.ends
         masks = toks.word_masks() if bit else None
+        first: i64 = toks.first
         s0, s1 = toks.span
         joined = joined_tokens(text, starts, ends, s0, s1) if marks.within(s0, s1) else _NONE
         j = 0
         for t in range(len(lows)):
             if masks is not None:
-                m: i64 = masks[t]
+                m: i64 = masks[first + t]
                 head = (m & bit) != 0
             else:
                 head = lows[t] in heads

@@ -109,9 +109,10 @@ _OPENERS: Final = frozenset(
 
 class Toks:
     """A sentence's tokens as parallel lists: lower-case forms, stems and character offsets;
-    ``masks``, where given, each token's cue bits (see _CueBits) of generation ``gen``."""
+    ``masks``, where given, the cue bits (see _CueBits) of generation ``gen`` of the text's
+    tokens, this sentence's from index ``first`` (no list of its own to make and free)."""
 
-    __slots__ = ("ends", "gen", "lows", "masks", "span", "starts", "stems", "text")
+    __slots__ = ("ends", "first", "gen", "lows", "masks", "span", "starts", "stems", "text")
 
     def __init__(
         self,
@@ -123,6 +124,7 @@ class Toks:
         ends: list[int],
         masks: list[int] | None = None,
         gen: int = -1,
+        first: int = 0,
     ) -> None:
         self.lows = lows
         self.stems = stems
@@ -132,9 +134,11 @@ class Toks:
         self.ends = ends
         self.masks = masks
         self.gen = gen
+        self.first = first
 
     def word_masks(self) -> list[int] | None:
-        """The tokens' cue bits, if they have all the bits given so far (see word_bit)."""
+        """The cue bits of the text's tokens (this sentence's from index ``first``), if they
+        have all the bits given so far (see word_bit)."""
         return self.masks if self.gen == _CUES.gen else None
 
     def __len__(self) -> int:
@@ -608,7 +612,7 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     gen = _CUES.gen  # (read before the scan: see _CueBits)
     lows, stems, starts, ends, masks = _words(low)
     out = _sentence_toks(text, sents, lows, stems, starts, ends, masks, gen)
-    _remember(text, lows, starts, ends, masks, gen)  # (after: it may change the lists)
+    _remember(text, lows, starts, ends, masks, gen)  # (after: it may change three lists)
     return out
 
 
@@ -628,8 +632,9 @@ def _sentence_toks(
     for sp in sents:
         lo = _first_at(starts, sp[0], hi)
         hi = _first_at(starts, sp[1], lo)
-        cut = None if masks is None else masks[lo:hi]
-        out.append(Toks(lows[lo:hi], stems[lo:hi], text, sp, starts[lo:hi], ends[lo:hi], cut, gen))
+        out.append(
+            Toks(lows[lo:hi], stems[lo:hi], text, sp, starts[lo:hi], ends[lo:hi], masks, gen, lo)
+        )
     return out
 
 
@@ -906,6 +911,7 @@ def _remember(
     if "_" in text or any(c in text for c in _FOLDS_TO_ASCII):
         return
     if "'" in text or "\u2019" in text:
+        masks = masks.copy()  # (the sentences' tokens read the text's as they are)
         _parts(text, lows, starts, ends, masks)
     _KEPT.fields = (*_KEPT.fields[-1:], FieldWords(text, lows, starts, ends, masks, gen))
 
