@@ -756,8 +756,11 @@ def _space_at(text: str, i: int) -> bool:
     return text[i].isspace()
 
 
-# tuple.__new__, looked up once (compiled, ``tuple.__new__(...)`` is a method look-up per call)
+# tuple.__new__, looked up once (compiled, ``tuple.__new__(...)`` is a method look-up per call),
+# and Span, read from a static (compiled, a class that is no native one is otherwise looked up
+# in the module's dict on each use)
 _new_tuple: Final = tuple.__new__
+_SPAN: Final = Span
 
 
 def _add(spans: list[Span], text: str, a: int, b: int) -> None:
@@ -766,7 +769,7 @@ def _add(spans: list[Span], text: str, a: int, b: int) -> None:
     while b > a and _space_at(text, b - 1):
         b -= 1
     if b > a:
-        spans.append(_new_tuple(Span, (a, b)))  # no NamedTuple __new__ call: one per sentence
+        spans.append(_new_tuple(_SPAN, (a, b)))  # no NamedTuple __new__ call: one per sentence
 
 
 _SLUG_GAP_RE: Final = re.compile(r"[^a-z0-9]+")
