@@ -33,7 +33,7 @@ def _code(word: str) -> int:
 
 
 def test_word_table_keeps_every_word_through_growth_and_collisions() -> None:
-    """Many distinct words, packed (ASCII, at most 8 characters) and not, many of one
+    """Many distinct words, packed (a-z, 0-9 and "'", at most 10 characters) and not, many of one
     length, through several doublings of a small table: each is found again as the word it
     was kept as, and a word never kept finds an empty slot."""
     rng = random.Random(3)
@@ -57,9 +57,20 @@ def test_word_table_keeps_every_word_through_growth_and_collisions() -> None:
 
 
 def test_packed_codes_are_the_words() -> None:
-    assert _code("a") == 97 and _code("ab") == 97 * 128 + 98
-    assert _code("abcdefgh") >= 0 and _code("abcdefghi") == -1 and _code("é") == -1
-    assert _code("abcdefghi") == _code("abcdefghij")
+    """Codes are the words' characters, 6 bits each (a-z 1-26, 0-9 27-36, "'" 37, "%" 38):
+    words of at most 10 such characters, one code each; any other word has none (-1)."""
+    assert (
+        _code("a") == 1
+        and _code("ab") == 1 * 64 + 2
+        and _code("z9'%") == ((26 * 64 + 36) * 64 + 37) * 64 + 38
+    )
+    assert _code("abcdefghij") >= 0 and _code("abcdefghijk") == -1 and _code("é") == -1
+    assert _code("abcdefghijk") == _code("abcdefghijkl") and _code("A") == -1
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789'%"
+    words = {"".join(random.Random(k).choices(alphabet, k=k % 10 + 1)) for k in range(20000)}
+    words |= set(alphabet)
+    codes = {_code(w) for w in words}
+    assert len(codes) == len(words) and min(codes) > 0  # injective
 
 
 def test_tokens_are_the_kept_words() -> None:

