@@ -114,6 +114,7 @@ class Roles:
         self.rebutted = s("rebutted_nouns")
         self._coord_memo: dict[str, bool] = {}
         self._word_memo: dict[str, str] = {}  # see _bare
+        self._gap_memo: dict[str, bool] = {}  # see _modifier
         # "X accused Y of <event>", "X thanked Y for <event>": Y performed it
         self.credit = s("credit_verbs")
         self.accuse = s("accusation_verbs") | self.credit
@@ -263,6 +264,20 @@ class Roles:
             return False
         if s.type == "PERSON" and not poss:
             return False  # "the Trump administration gave Chevron": only "Trump's X" is one
+        if len(g) > 24:
+            return self._title_gap(g)
+        memo = self._gap_memo
+        hit = memo.get(g)
+        if hit is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            hit = memo[g] = self._title_gap(g)
+        return hit
+
+    def _title_gap(self, g: str) -> bool:
+        """Whether the gap between two names holds only a title or a possessive (the part of
+        _modifier read from the gap alone: memoised there for short gaps, which recur: " ",
+        " President ", "'s ")."""
         body = g.rstrip().rstrip(",")
         if any(c in body for c in _CLAUSE_MARKS):
             # "Putin is planned, the Kremlin": a clause, not a modifier; a comma may only
