@@ -39,6 +39,7 @@ class Slot:
         "end",
         "gap_next",
         "id",
+        "joins",
         "lead",
         "next_word",
         "prev",
@@ -70,6 +71,7 @@ class Slot:
         self.end = end
         self.prev = prev  # lower-case word just before the mention, titles and articles skipped
         self.gap_next = gap_next  # text between this mention and the next candidate
+        self.joins = -1  # whether gap_next joins the two names: 1 or 0, -1 not yet asked
         # lower-case word just after the mention (None: not yet found, see Roles._next)
         self.next_word: str | None = None
         # followed by a speech verb ("..., South Korea's military said"): 1 or 0, -1 where
@@ -289,6 +291,13 @@ class Roles:
             return False
         return len(gap) <= 4 and all(w.strip(",") in self.title_words or w.islower() for w in gap)
 
+    def _joined(self, s: Slot) -> bool:
+        """``_coordinated(s.gap_next)``, kept on the slot: a sentence's triggers, and the
+        subject and group searches of each, ask of the same slots (no string hashed again)."""
+        if s.joins < 0:
+            s.joins = int(self._coordinated(s.gap_next))
+        return s.joins == 1
+
     def _coordinated(self, gap: str) -> bool:
         """Whether the text between two names joins them: "and", ", and the", or after a
         possessed noun ("Sudan's army and the RSF": the army's country is the conjunct).
@@ -321,7 +330,7 @@ class Roles:
                 j += 1  # "X of Congo and Y of Rwanda": Congo says whose X is
                 continue
             a = ss[j] if step > 0 else ss[j + step]
-            if not self._coordinated(a.gap_next) or ss[j].lead != ss[j + step].lead:
+            if not self._joined(a) or ss[j].lead != ss[j + step].lead:
                 break  # not coordinated; a fronted phrase ends at its comma ("In X, Y said")
             if step > 0 and self._next(ss[j + step]) in self.speaker:
                 break  # "to X, and Y said": Y opens a clause of its own
@@ -341,7 +350,7 @@ class Roles:
         free = False
         for j in range(len(before)):
             k = before[j]
-            conjunct = k > 0 and self._coordinated(ss[k - 1].gap_next)
+            conjunct = k > 0 and self._joined(ss[k - 1])
             # (``before`` rises: k - 1 is in it only as the index just before k)
             if conjunct and j > 0 and before[j - 1] == k - 1 and ss[k - 1].lead == ss[k].lead:
                 pass  # keeps the status of its first conjunct
@@ -413,7 +422,7 @@ class Roles:
     def _group_end(self, ss: list[Slot], subj: list[int], k: int) -> int:
         """The last free subject before the trigger, counting k's conjuncts as k."""
         last = subj[-1]
-        while last > k and self._coordinated(ss[last - 1].gap_next):
+        while last > k and self._joined(ss[last - 1]):
             last -= 1
         return last
 
@@ -665,7 +674,7 @@ class Roles:
             if s.prev in self.locative:
                 if k == after[0] and (
                     s.prev == _last_word(text, trig_start, trig_end)
-                    or text[trig_end : s.start].split() == ["from"]
+                    or text[trig_end : s.start].strip() == "from"  # (as split() == ["from"])
                 ):
                     # the trigger governs it ("arrive in X", "an invitation from X")
                     dest = k
@@ -688,7 +697,7 @@ class Roles:
             actors = [ss[said].id]  # "no call between X and Y is planned, Z said": X and Y act
         if actors and not symmetric and text:
             actors, targets = self._patient(ss, before, actors, targets, text, trig_start, trig_end)
-        if before and text[ss[before[-1]].end : trig_start] == "-":
+        if before and _hyphen_between(text, ss[before[-1]].end, trig_start):
             # "Malaysia-brokered", "U.S.-led": the name fused to the trigger performs it
             actors = [ss[before[-1]].id]
             targets = [t for t in targets if t not in actors]
@@ -726,6 +735,8 @@ class Roles:
 
     def _possessor(self, text: str, last: Slot, trig_start: int) -> bool:
         """'North Korea's latest missile launch': the name owns the trigger noun."""
+        if not _possessive_at(text, last.end, trig_start):
+            return False  # (most names are not: decided before the gap is cut out)
         gap = text[last.end : trig_start]
         if not gap.startswith(("'s ", "’s ")):
             return False
@@ -856,11 +867,29 @@ def _word_before(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 def _object_pronoun(text: str, end: int) -> bool:
     """ "him" right after the trigger ("to meet him"), or "her" where no noun follows it
-    ("met her counterpart" is a possessive)."""
+    ("met her counterpart" is a possessive). A space and an "h" must come first: read as
+    code points before the six characters are cut out and lower-cased (most triggers are
+    followed by neither)."""
+    if end + 1 >= len(text) or ord(text[end]) != 32 or ord(text[end + 1]) not in (72, 104):
+        return False
     w = text[end : end + 6].lower()
     if w.startswith(" him") and not w[4:5].isalpha():
         return True
     return w.startswith(" her") and (w[4:5] in ("", ".", ",", ";", "!", "?", '"', "”"))
+
+
+def _possessive_at(text: str, i: int, end: int) -> bool:
+    """``text[i:end].startswith(("'s ", "’s "))``, read as code points (no slice)."""
+    if end - i < 3 or i < 0 or i + 3 > len(text):
+        return False
+    o = ord(text[i])
+    return (o == 39 or o == 0x2019) and ord(text[i + 1]) == 115 and ord(text[i + 2]) == 32
+
+
+def _hyphen_between(text: str, i: int, end: int) -> bool:
+    """``text[i:end] == "-"`` (a name fused to the trigger), read as a code point: no slice
+    of what may be the rest of the sentence."""
+    return end - i == 1 and 0 <= i < len(text) and ord(text[i]) == 45
 
 
 def _after_verb(prev: str, verbs: frozenset[str]) -> bool:
@@ -870,13 +899,16 @@ def _after_verb(prev: str, verbs: frozenset[str]) -> bool:
 
 def _verb_first(text: str, start: int, end: int) -> bool:
     """The trigger opens with a past-tense or participle verb ("brokered", "imposed")."""
-    words = text[start:end].split(None, 1)
-    return bool(words) and words[0].endswith("ed")
+    return _first_word(text, start, end).endswith("ed")  # ("" where it holds no word)
 
 
 def _last_word(text: str, start: int, end: int) -> str:
-    """The trigger's last word, lower-case (asked only of a place right after it)."""
-    return text[start:end].rsplit(None, 1)[-1].lower() if text else ""
+    """The trigger's last word, lower-case (asked only of a place right after it; a trigger
+    always holds a word)."""
+    if not text:
+        return ""
+    b, e = _word_before(text, start, end)
+    return text[b:e].lower()
 
 
 def _same_side(speaker: Slot, subject: Slot) -> bool:
