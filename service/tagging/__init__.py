@@ -70,14 +70,22 @@ class Tagger:
         person by a surname; a person of three or more words by the last two ("Ruth Ayen Lado"
         ... "Ayen Lado")."""
         known, orgs = self.gaz.forms, self.names.org_words
+        # (the type and the spaces are asked first: a text is split only where its words are
+        # used, not for each of the many places and two-word names)
         for m in ms:
             e = m.entry
-            words = m.text.split(" ")
-            if e.type == "PERSON" and len(words) >= 3 and e.name == m.text:
-                table.setdefault(" ".join(words[-2:]), e)
+            text = m.text
+            if e.type == "PERSON":
+                if text.count(" ") >= 2 and e.name == text:
+                    words = text.split(" ")
+                    table.setdefault(" ".join(words[-2:]), e)
                 continue
-            if e.type != "ORG" or len(words) not in (2, 3) or m.text in known:
+            if e.type != "ORG":
+                continue
+            spaces = text.count(" ")  # (split(" ") makes one word more)
+            if not (spaces == 1 or spaces == 2) or text in known:
                 continue  # (four words and more name a movement or a body by a region)
+            words = text.split(" ")
             first = words[0]
             if (
                 len(first) >= 3
