@@ -469,7 +469,13 @@ class Roles:
         actors: list[str] = []
         targets: list[str] = []
         subj = self._subjects(ss, before)
-        pref = [k for k in subj if ss[k].type != "NORP"] or subj
+        # the main subject: the first that is no demonym, else the first (-1: none; an index,
+        # not a list of the candidates: only the first is read)
+        subject = subj[0] if subj else -1
+        for k in subj:
+            if ss[k].type != "NORP":
+                subject = k
+                break
         rebut = self._rebuttal(ss, before, subj, text, trig_start) if rebuts else None
         if rebut is not None:
             return rebut
@@ -477,7 +483,7 @@ class Roles:
         spoken_for = ""
         demand = self._demand(ss, subj, text, sent_start, trig_start) if text and subj else None
         judges = speaker_judges or (
-            warner_acts and emb >= 0 and self._reported(ss, pref[0], text, emb, self.warn_re)
+            warner_acts and emb >= 0 and self._reported(ss, subject, text, emb, self.warn_re)
         )
         if demand is not None:
             # "X said Y must stop its offensive": X's demand aimed at Y (a pronoun X is
@@ -487,21 +493,21 @@ class Roles:
             targets = self._group(ss, addressee, -1)[::-1]
         elif (
             emb >= 0
-            and emb != pref[0]
+            and emb != subject
             and judges
             and emb == self._group_end(ss, subj, emb)
-            and self._reported(ss, pref[0], text, emb)
+            and self._reported(ss, subject, text, emb)
         ):
             # "X said Y had been hostile": X criticises, Y is criticised, unless the trigger
             # names its own object ("X said Y would be listed, accusing Z of ...")
-            actors = self._group(ss, pref[0], 1)
+            actors = self._group(ss, subject, 1)
             if not (after and ss[after[0]].start - trig_end <= 1):
                 targets = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
-        elif emb >= 0 and emb != pref[0] and not _same_side(ss[pref[0]], ss[emb]):
+        elif emb >= 0 and emb != subject and not _same_side(ss[subject], ss[emb]):
             actors = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
-        elif emb >= 0 and emb != pref[0]:
+        elif emb >= 0 and emb != subject:
             # "Modi said India would never ...": the speaker acts for his own country
-            actors = self._group(ss, pref[0], 1)
+            actors = self._group(ss, subject, 1)
             spoken_for = ss[emb].id
         elif emb == -2:
             # a pronoun is the subject of the trigger's clause: the person it stands for, named
@@ -517,15 +523,16 @@ class Roles:
                 # a name right after a verb is its object: "X thanked Y and said he ..." is X
                 subjects = [k for k in fits if not _after_verb(ss[k].prev, self.verbs)]
                 actors = self._group(ss, (subjects or fits)[-1], 1)
-            elif word == "it" and pref:  # an "it" standing for no one named: the main subject
-                actors = self._group(ss, pref[0], 1)
-        elif pref:
+            elif word == "it" and subject >= 0:  # an "it" naming no one: the main subject
+                actors = self._group(ss, subject, 1)
+        elif subject >= 0:
             # (a list: an event's few names before the trigger; compiled, cheaper than a set)
             before_ids = [ss[k].id for k in before]
             actors = [
-                i for i in self._group(ss, pref[0], 1)[: max(1, len(before))] if i in before_ids
+                i for i in self._group(ss, subject, 1)[: max(1, len(before))] if i in before_ids
             ]
-        free = [k for k in before if not ss[k].lead]  # a fronted "Amid X's efforts" acts not
+        # a fronted "Amid X's efforts" acts not (asked only of a symmetric trigger)
+        free = [k for k in before if not ss[k].lead] if symmetric else []
         if actors and hosted:
             # "X hosted Y and Z for talks": those hosted are parties too ("join"), or the only
             # ones where the host is a mediator ("replace")
