@@ -85,6 +85,17 @@ class Slot:
         self.alone = alone  # no word before it in the sentence's 40 characters before it
 
 
+class BeforeWord:
+    """A word just before a name: whether it is skipped there (an article or a title word,
+    "of" aside) and its ``_bare`` form."""
+
+    __slots__ = ("bare", "skip")
+
+    def __init__(self, skip: bool, bare: str) -> None:
+        self.skip = skip
+        self.bare = bare
+
+
 class Roles:
     def __init__(self, cues: dict[str, list[str]], title_words: frozenset[str]) -> None:
         def s(name: str) -> frozenset[str]:
@@ -116,6 +127,7 @@ class Roles:
         self.rebutted = s("rebutted_nouns")
         self._coord_memo: dict[str, bool] = {}
         self._word_memo: dict[str, str] = {}  # see _bare
+        self._before_memo: dict[str, BeforeWord] = {}  # see _before_word
         self._gap_memo: dict[str, bool] = {}  # see _modifier
         # "X accused Y of <event>", "X thanked Y for <event>": Y performed it
         self.credit = s("credit_verbs")
@@ -167,10 +179,19 @@ class Roles:
             lo = max(sent_start, ms_ - 40)
             b1, e1 = _word_before(text, lo, ms_)
             last = text[b1:e1]
-            while last and (last in _ARTICLES or _title_word(last, text, lo, b1, tw)):
+            prev = ""
+            while last:
+                if last == "of":  # (a title word only inside a title: see _title_word)
+                    if not _title_word(last, text, lo, b1, tw):
+                        prev = last
+                        break
+                else:
+                    w = self._before_word(last)
+                    if not w.skip:
+                        prev = w.bare
+                        break
                 b1, e1 = _word_before(text, lo, b1)
                 last = text[b1:e1]
-            prev = self._bare(last) if last else ""
             if prev == "in" or prev == "for":
                 b2, e2 = _word_before(text, lo, b1)
                 second = text[b2:e2].lower()
@@ -243,6 +264,18 @@ class Roles:
                 spk = any(w.strip(_STRIP) in self.speaker for w in words[:3])
             s.speaker = int(spk)
         return s.speaker == 1
+
+    def _before_word(self, word: str) -> BeforeWord:
+        """What a word just before a name says (memoised: one look-up of the word, where an
+        article, a title word and its bare form were three)."""
+        memo = self._before_memo
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) >= 8192:
+                memo.clear()
+            skip = word in _ARTICLES or word in self.title_words
+            hit = memo[word] = BeforeWord(skip, word.lower().strip(_STRIP))
+        return hit
 
     def _bare(self, word: str) -> str:
         """``word.lower().strip(_STRIP)``, memoised: the words around names recur (a dict
