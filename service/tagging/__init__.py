@@ -70,14 +70,22 @@ class Tagger:
         person by a surname; a person of three or more words by the last two ("Ruth Ayen Lado"
         ... "Ayen Lado")."""
         known, orgs = self.gaz.forms, self.names.org_words
+        # (the type and the spaces are asked first: a text is split only where its words are
+        # used, not for each of the many places and two-word names)
         for m in ms:
             e = m.entry
-            words = m.text.split(" ")
-            if e.type == "PERSON" and len(words) >= 3 and e.name == m.text:
-                table.setdefault(" ".join(words[-2:]), e)
+            text = m.text
+            if e.type == "PERSON":
+                if text.count(" ") >= 2 and e.name == text:
+                    words = text.split(" ")
+                    table.setdefault(" ".join(words[-2:]), e)
                 continue
-            if e.type != "ORG" or len(words) not in (2, 3) or m.text in known:
+            if e.type != "ORG":
+                continue
+            spaces = text.count(" ")  # (split(" ") makes one word more)
+            if not (spaces == 1 or spaces == 2) or text in known:
                 continue  # (four words and more name a movement or a body by a region)
+            words = text.split(" ")
             first = words[0]
             if (
                 len(first) >= 3
@@ -195,10 +203,12 @@ def _relink(
     alone."""
     out: list[Mention] = []
     for m in ms:
-        e = table.get(m.text)
-        # (a key with a space is a short form an article's own full names gave: "Ayen Lado")
-        if e is not None and m.entry.type == "PERSON" and e.id != m.entry.id:
-            m = m.with_entry(e)
+        # (a key with a space is a short form an article's own full names gave: "Ayen Lado";
+        # only a person is looked up: most mentions are places and bodies)
+        if m.entry.type == "PERSON":
+            e = table.get(m.text)
+            if e is not None and e.id != m.entry.id:
+                m = m.with_entry(e)
         out.append(m)
     # characters already in a mention: one lookup per candidate, not a pass over all
     # mentions (a text that repeats a name thousands of times stays linear); made at the
@@ -289,7 +299,7 @@ def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:
     Forces"): the acronym and the full name -> one entity. An organisation the gazetteer
     knows keeps its id; an unseen one is named by its acronym (``org:rsf``), as the labelling
     convention names ``org:eu`` and ``org:nato``."""
-    caps = {t for m in ms if 2 <= len(t := m.text) <= 6 and t.isupper() and t not in known}
+    caps = {t for m in ms if 2 <= len(t := m.text) <= 6 and _upper(t) and t not in known}
     out: dict[str, Entry] = {}
     if not caps:
         return out
@@ -302,6 +312,20 @@ def _acronyms(ms: list[Mention], known: dict[str, Entry]) -> dict[str, Entry]:
                     e = Entry("org:" + slug(initials), "ORG", m.text, e.country)
                 out[initials] = out[m.text] = e
     return out
+
+
+def _upper(t: str) -> bool:
+    """``t.isupper()``, ASCII read as code points (compiled, isupper is a method called by
+    name; asked of every short mention)."""
+    cased = False
+    for i in range(len(t)):
+        o = ord(t[i])
+        if o >= 128:
+            return t.isupper()
+        if 97 <= o <= 122:
+            return False
+        cased = cased or 65 <= o <= 90
+    return cased
 
 
 def _expand(m: Mention, acronyms: dict[str, Entry]) -> Mention:

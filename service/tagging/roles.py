@@ -26,19 +26,27 @@ _CLAUSE_MARKS: Final = tuple(_CLAUSE_PUNCT)
 class Slot:
     """A role candidate: a mention with the words around it. A plain class rather than a
     NamedTuple: compiled, it is made by a direct call (one per candidate of every sentence
-    with a trigger) and its fields are read straight from the object."""
+    with a trigger) and its fields are read straight from the object.
+
+    The word after it and whether a speech verb follows are found only when first asked
+    (``Roles._next``, ``Roles._speaks``): most slots are never asked (about 6 in 10 and 7 in
+    10), and finding them cut out, lower-cased and split the text after every name."""
 
     __slots__ = (
+        "alone",
         "comma",
         "country",
         "end",
         "gap_next",
         "id",
+        "joins",
         "lead",
         "next_word",
         "prev",
+        "sent_start",
         "speaker",
         "start",
+        "text",
         "type",
     )
 
@@ -50,11 +58,12 @@ class Slot:
         end: int,
         prev: str,
         gap_next: str,
-        next_word: str,
-        speaker: bool,
         lead: bool,
         comma: bool,
         country: str | None,
+        text: str,
+        sent_start: int,
+        alone: bool,
     ) -> None:
         self.id = id
         self.type = type
@@ -62,11 +71,29 @@ class Slot:
         self.end = end
         self.prev = prev  # lower-case word just before the mention, titles and articles skipped
         self.gap_next = gap_next  # text between this mention and the next candidate
-        self.next_word = next_word  # lower-case word just after the mention
-        self.speaker = speaker  # followed by a speech verb ("..., South Korea's military said")
+        self.joins = -1  # whether gap_next joins the two names: 1 or 0, -1 not yet asked
+        # lower-case word just after the mention (None: not yet found, see Roles._next)
+        self.next_word: str | None = None
+        # followed by a speech verb ("..., South Korea's military said"): 1 or 0, -1 where
+        # not yet found (see Roles._speaks)
+        self.speaker = -1
         self.lead = lead  # inside a fronted adverbial phrase ("Speaking in Tirana, ...")
         self.comma = comma  # a comma just before it (titles skipped): it may open a clause
         self.country = country  # the country it is or belongs to, where known
+        self.text = text  # the text it is in, and where its sentence starts
+        self.sent_start = sent_start
+        self.alone = alone  # no word before it in the sentence's 40 characters before it
+
+
+class BeforeWord:
+    """A word just before a name: whether it is skipped there (an article or a title word,
+    "of" aside) and its ``_bare`` form."""
+
+    __slots__ = ("bare", "skip")
+
+    def __init__(self, skip: bool, bare: str) -> None:
+        self.skip = skip
+        self.bare = bare
 
 
 class Roles:
@@ -100,6 +127,8 @@ class Roles:
         self.rebutted = s("rebutted_nouns")
         self._coord_memo: dict[str, bool] = {}
         self._word_memo: dict[str, str] = {}  # see _bare
+        self._before_memo: dict[str, BeforeWord] = {}  # see _before_word
+        self._gap_memo: dict[str, bool] = {}  # see _modifier
         # "X accused Y of <event>", "X thanked Y for <event>": Y performed it
         self.credit = s("credit_verbs")
         self.accuse = s("accusation_verbs") | self.credit
@@ -141,7 +170,6 @@ class Roles:
             lead_end = _appositive_end(text, text.find(",", sent_start, sent_end), cands)
         raw: list[Slot] = []
         tw = self.title_words
-        speaker = self.speaker
         ncands = len(cands)
         for k, m in enumerate(cands):
             ms_, me = m.start, m.end
@@ -151,10 +179,19 @@ class Roles:
             lo = max(sent_start, ms_ - 40)
             b1, e1 = _word_before(text, lo, ms_)
             last = text[b1:e1]
-            while last and (last in _ARTICLES or _title_word(last, text, lo, b1, tw)):
+            prev = ""
+            while last:
+                if last == "of":  # (a title word only inside a title: see _title_word)
+                    if not _title_word(last, text, lo, b1, tw):
+                        prev = last
+                        break
+                else:
+                    w = self._before_word(last)
+                    if not w.skip:
+                        prev = w.bare
+                        break
                 b1, e1 = _word_before(text, lo, b1)
                 last = text[b1:e1]
-            prev = self._bare(last) if last else ""
             if prev == "in" or prev == "for":
                 b2, e2 = _word_before(text, lo, b1)
                 second = text[b2:e2].lower()
@@ -163,15 +200,6 @@ class Roles:
                     prev = second
             comma = last.endswith(",")
             nxt = cands[k + 1].start if k + 1 < ncands else me
-            nw = _first_word(text, me, me + 30)
-            if nw:
-                nw = self._bare(nw)
-            spk = False
-            if not last or _opening_punct(text, max(sent_start, ms_ - 2), ms_):
-                # (three words are read: a split that stops there makes no string of the rest)
-                after = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower()
-                words = after.split(None, 3)
-                spk = any(w.strip(_STRIP) in speaker for w in words[:3])
             e = m.entry
             home = e.id if e.id.startswith("country:") else e.country
             raw.append(
@@ -182,11 +210,12 @@ class Roles:
                     me,
                     prev,
                     text[me:nxt],
-                    nw,
-                    spk,
                     me <= lead_end,
                     comma,
                     home,
+                    text,
+                    sent_start,
+                    not last,
                 )
             )
         out: list[Slot] = []
@@ -212,6 +241,42 @@ class Roles:
             out.append(sl)
         return out
 
+    def _next(self, s: Slot) -> str:
+        """The lower-case word just after the slot's mention (cut out when first asked)."""
+        nw = s.next_word
+        if nw is None:
+            nw = _first_word(s.text, s.end, s.end + 30)
+            if nw:
+                nw = self._bare(nw)
+            s.next_word = nw
+        return nw
+
+    def _speaks(self, s: Slot) -> bool:
+        """Whether a speech verb follows the slot's mention, where nothing or an opening mark
+        comes before it ("..., South Korea's military said"; found when first asked)."""
+        if s.speaker < 0:
+            text, ms_, me = s.text, s.start, s.end
+            spk = False
+            if s.alone or _opening_punct(text, max(s.sent_start, ms_ - 2), ms_):
+                # (three words are read: a split that stops there makes no string of the rest)
+                after = text[me : me + 30].replace("’s", " ").replace("'s", " ").lower()
+                words = after.split(None, 3)
+                spk = any(w.strip(_STRIP) in self.speaker for w in words[:3])
+            s.speaker = int(spk)
+        return s.speaker == 1
+
+    def _before_word(self, word: str) -> BeforeWord:
+        """What a word just before a name says (memoised: one look-up of the word, where an
+        article, a title word and its bare form were three)."""
+        memo = self._before_memo
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) >= 8192:
+                memo.clear()
+            skip = word in _ARTICLES or word in self.title_words
+            hit = memo[word] = BeforeWord(skip, word.lower().strip(_STRIP))
+        return hit
+
     def _bare(self, word: str) -> str:
         """``word.lower().strip(_STRIP)``, memoised: the words around names recur (a dict
         look-up costs less than a lower-cased and a stripped copy)."""
@@ -234,6 +299,20 @@ class Roles:
             return False
         if s.type == "PERSON" and not poss:
             return False  # "the Trump administration gave Chevron": only "Trump's X" is one
+        if len(g) > 24:
+            return self._title_gap(g)
+        memo = self._gap_memo
+        hit = memo.get(g)
+        if hit is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            hit = memo[g] = self._title_gap(g)
+        return hit
+
+    def _title_gap(self, g: str) -> bool:
+        """Whether the gap between two names holds only a title or a possessive (the part of
+        _modifier read from the gap alone: memoised there for short gaps, which recur: " ",
+        " President ", "'s ")."""
         body = g.rstrip().rstrip(",")
         if any(c in body for c in _CLAUSE_MARKS):
             # "Putin is planned, the Kremlin": a clause, not a modifier; a comma may only
@@ -244,6 +323,13 @@ class Roles:
             # "Israel and Hamas", "Trump at the White House", "X's office accused Hamas"
             return False
         return len(gap) <= 4 and all(w.strip(",") in self.title_words or w.islower() for w in gap)
+
+    def _joined(self, s: Slot) -> bool:
+        """``_coordinated(s.gap_next)``, kept on the slot: a sentence's triggers, and the
+        subject and group searches of each, ask of the same slots (no string hashed again)."""
+        if s.joins < 0:
+            s.joins = int(self._coordinated(s.gap_next))
+        return s.joins == 1
 
     def _coordinated(self, gap: str) -> bool:
         """Whether the text between two names joins them: "and", ", and the", or after a
@@ -277,12 +363,14 @@ class Roles:
                 j += 1  # "X of Congo and Y of Rwanda": Congo says whose X is
                 continue
             a = ss[j] if step > 0 else ss[j + step]
-            if not self._coordinated(a.gap_next) or ss[j].lead != ss[j + step].lead:
+            if not self._joined(a) or ss[j].lead != ss[j + step].lead:
                 break  # not coordinated; a fronted phrase ends at its comma ("In X, Y said")
-            if step > 0 and ss[j + step].next_word in self.speaker:
+            if step > 0 and self._next(ss[j + step]) in self.speaker:
                 break  # "to X, and Y said": Y opens a clause of its own
-            if a.gap_next.strip() == "," and _describes(ss[j + step if step > 0 else j]):
-                break  # "Rosneft, Russia's largest oil company": an apposition, no conjunct
+            if a.gap_next.strip() == ",":
+                d = ss[j + step if step > 0 else j]
+                if _describes(d, self._next(d)):
+                    break  # "Rosneft, Russia's largest oil company": an apposition, no conjunct
             j += step
             out.append(ss[j].id)
         return out
@@ -295,7 +383,7 @@ class Roles:
         free = False
         for j in range(len(before)):
             k = before[j]
-            conjunct = k > 0 and self._coordinated(ss[k - 1].gap_next)
+            conjunct = k > 0 and self._joined(ss[k - 1])
             # (``before`` rises: k - 1 is in it only as the index just before k)
             if conjunct and j > 0 and before[j - 1] == k - 1 and ss[k - 1].lead == ss[k].lead:
                 pass  # keeps the status of its first conjunct
@@ -367,7 +455,7 @@ class Roles:
     def _group_end(self, ss: list[Slot], subj: list[int], k: int) -> int:
         """The last free subject before the trigger, counting k's conjuncts as k."""
         last = subj[-1]
-        while last > k and self._coordinated(ss[last - 1].gap_next):
+        while last > k and self._joined(ss[last - 1]):
             last -= 1
         return last
 
@@ -422,7 +510,13 @@ class Roles:
         actors: list[str] = []
         targets: list[str] = []
         subj = self._subjects(ss, before)
-        pref = [k for k in subj if ss[k].type != "NORP"] or subj
+        # the main subject: the first that is no demonym, else the first (-1: none; an index,
+        # not a list of the candidates: only the first is read)
+        subject = subj[0] if subj else -1
+        for k in subj:
+            if ss[k].type != "NORP":
+                subject = k
+                break
         rebut = self._rebuttal(ss, before, subj, text, trig_start) if rebuts else None
         if rebut is not None:
             return rebut
@@ -430,7 +524,7 @@ class Roles:
         spoken_for = ""
         demand = self._demand(ss, subj, text, sent_start, trig_start) if text and subj else None
         judges = speaker_judges or (
-            warner_acts and emb >= 0 and self._reported(ss, pref[0], text, emb, self.warn_re)
+            warner_acts and emb >= 0 and self._reported(ss, subject, text, emb, self.warn_re)
         )
         if demand is not None:
             # "X said Y must stop its offensive": X's demand aimed at Y (a pronoun X is
@@ -440,21 +534,21 @@ class Roles:
             targets = self._group(ss, addressee, -1)[::-1]
         elif (
             emb >= 0
-            and emb != pref[0]
+            and emb != subject
             and judges
             and emb == self._group_end(ss, subj, emb)
-            and self._reported(ss, pref[0], text, emb)
+            and self._reported(ss, subject, text, emb)
         ):
             # "X said Y had been hostile": X criticises, Y is criticised, unless the trigger
             # names its own object ("X said Y would be listed, accusing Z of ...")
-            actors = self._group(ss, pref[0], 1)
+            actors = self._group(ss, subject, 1)
             if not (after and ss[after[0]].start - trig_end <= 1):
                 targets = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
-        elif emb >= 0 and emb != pref[0] and not _same_side(ss[pref[0]], ss[emb]):
+        elif emb >= 0 and emb != subject and not _same_side(ss[subject], ss[emb]):
             actors = self._group(ss, emb, -1)[::-1] + self._group(ss, emb, 1)[1:]
-        elif emb >= 0 and emb != pref[0]:
+        elif emb >= 0 and emb != subject:
             # "Modi said India would never ...": the speaker acts for his own country
-            actors = self._group(ss, pref[0], 1)
+            actors = self._group(ss, subject, 1)
             spoken_for = ss[emb].id
         elif emb == -2:
             # a pronoun is the subject of the trigger's clause: the person it stands for, named
@@ -470,15 +564,16 @@ class Roles:
                 # a name right after a verb is its object: "X thanked Y and said he ..." is X
                 subjects = [k for k in fits if not _after_verb(ss[k].prev, self.verbs)]
                 actors = self._group(ss, (subjects or fits)[-1], 1)
-            elif word == "it" and pref:  # an "it" standing for no one named: the main subject
-                actors = self._group(ss, pref[0], 1)
-        elif pref:
+            elif word == "it" and subject >= 0:  # an "it" naming no one: the main subject
+                actors = self._group(ss, subject, 1)
+        elif subject >= 0:
             # (a list: an event's few names before the trigger; compiled, cheaper than a set)
             before_ids = [ss[k].id for k in before]
             actors = [
-                i for i in self._group(ss, pref[0], 1)[: max(1, len(before))] if i in before_ids
+                i for i in self._group(ss, subject, 1)[: max(1, len(before))] if i in before_ids
             ]
-        free = [k for k in before if not ss[k].lead]  # a fronted "Amid X's efforts" acts not
+        # a fronted "Amid X's efforts" acts not (asked only of a symmetric trigger)
+        free = [k for k in before if not ss[k].lead] if symmetric else []
         if actors and hosted:
             # "X hosted Y and Z for talks": those hosted are parties too ("join"), or the only
             # ones where the host is a mediator ("replace")
@@ -523,7 +618,11 @@ class Roles:
         said = -1  # a speaker after the trigger: the actor where no performer is named
         if not actors:
             said = next(
-                (k for k in after if ss[k].prev in self.speaker or ss[k].next_word in self.speaker),
+                (
+                    k
+                    for k in after
+                    if ss[k].prev in self.speaker or self._next(ss[k]) in self.speaker
+                ),
                 -1,
             )
             if said >= 0 and not symmetric:
@@ -600,10 +699,14 @@ class Roles:
             if s.prev in self.agent and not actors:
                 actors = self._group(ss, k, 1)
                 continue
-            if s.next_word in self.participles and actors and _with_phrase(text, trig_end, s.start):
+            if (
+                self._next(s) in self.participles
+                and actors
+                and _with_phrase(text, trig_end, s.start)
+            ):
                 actors.append(s.id)  # "X denied it, with spokeswoman Y saying ...": Y too
                 continue
-            if s.speaker or s.next_word.startswith("-"):
+            if self._speaks(s) or self._next(s).startswith("-"):
                 continue  # a speaker, or a name fused to a word after it ("X-brokered truce")
             if s.prev in self.subordinators or (
                 text and self.clause_opener_re.search(text, trig_end, s.start)
@@ -619,7 +722,7 @@ class Roles:
             if s.prev in self.locative:
                 if k == after[0] and (
                     s.prev == _last_word(text, trig_start, trig_end)
-                    or text[trig_end : s.start].split() == ["from"]
+                    or text[trig_end : s.start].strip() == "from"  # (as split() == ["from"])
                 ):
                     # the trigger governs it ("arrive in X", "an invitation from X")
                     dest = k
@@ -642,7 +745,7 @@ class Roles:
             actors = [ss[said].id]  # "no call between X and Y is planned, Z said": X and Y act
         if actors and not symmetric and text:
             actors, targets = self._patient(ss, before, actors, targets, text, trig_start, trig_end)
-        if before and text[ss[before[-1]].end : trig_start] == "-":
+        if before and _hyphen_between(text, ss[before[-1]].end, trig_start):
             # "Malaysia-brokered", "U.S.-led": the name fused to the trigger performs it
             actors = [ss[before[-1]].id]
             targets = [t for t in targets if t not in actors]
@@ -680,6 +783,8 @@ class Roles:
 
     def _possessor(self, text: str, last: Slot, trig_start: int) -> bool:
         """'North Korea's latest missile launch': the name owns the trigger noun."""
+        if not _possessive_at(text, last.end, trig_start):
+            return False  # (most names are not: decided before the gap is cut out)
         gap = text[last.end : trig_start]
         if not gap.startswith(("'s ", "’s ")):
             return False
@@ -813,11 +918,29 @@ def _word_before(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 def _object_pronoun(text: str, end: int) -> bool:
     """ "him" right after the trigger ("to meet him"), or "her" where no noun follows it
-    ("met her counterpart" is a possessive)."""
+    ("met her counterpart" is a possessive). A space and an "h" must come first: read as
+    code points before the six characters are cut out and lower-cased (most triggers are
+    followed by neither)."""
+    if end + 1 >= len(text) or ord(text[end]) != 32 or ord(text[end + 1]) not in (72, 104):
+        return False
     w = text[end : end + 6].lower()
     if w.startswith(" him") and not w[4:5].isalpha():
         return True
     return w.startswith(" her") and (w[4:5] in ("", ".", ",", ";", "!", "?", '"', "”"))
+
+
+def _possessive_at(text: str, i: int, end: int) -> bool:
+    """``text[i:end].startswith(("'s ", "’s "))``, read as code points (no slice)."""
+    if end - i < 3 or i < 0 or i + 3 > len(text):
+        return False
+    o = ord(text[i])
+    return (o == 39 or o == 0x2019) and ord(text[i + 1]) == 115 and ord(text[i + 2]) == 32
+
+
+def _hyphen_between(text: str, i: int, end: int) -> bool:
+    """``text[i:end] == "-"`` (a name fused to the trigger), read as a code point: no slice
+    of what may be the rest of the sentence."""
+    return end - i == 1 and 0 <= i < len(text) and ord(text[i]) == 45
 
 
 def _after_verb(prev: str, verbs: frozenset[str]) -> bool:
@@ -827,13 +950,16 @@ def _after_verb(prev: str, verbs: frozenset[str]) -> bool:
 
 def _verb_first(text: str, start: int, end: int) -> bool:
     """The trigger opens with a past-tense or participle verb ("brokered", "imposed")."""
-    words = text[start:end].split(None, 1)
-    return bool(words) and words[0].endswith("ed")
+    return _first_word(text, start, end).endswith("ed")  # ("" where it holds no word)
 
 
 def _last_word(text: str, start: int, end: int) -> str:
-    """The trigger's last word, lower-case (asked only of a place right after it)."""
-    return text[start:end].rsplit(None, 1)[-1].lower() if text else ""
+    """The trigger's last word, lower-case (asked only of a place right after it; a trigger
+    always holds a word)."""
+    if not text:
+        return ""
+    b, e = _word_before(text, start, end)
+    return text[b:e].lower()
 
 
 def _same_side(speaker: Slot, subject: Slot) -> bool:
@@ -851,9 +977,10 @@ def _with_phrase(text: str, lo: int, hi: int) -> bool:
     return w >= 0 and "," not in gap[w:]
 
 
-def _describes(s: Slot) -> bool:
-    """A possessive before a common noun ("Russia's largest oil company"): a description."""
-    if s.next_word not in ("s", "’s"):
+def _describes(s: Slot, next_word: str) -> bool:
+    """A possessive before a common noun ("Russia's largest oil company"): a description
+    (``next_word``: the word after the slot's mention)."""
+    if next_word not in ("s", "’s"):
         return False
     g = s.gap_next  # empty when no name follows in the sentence
     return not g or (g.startswith(("'s ", "’s ")) and g[3:4].islower())
