@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, make_dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 import orjson
 
@@ -73,6 +73,30 @@ class Article:
         return value if isinstance(value, str) else None
 
 
+def draft_class(cls: type[Any]) -> type:
+    """A mutable twin of the frozen slotted dataclass ``cls``: the same fields in the same slots.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, at several
+    times the cost of a plain store; an instance of the twin, its class then set to ``cls`` (the
+    layouts match, so Python allows it), is the same object at a third of the cost.
+    """
+    return make_dataclass(
+        f"_{cls.__name__}Draft", [(f.name, f.type) for f in fields(cls)], slots=True
+    )
+
+
+_ArticleDraft = draft_class(Article)
+
+
+def _new_article(
+    article_id: str, body: str, title: str, language: str, obj: dict[str, Any]
+) -> Article:
+    """``Article(article_id, body, title, language, obj)``, built as a draft (see draft_class)."""
+    article = _ArticleDraft(article_id, body, title, language, obj)
+    article.__class__ = Article
+    return cast(Article, article)
+
+
 def parse_article(raw: bytes | None, max_body_bytes: int) -> Article:
     """Decode and validate one input message value; raise :class:`BadInput` on any breach."""
     if not raw:
@@ -126,7 +150,7 @@ def _validate(obj: dict[str, Any], max_body_bytes: int) -> Article:
     _check_numbers(obj)
     _check_formats(obj)
     language = obj.get("language") or "en"
-    return Article(article_id, body, obj.get("title") or "", language.lower(), obj)
+    return _new_article(article_id, body, obj.get("title") or "", language.lower(), obj)
 
 
 def _check_numbers(obj: dict[str, Any]) -> None:
