@@ -271,7 +271,7 @@ def serialise(
     """``orjson.dumps`` of :func:`enriched_record` and of each :func:`event_message`, byte for
     byte, with each event serialised once and spliced into both: orjson writes a dict as its
     members in order with no spaces, so a record's bytes are its parts' bytes joined."""
-    evs = [orjson.dumps(ev) for ev in events]
+    evs = list(map(orjson.dumps, events))
     # the record with no events, its events spliced into the empty list: the last one, as only
     # the tagger's strings and ``skipped`` follow it and orjson escapes quotes inside strings
     bare = orjson.dumps(enriched_record(article, entities, [], tagger_info, skipped))
