@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import orjson
 
@@ -17,6 +17,7 @@ from service.contracts import (
     Article,
     BadInput,
     ErrorClass,
+    draft_class,
     parse_article,
     serialise,
 )
@@ -56,6 +57,7 @@ class Rejected:
 
 
 Outcome = Enriched | Rejected
+_EnrichedDraft = draft_class(Enriched)
 
 
 class Pipeline:
@@ -98,12 +100,9 @@ class Pipeline:
         value, event_values = serialise(
             article, entities, events, self._info, skipped, self._emit_events
         )
-        return Enriched(
-            key=article.id.encode(),
-            value=value,
-            event_values=event_values,
-            article=article,
-            entities=entities,
-            events=events,
-            tag_seconds=tag_seconds,
+        # Enriched(key, value, ...), built as a draft (see contracts.draft_class)
+        enriched = _EnrichedDraft(
+            article.id.encode(), value, event_values, article, entities, events, tag_seconds
         )
+        enriched.__class__ = Enriched
+        return cast(Enriched, enriched)
