@@ -2430,21 +2430,6 @@ def test_an_absence_or_a_condition_is_no_refusal(tagger: Tagger, sentence: str) 
     assert "REJECTION" not in events_of(tagger, sentence)
 
 
-def test_talks_in_an_article_about_fighting_are_peace_talks(tagger: Tagger) -> None:
-    """The sentence need not name the war: the article's clashes make its talks peace talks,
-    while talks on business projects stay what they are."""
-    body = (
-        "Soldiers from both countries exchanged fire near the border on Sunday, and each side"
-        " blamed the other for the clashes. Delegations from Yerevan and Baku will meet again"
-        " in Abu Dhabi next week, the Emirati foreign ministry said."
-        " Armenia and Japan began talks on joint energy projects."
-    )
-    title = "Armenia and Azerbaijan to resume Abu Dhabi talks"
-    _, events = tagger.tag("t", body, title)
-    talks = [e for e in events if e["type"] == "PEACE_TALKS"]
-    assert [e["field"] for e in talks] == ["title"]
-
-
 @pytest.mark.parametrize(
     ("sentence", "wanted"),
     [
