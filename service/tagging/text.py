@@ -380,8 +380,18 @@ class _Words:
         self.count: i64 = 0
 
     def find(self, text: str, i: i64, j: i64, code: i64) -> _Word | None:
-        """The kept word text[i:j] (packed as ``code``, or -1), if it is kept."""
-        return self.slots[self.slot(text, i, j, code)]
+        """The kept word text[i:j] (packed as ``code``, or -1), if it is kept. A packed word
+        (most tokens) is probed here, as ``slot`` does: no second call and read per token."""
+        if code < 0:
+            return self.slots[self.slot(text, i, j, code)]
+        slots = self.slots
+        mask = self.mask
+        k = code % 1_000_003 & mask
+        while True:
+            w = slots[k]
+            if w is None or w.code == code:
+                return w
+            k = (k + 1) & mask
 
     def slot(self, text: str, i: i64, j: i64, code: i64) -> i64:
         """Where the word text[i:j] (packed as ``code``, or -1) is kept, or the empty slot
