@@ -693,14 +693,15 @@ def sentences(text: str) -> list[Span]:
 
 def _close(spans: list[Span], text: str, begin: int, dot: int, cut: int, n: int) -> int:
     """Add the sentence that the run of end marks text[dot:cut] (a match of _SENT_END_RE)
-    closes, if it closes one; return where the next sentence begins."""
-    if text[dot] == "\n":
+    closes, if it closes one; return where the next sentence begins. (Characters are tested
+    by code point: compiled, ``text[i]`` makes a str and ``str.isspace`` is a generic call.)"""
+    if ord(text[dot]) == 10:  # "\n"
         _add(spans, text, begin, dot + 1)
         begin = dot + 1
         dot += 1
-        if dot == cut or text[dot] not in ".!?":
+        if dot == cut or ord(text[dot]) not in (46, 33, 63):  # ".!?"
             return begin  # a newline alone; closers after it end nothing
-    if cut >= n or not text[cut].isspace() or not _is_boundary(text, dot, cut, n):
+    if cut >= n or not _space_at(text, cut) or not _is_boundary(text, dot, cut, n):
         return begin
     _add(spans, text, begin, cut)
     return cut
@@ -740,7 +741,7 @@ def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
     o = ord(nxt)  # (an ASCII capital by its code: compiled, isupper() is a generic call)
     if not ((65 <= o <= 90 if o < 128 else nxt.isupper()) or nxt.isdigit() or nxt in "\"“'‘(["):
         return False
-    if text[dot] != ".":
+    if ord(text[dot]) != 46:  # "."
         return True
     k = dot
     while k > 0 and not _space_at(text, k - 1):
