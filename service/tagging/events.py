@@ -30,7 +30,9 @@ def _by_position(m: Match) -> tuple[int, str]:
 _CLAUSE_MARKS: Final[tuple[str, ...]] = (",", ";", ":", "—", "–", "(", ")")
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
-_RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
+_RATE_RE: Final = re.compile(
+    _NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT
+)
 
 
 # an event's keys, in the order of its record
@@ -142,14 +144,16 @@ def rates(
 def _rates_in(
     text: str, lo: int, hi: int, before: frozenset[str], after: frozenset[str]
 ) -> list[float | int]:
-    """:func:`rates` of the matches of ``_RATE_RE`` within text[lo:hi]."""
+    """:func:`rates` of the matches of ``_RATE_RE`` within text[lo:hi] (each match's span
+    and groups read by one call each: compiled, a Match method call is a generic one)."""
     out: list[float | int] = []
     for m in _RATE_RE.finditer(text, lo, hi):
-        prev = text[max(0, m.start() - 20) : m.start()].split()[-1:]
-        nxt = text[m.end() : m.end() + 20].split()[:1]
+        s, e = m.span()
+        prev = text[max(0, s - 20) : s].split()[-1:]
+        nxt = text[e : e + 20].split()[:1]
         if (prev and prev[0].lower() in before) or (nxt and nxt[0].lower().strip(",.") in after):
             continue
-        for g in (m.group(1), m.group(3)):
+        for g in m.group(1, 3):
             if g is not None:
                 v = _num(g)
                 if v not in out:
