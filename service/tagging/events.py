@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from .entities import Mention, sort_by_start
 from .modality import CueSet, Modality, cue_firsts, prime_hits
 from .patterns import Match, Matcher
 from .roles import Roles, Slot
-from .text import Span, Toks
+from .text import Span, Toks, word_bit
+
+if TYPE_CHECKING:  # only in annotations: a machine integer to mypyc, a plain int as Python
+    from mypy_extensions import i64
 
 
 def _by_weight(m: Match) -> tuple[int, int]:
@@ -27,7 +30,9 @@ def _by_position(m: Match) -> tuple[int, str]:
 _CLAUSE_MARKS: Final[tuple[str, ...]] = (",", ";", ":", "—", "–", "(", ")")
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
-_RATE_RE = re.compile(_NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT)
+_RATE_RE: Final = re.compile(
+    _NUM + r"(" + _PCT + r")?(?:\s?(?:to|-|–|and|or)\s?" + _NUM + r")?" + _PCT
+)
 
 
 # an event's keys, in the order of its record
@@ -139,14 +144,16 @@ def rates(
 def _rates_in(
     text: str, lo: int, hi: int, before: frozenset[str], after: frozenset[str]
 ) -> list[float | int]:
-    """:func:`rates` of the matches of ``_RATE_RE`` within text[lo:hi]."""
+    """:func:`rates` of the matches of ``_RATE_RE`` within text[lo:hi] (each match's span
+    and groups read by one call each: compiled, a Match method call is a generic one)."""
     out: list[float | int] = []
     for m in _RATE_RE.finditer(text, lo, hi):
-        prev = text[max(0, m.start() - 20) : m.start()].split()[-1:]
-        nxt = text[m.end() : m.end() + 20].split()[:1]
+        s, e = m.span()
+        prev = text[max(0, s - 20) : s].split()[-1:]
+        nxt = text[e : e + 20].split()[:1]
         if (prev and prev[0].lower() in before) or (nxt and nxt[0].lower().strip(",.") in after):
             continue
-        for g in (m.group(1), m.group(3)):
+        for g in m.group(1, 3):
             if g is not None:
                 v = _num(g)
                 if v not in out:
@@ -425,6 +432,7 @@ class EventFinder:
         self._firsts: frozenset[str] | None = None
         self._word_cues: dict[str, int] = {}
         self._cued: frozenset[str] = frozenset()  # its words
+        self._cued_bit: i64 = 0  # their bit in the tokens' cue bits (see text.word_bit), or 0
 
     def find(
         self,
@@ -476,7 +484,7 @@ class EventFinder:
                 mj += 1
             ms = mentions[mi:mj]
             found: list[dict[str, Any]] = []
-            bits = self._bits(toks.lows, places)
+            bits = self._bits(toks, places)
             if counted and bits & _TOPICAL:
                 off_n, on_n = self._topic_counts(toks.lows, places)
                 off, on = off + off_n, on + on_n
@@ -563,29 +571,43 @@ class EventFinder:
                 ons.add(w)
         return len(offs), len(ons)
 
-    def _bits(self, lows: list[str], places: list[int]) -> int:
+    def _bits(self, toks: Toks, places: list[int]) -> int:
         """Which cue lists a sentence holds words of (the _ORG_NOUN ... _ON_TOPIC bits): one
         set look-up per token, shared by the five checks that each took one per token, and
         by the modality cues' places (``modality.prime_hits``: their own pass is saved) and
         the topic counts and references (``places``: where off- and on-topic words and
-        reference nouns stand is added to it)."""
+        reference nouns stand is added to it). Where the tokens carry cue bits, a bit test
+        per token finds the cued words in place of a set look-up per token."""
         firsts = cue_firsts()
         if firsts is not self._firsts:
             self._cue_table(firsts)
-        table, cued = self._word_cues, self._cued
+        lows = toks.lows
+        masks = toks.word_masks() if self._cued_bit else None
         bits = 0
         hits: list[int] = []
-        for i in range(len(lows)):
-            w = lows[i]
-            if w in cued:  # (a set look-up per token costs less than dict.get; few are)
-                b = table[w]
-                bits |= b
-                if b & _CUE_FIRST:
-                    hits.append(i)
-                if b & _PLACED:
-                    places.append(i)
+        if masks is None:
+            cued = self._cued
+            for i in range(len(lows)):
+                if lows[i] in cued:  # (a set look-up costs less than dict.get; few are)
+                    bits |= self._cue_at(lows, i, hits, places)
+        else:
+            bit: i64 = self._cued_bit
+            first: i64 = toks.first
+            for i in range(len(lows)):
+                m: i64 = masks[first + i]
+                if m & bit:
+                    bits |= self._cue_at(lows, i, hits, places)
         prime_hits(lows, firsts, hits)
         return bits & ~_CUE_FIRST
+
+    def _cue_at(self, lows: list[str], i: int, hits: list[int], places: list[int]) -> int:
+        """The cue bits of token i, a cued word, noted in ``hits`` and ``places``."""
+        b = self._word_cues[lows[i]]
+        if b & _CUE_FIRST:
+            hits.append(i)
+        if b & _PLACED:
+            places.append(i)
+        return b
 
     def _cue_table(self, firsts: frozenset[str]) -> None:
         """``word_bits`` with _CUE_FIRST for each word of ``firsts`` (see ``_bits``)."""
@@ -594,6 +616,7 @@ class EventFinder:
             table[w] = table.get(w, 0) | _CUE_FIRST
         self._word_cues = table
         self._cued = frozenset(table)
+        self._cued_bit = word_bit(self._cued)
         self._firsts = firsts
 
     def _anaphors(self, toks: Toks, ms: list[Mention], org: Mention | None) -> list[Mention]:

@@ -380,8 +380,18 @@ class _Words:
         self.count: i64 = 0
 
     def find(self, text: str, i: i64, j: i64, code: i64) -> _Word | None:
-        """The kept word text[i:j] (packed as ``code``, or -1), if it is kept."""
-        return self.slots[self.slot(text, i, j, code)]
+        """The kept word text[i:j] (packed as ``code``, or -1), if it is kept. A packed word
+        (most tokens) is probed here, as ``slot`` does: no second call and read per token."""
+        if code < 0:
+            return self.slots[self.slot(text, i, j, code)]
+        slots = self.slots
+        mask = self.mask
+        k = code % 1_000_003 & mask
+        while True:
+            w = slots[k]
+            if w is None or w.code == code:
+                return w
+            k = (k + 1) & mask
 
     def slot(self, text: str, i: i64, j: i64, code: i64) -> i64:
         """Where the word text[i:j] (packed as ``code``, or -1) is kept, or the empty slot
@@ -683,14 +693,15 @@ def sentences(text: str) -> list[Span]:
 
 def _close(spans: list[Span], text: str, begin: int, dot: int, cut: int, n: int) -> int:
     """Add the sentence that the run of end marks text[dot:cut] (a match of _SENT_END_RE)
-    closes, if it closes one; return where the next sentence begins."""
-    if text[dot] == "\n":
+    closes, if it closes one; return where the next sentence begins. (Characters are tested
+    by code point: compiled, ``text[i]`` makes a str and ``str.isspace`` is a generic call.)"""
+    if ord(text[dot]) == 10:  # "\n"
         _add(spans, text, begin, dot + 1)
         begin = dot + 1
         dot += 1
-        if dot == cut or text[dot] not in ".!?":
+        if dot == cut or ord(text[dot]) not in (46, 33, 63):  # ".!?"
             return begin  # a newline alone; closers after it end nothing
-    if cut >= n or not text[cut].isspace() or not _is_boundary(text, dot, cut, n):
+    if cut >= n or not _space_at(text, cut) or not _is_boundary(text, dot, cut, n):
         return begin
     _add(spans, text, begin, cut)
     return cut
@@ -730,7 +741,7 @@ def _is_boundary(text: str, dot: int, cut: int, n: int) -> bool:
     o = ord(nxt)  # (an ASCII capital by its code: compiled, isupper() is a generic call)
     if not ((65 <= o <= 90 if o < 128 else nxt.isupper()) or nxt.isdigit() or nxt in "\"“'‘(["):
         return False
-    if text[dot] != ".":
+    if ord(text[dot]) != 46:  # "."
         return True
     k = dot
     while k > 0 and not _space_at(text, k - 1):
