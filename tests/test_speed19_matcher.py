@@ -43,8 +43,9 @@ def test_bits_leave_the_cue_places_hits_finds(tagger: Tagger) -> None:
     rng = random.Random(20)
     for _ in range(200):
         words = [rng.choice(firsts) if rng.random() < 0.3 else "word" for _ in range(15)]
-        lows = tokenize(" ".join(words)).lows
-        ef._bits(lows, [])
+        toks = tokenize(" ".join(words))
+        lows = toks.lows
+        ef._bits(toks, [])
         primed = modality_mod._hits(lows)
         modality_mod._SHARED.hits = (None, None, [])  # forget: _hits finds them itself
         assert primed == modality_mod._hits(lows)
@@ -57,9 +58,10 @@ def test_topic_counts_answer_as_set_intersections(tagger: Tagger) -> None:
     rng = random.Random(21)
     for _ in range(300):
         pool = [off, on, blockers, ["the", "said"]]
-        lows = [rng.choice(rng.choice(pool)) for _ in range(12)]
+        toks = tokenize(" ".join(rng.choice(rng.choice(pool)) for _ in range(12)))
+        lows = toks.lows
         topical: list[int] = []
-        bits = ef._bits(lows, topical)
+        bits = ef._bits(toks, topical)
         want_off = len(ef.off_topic.intersection(lows))
         want_on = len(
             {
