@@ -103,10 +103,24 @@ def _new_article(
 ) -> Article:
     """``Article(article_id, body, title, language, obj)``, built as a draft (see draft_class)."""
     if COMPILED:
-        return Article(article_id, body, title, language, obj)
+        return _native_article(article_id, body, title, language, obj)
     article = _ArticleDraft(article_id, body, title, language, obj)
     article.__class__ = Article
     return cast(Article, article)
+
+
+def _native_article(
+    article_id: str, body: str, title: str, language: str, obj: dict[str, Any]
+) -> Article:
+    """``Article(...)`` when compiled: mypyc leaves a dataclass's ``__init__`` to the dataclasses
+    module (interpreted, one ``object.__setattr__`` a field); compiled stores go to the slots."""
+    article = Article.__new__(Article)
+    article.id = article_id  # type: ignore[misc]
+    article.body = body  # type: ignore[misc]
+    article.title = title  # type: ignore[misc]
+    article.language = language  # type: ignore[misc]
+    article.fields = obj  # type: ignore[misc]
+    return article
 
 
 def parse_article(raw: bytes | None, max_body_bytes: int) -> Article:

@@ -107,8 +107,13 @@ class Pipeline:
             article, entities, events, self._info, skipped, self._emit_events
         )
         key = article.id.encode()
-        if COMPILED:
-            return Enriched(key, value, event_values, article, entities, events, tag_seconds)
+        if COMPILED:  # stored field by field, as contracts._native_article says why
+            enriched = Enriched.__new__(Enriched)
+            enriched.key, enriched.value = key, value  # type: ignore[misc]
+            enriched.event_values, enriched.article = event_values, article  # type: ignore[misc]
+            enriched.entities, enriched.events = entities, events  # type: ignore[misc]
+            enriched.tag_seconds = tag_seconds  # type: ignore[misc]
+            return enriched
         # Enriched(key, value, ...), built as a draft (see contracts.draft_class)
         enriched = _EnrichedDraft(key, value, event_values, article, entities, events, tag_seconds)
         enriched.__class__ = Enriched
