@@ -67,6 +67,11 @@ class Article:
     language: str
     fields: dict[str, Any]
 
+    def __reduce__(self) -> tuple[type[Article], tuple[str, str, str, str, dict[str, Any]]]:
+        """Pickled as its constructor call: compiled by mypyc, the default restores each field
+        with setattr, which a frozen class refuses."""
+        return Article, (self.id, self.body, self.title, self.language, self.fields)
+
     @property
     def published_at(self) -> str | None:
         value = self.fields.get("published_at")
@@ -78,7 +83,9 @@ def draft_class(cls: type[Any]) -> type:
 
     A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, at several
     times the cost of a plain store; an instance of the twin, its class then set to ``cls`` (the
-    layouts match, so Python allows it), is the same object at a third of the cost.
+    layouts match, so Python allows it), is the same object at a third of the cost. Compiled by
+    mypyc (see :data:`COMPILED`), ``cls`` is a native class whose ``__init__`` stores each field
+    in C; build it directly then.
     """
     return make_dataclass(
         f"_{cls.__name__}Draft", [(f.name, f.type) for f in fields(cls)], slots=True
@@ -86,15 +93,34 @@ def draft_class(cls: type[Any]) -> type:
 
 
 _ArticleDraft = draft_class(Article)
+#: Whether this module runs compiled by mypyc (service/native.py): its dataclasses are then
+#: native classes, built directly (their layout is not a draft's, so ``__class__`` cannot move).
+COMPILED: bool = hasattr(Article, "__mypyc_attrs__")
 
 
 def _new_article(
     article_id: str, body: str, title: str, language: str, obj: dict[str, Any]
 ) -> Article:
     """``Article(article_id, body, title, language, obj)``, built as a draft (see draft_class)."""
+    if COMPILED:
+        return _native_article(article_id, body, title, language, obj)
     article = _ArticleDraft(article_id, body, title, language, obj)
     article.__class__ = Article
     return cast(Article, article)
+
+
+def _native_article(
+    article_id: str, body: str, title: str, language: str, obj: dict[str, Any]
+) -> Article:
+    """``Article(...)`` when compiled: mypyc leaves a dataclass's ``__init__`` to the dataclasses
+    module (interpreted, one ``object.__setattr__`` a field); compiled stores go to the slots."""
+    article = Article.__new__(Article)
+    article.id = article_id  # type: ignore[misc]
+    article.body = body  # type: ignore[misc]
+    article.title = title  # type: ignore[misc]
+    article.language = language  # type: ignore[misc]
+    article.fields = obj  # type: ignore[misc]
+    return article
 
 
 def parse_article(raw: bytes | None, max_body_bytes: int) -> Article:
@@ -182,7 +208,8 @@ def _first_wide_number(obj: dict[str, Any]) -> tuple[str, float]:
         if isinstance(value, dict):
             stack.extend((f"{path}.{k}", v) for k, v in reversed(value.items()))
         elif isinstance(value, list):
-            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+            # by index: mypyc cannot compile enumerate() over an untyped value
+            stack.extend((f"{path}[{i}]", value[i]) for i in reversed(range(len(value))))
         elif type(value) in (int, float) and not -MAX_NUMBER <= value <= MAX_NUMBER:
             return path, value
     raise AssertionError("no number out of range")

@@ -1,5 +1,9 @@
 """The tagger compiled to C by mypyc, used only while it matches the source beside it.
 
+With it, the per-message parsing and serialising around the tagger (``service.contracts`` and
+``service.pipeline``, :data:`PER_MESSAGE`) are compiled too, in the same build, under the same
+digest and switch: interpreted, they cost about 30K bytecode instructions a message.
+
 The tagging library stays plain typed Python; mypyc (part of mypy) compiles the same files
 into C extensions that run the hot path about 1.5-2x faster. ``python -m service native build``
 compiles them in place and writes a digest of the sources it compiled. On import, ``service``
@@ -28,6 +32,8 @@ ROOT = PACKAGE_DIR.parent.parent
 DIGEST_NAME = "native.digest"
 #: Kept as Python: imported only for the optional spaCy backend, nothing to gain.
 PYTHON_ONLY = frozenset({"statistical.py"})
+#: Modules beside the package compiled with it: the per-message work outside the tagger.
+PER_MESSAGE = ("contracts", "pipeline")
 #: mypyc's shared library (``service/tagging__mypyc``, named after the group PACKAGE) holds
 #: the code; each module's extension imports it by name, so it lives outside the package it
 #: serves (or importing would loop).
@@ -37,16 +43,21 @@ FAILED = "failed:"
 
 
 def sources(package_dir: Path | None = None) -> list[Path]:
-    """The modules that are compiled, in a stable order."""
+    """The modules that are compiled, in a stable order: the package's, then PER_MESSAGE."""
     package_dir = package_dir or PACKAGE_DIR
-    return sorted(p for p in package_dir.glob("*.py") if p.name not in PYTHON_ONLY)
+    beside = [package_dir.parent / f"{name}.py" for name in PER_MESSAGE]
+    return [
+        *sorted(p for p in package_dir.glob("*.py") if p.name not in PYTHON_ONLY),
+        *(p for p in beside if p.is_file()),
+    ]
 
 
 def digest(paths: Sequence[Path]) -> str:
     """What the compiled build was made from: names, bytes and the Python it is for."""
     h = hashlib.sha256(sys.version.encode())
     for p in paths:
-        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+        name = p.name if p.parent.name == "tagging" else f"../{p.name}"  # PER_MESSAGE's
+        h.update(name.encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 
 
@@ -56,7 +67,12 @@ def built_files(package_dir: Path | None = None) -> list[Path]:
     return [
         p
         for suffix in (".so", ".pyd")
-        for p in [*package_dir.glob(f"*{suffix}"), *package_dir.parent.glob(f"{LIBRARY}*{suffix}")]
+        for stem in ("", *PER_MESSAGE)
+        for p in (
+            package_dir.parent.glob(f"{stem}.*{suffix}")
+            if stem
+            else [*package_dir.glob(f"*{suffix}"), *package_dir.parent.glob(f"{LIBRARY}*{suffix}")]
+        )
     ]
 
 
@@ -96,7 +112,8 @@ def wanted() -> bool:
 
 
 class _SourceFinder(importlib.abc.MetaPathFinder):
-    """Finds ``service.tagging`` and its modules as ``.py`` files, never as extensions."""
+    """Finds ``service.tagging``, its modules and PER_MESSAGE's as ``.py`` files, never as
+    extensions."""
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
@@ -112,7 +129,14 @@ class _SourceFinder(importlib.abc.MetaPathFinder):
             source = PACKAGE_DIR / (fullname.rsplit(".", 1)[1] + ".py")
             if source.is_file():
                 return importlib.util.spec_from_file_location(fullname, source)
+        if fullname in _PER_MESSAGE_NAMES:
+            source = PACKAGE_DIR.parent / (fullname.rsplit(".", 1)[1] + ".py")
+            if source.is_file():
+                return importlib.util.spec_from_file_location(fullname, source)
         return None
+
+
+_PER_MESSAGE_NAMES = frozenset(f"service.{name}" for name in PER_MESSAGE)
 
 
 def guard() -> None:
@@ -174,7 +198,7 @@ def build() -> int:
     finally:
         os.chdir(cwd)
     (PACKAGE_DIR / DIGEST_NAME).write_text(made_from + "\n")
-    print(f"native: compiled {len(paths)} tagging modules with mypyc")
+    print(f"native: compiled {len(paths)} modules (the tagger, parsing, serialising) with mypyc")
     return 0
 
 

@@ -14,6 +14,7 @@ from typing import Any, Protocol, cast
 import orjson
 
 from service.contracts import (
+    COMPILED,
     Article,
     BadInput,
     ErrorClass,
@@ -48,6 +49,11 @@ class Enriched:
     events: list[dict[str, Any]]
     tag_seconds: float
 
+    def __reduce__(self) -> tuple[type[Enriched], tuple[Any, ...]]:
+        """Pickled as its constructor call (see contracts.Article.__reduce__)."""
+        fields = (self.key, self.value, self.event_values, self.article)
+        return Enriched, (*fields, self.entities, self.events, self.tag_seconds)
+
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
@@ -77,12 +83,12 @@ class Pipeline:
         """Turn one message value into its outputs; never raises for bad input or a tagger bug."""
         try:
             article = parse_article(raw, self._max_body_bytes)
-        except BadInput as exc:
-            return Rejected(exc)
+        except BadInput as bad:  # one name an exception type: mypyc types a name once
+            return Rejected(bad)
         try:
             return self._enrich(article)
-        except orjson.JSONEncodeError as exc:  # parsed, but too deep to write back (metadata)
-            detail = f"the article cannot be written back as JSON: {exc}"
+        except orjson.JSONEncodeError as deep:  # parsed, but too deep to write back (metadata)
+            detail = f"the article cannot be written back as JSON: {deep}"
             return Rejected(BadInput(ErrorClass.SCHEMA, detail))
         except Exception as exc:  # a tagger bug must cost one message, not the stream
             detail = f"{type(exc).__name__}: {exc}"
@@ -100,9 +106,15 @@ class Pipeline:
         value, event_values = serialise(
             article, entities, events, self._info, skipped, self._emit_events
         )
+        key = article.id.encode()
+        if COMPILED:  # stored field by field, as contracts._native_article says why
+            enriched = Enriched.__new__(Enriched)
+            enriched.key, enriched.value = key, value  # type: ignore[misc]
+            enriched.event_values, enriched.article = event_values, article  # type: ignore[misc]
+            enriched.entities, enriched.events = entities, events  # type: ignore[misc]
+            enriched.tag_seconds = tag_seconds  # type: ignore[misc]
+            return enriched
         # Enriched(key, value, ...), built as a draft (see contracts.draft_class)
-        enriched = _EnrichedDraft(
-            article.id.encode(), value, event_values, article, entities, events, tag_seconds
-        )
+        enriched = _EnrichedDraft(key, value, event_values, article, entities, events, tag_seconds)
         enriched.__class__ = Enriched
         return cast(Enriched, enriched)
