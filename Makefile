@@ -9,11 +9,12 @@ EXTRAS ?= dev
 
 install: $(STAMP)
 
-# The tagger compiled to C by mypyc (service/native.py), rebuilt when a tagging source changes.
+# The tagger and the per-message parse/serialise code compiled to C by mypyc (service/native.py),
+# rebuilt when one of their sources changes.
 # Without a C compiler the step says so and everything runs on the Python source.
 NATIVE := service/tagging/native.digest
 native: $(NATIVE)
-$(NATIVE): $(STAMP) service/native.py $(wildcard service/tagging/*.py)
+$(NATIVE): $(STAMP) service/native.py service/contracts.py service/pipeline.py $(wildcard service/tagging/*.py)
 	$(BIN)/python -m service native build
 
 # spaCy is only for the optional NER backend and for the benchmark's peer measurement.
