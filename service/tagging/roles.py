@@ -120,6 +120,9 @@ class Roles:
         self.skip_ids = frozenset(cues.get("non_actor_ids", []))
         self.title_words = title_words
         self.openers_subj = s("subject_openers")
+        # words opening a clause whose own subject does the trigger in it ("X lifts curbs as
+        # Y and Z return to talks"), spaced for a search of the sentence
+        self.clause_subjects = tuple(f" {w} " for w in cues.get("clause_subject_openers", []))
         self.seat_nouns = s("seat_nouns")
         self.spokes_nouns = s("spokes_nouns")
         self.host_verbs = s("host_verbs")
@@ -502,7 +505,9 @@ class Roles:
         if text and before:
             # "X lifts curbs as Y and Z return to talks": the clause the trigger is in has
             # its own subject
-            cut = max(text.rfind(w, sent_start, trig_start) for w in _CLAUSE_OPENERS)
+            cut = -1
+            for w in self.clause_subjects:
+                cut = max(cut, text.rfind(w, sent_start, trig_start))
             if cut >= 0:
                 inner = [k for k in before if ss[k].start > cut]
                 if inner and text[cut : ss[inner[0]].start].count(" ") <= 2:
@@ -826,9 +831,6 @@ class Roles:
         # the accuser's side suffered the act: a person accusing stands for his country
         home = {s.id: s.country for s in ss if s.type == "PERSON" and s.country}
         return accused, [home.get(a, a) for a in actors if a not in accused]
-
-
-_CLAUSE_OPENERS = (" as ", " while ", " when ", " after ", " before ")
 
 
 def _words_re(words: Iterable[str]) -> WordCues:

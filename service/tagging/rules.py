@@ -339,6 +339,7 @@ SINGLE_WORD_CUES = frozenset(
         "fresh_act_nouns",
         "org_roles_after",
         "place_words_after",
+        "clause_subject_openers",
     }
 )
 
