@@ -6,6 +6,7 @@ the first message; a bad rule file or setting stops the process before it joins 
 
 from __future__ import annotations
 
+import gc
 import logging
 
 import faust
@@ -21,6 +22,9 @@ from service.pipeline import Pipeline
 from service.tagging import Tagger
 
 log = logging.getLogger(__name__)
+# Tagging allocates thousands of short-lived containers per article; at Python's default
+# (700) the collector runs every few articles and walks every young object each time.
+GC_THRESHOLDS = (20_000, 20, 100)
 
 
 def build_worker(settings: Settings, tagger: Tagger) -> faust.Worker:
@@ -78,8 +82,21 @@ def build_worker(settings: Settings, tagger: Tagger) -> faust.Worker:
 def run_worker(settings: Settings, tagger: Tagger) -> int:
     """Run until SIGINT/SIGTERM; Faust stops the agent, flushes, commits and exits."""
     worker = build_worker(settings, tagger)
+    quiet_collector()
     try:
         worker.execute_from_commandline()
     except SystemExit as exc:
         return int(exc.code or 0)
     return 0
+
+
+def quiet_collector() -> None:
+    """Keep the cyclic garbage collector off the hot path.
+
+    Everything built at start-up (rules, gazetteers, the Faust app) lives as long as the
+    process, so it is frozen out of every later collection, and collections run less often.
+    Per-message garbage is freed by reference counting; the collector only finds cycles.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
