@@ -484,8 +484,45 @@ FIFTEENTH_CUES = [
     ),
 ]
 
+SIXTEENTH_CUES = [
+    ("CRITICISM", "Seoul said it deeply regretted Tokyo's decision to tighten export rules."),
+    ("CRITICISM", "Malaysia said the abuse of unilateral sanctions harmed developing economies."),
+    ("CRITICISM", "Ankara said Athens had no interest in dialogue over the islands."),
+    ("CRITICISM", "Moscow dismissed the terms as a demand for capitulation."),
+    (
+        "MEDIATION",
+        "Qatar is willing to play a constructive role in resolving the dispute, its minister said.",
+    ),
+    ("MEDIATION", "Norway stands ready to help the two sides lower tensions."),
+    ("MEDIATION", "Kinshasa welcomed Angola's role in the negotiations with the M23 rebels."),
+    ("MEDIATION", "The UN envoy flew to Khartoum to lay the groundwork for a new round of talks."),
+    (
+        "PEACE_TALKS",
+        "Amid border tensions, Baku said it was ready to resume dialogue with Yerevan.",
+    ),
+    ("PEACE_TALKS", "Thailand offered military talks to Cambodia after the border clash."),
+    (
+        "REJECTION",
+        "There can be no dialogue with Kabul while border attacks continue, Islamabad said.",
+    ),
+    ("REJECTION", "Jakarta said it would challenge the export duties at the WTO."),
+    ("REJECTION", "Hungary said it saw no point in further talks with Kyiv."),
+    ("REJECTION", "Russia and China blocked a Security Council resolution on Myanmar."),
+    ("NO_COMMENT", "The Russian embassy left questions about the shipment unanswered."),
+    ("SANCTIONS_ACTION", "Beijing announced new curbs on graphite exports."),
+    ("SANCTIONS_ACTION", "China introduced licence requirements for exports of antimony."),
+    ("CEASEFIRE", "India and Pakistan agreed to restore calm along the border."),
+]
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
+    # the sixteenth round's cues where no state acts
+    "The coach regretted the decision to rest his strikers.",
+    "Police restored calm after the riot in Lyon.",
+    "Unilever sees no point in talks with the union.",
+    "The new curbs on mortgage lending in Canada take effect in May.",
+    "The senators blocked the resolution on the budget.",
+    "The charity campaigns against the abuse of children in Peru.",
     # a review's sentences: the new cues where no state acts
     "A blast at a market in Quetta killed 20 people, officials said.",
     "Ukraine's central bank raised rates to avoid escalation of inflation.",
@@ -701,7 +738,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
     + TWELFTH_CUES
     + THIRTEENTH_CUES
     + FOURTEENTH_CUES
-    + FIFTEENTH_CUES,
+    + FIFTEENTH_CUES
+    + SIXTEENTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
