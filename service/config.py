@@ -65,7 +65,8 @@ class Settings:
     web_port: int = 6066
     max_body_bytes: int = 1 << 20
     batch_max: int = 500
-    batch_within_s: float = 0.02
+    batch_within_s: float = 0.005
+    fetch_max_wait_s: float = 0.01
     session_timeout_s: float = 10.0
     request_timeout_s: float = 30.0
     rules_dir: Path | None = None
@@ -116,6 +117,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         max_body_bytes=e.get("GEOPULSE_MAX_BODY_BYTES", _int_range(1, 64 << 20), d.max_body_bytes),
         batch_max=e.get("GEOPULSE_BATCH_MAX", _int_range(1, 100_000), d.batch_max),
         batch_within_s=e.get("GEOPULSE_BATCH_WITHIN_MS", _millis, d.batch_within_s),
+        fetch_max_wait_s=e.get("GEOPULSE_FETCH_MAX_WAIT_MS", _millis, d.fetch_max_wait_s),
         session_timeout_s=e.get("GEOPULSE_SESSION_TIMEOUT_MS", _millis, d.session_timeout_s),
         request_timeout_s=e.get("GEOPULSE_REQUEST_TIMEOUT_MS", _millis, d.request_timeout_s),
         rules_dir=e.get("GEOPULSE_RULES_DIR", _existing_dir, None),

@@ -33,7 +33,8 @@ def test_values_are_parsed() -> None:
             "GEOPULSE_PARTITIONS": "6",
             "GEOPULSE_REPLICATION_FACTOR": "3",
             "GEOPULSE_EVENTS_TOPIC": "",
-            "GEOPULSE_BATCH_WITHIN_MS": "5",
+            "GEOPULSE_BATCH_WITHIN_MS": "7",
+            "GEOPULSE_FETCH_MAX_WAIT_MS": "250",
             "GEOPULSE_NER": "SpaCy",
             "GEOPULSE_NATIVE": "Off",
         }
@@ -43,7 +44,8 @@ def test_values_are_parsed() -> None:
     assert s.replication_factor == 3
     assert s.events_topic is None  # empty turns the events topic off
     assert s.topics() == ("news.articles", "news.enriched", "news.articles.dlq")
-    assert s.batch_within_s == pytest.approx(0.005)
+    assert s.batch_within_s == pytest.approx(0.007)
+    assert s.fetch_max_wait_s == pytest.approx(0.25)
     assert s.ner == "spacy"
     assert s.native is False
 
@@ -200,3 +202,27 @@ def test_a_topic_another_worker_created_first_is_no_error(monkeypatch: pytest.Mo
     monkeypatch.setattr(kafka, "AIOKafkaAdminClient", _refusing_admin(36, "exists"))
     settings = load_settings({"GEOPULSE_BROKER": "k1:9092"})
     assert "news.articles" in asyncio.run(kafka.ensure_topics(settings))
+
+
+def test_the_input_fetch_wait_reaches_the_kafka_consumer(tmp_path: Path) -> None:
+    """Faust fixes its consumer's fetch wait at 1.5 s; the worker's setting replaces it."""
+    from service.app import create_app
+    from service.metrics import Metrics
+    from service.pipeline import Pipeline
+    from service.tagging import load_tagger
+
+    settings = load_settings(
+        {
+            "GEOPULSE_BROKER": "127.0.0.1:9",
+            "GEOPULSE_FETCH_MAX_WAIT_MS": "40",
+            "GEOPULSE_DATA_DIR": str(tmp_path),
+        }
+    )
+    pipeline = Pipeline(load_tagger(), settings.max_body_bytes, emit_events=True)
+    app = create_app(settings, pipeline, Metrics())
+    thread = app.consumer._thread  # type: ignore[attr-defined]
+
+    async def created() -> Any:  # aiokafka makes its clients inside a running loop
+        return thread._create_worker_consumer(app.transport)
+
+    assert asyncio.run(created())._fetch_max_wait_ms == 40
