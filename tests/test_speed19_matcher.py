@@ -54,11 +54,13 @@ def test_bits_leave_the_cue_places_hits_finds(tagger: Tagger) -> None:
 def test_topic_counts_answer_as_set_intersections(tagger: Tagger) -> None:
     ef = tagger.events
     off, on = sorted(ef.off_topic), sorted(ef.on_topic)
+    dom = sorted(ef.domestic) + [w.capitalize() for w in sorted(ef.domestic)]
     blockers = sorted(ef.on_topic_blockers)
     rng = random.Random(21)
     for _ in range(300):
-        pool = [off, on, blockers, ["the", "said"]]
-        toks = tokenize(" ".join(rng.choice(rng.choice(pool)) for _ in range(12)))
+        pool = [off, on, dom, blockers, ["the", "said"]]
+        text = " ".join(rng.choice(rng.choice(pool)) for _ in range(12))
+        toks = tokenize(text)
         lows = toks.lows
         topical: list[int] = []
         bits = ef._bits(toks, topical)
@@ -70,6 +72,8 @@ def test_topic_counts_answer_as_set_intersections(tagger: Tagger) -> None:
                 if w in ef.on_topic and (i == 0 or lows[i - 1] not in ef.on_topic_blockers)
             }
         )
-        got = ef._topic_counts(lows, topical) if topical else (0, 0)
-        assert got == (want_off, want_on)
+        # domestic words count only written in lower case ("union", not "Union")
+        want_dom = len({w for w in text.split() if w in ef.domestic})
+        got = ef._topic_counts(text, toks, topical) if topical else (0, 0, 0)
+        assert got == (want_off, want_on, want_dom)
         assert bool(bits & 8) == (want_off > 0)  # _OFF_TOPIC

@@ -619,6 +619,16 @@ def test_event_words_outside_politics_are_no_event(tagger: Tagger, body: str) ->
     assert events_of(tagger, body) == {}
 
 
+def test_a_trade_story_that_names_unions_and_a_court_keeps_its_events(tagger: Tagger) -> None:
+    body = (
+        "Washington imposed a 25% tariff on Canadian steel on Monday. Steel unions welcomed the"
+        " duties, while a judge heard a lawsuit by importers. Ottawa condemned the tariffs and"
+        " said it would retaliate against American goods."
+    )
+    found = events_of(tagger, body)
+    assert {"TARIFF_ACTION", "CRITICISM"} <= set(found)
+
+
 def test_a_peace_agreement_in_a_mineral_rich_region_is_no_trade_deal(tagger: Tagger) -> None:
     body = "Congo and Rwanda signed a peace agreement for the mineral-rich east on Friday."
     found = events_of(tagger, body)
@@ -1266,6 +1276,15 @@ NOTHING = [
     (
         "Two Danish game studios are in merger talks. The takeover would unite their catalogue"
         " of games; neither company would comment on a price."
+    ),
+    # a strike and a court case at home, with a minister, a government and a party truce
+    (
+        "Rail workers in Lyon began a walkout on Monday after a judge refused an injunction"
+        " sought by the operator. Talks between the unions and management collapsed over"
+        " wages, and the employer declined to comment. Transport Minister Claire Dufour urged"
+        " both sides to return to the table, and the government said it would not intervene."
+        " The stoppages have strained a truce between two factions of the ruling party, and"
+        " strikers joined a picket outside the depot."
     ),
     # "price war", "data tariffs": commercial, so the political words do not count
     (

@@ -159,7 +159,7 @@ class Tagger:
         acting = [m for m in found["body"] if m.start >= cut] if cut else found["body"]
         # the body first: the title may refer to the sides its story sets up
         sides: list[str] = []
-        topic = [0, 0]
+        topic = [0, 0, 0]
         stems: list[frozenset[str]] = []  # the article's stems, built by either call at most
         body_events = self.events.find(
             article_id,

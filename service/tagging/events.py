@@ -52,7 +52,7 @@ _EVENT_KEYS: Final = (
 )
 
 # EventFinder._bits: a sentence holds a word of org_nouns ("the group"), ref_nouns ("the
-# deal"), mod_words (modality cues), off_topic or on_topic
+# deal"), mod_words (modality cues), off_topic, on_topic or domestic
 # (Final: compiled, constants rather than module-dict look-ups)
 _ORG_NOUN: Final = 1
 _REF_NOUN: Final = 2
@@ -61,7 +61,8 @@ _OFF_TOPIC: Final = 8
 _ON_TOPIC: Final = 16
 # (``_bits`` only) the first word of a cue of some CueSet (``modality.cue_firsts``)
 _CUE_FIRST: Final = 32
-_TOPICAL: Final = _OFF_TOPIC | _ON_TOPIC
+_DOMESTIC: Final = 64
+_TOPICAL: Final = _OFF_TOPIC | _ON_TOPIC | _DOMESTIC
 _PLACED: Final = _TOPICAL | _REF_NOUN  # (where these stand, _bits notes)
 
 # the weight of a match that only names an earlier event again ("the deal"): its parties are
@@ -398,6 +399,9 @@ class EventFinder:
         # article full of the first and short of the second reports no geopolitical event
         self.off_topic = _lowered(cues, "off_topic_words")
         self.on_topic = _lowered(cues, "on_topic_words")
+        # and words of labour disputes and courts: a strike's "talks", a judge "rejecting" a
+        # motion, a firm that "declined to comment"
+        self.domestic = _lowered(cues, "domestic_words")
         self.on_topic_blockers = _lowered(cues, "on_topic_blockers")
         self.commercial_heads = _lowered(cues, "commercial_heads")
         # their last words ("group"): a sentence with none of them holds no such phrase
@@ -424,6 +428,7 @@ class EventFinder:
             (_MOD_WORD, self.mod_words),
             (_OFF_TOPIC, self.off_topic),
             (_ON_TOPIC, self.on_topic),
+            (_DOMESTIC, self.domestic),
         ):
             for w in words:
                 self.word_bits[w] = self.word_bits.get(w, 0) | bit
@@ -450,7 +455,8 @@ class EventFinder:
         """Events of one field (``all_toks``: its sentences' tokens). ``sides``: the article's
         two opposed sides as found elsewhere (the body's, for the title); an empty list is
         filled with this field's first sides.
-        ``topic``: [off-topic, on-topic] cue words counted per sentence are added to it.
+        ``topic``: [off-topic, on-topic, domestic] cue words counted per sentence are added
+        to it.
         ``article``: the other field's tokens (the body's, for the title).
         ``stems``: a list the calls for an article's fields share, in which the first that
         needs the stems of all its fields (``all_toks`` and ``article``, the same tokens
@@ -473,7 +479,7 @@ class EventFinder:
         if stems is not None:
             ctx.shared = stems
         counted = topic is not None and bool(self.off_topic)
-        off = on = 0  # off-topic and on-topic cue words, summed over the sentences
+        off = on = dom = 0  # off-topic, on-topic and domestic cue words, summed over sentences
         # per sentence, where its topic cue words and reference nouns stand (_bits)
         places: list[int] = []
         for sent, toks in zip(sents, all_toks, strict=True):
@@ -486,8 +492,8 @@ class EventFinder:
             found: list[dict[str, Any]] = []
             bits = self._bits(toks, places)
             if counted and bits & _TOPICAL:
-                off_n, on_n = self._topic_counts(toks.lows, places)
-                off, on = off + off_n, on + on_n
+                off_n, on_n, dom_n = self._topic_counts(text, toks, places)
+                off, on, dom = off + off_n, on + on_n, dom + dom_n
             if len(toks):
                 if stateless:  # a person of no known country may be named with one here
                     _learn_countries(ctx, ms, text, self.roles.title_words)
@@ -505,6 +511,7 @@ class EventFinder:
         if topic is not None and counted:
             topic[0] += off
             topic[1] += on
+            topic[2] += dom
         if sides is not None and not sides and ctx.first_sides:
             sides.extend(ctx.first_sides)
         for ev in ctx.pending:
@@ -554,14 +561,17 @@ class EventFinder:
             or not self.plan_speech.isdisjoint(lows)
         )
 
-    def _topic_counts(self, lows: list[str], places: list[int]) -> tuple[int, int]:
-        """A sentence's distinct off-topic cue words, and its distinct political ones not
-        counting those a commercial word modifies ("price war", "data tariffs"), from where
-        its topic words stand (among ``places``, found by _bits: no second pass over the
-        tokens)."""
+    def _topic_counts(self, text: str, toks: Toks, places: list[int]) -> tuple[int, int, int]:
+        """A sentence's distinct off-topic cue words, its distinct political ones not
+        counting those a commercial word modifies ("price war", "data tariffs"), and its
+        distinct domestic ones written in lower case (a "union" on strike, not the European
+        Union), from where its topic words stand (among ``places``, found by _bits: no
+        second pass over the tokens)."""
         table, blockers = self._word_cues, self.on_topic_blockers
+        lows, starts = toks.lows, toks.starts
         offs: set[str] = set()
         ons: set[str] = set()
+        doms: set[str] = set()
         for i in places:
             w = lows[i]
             b = table[w]
@@ -569,7 +579,9 @@ class EventFinder:
                 offs.add(w)
             if b & _ON_TOPIC and (i == 0 or lows[i - 1] not in blockers):
                 ons.add(w)
-        return len(offs), len(ons)
+            if b & _DOMESTIC and text[starts[i]].islower():
+                doms.add(w)
+        return len(offs), len(ons), len(doms)
 
     def _bits(self, toks: Toks, places: list[int]) -> int:
         """Which cue lists a sentence holds words of (the _ORG_NOUN ... _ON_TOPIC bits): one
@@ -1359,10 +1371,15 @@ def _in_name(text: str, toks: Toks, i: int) -> bool:
     return text[st[i - 1]].islower() and text[st[i + 1]].isupper()
 
 
-def off_topic(off: int, on: int) -> bool:
+def off_topic(off: int, on: int, domestic: int = 0) -> bool:
     """Whether an article's cue counts say it is about sport, technology, weather or markets
-    (twice as many such cue words as political ones, and at least three)."""
-    return off >= OFF_TOPIC_MIN and off >= OFF_TOPIC_RATIO * on
+    (twice as many such cue words as political ones, and at least three), or about a labour
+    dispute or a court case at home (more such words than political ones, and at least
+    three: a strike story names a minister and a government nearly as often as a union).
+    """
+    return (off >= OFF_TOPIC_MIN and off >= OFF_TOPIC_RATIO * on) or (
+        domestic >= OFF_TOPIC_MIN and domestic > on
+    )
 
 
 OFF_TOPIC_MIN: Final = 3

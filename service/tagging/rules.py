@@ -44,8 +44,9 @@ A rule file is a JSON object with any of these top-level sections:
   ``city_person_names``: ``[name]`` (a city whose name is also a given name or surname, as
   "Santiago": a place only where no capitalised word stands beside it)
 - ``commodities``: ``[{id, aliases}]``; ``commodity_blockers``: ``[phrase]``
-- ``cues``: ``{cue-list-name: [phrases]}`` (extends the built-in lists; ``off_topic_words`` and
-  ``on_topic_words``, single words, tell sport/technology/weather articles from political ones)
+- ``cues``: ``{cue-list-name: [phrases]}`` (extends the built-in lists; ``off_topic_words``,
+  ``on_topic_words`` and ``domestic_words``, single words, tell sport/technology/weather
+  articles and labour or court stories from political ones)
 - ``event_references``: ``{noun: [TYPE]}``: a noun after a determiner or possessive ("the
   deal", "their talks") names again an event of one of these types reported earlier in the
   field, and so carries that type too
@@ -329,6 +330,7 @@ SINGLE_WORD_CUES = frozenset(
     {
         "off_topic_words",
         "on_topic_words",
+        "domestic_words",
         "on_topic_blockers",
         "gap_stops",
         "spokes_nouns",
