@@ -514,8 +514,48 @@ SIXTEENTH_CUES = [
     ("CEASEFIRE", "India and Pakistan agreed to restore calm along the border."),
 ]
 
+SEVENTEENTH_CUES = [
+    ("DIPLOMATIC_CONTACT", "Nairobi said it had not been consulted on the border deal."),
+    ("CRITICISM", "Baku called Yerevan's demand a pretext to stall the talks."),
+    ("CRITICISM", "The Chinese embassy said the report reflected Cold War thinking in Canberra."),
+    ("MILITARY_ESCALATION", "Moscow said it would respond in kind to any further drone attacks."),
+    ("MILITARY_ESCALATION", "Tehran vowed to defend its tankers by all necessary means."),
+    (
+        "MILITARY_ESCALATION",
+        "Two Chinese coast guard ships shadowed a Philippine patrol vessel near the shoal.",
+    ),
+    ("MILITARY_ESCALATION", "Street battles between rival militias killed 12 people in Tripoli."),
+    ("CEASEFIRE", "The UN urged Ethiopia and Eritrea to keep the peace along the border."),
+    (
+        "CEASEFIRE",
+        "The African Union urged Sudan and South Sudan to avoid any step that could reignite"
+        " the conflict.",
+    ),
+    (
+        "SANCTIONS_THREAT",
+        "Poland asked Brussels to propose a ban on Russian tankers in the Baltic.",
+    ),
+    (
+        "SANCTIONS_THREAT",
+        "Finland urged Washington to impose matching sanctions on the shadow fleet.",
+    ),
+    ("ECONOMIC_COOPERATION", "Tokyo agreed to a quota on steel exports to the United States."),
+    ("ECONOMIC_COOPERATION", "Seoul agreed to cap its car shipments to the U.S. at 1.5 million."),
+    ("TARIFF_ACTION", "Brazilian steel already faces a 25% tariff in the United States."),
+    ("TARIFF_ACTION", "Indian exporters continue to pay the 10% duty on steel sent to the EU."),
+    (
+        "TARIFF_THREAT",
+        "Washington could suspend Honduras's trade preferences, a U.S. official said.",
+    ),
+]
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
+    # the seventeenth round's cues where no state acts
+    "The brothers backed opposing camps in the family feud in Lyon.",
+    "Patients in Canada should consult their doctor before travelling.",
+    "Police kept the peace at the match in Glasgow.",
+    "The party in Madrid will hold a referendum on its leadership and called for unity.",
     # the sixteenth round's cues where no state acts
     "The coach regretted the decision to rest his strikers.",
     "Police restored calm after the riot in Lyon.",
@@ -749,7 +789,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
     + THIRTEENTH_CUES
     + FOURTEENTH_CUES
     + FIFTEENTH_CUES
-    + SIXTEENTH_CUES,
+    + SIXTEENTH_CUES
+    + SEVENTEENTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -1452,6 +1493,19 @@ def test_user_rules_can_void_a_trigger_by_its_neighbours(tmp_path: Path) -> None
         ),
         ({"cues": {"off_topic_words": ["world cup"]}}, "not a single token"),
         ({"cues": {"gap_stops": ["e-sports"]}}, "not a single token"),
+        ({"cues": {"domestic_words": ["trade union"]}}, "not a single token"),
+        (  # a guard word the tokeniser splits could never match
+            {
+                "event_types": {
+                    "X_Y": {
+                        "cameo": "1",
+                        "plover": "P",
+                        "triggers": [{"p": "a", "if": ["coast_guard"], "unless": ["U.S."]}],
+                    }
+                }
+            },
+            "not a single token",
+        ),
         (
             {
                 "event_types": {

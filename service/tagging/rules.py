@@ -150,6 +150,7 @@ def _trigger(v: Any, path: str, errs: list[str]) -> None:
         for k in ("if", "unless", "if_article", "and_if", *sorted(_ADJACENT)):
             if k in v:
                 _str_list(v[k], f"{path}.{k}", errs)
+                _single_tokens(v[k], f"{path}.{k}", errs)
     else:
         check_pattern(v, path, errs)
 
@@ -316,13 +317,21 @@ def _cues(v: Any, path: str, errs: list[str]) -> None:
         return
     for k, x in v.items():
         _str_list(x, f"{path}.{k}", errs)
-        if k in SINGLE_WORD_CUES and isinstance(x, list):
-            for w in x:
-                if isinstance(w, str) and tokenize(w).lows != [w.lower()]:
-                    errs.append(
-                        f"{path}.{k}: {w!r} is not a single token (only whole tokens are counted;"
-                        " a hyphen or punctuation splits a word)"
-                    )
+        if k in SINGLE_WORD_CUES:
+            _single_tokens(x, f"{path}.{k}", errs)
+
+
+def _single_tokens(words: Any, path: str, errs: list[str]) -> None:
+    """Words matched one token at a time (guards, single-word cues): one that the tokeniser
+    splits ("duty-free", "coast_guard", "U.S.") could never match, so it is an error."""
+    if not isinstance(words, list):
+        return
+    for w in words:
+        if isinstance(w, str) and len(tokenize(w).lows) != 1:
+            errs.append(
+                f"{path}: {w!r} is not a single token (only whole tokens are matched;"
+                " a hyphen, '_', a space or punctuation splits a word)"
+            )
 
 
 # cue lists matched word by word, never as phrases
