@@ -549,8 +549,66 @@ SEVENTEENTH_CUES = [
     ),
 ]
 
+EIGHTEENTH_CUES = [
+    ("SANCTIONS_ACTION", "China tightened export controls on antimony on Thursday."),
+    ("SANCTIONS_ACTION", "Beijing restricted exports of graphite to Sweden last year."),
+    ("SANCTIONS_ACTION", "Latvia banned the transit of Russian coal through its ports."),
+    (
+        "PEACE_TALKS",
+        "Armenia said it would not join any talks with Azerbaijan until the shelling stopped.",
+    ),
+    (
+        "PEACE_TALKS",
+        "Kosovo and Serbia held a third round of talks on the border dispute in Brussels.",
+    ),
+    (
+        "PEACE_TALKS",
+        "Sudan and South Sudan agreed to swap detained fighters after the border clashes.",
+    ),
+    (
+        "MEDIATION",
+        "Kenya is glad to provide a platform for the two neighbours to talk, its minister said.",
+    ),
+    (
+        "MEDIATION",
+        "Amid the border tensions, India stands ready to keep playing a constructive role.",
+    ),
+    (
+        "MEDIATION",
+        "The Norwegian envoy was trying to ease the stand-off between Ethiopia and Eritrea.",
+    ),
+    ("CRITICISM", "Beijing said Manila should correct its wrong practices in the South China Sea."),
+    ("CRITICISM", "China lodged stern representations with Japan over the remarks."),
+    (
+        "CRITICISM",
+        "A tariff war has no winners, the Chinese commerce ministry said of the U.S. duties.",
+    ),
+    ("CRITICISM", "China firmly said it opposed illegal unilateral sanctions by Washington."),
+    ("CRITICISM", "German carmakers have argued against the EU duties on Chinese cars."),
+    ("CRITICISM", "Seoul called the U.S. decision premature."),
+    ("CRITICISM", "Beijing said Tokyo and Canberra should not form small circles."),
+    (
+        "NO_COMMENT",
+        "The Chinese foreign ministry spokesman referred reporters to the commerce ministry.",
+    ),
+    ("NO_COMMENT", "Ethiopia's foreign ministry gave no answer when asked about the proposal."),
+    ("DIPLOMATIC_CONTACT", "The Kenyan envoy was received by Eritrea's president in Asmara."),
+    (
+        "ECONOMIC_COOPERATION",
+        "Canada's trade minister will lead a trade mission to India in March.",
+    ),
+    ("TARIFF_ACTION", "Ottawa widened its steel surtax to imports from Vietnam."),
+    ("TARIFF_RELIEF", "Brussels could replace the duties on Chinese EVs with minimum prices."),
+    ("REJECTION", "Khartoum said it would not recognise any deal signed by the RSF."),
+    ("REJECTION", "Brazil said it would not be dictated to by Washington on trade."),
+]
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
+    # the eighteenth round's cues where no state acts
+    "The Financial Conduct Authority imposed sanctions on a Dutch bank, fining it over compliance"
+    " failures.",
+    "Pakistan's army chief visited forward positions near the border in Chaman.",
     # the seventeenth round's cues where no state acts
     "The brothers backed opposing camps in the family feud in Lyon.",
     "Patients in Canada should consult their doctor before travelling.",
@@ -790,7 +848,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
     + FOURTEENTH_CUES
     + FIFTEENTH_CUES
     + SIXTEENTH_CUES
-    + SEVENTEENTH_CUES,
+    + SEVENTEENTH_CUES
+    + EIGHTEENTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
