@@ -601,10 +601,24 @@ EIGHTEENTH_CUES = [
     ("TARIFF_RELIEF", "Brussels could replace the duties on Chinese EVs with minimum prices."),
     ("REJECTION", "Khartoum said it would not recognise any deal signed by the RSF."),
     ("REJECTION", "Brazil said it would not be dictated to by Washington on trade."),
+    # a review's positives
+    (
+        "MILITARY_ESCALATION",
+        "North Korea vowed to respond in kind to the U.S.-South Korean drills.",
+    ),
+    ("CEASEFIRE", "India and Pakistan pledged to keep the peace along the Line of Control."),
+    # a guard word stemming to "union" would void every sentence naming the African Union
+    ("DIPLOMATIC_CONTACT", "The African Union spoke with both governments on Monday."),
 ]
 
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
+    # a review of this round's cues, in other senses
+    "The couple promised to avoid any step that could reignite the conflict with their neighbours.",
+    "The company will defend its patents by all necessary means, the CEO said.",
+    "Microsoft regretted its move to discontinue the popular software.",
+    "The mining company said it would impose restrictions on exports of ore from its Chilean mine"
+    " during the repairs.",
     # the eighteenth round's cues where no state acts
     "The Financial Conduct Authority imposed sanctions on a Dutch bank, fining it over compliance"
     " failures.",
@@ -2727,6 +2741,16 @@ def test_a_summoned_ambassador_in_the_passive_is_a_diplomatic_contact(tagger: Ta
 )
 def test_criticism_phrasings_of_the_sets(tagger: Tagger, sentence: str, wanted: bool) -> None:
     assert ("CRITICISM" in events_of(tagger, sentence)) is wanted
+
+
+def test_a_before_clause_subject_may_follow_an_adjective(tagger: Tagger) -> None:
+    """'..., days before higher Iraqi duties ... took effect': the duties are Iraq's, not
+    those of the main clause's subjects."""
+    body = (
+        "Ankara and Baghdad signed a water deal on Monday in Erbil, Iraq, days before higher"
+        " Iraqi duties on Turkish steel were due to take effect."
+    )
+    assert events_of(tagger, body)["TARIFF_THREAT"]["actors"] == ["country:IRQ"]
 
 
 def test_a_trigger_in_an_as_clause_takes_that_clause_s_subject(tagger: Tagger) -> None:

@@ -510,7 +510,7 @@ class Roles:
                 cut = max(cut, text.rfind(w, sent_start, trig_start))
             if cut >= 0:
                 inner = [k for k in before if ss[k].start > cut]
-                if inner and text[cut : ss[inner[0]].start].count(" ") <= 2:
+                if inner and text[cut : ss[inner[0]].start].count(" ") <= 3:
                     before = inner
         actors: list[str] = []
         targets: list[str] = []
