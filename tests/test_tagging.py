@@ -1391,6 +1391,15 @@ NOTHING = [
         "Two Danish game studios are in merger talks. The takeover would unite their catalogue"
         " of games; neither company would comment on a price."
     ),
+    # an election campaign at home: parties accusing, condemning, holding coalition talks
+    (
+        "Labour candidate Aoife Brennan accused Fianna Fáil of breaking its housing promises in"
+        " a televised debate in Dublin on Tuesday. Polls show voters split ahead of Friday's"
+        " ballot, and Fine Gael said it would hold talks with the Greens on a coalition after"
+        " the count. The Social Democrats condemned a rival's leaflet as misleading, and the"
+        " party's leader declined to comment on reports of a rift with candidates in rural"
+        " constituencies. Turnout is expected to fall, campaign officials said."
+    ),
     # a strike and a court case at home, with a minister, a government and a party truce
     (
         "Rail workers in Lyon began a walkout on Monday after a judge refused an injunction"
