@@ -611,8 +611,36 @@ EIGHTEENTH_CUES = [
     ("DIPLOMATIC_CONTACT", "The African Union spoke with both governments on Monday."),
 ]
 
+NINETEENTH_CUES = [
+    (
+        "SANCTIONS_THREAT",
+        "Poland and Sweden have been asked to adopt matching restrictions on Russian tankers.",
+    ),
+    (
+        "SANCTIONS_THREAT",
+        "The EU said a new sanctions package aimed at Russian insurers was in preparation.",
+    ),
+    ("REJECTION", "Iran said it would not discuss limits on its missile programme."),
+    (
+        "CEASEFIRE",
+        "The army said the rebels' shelling was a flagrant violation of the Lusaka accord.",
+    ),
+    ("PEACE_TALKS", "Armenia and Azerbaijan traded 30 captives apiece on Friday."),
+    (
+        "MEDIATION",
+        "Qatar, which has arranged several exchanges of prisoners between Kyiv and"
+        " Moscow, said the freed men were well.",
+    ),
+    ("MEDIATION", "The talks, hosted by Norway's foreign minister, ended without a truce."),
+    ("CRITICISM", "Islamabad said Kabul shelters militants who attack its soldiers."),
+    ("CRITICISM", "Vietnam summoned China's ambassador over the seizure of a fishing boat."),
+]
+
 # the same words where no state acts: each must yield no event
 NOT_EVENTS = [
+    # the nineteenth round's cues where no state acts
+    "Labour sanctioned a candidate who posted offensive remarks online.",
+    "Three parties in Dublin began negotiating a possible coalition on Monday.",
     # a review of this round's cues, in other senses
     "The couple promised to avoid any step that could reignite the conflict with their neighbours.",
     "The company will defend its patents by all necessary means, the CEO said.",
@@ -863,7 +891,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
     + FIFTEENTH_CUES
     + SIXTEENTH_CUES
     + SEVENTEENTH_CUES
-    + EIGHTEENTH_CUES,
+    + EIGHTEENTH_CUES
+    + NINETEENTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)

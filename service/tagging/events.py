@@ -564,9 +564,9 @@ class EventFinder:
     def _topic_counts(self, text: str, toks: Toks, places: list[int]) -> tuple[int, int, int]:
         """A sentence's distinct off-topic cue words, its distinct political ones not
         counting those a commercial word modifies ("price war", "data tariffs"), and its
-        distinct domestic ones written in lower case (a "union" on strike, not the European
-        Union), from where its topic words stand (among ``places``, found by _bits: no
-        second pass over the tokens)."""
+        distinct domestic ones written in lower case or opening the sentence (a "union" on
+        strike, not the European Union), from where its topic words stand (among
+        ``places``, found by _bits: no second pass over the tokens)."""
         table, blockers = self._word_cues, self.on_topic_blockers
         lows, starts = toks.lows, toks.starts
         offs: set[str] = set()
@@ -579,7 +579,7 @@ class EventFinder:
                 offs.add(w)
             if b & _ON_TOPIC and (i == 0 or lows[i - 1] not in blockers):
                 ons.add(w)
-            if b & _DOMESTIC and text[starts[i]].islower():
+            if b & _DOMESTIC and (i == 0 or text[starts[i]].islower()):
                 doms.add(w)
         return len(offs), len(ons), len(doms)
 
