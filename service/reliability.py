@@ -367,11 +367,16 @@ def recovery_seconds(worker: Worker, settings: Settings, expected: int) -> float
     return time.monotonic() - started
 
 
+# Long enough that all three kills land mid-stream: a worker tags ~1,300 articles/s, so a
+# stream of 3,000 could be done before the second kill, leaving no progress to wait for.
+KILL_STREAM = 15_000
+
+
 def worker_sigkill(broker: EmbeddedBroker, workdir: Path, kills: int = 3, seed: int = 4) -> Outcome:
     """SIGKILL the worker at random moments mid-stream, restart it each time."""
     rng = random.Random(seed)
     env, settings = fresh_stream(broker.address)
-    sent = articles(3000, "kill")
+    sent = articles(KILL_STREAM, "kill")
     log = workdir / "worker-sigkill.log"
     worker = Worker(env, log).start()
     with running([worker]) as workers:
