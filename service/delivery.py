@@ -94,18 +94,20 @@ async def _submit(
     sent: list[Sent] = []
     batch, members = producer.create_batch(), list[Output]()
     for out in outputs:
-        if out.alone and members:
+        # a new batch for an output that goes alone, after one, or that the batch cannot hold
+        if members and (out.alone or members[-1].alone or not _append(batch, out)):
             sent.append(Sent(members, await producer.send_batch(batch, topic, partition=partition)))
             batch, members = producer.create_batch(), []
-        if batch.append(timestamp=None, key=out.key, value=out.value, headers=out.headers) is None:
-            sent.append(Sent(members, await producer.send_batch(batch, topic, partition=partition)))
-            batch, members = producer.create_batch(), []
-            # An empty batch takes any one record, however large; the broker judges its size.
-            batch.append(timestamp=None, key=out.key, value=out.value, headers=out.headers)
+        if not members:
+            _append(batch, out)  # an empty batch takes any one record; the broker judges its size
         members.append(out)
-        if out.alone:
-            sent.append(Sent(members, await producer.send_batch(batch, topic, partition=partition)))
-            batch, members = producer.create_batch(), []
     if members:
         sent.append(Sent(members, await producer.send_batch(batch, topic, partition=partition)))
     return sent
+
+
+def _append(batch: Any, out: Output) -> bool:
+    """Whether ``batch`` took ``out`` (a full batch closes itself and takes no more)."""
+    return (
+        batch.append(timestamp=None, key=out.key, value=out.value, headers=out.headers) is not None
+    )

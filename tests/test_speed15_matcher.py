@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from service.tagging import Tagger, load_tagger
 from service.tagging.patterns import Match, Matcher, Pattern, _fits
-from service.tagging.text import tokenize
+from service.tagging.text import Toks, tokenize
 
 
 def _any_in(words: tuple[str, ...], present: set[str]) -> bool:
@@ -50,15 +50,20 @@ def _asked(m: Matcher) -> list[str]:
     return sorted(k for k, w in m.words.items() if w.asked)
 
 
-def test_flags_answer_as_the_stem_set(tagger: Tagger) -> None:
-    m = tagger.events.matcher
+def guarded_sentences(m: Matcher, seed: int, n: int = 300) -> Iterator[Toks]:
+    """``n`` random 12-word sentences, about 40% of their words ones the patterns ask for."""
     asked = _asked(m)
     other = ["the", "minister", "said", "on", "friday", "Paris", "5"]
-    rng = random.Random(15)
-    pats = [p for ps in m.index.values() for p in ps if p.checks]
-    for _ in range(300):
+    rng = random.Random(seed)
+    for _ in range(n):
         words = [rng.choice(asked if rng.random() < 0.4 else other) for _ in range(12)]
-        toks = tokenize(" ".join(words))
+        yield tokenize(" ".join(words))
+
+
+def test_flags_answer_as_the_stem_set(tagger: Tagger) -> None:
+    m = tagger.events.matcher
+    pats = [p for ps in m.index.values() for p in ps if p.checks]
+    for toks in guarded_sentences(m, 15):
         flags = [False] * m.numbered
         marked: list[object] = []
         m._marks(toks, flags, marked)  # type: ignore[arg-type]

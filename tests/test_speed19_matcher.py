@@ -11,6 +11,7 @@ from service.tagging import Tagger, load_tagger
 from service.tagging import modality as modality_mod
 from service.tagging.patterns import _fits, _Word
 from service.tagging.text import tokenize
+from tests.test_speed15_matcher import guarded_sentences
 
 
 @pytest.fixture(scope="module")
@@ -20,13 +21,8 @@ def tagger() -> Tagger:
 
 def test_masked_fits_answers_as_unmasked(tagger: Tagger) -> None:
     m = tagger.events.matcher
-    asked = sorted(k for k, w in m.words.items() if w.asked)
-    other = ["the", "minister", "said", "on", "friday", "Paris", "5"]
-    rng = random.Random(19)
     pats = [p for ps in m.index.values() for p in ps if p.checks]
-    for _ in range(300):
-        words = [rng.choice(asked if rng.random() < 0.4 else other) for _ in range(12)]
-        toks = tokenize(" ".join(words))
+    for toks in guarded_sentences(m, 19):
         flags = [False] * m.numbered
         marked: list[_Word] = []
         mask = m._marks(toks, flags, marked)[2]

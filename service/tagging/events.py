@@ -1371,7 +1371,7 @@ def _in_name(text: str, toks: Toks, i: int) -> bool:
     return text[st[i - 1]].islower() and text[st[i + 1]].isupper()
 
 
-def off_topic(off: int, on: int, domestic: int = 0) -> bool:
+def off_topic(off: int, on: int, domestic: int) -> bool:
     """Whether an article's cue counts say it is about sport, technology, weather or markets
     (twice as many such cue words as political ones, and at least three), or about a labour
     dispute or a court case at home (more such words than political ones, and at least
