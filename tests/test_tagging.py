@@ -2491,6 +2491,22 @@ def test_a_takeover_battle_with_a_boardroom_truce_reports_no_event(tagger: Tagge
     assert tagger.tag("t", body, title)[1] == []
 
 
+def test_an_arts_round_up_with_feuds_truces_and_attacks_reports_no_event(tagger: Tagger) -> None:
+    # festivals, premieres, screenings, gigs, playhouses and comedies are words of the arts
+    body = (
+        "A row between two directors at the Venice festival turned diplomatic on Friday."
+        " Swedish filmmaker Karin Lind accused Spanish director Pablo Ortega of stealing"
+        " the audience from her premiere, and Ortega rejected the claim."
+        " Festival organisers said they had held talks with both teams and hoped to broker a"
+        " truce before the closing screenings. The rock group Silver Harbour signed what its"
+        " manager called a peace deal, ending a war over songwriting credits, and announced a"
+        " comeback gig in Dublin. A critic launched an attack on a new comedy at a London"
+        " playhouse, and musicians rejected a rehearsal schedule for the ballet season."
+    )
+    title = "Festival directors' feud turns diplomatic as rock band signs peace deal"
+    assert tagger.tag("t", body, title)[1] == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "wanted"),
     [

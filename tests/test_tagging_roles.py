@@ -1127,3 +1127,45 @@ def test_a_new_series_or_someone_elses_decision_names_no_earlier_event(
         for e in later
         if e["trigger"]["text"] in ("warning", "round", "session", "decision", "move")
     ]
+
+
+# --- conjuncts, appositive titles and hosts (from held-out role errors) ----------------------
+
+
+def test_a_demonym_joined_to_the_subject_acts_with_it(tagger: Tagger) -> None:
+    ev = one(
+        tagger, "Chilean and U.S. officials held talks on a copper accord.", "DIPLOMATIC_CONTACT"
+    )
+    assert ev["actors"] == ["country:CHL", "country:USA"]
+
+
+def test_a_name_modifying_a_group_noun_is_a_conjunct(tagger: Tagger) -> None:
+    body = "Danish negotiators and Norway's Ministry of Fisheries resumed talks on cod quotas."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert ev["actors"][0] == "country:DNK"
+    assert len(ev["actors"]) == 2 and ev["actors"][1].startswith("org:")
+    ev = one(
+        tagger, "Indian troops and Chinese soldiers clashed in the valley.", "MILITARY_ESCALATION"
+    )
+    assert ev["actors"] == ["country:IND", "country:CHN"]
+
+
+def test_an_appositive_title_with_two_portfolios_joins_no_names(tagger: Tagger) -> None:
+    body = (
+        "Peru's energy and mines minister, Lucia Quispe, and Chile's mining minister, Tomas"
+        " Reyes, signed a lithium agreement on Monday."
+    )
+    ev = one(tagger, body, "ECONOMIC_COOPERATION")
+    assert ev["actors"] == ["person:lucia-quispe", "person:tomas-reyes"]
+
+
+def test_a_host_of_talks_is_no_party_to_them(tagger: Tagger) -> None:
+    body = (
+        "Armenian and Azerbaijani forces traded fire along the border on Sunday."
+        " Kazakhstan offered to host peace talks in Almaty."
+    )
+    ev = one(tagger, body, "PEACE_TALKS")
+    assert set(ev["actors"]) == {"country:ARM", "country:AZE"}
+    # a name fused to the host verb hosts; the subject is still a party
+    ev = one(tagger, "Chad and the rebels agreed a truce at Niger-hosted talks.", "PEACE_TALKS")
+    assert "country:TCD" in ev["actors"]

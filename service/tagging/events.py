@@ -362,6 +362,8 @@ class EventFinder:
         # event again
         self.named_ref_nouns = _lowered(cues, "named_reference_nouns")
         self.venue_nouns = _lowered(cues, "venue_nouns")
+        # "X offered to host the talks": the host is no party to them
+        self.venue_hosts = _lowered(cues, "venue_hosts")
         self.negators = {
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
@@ -803,6 +805,8 @@ class EventFinder:
                     d.rebuts,
                 )
             actors, targets = list(cached[0]), list(cached[1])
+            if actors and d.symmetric and self._hosted(lows, st, m.first, ms, actors):
+                actors = list(ctx.last_parties(etype) or ctx.sides or actors)
             if actors and lows[m.first] in self.venue_nouns:
                 venue = _venue(text, ms, st[m.first])
                 if venue:  # "after Geneva talks": where they met, not who met
@@ -886,6 +890,19 @@ class EventFinder:
                 # (those brokering it in this sentence are no side: "X and Y brokered a truce")
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets, d.sides_rank)
         return _by_trigger(list(out.values()), starts, types)
+
+    def _hosted(
+        self, lows: list[str], st: list[int], first: int, ms: list[Mention], actors: list[str]
+    ) -> bool:
+        """Whether the trigger is what its actors host ("Oman prepares to host nuclear talks",
+        "Kenya offered to host the meeting"): a host verb (not fused to a name) at most two
+        words before it, every actor named before that verb."""
+        hosts = self.venue_hosts
+        for h in range(first - 1, max(0, first - 4), -1):
+            if lows[h] in hosts and lows[h - 1] != "-":  # not "Mauritania-hosted talks"
+                cut = st[h]
+                return all(m.end <= cut for m in ms if m.entry.id in actors)
+        return False
 
     def _threat_rates(
         self, text: str, lows: list[str], st: list[int], breaks: list[int], j: int, sent: Span

@@ -125,6 +125,9 @@ class Roles:
         self.clause_subjects = tuple(f" {w} " for w in cues.get("clause_subject_openers", []))
         self.seat_nouns = s("seat_nouns")
         self.spokes_nouns = s("spokes_nouns")
+        # people or forces a name modifies before "and" names a conjunct ("EU negotiators and
+        # China's ministry", "Israeli troops and Hezbollah")
+        self.party_nouns = s("party_nouns")
         self.host_verbs = s("host_verbs")
         # "..., a charge Z denied": what was said, right before the one who answers it
         self.rebutted = s("rebutted_nouns")
@@ -322,6 +325,10 @@ class Roles:
             # close an appositive title ("Pakistan's prime minister, Shehbaz Sharif")
             return False
         gap = g.replace("’s", " ").replace("'s", " ").split()
+        if len(gap) >= 3 and gap[-1].endswith(",") and gap[1] == "and":
+            # an appositive title naming two portfolios ("Britain's business and trade
+            # secretary, X"): its "and" joins no names
+            gap = [gap[0], *gap[2:]]
         if any(w in self.coord or w in self.preps or w in self.verbs for w in gap):
             # "Israel and Hamas", "Trump at the White House", "X's office accused Hamas"
             return False
@@ -353,7 +360,8 @@ class Roles:
         if g in self.coord:
             return True
         if not g.startswith(("'s ", "’s ")):
-            return False
+            head, _, rest = g.partition(" ")
+            return head in self.party_nouns and rest in self.coord
         head, _, rest = g[3:].partition(" ")
         return head.isalpha() and head not in self.not_modifiers and rest in self.coord
 
@@ -522,6 +530,11 @@ class Roles:
             if ss[k].type != "NORP":
                 subject = k
                 break
+        # ... and its demonym conjuncts ("Canadian and U.S. officials"): the group's first
+        while subject > 0 and subj[0] < subject and self._joined(ss[subject - 1]):
+            if ss[subject - 1].lead != ss[subject].lead:
+                break
+            subject -= 1
         rebut = self._rebuttal(ss, before, subj, text, trig_start) if rebuts else None
         if rebut is not None:
             return rebut

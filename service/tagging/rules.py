@@ -351,6 +351,8 @@ SINGLE_WORD_CUES = frozenset(
         "org_roles_after",
         "place_words_after",
         "clause_subject_openers",
+        "party_nouns",
+        "venue_hosts",
     }
 )
 
