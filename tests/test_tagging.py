@@ -2871,3 +2871,56 @@ def test_an_envoy_heading_to_a_capital_is_a_diplomatic_contact(tagger: Tagger) -
     assert "DIPLOMATIC_CONTACT" not in events_of(
         tagger, "The prime minister flew to Paris for the Champions League final."
     )
+
+
+def test_a_truce_in_a_trade_story_is_the_trade_truce(tagger: Tagger) -> None:
+    body = (
+        "Japan and South Korea agreed a tariff truce in March, cutting duties on cars and"
+        " steel for a year. The truce gave both governments room to negotiate, an economist"
+        " at Hanbit Securities said on Thursday."
+    )
+    types = [e["type"] for e in tagger.tag("t", body, "")[1] if e["sentence"]["start"] > 0]
+    assert "CEASEFIRE" not in types
+    assert "TARIFF_RELIEF" in types
+    # a truce in a story of armed conflict stays a ceasefire
+    body = (
+        "Troops from both sides withdrew from the border villages after weeks of shelling."
+        " The truce gave both governments room to negotiate, a diplomat said."
+    )
+    types = [e["type"] for e in tagger.tag("t", body, "")[1] if e["sentence"]["start"] > 0]
+    assert "CEASEFIRE" in types
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        ("Serbia and Kosovo had a frank exchange of views in Brussels.", "DIPLOMATIC_CONTACT"),
+        ("Kenya's envoy exchanged views with Somali officials on Monday.", "DIPLOMATIC_CONTACT"),
+        ("Norway said it was in close contact with both governments.", "DIPLOMATIC_CONTACT"),
+        ("A Belarusian spokesman said the new curbs were 'illegal'.", "CRITICISM"),
+        ("Thai and Cambodian commanders agreed to keep the border quiet.", "CEASEFIRE"),
+        ("Beijing banned the sale of graphite to Japanese battery makers.", "SANCTIONS_ACTION"),
+        (
+            "Rebels shelled the town in Chad for a week. The Chadian government said it would"
+            " resume negotiations with them in Doha.",
+            "PEACE_TALKS",
+        ),
+    ],
+)
+def test_contact_criticism_calm_and_talks_phrasings_of_sets_w_and_y(
+    tagger: Tagger, body: str, wanted: str
+) -> None:
+    assert wanted in events_of(tagger, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The judge ruled that the dock strike was illegal.",
+        "Police said the street party was unlawful and kept the crowd calm.",
+        "The club banned the sale of beer to fans under 18.",
+        "The union and the airline will resume negotiations on pay.",
+    ],
+)
+def test_those_phrasings_in_other_senses_stay_out(tagger: Tagger, body: str) -> None:
+    assert events_of(tagger, body) == {}

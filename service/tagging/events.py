@@ -1043,6 +1043,19 @@ class EventFinder:
             if recent is None:
                 recent = _recent_types(ctx)
                 have = {m.etype for m in matches}
+            bare = _bare_match(matches, i)
+            if bare >= 0 and matches[bare].etype in types and matches[bare].etype not in recent:
+                # the noun alone matched as a type the story has not reported, where it has
+                # reported another the noun may name: that one named again ("the truce" in a
+                # story of a tariff truce)
+                others = [t for t in types if t in recent]
+                if others:
+                    matches = matches[:bare] + matches[bare + 1 :]
+                    t = max(others, key=recent.__getitem__)
+                    extra.append(Match(t, i, i, REFERENCE))
+                    have = {m.etype for m in matches}
+                    have.add(t)
+                    continue
             cands = [t for t in types if t in recent and t not in have]
             if cands:
                 t = max(cands, key=recent.__getitem__)
@@ -1408,6 +1421,15 @@ URGE_REACH: Final = 10
 # text that repeats one thousands of times must stay linear
 HISTORY_REACH: Final = 64
 OFF_TOPIC_RATIO: Final = 2
+
+
+def _bare_match(matches: list[Match], i: int) -> int:
+    """Index of the match of token i alone, else -1."""
+    for k in range(len(matches)):
+        m = matches[k]
+        if m.first == i and m.last == i:
+            return k
+    return -1
 
 
 def _recent_types(ctx: _Context) -> dict[str, int]:
