@@ -2924,3 +2924,17 @@ def test_contact_criticism_calm_and_talks_phrasings_of_sets_w_and_y(
 )
 def test_those_phrasings_in_other_senses_stay_out(tagger: Tagger, body: str) -> None:
     assert events_of(tagger, body) == {}
+
+
+def test_a_company_story_of_a_hack_a_fine_and_wage_talks_reports_no_event(tagger: Tagger) -> None:
+    # ransomware, privacy, patents, lawsuits and a wage claim are words of business and labour
+    body = (
+        "Norvik Systems, a Finnish maker of smartphone chips, was fined by the national privacy"
+        " watchdog after hackers stole customer data through its web portal. The firm said it"
+        " had rejected a ransom demand and would not comment on whether it would appeal."
+        " It is in talks with its power supplier over a new electricity tariff, and its wage"
+        " talks with the union broke down on Monday. A truce in its patent lawsuits with a"
+        " Korean rival expired last month, a reputational blow, analysts said."
+    )
+    title = "Chipmaker fined over ransomware attack as wage talks collapse"
+    assert tagger.tag("t", body, title)[1] == []
