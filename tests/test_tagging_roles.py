@@ -1169,3 +1169,12 @@ def test_a_host_of_talks_is_no_party_to_them(tagger: Tagger) -> None:
     # a name fused to the host verb hosts; the subject is still a party
     ev = one(tagger, "Chad and the rebels agreed a truce at Niger-hosted talks.", "PEACE_TALKS")
     assert "country:TCD" in ev["actors"]
+
+
+def test_a_section_label_before_a_colon_names_no_party(tagger: Tagger) -> None:
+    title = "Yemen live: Saudi Arabia and the Houthis resume talks in Muscat"
+    found = [e for e in tagger.tag("r-1", "", title)[1] if e["type"] == "DIPLOMATIC_CONTACT"]
+    assert found and found[0]["actors"] == ["country:SAU", "org:houthis"]
+    # a place heading a headline without a label is its subject
+    ev = tagger.tag("r-1", "", "Sudan: army rejects truce plan")[1]
+    assert ev and ev[0]["actors"] == ["country:SDN"]

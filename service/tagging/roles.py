@@ -128,6 +128,7 @@ class Roles:
         # people or forces a name modifies before "and" names a conjunct ("EU negotiators and
         # China's ministry", "Israeli troops and Hezbollah")
         self.party_nouns = s("party_nouns")
+        self.section_labels = s("section_labels")
         self.host_verbs = s("host_verbs")
         # "..., a charge Z denied": what was said, right before the one who answers it
         self.rebutted = s("rebutted_nouns")
@@ -170,6 +171,11 @@ class Roles:
         cands = [m for m in ms if m.entry.type in ROLE_TYPES]
         if not cands:
             return []
+        label = self._label_end(text, sent_start, sent_end)
+        if label > 0:  # "Gaza live: ...": the story's label names no party
+            cands = [m for m in cands if m.start > label]
+            if not cands:
+                return []
         head = _first_word(text, sent_start, sent_start + 16)
         lead_end = -1
         if head and self._bare(head) in self.openers:
@@ -246,6 +252,16 @@ class Roles:
                 continue
             out.append(sl)
         return out
+
+    def _label_end(self, text: str, lo: int, hi: int) -> int:
+        """Where a section label opening the sentence ends ("Gaza live:", "Sudan war latest:"):
+        its colon, else -1."""
+        colon = text.find(":", lo, min(hi, lo + 40))
+        if colon < 0:
+            return -1
+        b, e = _word_before(text, lo, colon + 1)
+        word = text[b:e].rstrip(":").lower()
+        return colon if word in self.section_labels else -1
 
     def _next(self, s: Slot) -> str:
         """The lower-case word just after the slot's mention (cut out when first asked)."""

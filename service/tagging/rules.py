@@ -353,6 +353,7 @@ SINGLE_WORD_CUES = frozenset(
         "clause_subject_openers",
         "party_nouns",
         "venue_hosts",
+        "section_labels",
     }
 )
 
