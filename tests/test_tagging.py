@@ -2938,3 +2938,36 @@ def test_a_company_story_of_a_hack_a_fine_and_wage_talks_reports_no_event(tagger
     )
     title = "Chipmaker fined over ransomware attack as wage talks collapse"
     assert tagger.tag("t", body, title)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        (
+            "Thai and Cambodian troops exchanged fire on Sunday. The firing came as envoys met.",
+            "MILITARY_ESCALATION",
+        ),
+        ("Ankara said its maritime claims were not up for negotiation.", "REJECTION"),
+        (
+            "The Treasury warned that Chevron's licence could be revoked if Venezuela stalled.",
+            "SANCTIONS_THREAT",
+        ),
+        ("Pretoria has yet to respond to questions from reporters.", "NO_COMMENT"),
+    ],
+)
+def test_references_refusals_threats_and_silences_of_sets_w_and_y(
+    tagger: Tagger, body: str, wanted: str
+) -> None:
+    last = body.split(". ")[-1]
+    assert any(
+        e["type"] == wanted and last in e["sentence"]["text"] for e in tagger.tag("t", body)[1]
+    )
+
+
+def test_a_licence_revoked_in_the_past_or_a_reply_awaited_elsewhere_are_no_events(
+    tagger: Tagger,
+) -> None:
+    assert events_of(tagger, "The city said the bar's licence could be renewed in May.") == {}
+    assert "NO_COMMENT" not in events_of(
+        tagger, "A deal could be signed this year, although Washington has yet to respond."
+    )
