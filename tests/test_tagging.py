@@ -2971,3 +2971,42 @@ def test_a_licence_revoked_in_the_past_or_a_reply_awaited_elsewhere_are_no_event
     assert "NO_COMMENT" not in events_of(
         tagger, "A deal could be signed this year, although Washington has yet to respond."
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        ("Houthi fighters attacked two merchant ships off Hodeidah.", "MILITARY_ESCALATION"),
+        ("Britain imposed a price cap on Russian crude in March.", "SANCTIONS_ACTION"),
+        (
+            "Washington eased sanctions on Minsk on Friday. The easing covers potash.",
+            "SANCTIONS_RELIEF",
+        ),
+    ],
+)
+def test_attacks_on_ships_price_caps_and_an_easing_named_again(
+    tagger: Tagger, body: str, wanted: str
+) -> None:
+    last = body.split(". ")[-1]
+    assert any(
+        e["type"] == wanted and last in e["sentence"]["text"] for e in tagger.tag("t", body)[1]
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Analysts said the dispute could shave half a percentage point off growth.",
+        "Speaking to reporters in Lagos, Okafor said the market had recovered.",
+        "Villagers hid in cellars as shells landed in the fields near Kupiansk.",
+        "Freight rates rose 4% this week, brokers said.",
+        "The figures come from a briefing led by Canada's trade spokesperson.",
+        "Critics attacked the plan as a giveaway to ship owners.",
+    ],
+)
+def test_half_a_point_reporters_shells_brokers_and_critics_are_no_events(
+    tagger: Tagger, body: str
+) -> None:
+    # (shells landing are an attack, not an arrival)
+    found = [e["type"] for e in tagger.tag("t", body)[1]]
+    assert found in ([], ["MILITARY_ESCALATION"]) if "shells" in body else found == []
