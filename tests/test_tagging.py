@@ -3010,3 +3010,41 @@ def test_half_a_point_reporters_shells_brokers_and_critics_are_no_events(
     # (shells landing are an attack, not an arrival)
     found = [e["type"] for e in tagger.tag("t", body)[1]]
     assert found in ([], ["MILITARY_ESCALATION"]) if "shells" in body else found == []
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        ("Baku said its army would defend every inch of Azerbaijani land.", "MILITARY_ESCALATION"),
+        ("Manila called the blockade a threat to regional stability.", "CRITICISM"),
+        (
+            "Thai and Cambodian commanders spoke over a military hotline on Friday.",
+            "DIPLOMATIC_CONTACT",
+        ),
+        ("Kyiv accused Moscow of a violation of the Easter understanding.", "CEASEFIRE"),
+        (
+            "Caracas warned that Exxon would be barred from doing business in Venezuela.",
+            "SANCTIONS_THREAT",
+        ),
+        (
+            "Washington paused tariffs on Mexican steel on Monday. The pause runs to June, the"
+            " White House said.",
+            "TARIFF_RELIEF",
+        ),
+    ],
+)
+def test_soil_threats_hotlines_understandings_and_bars_of_set_y(
+    tagger: Tagger, body: str, wanted: str
+) -> None:
+    last = body.split(". ")[-1]
+    assert any(
+        e["type"] == wanted and last in e["sentence"]["text"] for e in tagger.tag("t", body)[1]
+    )
+
+
+def test_a_striker_defending_every_inch_or_a_ban_from_a_court_is_no_event(tagger: Tagger) -> None:
+    assert (
+        events_of(tagger, "The captain said his team would defend every inch of the pitch.") == {}
+    )
+    body = "A court barred the former bank chief from trading shares for five years."
+    assert "SANCTIONS_ACTION" not in events_of(tagger, body)
