@@ -3048,3 +3048,21 @@ def test_a_striker_defending_every_inch_or_a_ban_from_a_court_is_no_event(tagger
     )
     body = "A court barred the former bank chief from trading shares for five years."
     assert "SANCTIONS_ACTION" not in events_of(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "wanted"),
+    [
+        ("Japan imposed new sanctions on Russian banks on Friday.", "SANCTIONS_ACTION"),
+        ("Australia announced fresh sanctions on Iranian officials.", "SANCTIONS_ACTION"),
+        ("Ottawa adopted additional sanctions against Minsk.", "SANCTIONS_ACTION"),
+        ("London is preparing new sanctions on Moscow.", "SANCTIONS_THREAT"),
+        ("Tokyo threatened further sanctions on Pyongyang.", "SANCTIONS_THREAT"),
+    ],
+)
+def test_new_sanctions_imposed_are_an_act_and_new_sanctions_planned_a_threat(
+    tagger: Tagger, body: str, wanted: str
+) -> None:
+    found = events_of(tagger, body)
+    assert wanted in found
+    assert len({"SANCTIONS_ACTION", "SANCTIONS_THREAT"} & set(found)) == 1
