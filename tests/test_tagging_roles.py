@@ -1178,3 +1178,16 @@ def test_a_section_label_before_a_colon_names_no_party(tagger: Tagger) -> None:
     # a place heading a headline without a label is its subject
     ev = tagger.tag("r-1", "", "Sudan: army rejects truce plan")[1]
     assert ev and ev[0]["actors"] == ["country:SDN"]
+
+
+def test_the_object_of_a_past_tense_verb_neither_modifies_nor_performs(tagger: Tagger) -> None:
+    # "Israel killed a Hezbollah commander": Israel modifies no Hezbollah, and Hezbollah, the
+    # object of "killed", is not the subject of the strike
+    ev = one(
+        tagger, "Israel killed a Hezbollah commander in a strike on Tyre.", "MILITARY_ESCALATION"
+    )
+    assert ev["actors"] == ["country:ISR"]
+    ev = one(
+        tagger, "Russian jets killed a Wagner deserter in a strike on Homs.", "MILITARY_ESCALATION"
+    )
+    assert ev["actors"] == ["country:RUS"]

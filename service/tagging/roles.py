@@ -253,6 +253,11 @@ class Roles:
             out.append(sl)
         return out
 
+    def _verb_object(self, s: Slot) -> bool:
+        """A name right after a past-tense verb the cue lists do not know (not "said" or
+        "accused") is its object: "Israeli jets killed a Hamas leader"."""
+        return not s.comma and _past_tense(s.prev) and s.prev not in self.verbs
+
     def _label_end(self, text: str, lo: int, hi: int) -> int:
         """Where a section label opening the sentence ends ("Gaza live:", "Sudan war latest:"):
         its colon, else -1."""
@@ -348,7 +353,10 @@ class Roles:
         if any(w in self.coord or w in self.preps or w in self.verbs for w in gap):
             # "Israel and Hamas", "Trump at the White House", "X's office accused Hamas"
             return False
-        return len(gap) <= 4 and all(w.strip(",") in self.title_words or w.islower() for w in gap)
+        # (a past-tense verb is a clause: "Israel killed a Hezbollah commander")
+        return len(gap) <= 4 and all(
+            w.strip(",") in self.title_words or (w.islower() and not _past_tense(w)) for w in gap
+        )
 
     def _joined(self, s: Slot) -> bool:
         """``_coordinated(s.gap_next)``, kept on the slot: a sentence's triggers, and the
@@ -543,7 +551,7 @@ class Roles:
         # not a list of the candidates: only the first is read)
         subject = subj[0] if subj else -1
         for k in subj:
-            if ss[k].type != "NORP":
+            if ss[k].type != "NORP" and not self._verb_object(ss[k]):
                 subject = k
                 break
         # ... and its demonym conjuncts ("Canadian and U.S. officials"): the group's first
@@ -902,6 +910,11 @@ def _title_word(w: str, text: str, lo: int, at: int, tw: frozenset[str]) -> bool
     b, e = _word_before(text, lo, at)
     before = text[b:e]
     return before != "" and before in tw and before[:1].isupper()
+
+
+def _past_tense(w: str) -> bool:
+    """A lower-case word read as a verb in the past ("killed", "hosted"), not a title word."""
+    return len(w) > 4 and w.endswith("ed") and w != "retired"
 
 
 def _space(c: int) -> bool:
