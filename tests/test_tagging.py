@@ -3066,3 +3066,10 @@ def test_new_sanctions_imposed_are_an_act_and_new_sanctions_planned_a_threat(
     found = events_of(tagger, body)
     assert wanted in found
     assert len({"SANCTIONS_ACTION", "SANCTIONS_THREAT"} & set(found)) == 1
+
+
+def test_rebels_seizing_a_ship_is_an_attack_and_a_repo_man_seizing_a_boat_is_not(
+    tagger: Tagger,
+) -> None:
+    assert "MILITARY_ESCALATION" in events_of(tagger, "Houthi rebels seized a tanker off Yemen.")
+    assert events_of(tagger, "Bailiffs seized a fishing boat from the indebted firm.") == {}
