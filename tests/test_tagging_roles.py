@@ -1191,3 +1191,13 @@ def test_the_object_of_a_past_tense_verb_neither_modifies_nor_performs(tagger: T
         tagger, "Russian jets killed a Wagner deserter in a strike on Homs.", "MILITARY_ESCALATION"
     )
     assert ev["actors"] == ["country:RUS"]
+
+
+def test_a_possessor_before_a_prepositional_trigger_does_not_perform_it(tagger: Tagger) -> None:
+    # "removed Syria's central bank from its sanctions list": the Treasury delists, not Syria
+    body = "The U.S. Treasury removed Libya's central bank from its sanctions list."
+    ev = one(tagger, body, "SANCTIONS_RELIEF")
+    assert "country:LBY" not in ev["actors"]
+    # a possessor of the trigger's own noun still performs it
+    ev = one(tagger, "Japan condemned North Korea's latest missile launch.", "MILITARY_ESCALATION")
+    assert ev["actors"] == ["country:PRK"]

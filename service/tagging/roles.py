@@ -830,6 +830,8 @@ class Roles:
         gap = text[last.end : trig_start]
         if not gap.startswith(("'s ", "’s ")):
             return False
+        if self._bare(_first_word(text, trig_start, trig_start + 16)) in self.preps:
+            return False  # "removed Syria's central bank from its list": no noun of Syria's
         words = gap[3:].split()
         skip = self.not_modifiers
         return len(words) <= 2 and all(w.isalpha() and w.islower() and w not in skip for w in words)
