@@ -24,6 +24,15 @@ def events_of(tagger: Tagger, body: str, title: str = "") -> dict[str, dict[str,
     return {e["type"]: e for e in events}
 
 
+def in_last_sentence(tagger: Tagger, body: str, etype: str) -> bool:
+    """Whether the body's last sentence (after the last ". ") holds an event of ``etype``:
+    for cues that need a sentence before them to set the story up."""
+    last = body.split(". ")[-1]
+    return any(
+        e["type"] == etype and last in e["sentence"]["text"] for e in tagger.tag("t", body)[1]
+    )
+
+
 def entity(tagger: Tagger, body: str, eid: str, etype: str | None = None) -> dict[str, Any]:
     ents, _ = tagger.tag("t-1", body)
     found = [e for e in ents if e["id"] == eid and (etype is None or e["type"] == etype)]
@@ -2826,9 +2835,7 @@ def test_a_trigger_in_an_as_clause_takes_that_clause_s_subject(tagger: Tagger) -
     ],
 )
 def test_escalation_phrasings_and_references_of_the_sets(tagger: Tagger, body: str) -> None:
-    _, events = tagger.tag("t", body)
-    last = body.split(". ")[-1]
-    assert any(e["type"] == "MILITARY_ESCALATION" and last in e["sentence"]["text"] for e in events)
+    assert in_last_sentence(tagger, body, "MILITARY_ESCALATION")
 
 
 def test_an_incident_with_no_attack_before_it_is_no_attack(tagger: Tagger) -> None:
@@ -2958,10 +2965,7 @@ def test_a_company_story_of_a_hack_a_fine_and_wage_talks_reports_no_event(tagger
 def test_references_refusals_threats_and_silences_of_sets_w_and_y(
     tagger: Tagger, body: str, wanted: str
 ) -> None:
-    last = body.split(". ")[-1]
-    assert any(
-        e["type"] == wanted and last in e["sentence"]["text"] for e in tagger.tag("t", body)[1]
-    )
+    assert in_last_sentence(tagger, body, wanted)
 
 
 def test_a_licence_revoked_in_the_past_or_a_reply_awaited_elsewhere_are_no_events(
@@ -2987,10 +2991,7 @@ def test_a_licence_revoked_in_the_past_or_a_reply_awaited_elsewhere_are_no_event
 def test_attacks_on_ships_price_caps_and_an_easing_named_again(
     tagger: Tagger, body: str, wanted: str
 ) -> None:
-    last = body.split(". ")[-1]
-    assert any(
-        e["type"] == wanted and last in e["sentence"]["text"] for e in tagger.tag("t", body)[1]
-    )
+    assert in_last_sentence(tagger, body, wanted)
 
 
 @pytest.mark.parametrize(
@@ -3036,10 +3037,7 @@ def test_half_a_point_reporters_shells_brokers_and_critics_are_no_events(
 def test_soil_threats_hotlines_understandings_and_bars_of_set_y(
     tagger: Tagger, body: str, wanted: str
 ) -> None:
-    last = body.split(". ")[-1]
-    assert any(
-        e["type"] == wanted and last in e["sentence"]["text"] for e in tagger.tag("t", body)[1]
-    )
+    assert in_last_sentence(tagger, body, wanted)
 
 
 def test_a_striker_defending_every_inch_or_a_ban_from_a_court_is_no_event(tagger: Tagger) -> None:
