@@ -12,6 +12,7 @@ import pytest
 
 from service import __version__
 from service.tagging import RulesError, Tagger, check_rules, load_tagger
+from service.tagging.events import off_topic
 
 
 @pytest.fixture(scope="module")
@@ -1438,6 +1439,17 @@ NOTHING = [
         " party's leader declined to comment on reports of a rift with candidates in rural"
         " constituencies. Turnout is expected to fall, campaign officials said."
     ),
+    # coalition talks after an election in one country: its parliament, ministers, government
+    # and prime minister outnumber its ballots and candidates, but there is no other side
+    (
+        "Coalition talks in Tallinn stalled on Thursday after judges rejected an"
+        " appeal over disputed ballots at three polling stations. The Reform Party's candidate"
+        " for prime minister said a deal was close, and that the parties had agreed a truce on"
+        " attacking each other while negotiators from both sides drafted a programme for the"
+        " government. The opposition leader accused the caretaker finance minister of hiding a"
+        " deficit, and the ministry declined to comment. Parliament must approve a new cabinet"
+        " by May, and union leaders warned of strikes if the war over the budget goes on."
+    ),
     # a strike and a court case at home, with a minister, a government and a party truce
     (
         "Rail workers in Lyon began a walkout on Monday after a judge refused an injunction"
@@ -1470,6 +1482,21 @@ NOTHING = [
 @pytest.mark.parametrize("body", NOTHING)
 def test_nothing_to_find(tagger: Tagger, body: str) -> None:
     assert tagger.tag("t", body, "Weekend round-up")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("counts", "one_country", "expected"),
+    [
+        ((0, 10, 4), True, True),  # home affairs of one country: its political words do not save it
+        ((0, 10, 4), False, False),  # the same words in a story of two countries: on topic
+        ((0, 10, 2), True, False),  # too few domestic words to say so
+        ((0, 3, 4), False, True),  # more domestic words than political ones
+    ],
+)
+def test_off_topic_domestic_stories(
+    counts: tuple[int, int, int], one_country: bool, expected: bool
+) -> None:
+    assert off_topic(*counts, one_country) is expected
 
 
 WEIRD = [

@@ -186,9 +186,21 @@ class Tagger:
             stems,
         )
         events.extend(body_events)
-        if events and off_topic(*topic):
+        if events and off_topic(topic[0], topic[1], topic[2], _one_country(mentions)):
             events = []  # a match report's "attack" or a forecast's "warning" is no event
         return group(mentions), events
+
+
+def _one_country(mentions: list[Mention]) -> bool:
+    """Whether the names found point to one country at most (a story of home affairs)."""
+    seen: str | None = None
+    for m in mentions:
+        c = m.entry.country
+        if c is not None and c != seen:
+            if seen is not None:
+                return False
+            seen = c
+    return True
 
 
 def _relink(

@@ -1401,14 +1401,15 @@ def _in_name(text: str, toks: Toks, i: int) -> bool:
     return text[st[i - 1]].islower() and text[st[i + 1]].isupper()
 
 
-def off_topic(off: int, on: int, domestic: int) -> bool:
+def off_topic(off: int, on: int, domestic: int, one_country: bool = False) -> bool:
     """Whether an article's cue counts say it is about sport, technology, weather or markets
     (twice as many such cue words as political ones, and at least three), or about a labour
-    dispute or a court case at home (more such words than political ones, and at least
-    three: a strike story names a minister and a government nearly as often as a union).
+    dispute, a court case or an election at home (at least three such words, and more than
+    political ones unless the story names a single country: a coalition story counts its
+    parliament, ministers and government as political words, yet has no other side).
     """
     return (off >= OFF_TOPIC_MIN and off >= OFF_TOPIC_RATIO * on) or (
-        domestic >= OFF_TOPIC_MIN and domestic > on
+        domestic >= OFF_TOPIC_MIN and (domestic > on or one_country)
     )
 
 
