@@ -915,6 +915,15 @@ def test_a_person_asked_about_is_not_who_gave_no_comment(tagger: Tagger) -> None
     assert ev["actors"] == ["org:pentagon"]
 
 
+def test_what_a_named_subject_would_not_comment_on_does_not_act(tagger: Tagger) -> None:
+    body = "Ottawa declined to comment on the Brazilian proposal."
+    assert one(tagger, body, "NO_COMMENT")["actors"] == ["place:ottawa"]
+    # with no subject named, whoever the phrase names is who did not comment
+    assert one(tagger, "There was no comment from Brazil.", "NO_COMMENT")["actors"] == [
+        "country:BRA"
+    ]
+
+
 def test_criticising_the_move_aims_at_who_made_it(tagger: Tagger) -> None:
     body = (
         "Mexico raised tariffs on Chinese cars to 50% on Monday. "

@@ -1153,8 +1153,11 @@ class EventFinder:
         is a party); returns the targets."""
         if pol.get("targets_act"):
             # "no comment from Moscow": whoever the trigger names is who (did not) act
-            # (a person named after it is what the comment was asked about: "on Petro's claim")
-            actors.extend(t for t in targets if t not in actors and not t.startswith("person:"))
+            # (a person named after it is what the comment was asked about: "on Petro's claim",
+            # as is anyone named after it where its subject is named: "Baku declined to
+            # comment on the Russian remarks")
+            if not actors:
+                actors.extend(t for t in targets if not t.startswith("person:"))
             return []
         if pol.get("no_targets"):
             actors.extend(t for t in targets if not t.startswith("place:") and t not in actors)
