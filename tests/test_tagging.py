@@ -1414,6 +1414,13 @@ def test_alias_resolves_to_one_person(tagger: Tagger) -> None:
     assert len(e["mentions"]) == 3
 
 
+def test_a_regional_bodys_commission_is_not_the_european_one(tagger: Tagger) -> None:
+    body = "The African Union Commission and the ECOWAS Commission met. The Commission in Brussels did not."
+    ids = {e["id"] for e in tagger.tag("t", body)[0]}
+    assert {"org:african-union-commission", "org:ecowas-commission"} <= ids
+    assert entity(tagger, body, "org:european-commission")["mentions"][0]["start"] > 60
+
+
 def test_city_words_filtered(tagger: Tagger) -> None:
     ents, _ = tagger.tag("t", "The weather in March was nice, and Mobile phones sold well.")
     assert not [e for e in ents if e["type"] == "GPE"]
