@@ -924,6 +924,24 @@ def test_what_a_named_subject_would_not_comment_on_does_not_act(tagger: Tagger) 
     ]
 
 
+def test_a_broker_fused_to_its_participle_is_no_party(tagger: Tagger) -> None:
+    body = "Shelling resumed in Donetsk after a Turkish-brokered truce between Russia and Ukraine."
+    ev = one(tagger, body, "CEASEFIRE")
+    assert set(ev["actors"]) == {"country:RUS", "country:UKR"}
+    assert "country:TUR" not in ev["targets"]
+    # the participle itself is the broker's own event
+    assert one(tagger, body, "MEDIATION")["actors"] == ["country:TUR"]
+
+
+def test_a_truce_between_two_that_no_one_else_made_is_theirs(tagger: Tagger) -> None:
+    body = "A truce between Armenia and Azerbaijan held for a third day."
+    ev = one(tagger, body, "CEASEFIRE")
+    assert set(ev["actors"]) == {"country:ARM", "country:AZE"} and ev["targets"] == []
+    # one who calls for it acts, and the two are its targets
+    ev = one(tagger, "Iran called for a truce between Armenia and Azerbaijan.", "CEASEFIRE")
+    assert ev["actors"] == ["country:IRN"]
+
+
 def test_criticising_the_move_aims_at_who_made_it(tagger: Tagger) -> None:
     body = (
         "Mexico raised tariffs on Chinese cars to 50% on Monday. "

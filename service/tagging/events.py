@@ -805,6 +805,10 @@ class EventFinder:
                     d.rebuts,
                 )
             actors, targets = list(cached[0]), list(cached[1])
+            if not actors and d.sides_rank and text.startswith(" between ", te):
+                # "a truce between X and Y", "clashes between X and Y" that no one else
+                # made: the two are its parties
+                actors, targets = targets, actors
             if actors and d.symmetric and self._hosted(lows, st, m.first, ms, actors):
                 actors = list(ctx.last_parties(etype) or ctx.sides or actors)
             if actors and lows[m.first] in self.venue_nouns:

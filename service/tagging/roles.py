@@ -129,6 +129,8 @@ class Roles:
         # China's ministry", "Israeli troops and Hezbollah")
         self.party_nouns = s("party_nouns")
         self.section_labels = s("section_labels")
+        # "a U.S.-brokered ceasefire": the name fused to one of these brokered it, no more
+        self.brokers = s("broker_participles")
         self.host_verbs = s("host_verbs")
         # "..., a charge Z denied": what was said, right before the one who answers it
         self.rebutted = s("rebutted_nouns")
@@ -544,6 +546,11 @@ class Roles:
                 inner = [k for k in before if ss[k].start > cut]
                 if inner and text[cut : ss[inner[0]].start].count(" ") <= 3:
                     before = inner
+        brokers: list[int] = []  # "a Qatar-mediated truce": Qatar is no party to the truce
+        if text and before:
+            brokers = [k for k in before if self._brokered(ss[k], text, trig_start)]
+            if brokers:
+                before = [k for k in before if k not in brokers]
         actors: list[str] = []
         targets: list[str] = []
         subj = self._subjects(ss, before)
@@ -793,11 +800,21 @@ class Roles:
             targets = [t for t in targets if t not in actors]
         elif accused_acts:
             actors, targets = self._accused(ss, before, actors, targets)
+        if brokers and not actors and not targets:
+            actors = [ss[brokers[-1]].id]  # the only name: better the broker than no one
         actors = _unique(actors)
         if targets:
             own = _countries_of(ss, actors)  # "prompting Beijing to retaliate": not at China
             targets = [t for t in _unique(targets) if t not in actors and t not in own]
         return actors, targets
+
+    def _brokered(self, s: Slot, text: str, trig_start: int) -> bool:
+        """The name is fused to a brokering participle that is not the trigger ("a
+        Qatar-mediated truce"): the broker of the event, not a party to it."""
+        at = s.end
+        if not _hyphen_between(text, at, at + 1) or at + 1 == trig_start:
+            return False
+        return self._bare(_first_word(text, at + 1, at + 16)) in self.brokers
 
     def _rebuttal(
         self, ss: list[Slot], before: list[int], subj: list[int], text: str, trig_start: int

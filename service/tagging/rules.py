@@ -354,6 +354,7 @@ SINGLE_WORD_CUES = frozenset(
         "party_nouns",
         "venue_hosts",
         "section_labels",
+        "broker_participles",
     }
 )
 
