@@ -1415,7 +1415,10 @@ def test_alias_resolves_to_one_person(tagger: Tagger) -> None:
 
 
 def test_a_regional_bodys_commission_is_not_the_european_one(tagger: Tagger) -> None:
-    body = "The African Union Commission and the ECOWAS Commission met. The Commission in Brussels did not."
+    body = (
+        "The African Union Commission and the ECOWAS Commission met."
+        " The Commission in Brussels did not."
+    )
     ids = {e["id"] for e in tagger.tag("t", body)[0]}
     assert {"org:african-union-commission", "org:ecowas-commission"} <= ids
     assert entity(tagger, body, "org:european-commission")["mentions"][0]["start"] > 60
