@@ -1460,6 +1460,23 @@ NOTHING = [
         " deficit, and the ministry declined to comment. Parliament must approve a new cabinet"
         " by May, and union leaders warned of strikes if the war over the budget goes on."
     ),
+    # a farm story: frost "attacked" the crop, a co-operative "rejected" an offer, a storage
+    # "tariff", a water "truce" between two villages
+    (
+        "Frost attacked barley on farms near Nakuru overnight, Kenya's meteorological"
+        " service said, and growers with 200 acres or more warned of losses. The Nakuru"
+        " Growers Union rejected a miller's offer for the damaged grain, and the Kenya Grain"
+        " Board set a new storage tariff. The villages of Molo and Njoro agreed a truce over"
+        " a shared well until the rains come."
+    ),
+    # a crime story: a gang "attack", hostage "talks", a broken gang "truce", a judge who
+    # rejected bail and a prosecutor who declined to comment
+    (
+        "A gunman freed two hostages in Lyon after six hours of talks with a police negotiator."
+        " A gang attack last week broke a truce between rival networks. A judge rejected bail"
+        " for three suspects, the prosecutor declined to comment, and a lawyer for one of them"
+        " said forensic evidence was thin."
+    ),
     # a strike and a court case at home, with a minister, a government and a party truce
     (
         "Rail workers in Lyon began a walkout on Monday after a judge refused an injunction"
