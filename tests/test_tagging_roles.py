@@ -942,6 +942,19 @@ def test_a_truce_between_two_that_no_one_else_made_is_theirs(tagger: Tagger) -> 
     assert ev["actors"] == ["country:IRN"]
 
 
+def test_a_collective_phrase_after_a_preposition_is_no_subject(tagger: Tagger) -> None:
+    body = (
+        "Ethiopia massed troops near the Eritrean border. Eritrea accused Ethiopia of"
+        " aggression. Kenya and Qatar, which have close ties to the two governments, offered"
+        " to mediate."
+    )
+    assert set(one(tagger, body, "MEDIATION")["actors"]) == {"country:KEN", "country:QAT"}
+    # "commanders from both sides" still do the meeting
+    body = "Thailand and Cambodia agreed a truce. Commanders from both sides met on Tuesday."
+    ev = one(tagger, body, "DIPLOMATIC_CONTACT")
+    assert set(ev["actors"]) == {"country:THA", "country:KHM"}
+
+
 def test_criticising_the_move_aims_at_who_made_it(tagger: Tagger) -> None:
     body = (
         "Mexico raised tariffs on Chinese cars to 50% on Monday. "

@@ -364,6 +364,9 @@ class EventFinder:
         self.venue_nouns = _lowered(cues, "venue_nouns")
         # "X offered to host the talks": the host is no party to them
         self.venue_hosts = _lowered(cues, "venue_hosts")
+        # a collective phrase after one of these is an object, not who acts ("ties to the two
+        # governments"; "commanders from both sides" still act)
+        self.object_preps = _lowered(cues, "collective_object_preps")
         self.negators = {
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
@@ -962,6 +965,8 @@ class EventFinder:
                     or (lows[i - 1].endswith("ed") and st[i] - en[i - 1] == 1)
                 ):
                     continue  # an object: "urged both sides", "who received the two men"
+                if i and lows[i - 1] in self.object_preps:
+                    continue  # "X, which has ties to the two governments, offered": no subject
                 near = not any(st[i] < s.start < ts for s in ss)
                 if near or symmetric:
                     hit = i

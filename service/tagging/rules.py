@@ -355,6 +355,7 @@ SINGLE_WORD_CUES = frozenset(
         "venue_hosts",
         "section_labels",
         "broker_participles",
+        "collective_object_preps",
     }
 )
 
