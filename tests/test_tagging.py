@@ -882,6 +882,20 @@ def test_a_deal_needs_what_it_is_about() -> None:
     assert "ECONOMIC_COOPERATION" not in events_of(tagger, body)
 
 
+# twelfth session: cues from the AA and AB sets' misses, in sentences of our own
+TWENTIETH_CUES = [
+    (
+        "TARIFF_RELIEF",
+        "Ottawa will postpone by six months a planned rise in duties on U.S. steel.",
+    ),
+]
+
+
+def test_delaying_a_planned_increase_is_relief_not_a_threat(tagger: Tagger) -> None:
+    body = "Washington agreed to delay for 90 days a planned increase in tariffs on Thai rice."
+    assert set(events_of(tagger, body)) == {"TARIFF_RELIEF"}
+
+
 @pytest.mark.parametrize(
     ("etype", "body"),
     TYPE_CASES
@@ -902,7 +916,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
     + SIXTEENTH_CUES
     + SEVENTEENTH_CUES
     + EIGHTEENTH_CUES
-    + NINETEENTH_CUES,
+    + NINETEENTH_CUES
+    + TWENTIETH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
