@@ -1439,6 +1439,20 @@ def test_a_regional_bodys_commission_is_not_the_european_one(tagger: Tagger) -> 
     assert entity(tagger, body, "org:european-commission")["mentions"][0]["start"] > 60
 
 
+def test_an_unseen_name_after_company_or_spokesperson_for_is_an_organisation(
+    tagger: Tagger,
+) -> None:
+    body = (
+        "State oil company Petrovia said output fell."
+        " A spokesperson for Kestrom declined to comment."
+    )
+    assert entity(tagger, body, "org:petrovia")["type"] == "ORG"
+    assert entity(tagger, body, "org:kestrom")["type"] == "ORG"
+    # "giant" is no such word: "a giant Nile dam" names no body
+    ids = {e["id"] for e in tagger.tag("t", "Egypt opposes a giant Nile dam.")[0]}
+    assert not any(i.startswith("org:") for i in ids)
+
+
 def test_city_words_filtered(tagger: Tagger) -> None:
     ents, _ = tagger.tag("t", "The weather in March was nice, and Mobile phones sold well.")
     assert not [e for e in ents if e["type"] == "GPE"]

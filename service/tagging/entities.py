@@ -406,6 +406,11 @@ class NameFinder:
             sorted({" " + w.lower() + " " for w in cues.get("place_words_before", [])}, key=len)
         )
         self.place_after = frozenset(w.lower() for w in cues.get("place_words_after", []))
+        # "state oil company Pemex", "a spokesperson for Vitol": words in lower case before
+        # an unseen one-word name that make it an organisation
+        self.org_before = tuple(
+            sorted({" " + w.lower() + " " for w in cues.get("org_words_before", [])}, key=len)
+        )
         # the characters the last of those words may end in, in either case ("r" of "near")
         self._place_ends = "".join(sorted({c for w in self.place_before for c in w[-2:-1]}))
         self._place_ends += self._place_ends.upper()
@@ -623,6 +628,8 @@ class NameFinder:
                 return _unseen(field, s, e, name, "ORG")
             if not titled and self._place_before(text, s):
                 return _unseen(field, s, e, name, "GPE")  # "the region of X met": a place
+            if not titled and self._org_before(text, s):
+                return _unseen(field, s, e, name, "ORG")
             if titled or (s not in starts and self._person_context(text, e)):
                 return _unseen(field, s, e, name, "PERSON")
             if self._org_context(text, s, e):
@@ -651,6 +658,13 @@ class NameFinder:
         ):
             return False  # no such word ends right before: no lowered slice of the text made
         return (" " + text[max(0, start - 24) : start].lower()).endswith(self.place_before)
+
+    def _org_before(self, text: str, start: int) -> bool:
+        """An unseen one-word name right after "company" or "a spokesperson for", written in
+        lower case: an organisation, whatever verb follows ("company Pemex said")."""
+        if start < 2 or ord(text[start - 1]) != 32 or not text[start - 2].islower():
+            return False  # no lower-case word ends right before: no slice of the text made
+        return (" " + text[max(0, start - 24) : start]).endswith(self.org_before)
 
     def _place_after(self, text: str, end: int) -> bool:
         """An unseen name right before "province": a place, not a person. (Its callers ask
