@@ -99,9 +99,7 @@ def test_texts_that_repeat_this_sessions_cues_stay_linear() -> None:
     """Long texts built from the phrases the newer role rules look at ("the group", "both
     countries", "called the move", a bare "Army", long coordinations) take time in proportion
     to their size: a quadratic path shows as a ratio far above 4 at 4x the size."""
-    from service.tagging import load_tagger
 
-    tagger = load_tagger()
     units = [
         "Hamas and the group and Israel, ",
         "Iran and Iraq, ",
@@ -109,16 +107,9 @@ def test_texts_that_repeat_this_sessions_cues_stay_linear() -> None:
         "Sudan's Army attacked Chad. ",
         "Officials said the group would not attend. ",
     ]
+    end = "both countries clashed with troops."
     for unit in units:
-        times = []
-        for size in (50_000, 200_000):
-            body = unit * (size // len(unit)) + "both countries clashed with troops."
-            gc.collect()
-            gc.disable()  # as in growth(): time the tagger, not what earlier tests left alive
-            try:
-                start = time.perf_counter()
-                tagger.tag("lin", body, "")
-                times.append(time.perf_counter() - start)
-            finally:
-                gc.enable()
-        assert times[1] < 8 * max(times[0], 0.02), (unit, times)
+        # 4x the size within 8x the time, measured twice before failing (see growth())
+        small, large = (unit * (size // len(unit)) + end for size in (50_000, 200_000))
+        ratio = growth(tagger(), small, large)
+        assert ratio < 8, (unit, ratio)
