@@ -885,6 +885,10 @@ def test_a_deal_needs_what_it_is_about() -> None:
 # twelfth session: cues from the AA and AB sets' misses, in sentences of our own
 TWENTIETH_CUES = [
     (
+        "NO_COMMENT",
+        "Asked about the envoy's trip, spokeswoman Lin Wei said she had nothing to share.",
+    ),
+    (
         "TARIFF_RELIEF",
         "Ottawa will postpone by six months a planned rise in duties on U.S. steel.",
     ),
