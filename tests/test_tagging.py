@@ -884,6 +884,8 @@ def test_a_deal_needs_what_it_is_about() -> None:
 
 # twelfth session: cues from the AA and AB sets' misses, in sentences of our own
 TWENTIETH_CUES = [
+    ("ECONOMIC_COOPERATION", "Chile and Peru sign $2.4 billion copper smelting and port pact"),
+    ("ECONOMIC_COOPERATION", "Tajikistan and Uzbekistan sign water-for-fuel swap accord"),
     (
         "NO_COMMENT",
         "Asked about the envoy's trip, spokeswoman Lin Wei said she had nothing to share.",
