@@ -939,6 +939,16 @@ def test_at_most_one_event_per_type_per_sentence(tagger: Tagger) -> None:
 # --- modality ----------------------------------------------------------------------------------
 
 
+def test_talks_offered_for_hosting_are_hypothetical_the_offer_is_not(tagger: Tagger) -> None:
+    body = "Norway said it was ready to host a new round of talks between Sudan and the RSF."
+    ev = events_of(tagger, body)
+    assert ev["MEDIATION"]["modality"] == "asserted"
+    assert ev["DIPLOMATIC_CONTACT"]["modality"] == "hypothetical"
+    # talks already hosted were held
+    ev = events_of(tagger, "Norway hosted a new round of talks between Sudan and the RSF.")
+    assert ev["DIPLOMATIC_CONTACT"]["modality"] == "asserted"
+
+
 def test_negation(tagger: Tagger) -> None:
     ev = events_of(tagger, "No meeting between Lula and Milei is planned this month.")
     assert ev["DIPLOMATIC_CONTACT"]["modality"] == "negated"

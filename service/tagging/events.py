@@ -350,6 +350,8 @@ class EventFinder:
         self.modality = Modality(cues)
         self.future = CueSet(cues.get("future", []))
         self.urging = CueSet(cues.get("urging", []))
+        # "ready to host talks", "offered to host a meeting": the talks offered are not held
+        self.host_offers = CueSet(cues.get("host_offers", []))
         # "will now require", "will immediately impose": in force, not a plan
         self.in_force = CueSet(cues.get("in_force", []))
         # "will impose duties from July 1": a dated start makes the plan a decided act
@@ -744,6 +746,12 @@ class EventFinder:
                     mod = self.modality.judge(
                         lows, m.first, m.last, clause, hedges_count=d.hedges, extra_neg=d.negators
                     )
+            if (
+                mod == "asserted"
+                and d.symmetric
+                and self.host_offers.any_in(lows, max(clause, m.first - HOST_REACH), m.first + 1)
+            ):
+                mod = "hypothetical"
             ft = d.future_type
             dated = True  # may a start date still make it the act? (not once urged or hedged)
             if ft and mod != "negated" and _PERFECT.isdisjoint(lows[m.first : m.last + 1]):
@@ -1430,6 +1438,9 @@ OFF_TOPIC_MIN: Final = 3
 # ("urged the EU to follow suit and blacklist")
 PLAN_REACH: Final = 6
 URGE_REACH: Final = 10
+# how many tokens before talks an offer to host them may stand ("ready to host a new round of
+# indirect nuclear talks")
+HOST_REACH: Final = 8
 # how many earlier events a reference looks back over: an article names few events, and a
 # text that repeats one thousands of times must stay linear
 HISTORY_REACH: Final = 64
