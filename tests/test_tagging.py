@@ -897,6 +897,18 @@ TWENTIETH_CUES = [
 ]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the EU's mission in a capital is no meeting, nor is a travel ban
+        "The EU delegation in Hanoi declined to comment on the Vietnamese proposal.",
+        "The EU banned two Iranian generals from travelling to the bloc.",
+    ],
+)
+def test_a_mission_or_a_travel_ban_is_no_contact(tagger: Tagger, body: str) -> None:
+    assert "DIPLOMATIC_CONTACT" not in events_of(tagger, body)
+
+
 def test_delaying_a_planned_increase_is_relief_not_a_threat(tagger: Tagger) -> None:
     body = "Washington agreed to delay for 90 days a planned increase in tariffs on Thai rice."
     assert set(events_of(tagger, body)) == {"TARIFF_RELIEF"}
