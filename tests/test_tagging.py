@@ -1722,6 +1722,19 @@ def test_user_rules_can_void_a_trigger_by_its_neighbours(tmp_path: Path) -> None
             },
             "object_types",
         ),
+        (
+            {
+                "event_types": {
+                    "X_Y": {
+                        "cameo": "1",
+                        "plover": "P",
+                        "triggers": ["a"],
+                        "roles": {"mutual": "each other"},
+                    }
+                }
+            },
+            "mutual",
+        ),
         ({"cues": {"off_topic_words": ["world cup"]}}, "not a single token"),
         ({"cues": {"gap_stops": ["e-sports"]}}, "not a single token"),
         ({"cues": {"domestic_words": ["trade union"]}}, "not a single token"),

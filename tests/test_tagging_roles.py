@@ -955,6 +955,15 @@ def test_a_collective_phrase_after_a_preposition_is_no_subject(tagger: Tagger) -
     assert set(ev["actors"]) == {"country:THA", "country:KHM"}
 
 
+def test_two_trading_blame_aim_each_at_the_other(tagger: Tagger) -> None:
+    body = "Serbia and Kosovo traded accusations over the border incident on Friday."
+    ev = one(tagger, body, "CRITICISM")
+    assert set(ev["actors"]) == set(ev["targets"]) == {"country:SRB", "country:XKX"}
+    # two who criticise a third together do not aim at each other
+    ev = one(tagger, "Serbia and Kosovo criticised the EU's new visa rules.", "CRITICISM")
+    assert "country:SRB" not in ev["targets"]
+
+
 def test_criticising_the_move_aims_at_who_made_it(tagger: Tagger) -> None:
     body = (
         "Mexico raised tariffs on Chinese cars to 50% on Monday. "

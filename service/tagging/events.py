@@ -282,6 +282,7 @@ class _Type:
         "hosted",
         "judges",
         "key",
+        "mutual",
         "needs_party",
         "negators",
         "objects",
@@ -321,6 +322,8 @@ class _Type:
         self.opposes = bool(roles.get("opposes"))
         self.owner_acts = bool(roles.get("owner_acts"))
         self.rebuts = bool(roles.get("rebuts"))
+        # "X and Y trade blame": phrases near the trigger by which its parties act on each other
+        self.mutual = CueSet(roles["mutual"]) if roles.get("mutual") else None
         self.hosted: str = roles.get("hosted", "")
         self.refer_back = bool(roles.get("refer_back"))
         self.policy: dict[str, Any] | None = d.get("roles")
@@ -820,6 +823,13 @@ class EventFinder:
                 # "a truce between X and Y", "clashes between X and Y" that no one else
                 # made: the two are its parties
                 actors, targets = targets, actors
+            if (
+                d.mutual is not None
+                and len(actors) >= 2
+                and not targets
+                and d.mutual.any_in(lows, max(0, m.first - MUTUAL_REACH), m.last + MUTUAL_REACH)
+            ):
+                targets = list(actors)  # "X and Y traded accusations": each at the other
             if actors and d.symmetric and self._hosted(lows, st, m.first, ms, actors):
                 actors = list(ctx.last_parties(etype) or ctx.sides or actors)
             if actors and lows[m.first] in self.venue_nouns:
@@ -1441,6 +1451,8 @@ URGE_REACH: Final = 10
 # how many tokens before talks an offer to host them may stand ("ready to host a new round of
 # indirect nuclear talks")
 HOST_REACH: Final = 8
+# how many tokens from a trigger a phrase making its parties act on each other may stand
+MUTUAL_REACH: Final = 3
 # how many earlier events a reference looks back over: an article names few events, and a
 # text that repeats one thousands of times must stay linear
 HISTORY_REACH: Final = 64

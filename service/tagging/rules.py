@@ -22,7 +22,9 @@ A rule file is a JSON object with any of these top-level sections:
   takes the parties of the last such event), ``place_targets`` (prepositions after which a
   country is what it is aimed at when nothing else is: "struck camps in X") and
   ``object_types`` (``{noun: [TYPE]}``: "rejected the accusation" aims at the actor of the
-  last CRITICISM) and ``fallback_targets`` (when the sentence names none: the article's two
+  last CRITICISM), ``mutual`` (phrases around the trigger that make its parties act on each
+  other: "X and Y trade blame", "blamed each other") and ``fallback_targets`` (when the
+  sentence names none: the article's two
   ``sides``, those sides only when no actor is on either (``sides_for_others``: "the UN urged a
   truce"), the side an actor is not on (``other_side``: "the rebels shelled a base"), the actors
   or the targets of the last earlier event of the same family, or ``object_actors``: the
@@ -241,7 +243,9 @@ ROLE_FLAGS = frozenset(
         "rebuts",
     }
 )
-ROLE_VALUES = frozenset({"sides", "hosted", "place_targets", "object_types", "fallback_targets"})
+ROLE_VALUES = frozenset(
+    {"sides", "hosted", "place_targets", "object_types", "fallback_targets", "mutual"}
+)
 
 
 def _roles(v: Any, path: str, errs: list[str]) -> None:
@@ -261,6 +265,9 @@ def _roles(v: Any, path: str, errs: list[str]) -> None:
     pt = v.get("place_targets", [])
     if not (isinstance(pt, list) and all(isinstance(w, str) and w for w in pt)):
         errs.append(f"{path}.place_targets: expected a list of prepositions")
+    mu = v.get("mutual", [])
+    if not (isinstance(mu, list) and all(isinstance(w, str) and w.strip() for w in mu)):
+        errs.append(f"{path}.mutual: expected a list of phrases")
     if "sides" in v and not (isinstance(v["sides"], (bool, int)) and 0 <= v["sides"] <= 9):
         errs.append(f"{path}.sides: expected true/false or a rank 0-9")
     if "hosted" in v and v["hosted"] not in ("join", "replace"):
