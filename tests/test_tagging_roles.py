@@ -964,6 +964,14 @@ def test_two_trading_blame_aim_each_at_the_other(tagger: Tagger) -> None:
     assert "country:SRB" not in ev["targets"]
 
 
+def test_concern_over_the_incident_aims_at_who_caused_it(tagger: Tagger) -> None:
+    body = (
+        "Chinese coast guard ships fired water cannon at a Philippine supply boat on Monday."
+        " Japan expressed concern over the incident."
+    )
+    assert one(tagger, body, "CRITICISM")["targets"] == ["country:CHN"]
+
+
 def test_criticising_the_move_aims_at_who_made_it(tagger: Tagger) -> None:
     body = (
         "Mexico raised tariffs on Chinese cars to 50% on Monday. "
