@@ -972,6 +972,11 @@ def test_concern_over_the_incident_aims_at_who_caused_it(tagger: Tagger) -> None
     assert one(tagger, body, "CRITICISM")["targets"] == ["country:CHN"]
 
 
+def test_criticism_from_a_name_is_that_names(tagger: Tagger) -> None:
+    body = "The tariff drew sharp criticism from Ottawa on Monday."
+    assert one(tagger, body, "CRITICISM")["actors"] == ["place:ottawa"]
+
+
 def test_criticising_the_move_aims_at_who_made_it(tagger: Tagger) -> None:
     body = (
         "Mexico raised tariffs on Chinese cars to 50% on Monday. "

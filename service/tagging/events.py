@@ -277,6 +277,7 @@ class _Type:
         "commodity",
         "conventions",
         "fixed_modality",
+        "from_acts",
         "future_type",
         "hedges",
         "hosted",
@@ -324,6 +325,7 @@ class _Type:
         self.rebuts = bool(roles.get("rebuts"))
         # "X and Y trade blame": phrases near the trigger by which its parties act on each other
         self.mutual = CueSet(roles["mutual"]) if roles.get("mutual") else None
+        self.from_acts = bool(roles.get("from_acts"))
         self.hosted: str = roles.get("hosted", "")
         self.refer_back = bool(roles.get("refer_back"))
         self.policy: dict[str, Any] | None = d.get("roles")
@@ -823,6 +825,12 @@ class EventFinder:
                 # "a truce between X and Y", "clashes between X and Y" that no one else
                 # made: the two are its parties
                 actors, targets = targets, actors
+            if d.from_acts and not actors and targets and text.startswith(" from ", te):
+                source = _named_after(ms, text, te + 6)
+                if source is not None and source in targets:
+                    # "condemnation from Beijing": who it came from made it
+                    actors = [source]
+                    targets = [t for t in targets if t != source]
             if (
                 d.mutual is not None
                 and len(actors) >= 2
@@ -1457,6 +1465,16 @@ MUTUAL_REACH: Final = 3
 # text that repeats one thousands of times must stay linear
 HISTORY_REACH: Final = 64
 OFF_TOPIC_RATIO: Final = 2
+
+
+def _named_after(ms: list[Mention], text: str, at: int) -> str | None:
+    """The id of the name at ``at``, or after "the " there ("from the Kremlin")."""
+    if text.startswith("the ", at):
+        at += 4
+    for m in ms:
+        if m.start == at:
+            return m.entry.id
+    return None
 
 
 def _bare_match(matches: list[Match], i: int) -> int:
