@@ -977,6 +977,11 @@ def test_criticism_from_a_name_is_that_names(tagger: Tagger) -> None:
     assert one(tagger, body, "CRITICISM")["actors"] == ["place:ottawa"]
 
 
+def test_a_move_by_a_name_to_act_is_that_names_act(tagger: Tagger) -> None:
+    body = "Kyiv welcomed a decision by Japan and Canada to sanction Russian shipping firms."
+    assert one(tagger, body, "SANCTIONS_ACTION")["actors"] == ["country:JPN", "country:CAN"]
+
+
 def test_criticising_the_move_aims_at_who_made_it(tagger: Tagger) -> None:
     body = (
         "Mexico raised tariffs on Chinese cars to 50% on Monday. "

@@ -800,6 +800,14 @@ class Roles:
             targets = [t for t in targets if t not in actors]
         elif accused_acts:
             actors, targets = self._accused(ss, before, actors, targets)
+        if before and text and not symmetric:
+            k = before[-1]
+            if _first_word(text, ss[k].end, trig_start) == "to":
+                group = self._group(ss, k, -1)
+                if ss[k - len(group) + 1].prev in self.agent:
+                    # "the decision by Norway to join the price cap": Norway joins it
+                    actors = group[::-1]
+                    targets = [t for t in targets if t not in actors]
         if brokers and not actors and not targets:
             actors = [ss[brokers[-1]].id]  # the only name: better the broker than no one
         actors = _unique(actors)
