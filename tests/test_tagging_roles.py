@@ -982,6 +982,13 @@ def test_a_move_by_a_name_to_act_is_that_names_act(tagger: Tagger) -> None:
     assert one(tagger, body, "SANCTIONS_ACTION")["actors"] == ["country:JPN", "country:CAN"]
 
 
+def test_brokers_after_the_trigger_are_no_parties_to_it(tagger: Tagger) -> None:
+    body = "Armenia and Azerbaijan agreed to a truce brokered by Iran and Russia on Friday."
+    ev = one(tagger, body, "CEASEFIRE")
+    assert set(ev["actors"]) == {"country:ARM", "country:AZE"} and ev["targets"] == []
+    assert set(one(tagger, body, "MEDIATION")["actors"]) == {"country:IRN", "country:RUS"}
+
+
 def test_criticising_the_move_aims_at_who_made_it(tagger: Tagger) -> None:
     body = (
         "Mexico raised tariffs on Chinese cars to 50% on Monday. "

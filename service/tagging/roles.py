@@ -734,11 +734,14 @@ class Roles:
                 for s in ss
                 if trig_start <= s.start and s.end <= trig_end and s.prev in self.party
             ]
-        dest, parties = -1, len(actors)
+        dest, parties, broker = -1, len(actors), -1
         for k in after:
             s = ss[k]
             if s.id in actors or k == said:
                 continue
+            if s.prev in self.agent and self._broker_agent(text, trig_end, s.start):
+                broker = k  # "a truce brokered by Egypt and Qatar": its brokers, no parties
+                break
             if s.prev in self.agent and s.start - trig_end < 12:
                 # passive voice ("talks mediated by Qatar"): the agent acts on the subject
                 if not symmetric:
@@ -810,6 +813,8 @@ class Roles:
                     targets = [t for t in targets if t not in actors]
         if brokers and not actors and not targets:
             actors = [ss[brokers[-1]].id]  # the only name: better the broker than no one
+        elif broker >= 0 and not actors and not targets:
+            actors = self._group(ss, broker, 1)
         actors = _unique(actors)
         if targets:
             own = _countries_of(ss, actors)  # "prompting Beijing to retaliate": not at China
@@ -823,6 +828,15 @@ class Roles:
         if not _hyphen_between(text, at, at + 1) or at + 1 == trig_start:
             return False
         return self._bare(_first_word(text, at + 1, at + 16)) in self.brokers
+
+    def _broker_agent(self, text: str, lo: int, at: int) -> bool:
+        """The agent at ``at`` follows a brokering participle after the trigger ("a truce,
+        brokered by Egypt"): the trigger's own participle is not asked about."""
+        if not text or at - lo < 4:
+            return False
+        b, e = _word_before(text, lo, at)  # "by"
+        b, e = _word_before(text, lo, b)
+        return e > b and self._bare(text[b:e]) in self.brokers
 
     def _rebuttal(
         self, ss: list[Slot], before: list[int], subj: list[int], text: str, trig_start: int
