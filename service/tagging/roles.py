@@ -546,11 +546,14 @@ class Roles:
                 inner = [k for k in before if ss[k].start > cut]
                 if inner and text[cut : ss[inner[0]].start].count(" ") <= 3:
                     before = inner
-        brokers: list[int] = []  # "a Qatar-mediated truce": Qatar is no party to the truce
+        # who brokered the event ("a Qatar-mediated truce", "a truce brokered by Qatar"): no
+        # party to it, but its actor where no one else is named
+        brokers: list[str] = []
         if text and before:
-            brokers = [k for k in before if self._brokered(ss[k], text, trig_start)]
-            if brokers:
-                before = [k for k in before if k not in brokers]
+            fused = [k for k in before if self._brokered(ss[k], text, trig_start)]
+            if fused:
+                before = [k for k in before if k not in fused]
+                brokers = [ss[fused[-1]].id]
         actors: list[str] = []
         targets: list[str] = []
         subj = self._subjects(ss, before)
@@ -734,13 +737,13 @@ class Roles:
                 for s in ss
                 if trig_start <= s.start and s.end <= trig_end and s.prev in self.party
             ]
-        dest, parties, broker = -1, len(actors), -1
+        dest, parties = -1, len(actors)
         for k in after:
             s = ss[k]
             if s.id in actors or k == said:
                 continue
             if s.prev in self.agent and self._broker_agent(text, trig_end, s.start):
-                broker = k  # "a truce brokered by Egypt and Qatar": its brokers, no parties
+                brokers = brokers or self._group(ss, k, 1)  # "brokered by Egypt and Qatar"
                 break
             if s.prev in self.agent and s.start - trig_end < 12:
                 # passive voice ("talks mediated by Qatar"): the agent acts on the subject
@@ -812,9 +815,7 @@ class Roles:
                     actors = group[::-1]
                     targets = [t for t in targets if t not in actors]
         if brokers and not actors and not targets:
-            actors = [ss[brokers[-1]].id]  # the only name: better the broker than no one
-        elif broker >= 0 and not actors and not targets:
-            actors = self._group(ss, broker, 1)
+            actors = brokers  # the only names: better the brokers than no one
         actors = _unique(actors)
         if targets:
             own = _countries_of(ss, actors)  # "prompting Beijing to retaliate": not at China
