@@ -49,6 +49,8 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "abbreviations": lambda n: _repeat("U.S. U.K. E.U. Mr. Dr. ", n),
     # Event triggers with gaps, so every '...' element searches its window.
     "trigger_soup": lambda n: _repeat("threatened to impose threatened impose tariffs tariffs ", n),
+    # A possessive in every word: each token joined by an apostrophe is split in two.
+    "possessives": lambda n: _repeat("Sudan's army's chief's ", n),
     # Mixed: actors, triggers and targets in one run with no sentence end.
     "mixed_no_end": lambda n: _repeat(
         "Donald Trump threatened Russia China Iran sanctions tariffs ceasefire talks ", n

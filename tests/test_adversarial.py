@@ -26,8 +26,9 @@ def tagger() -> Tagger:
     return load_tagger()
 
 
-def growth(tag: Tagger, small: str, large: str) -> float:
-    """Time ratio large/small; measured twice before failing, as a loaded machine is noisy.
+def growth(tag: Tagger, small: str, large: str, limit: float = MAX_RATIO) -> float:
+    """Time ratio large/small; measured again if it reaches ``limit``, as a loaded machine is
+    noisy.
     The garbage collector is paused while timing: its passes cost what every earlier test
     left alive, not what the tagger does (a quadratic path still shows as ~100x)."""
     ratio = 0.0
@@ -37,7 +38,7 @@ def growth(tag: Tagger, small: str, large: str) -> float:
         for _ in range(2):
             small_s = max(tag_seconds(tag, small, repeat=3), 1e-4)
             ratio = tag_seconds(tag, large, repeat=1) / small_s
-            if ratio < MAX_RATIO:
+            if ratio < limit:
                 break
     finally:
         gc.enable()
@@ -111,5 +112,5 @@ def test_texts_that_repeat_this_sessions_cues_stay_linear() -> None:
     for unit in units:
         # 4x the size within 8x the time, measured twice before failing (see growth())
         small, large = (unit * (size // len(unit)) + end for size in (50_000, 200_000))
-        ratio = growth(tagger(), small, large)
+        ratio = growth(tagger(), small, large, limit=8)
         assert ratio < 8, (unit, ratio)

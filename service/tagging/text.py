@@ -954,24 +954,44 @@ def _parts(
 ) -> tuple[list[str], list[int], list[int]]:
     """The tokens with each one joined by an apostrophe split in two, in the lists given
     (changed in place, and returned: their callers keep no other use of them, so no copy is
-    made): each joined token is replaced by its two words, the last first so that the
-    indices of the others hold (an insertion moves the tail by memmove). ``masks``, the
+    made). The lists are rebuilt in one pass, as inserting at each joined token would move
+    the whole tail once per apostrophe (quadratic in a text with many). ``masks``, the
     tokens' cue bits, if given, is changed to match."""
     joined = joined_tokens(text, starts, ends, 0, len(text))
-    for k in reversed(joined):
+    if not joined:
+        return lows, starts, ends
+    heads = _CUES.heads
+    new_lows: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    new_masks: list[int] = []
+    done = 0
+    for k in joined:
+        new_lows += lows[done:k]
+        new_starts += starts[done:k]
+        new_ends += ends[done:k]
+        if masks is not None:
+            new_masks += masks[done:k]
         w, s, e = lows[k], starts[k], ends[k]
         a = e - s - 1
         while a > 0 and w[a] not in "'\u2019":  # the apostrophe: the token's only non-letter
             a -= 1
-        lows[k] = w[:a]
-        lows.insert(k + 1, w[a + 1 :])
-        starts.insert(k + 1, s + a + 1)
-        ends[k] = s + a
-        ends.insert(k + 1, e)
+        head, tail = w[:a], w[a + 1 :]
+        new_lows += (head, tail)
+        new_starts += (s, s + a + 1)
+        new_ends += (s + a, e)
         if masks is not None:
-            heads = _CUES.heads
-            masks[k] = heads.get(lows[k], 0)
-            masks.insert(k + 1, heads.get(lows[k + 1], 0))
+            new_masks += (heads.get(head, 0), heads.get(tail, 0))
+        done = k + 1
+    new_lows += lows[done:]
+    new_starts += starts[done:]
+    new_ends += ends[done:]
+    lows[:] = new_lows
+    starts[:] = new_starts
+    ends[:] = new_ends
+    if masks is not None:
+        new_masks += masks[done:]
+        masks[:] = new_masks
     return lows, starts, ends
 
 
