@@ -1601,6 +1601,23 @@ NOTHING = [
         " distribution tariff took effect in March. It is in talks with two banks to refinance"
         " its debt, and shareholders will get a bigger dividend."
     ),
+    # a health story: a doctors' walkout, a "truce" over an antibody, a chief who declined to
+    # comment, talks with nurses
+    (
+        "Hospital doctors in Leeds walked out over pay as the medicines regulator turned down"
+        " a biotech firm's new therapy for a rare disease. The firm ended its truce with a"
+        " rival laboratory over an antibody, and its chief declined to comment. Managers held"
+        " talks with nurses over staffing, and clinical staff said the treatments could still"
+        " reach the wards."
+    ),
+    # a city council story: a "deal" with a developer, a noise-dispute "ceasefire", a
+    # councillor who "rejected" a plan, a housing "tariff"
+    (
+        "The council struck a deal with a developer to build 600 homes, and the mayor said"
+        " tenants would pay no new housing tariff. A ceasefire is holding in a noise dispute"
+        " between a bar and its neighbours after talks brokered by a council officer. One"
+        " councillor rejected the zoning plan, and the developer declined to comment."
+    ),
 ]
 
 
