@@ -896,6 +896,10 @@ TWENTIETH_CUES = [
     ),
 ]
 
+TWENTY_FIRST_CUES = [
+    ("TARIFF_ACTION", "Washington slapped a 20% secondary tariff on Brazilian goods in May."),
+]
+
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
@@ -940,6 +944,8 @@ OTHER_SENSES = [
         "DIPLOMATIC_CONTACT",
     ),
     ("The EU banned two Iranian generals from travelling to the bloc.", "DIPLOMATIC_CONTACT"),
+    # a secondary tariff imposed is no threat of one
+    ("Washington slapped a 20% secondary tariff on Brazilian goods in May.", "TARIFF_THREAT"),
 ]
 
 
@@ -976,7 +982,8 @@ def test_delaying_a_planned_increase_is_relief_not_a_threat(tagger: Tagger) -> N
     + SEVENTEENTH_CUES
     + EIGHTEENTH_CUES
     + NINETEENTH_CUES
-    + TWENTIETH_CUES,
+    + TWENTIETH_CUES
+    + TWENTY_FIRST_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -1617,6 +1624,33 @@ NOTHING = [
         " tenants would pay no new housing tariff. A ceasefire is holding in a noise dispute"
         " between a bar and its neighbours after talks brokered by a council officer. One"
         " councillor rejected the zoning plan, and the developer declined to comment."
+    ),
+    # a storm's "attack", a "truce" in a heatwave, a "ceasefire" from the heat, wolves'
+    # "offensive", a cull "sanctioned", talks and a deal on lost livestock
+    (
+        "A storm's attack on the coast ended a brief truce in the heatwave, and hail flattened"
+        " crops. The rain will bring only a short ceasefire from the heat, a forecaster said."
+        " The ministry sanctioned a cull of wolves after an offensive on the flocks, and"
+        " officials held talks with herders and struck a deal on compensation for livestock."
+        " Lightning strikes started fires that firefighters could not reach."
+    ),
+    # a food fair: a chef's "war" on waste, a "ceasefire" between rival cooks, a hygiene
+    # inspector's "sanctions", a stand's "tariff", a "deal" with restaurants
+    (
+        "Chef Rosa Quispe declared war on waste at the Lima food fair, where kitchen scraps"
+        " become broth. Two rival cooks from Surquillo agreed a ceasefire for the weekend after"
+        " years of insults over their recipes. A hygiene inspector imposed sanctions on two"
+        " seafood vendors, and one of them rejected the fine. A cooperative from Peru pinned up"
+        " a tariff for its coffee, and the organisers struck a deal with restaurants on their"
+        " menus. Asked about the cooking contest, the chef declined to comment."
+    ),
+    # a music feud: a rapper's "attack", a "truce", a record "deal", talks over a divorce
+    (
+        "The Nigerian rapper Kordy Blaze ended his feud with Zazi Okoro, announcing a truce in"
+        " a joint video. His diss track was an attack on her music, and her followers answered"
+        " with memes. Blaze signed a new record deal with Eko Sound Records, and a festival in"
+        " Accra rejected his booking in March. His lawyer warned that talks over his divorce"
+        " could still collapse. Listeners will hear the unreleased tracks next week."
     ),
 ]
 
