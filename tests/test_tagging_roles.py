@@ -1275,3 +1275,26 @@ def test_a_possessor_before_a_prepositional_trigger_does_not_perform_it(tagger: 
     # a possessor of the trigger's own noun still performs it
     ev = one(tagger, "Japan condemned North Korea's latest missile launch.", "MILITARY_ESCALATION")
     assert ev["actors"] == ["country:PRK"]
+
+
+def test_the_parties_named_between_a_host_verb_and_the_talks_meet(tagger: Tagger) -> None:
+    title = "Norway to host new Colombia-ELN peace talks; Bogota sets conditions"
+    found = [e for e in events(tagger, "The talks are due in May.", title) if e["field"] == "title"]
+    contact = next(e for e in found if e["type"] == "DIPLOMATIC_CONTACT")
+    assert contact["actors"] == ["country:COL", "org:eln"]
+
+
+def test_a_city_before_a_modified_meeting_noun_is_the_venue(tagger: Tagger) -> None:
+    title = "Kyiv accuses Moscow of stalling as Geneva peace talks resume"
+    body = "Russian troops shelled Kharkiv, and Ukraine struck Belgorod."
+    found = [e for e in events(tagger, body, title) if e["field"] == "title"]
+    talks = next(e for e in found if e["type"] == "PEACE_TALKS")
+    assert "place:geneva" not in talks["actors"]
+    assert set(talks["actors"]) == {"country:RUS", "country:UKR"}
+
+
+def test_a_title_case_dateline_city_acts_in_no_event(tagger: Tagger) -> None:
+    body = "Doha, 22 January — Delegations from Congo and the M23 resumed talks on Thursday."
+    talks = one(tagger, body, "PEACE_TALKS")
+    assert "place:doha" not in talks["actors"]
+    assert "org:m23" in talks["actors"]

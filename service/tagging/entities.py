@@ -511,9 +511,9 @@ class NameFinder:
 
     def _dateline_match(self, text: str) -> tuple[re.Match[str] | None, Entry | None]:
         """The dateline at the start of a body, if that is one, and its city if known: a known
-        city, or any name in capitals with a date or an agency ("BREAKING -", "US - China
-        talks", "NATO -" are none)."""
-        m = _DATELINE_RE.match(text)
+        city, or any name in capitals with a date or an agency, or in title case with a date
+        ("BREAKING -", "US - China talks", "NATO -" are none)."""
+        m = _DATELINE_RE.match(text) or _DATELINE_TITLE_RE.match(text)
         if m is None:
             return None, None
         city = m.group(1)
@@ -782,6 +782,12 @@ def _unseen(
 _DATELINE_RE = re.compile(
     r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]*){0,3}),?(?: [A-Z][a-z]+(?: [A-Z][a-z]+)?,?)?"
     r"( [A-Z][a-z]{2,8}\.? \d{1,2},?)?"
+    r"(?: \(([A-Z][\w&.’' -]{1,40})\))? ?[-–—] "
+)
+# "Doha, 22 January —", "Abuja, Feb 15 (Sahel Wire) -": a city in title case, then a date
+_DATELINE_TITLE_RE = re.compile(
+    r"([A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2}),"
+    r"( \d{1,2} [A-Z][a-z]{2,8}\.?,?| [A-Z][a-z]{2,8}\.? \d{1,2},?)"
     r"(?: \(([A-Z][\w&.’' -]{1,40})\))? ?[-–—] "
 )
 

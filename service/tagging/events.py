@@ -371,6 +371,8 @@ class EventFinder:
         self.venue_nouns = _lowered(cues, "venue_nouns")
         # "X offered to host the talks": the host is no party to them
         self.venue_hosts = _lowered(cues, "venue_hosts")
+        # words between a venue and its meeting noun ("Geneva peace talks")
+        self.venue_modifiers = _lowered(cues, "venue_modifiers")
         # a collective phrase after one of these is an object, not who acts ("ties to the two
         # governments"; "commanders from both sides" still act)
         self.object_preps = _lowered(cues, "collective_object_preps")
@@ -838,11 +840,17 @@ class EventFinder:
                 and d.mutual.any_in(lows, max(0, m.first - MUTUAL_REACH), m.last + MUTUAL_REACH)
             ):
                 targets = list(actors)  # "X and Y traded accusations": each at the other
-            if actors and d.symmetric and self._hosted(lows, st, m.first, ms, actors):
-                actors = list(ctx.last_parties(etype) or ctx.sides or actors)
-            if actors and lows[m.first] in self.venue_nouns:
-                venue = _venue(text, ms, st[m.first])
-                if venue:  # "after Geneva talks": where they met, not who met
+            host = self._host_at(lows, st, m.first, ms, actors) if d.symmetric and actors else -1
+            if host >= 0:
+                # "Oman to host U.S.-Iran talks": those named between are the parties
+                inner = [x.entry.id for x in ms if st[host] < x.start and x.end <= ts]
+                actors = inner if len(inner) >= 2 else list(
+                    ctx.last_parties(etype) or ctx.sides or actors
+                )
+            noun = self._venue_noun(lows, m.first, m.last) if actors else -1
+            if noun >= 0:
+                venue = _venue(text, ms, st[noun])
+                if venue:  # "after Geneva (peace) talks": where they met, not who met
                     actors = [a for a in actors if a != venue] or list(
                         ctx.last_parties(etype) or ctx.sides or actors
                     )
@@ -924,18 +932,33 @@ class EventFinder:
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets, d.sides_rank)
         return _by_trigger(list(out.values()), starts, types)
 
-    def _hosted(
+    def _venue_noun(self, lows: list[str], first: int, last: int) -> int:
+        """Where a city naming the venue would stand right before, if the trigger is a meeting
+        noun after at most two modifiers ("talks", "peace talks", "Geneva peace talks"), else
+        -1."""
+        mods = self.venue_modifiers
+        k = first
+        while k < last and lows[k] in mods:
+            k += 1
+        if lows[k] not in self.venue_nouns:
+            return -1
+        k = first
+        while k > 0 and first - k < 2 and lows[k - 1] in mods:
+            k -= 1
+        return k
+
+    def _host_at(
         self, lows: list[str], st: list[int], first: int, ms: list[Mention], actors: list[str]
-    ) -> bool:
-        """Whether the trigger is what its actors host ("Oman prepares to host nuclear talks",
-        "Kenya offered to host the meeting"): a host verb (not fused to a name) at most two
-        words before it, every actor named before that verb."""
+    ) -> int:
+        """Where the host verb stands if the trigger is what its actors host ("Oman prepares
+        to host nuclear talks", "Kenya offered to host the meeting"), else -1: a host verb
+        (not fused to a name) shortly before it, every actor named before it."""
         hosts = self.venue_hosts
-        for h in range(first - 1, max(0, first - 4), -1):
+        for h in range(first - 1, max(0, first - HOST_REACH), -1):
             if lows[h] in hosts and lows[h - 1] != "-":  # not "Mauritania-hosted talks"
                 cut = st[h]
-                return all(m.end <= cut for m in ms if m.entry.id in actors)
-        return False
+                return h if all(m.end <= cut for m in ms if m.entry.id in actors) else -1
+        return -1
 
     def _threat_rates(
         self, text: str, lows: list[str], st: list[int], breaks: list[int], j: int, sent: Span

@@ -362,6 +362,7 @@ SINGLE_WORD_CUES = frozenset(
         "clause_subject_openers",
         "party_nouns",
         "venue_hosts",
+        "venue_modifiers",
         "section_labels",
         "broker_participles",
         "collective_object_preps",
