@@ -844,8 +844,10 @@ class EventFinder:
             if host >= 0:
                 # "Oman to host U.S.-Iran talks": those named between are the parties
                 inner = [x.entry.id for x in ms if st[host] < x.start and x.end <= ts]
-                actors = inner if len(inner) >= 2 else list(
-                    ctx.last_parties(etype) or ctx.sides or actors
+                actors = (
+                    inner
+                    if len(inner) >= 2
+                    else list(ctx.last_parties(etype) or ctx.sides or actors)
                 )
             noun = self._venue_noun(lows, m.first, m.last) if actors else -1
             if noun >= 0:
