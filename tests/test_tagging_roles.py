@@ -1298,3 +1298,15 @@ def test_a_title_case_dateline_city_acts_in_no_event(tagger: Tagger) -> None:
     talks = one(tagger, body, "PEACE_TALKS")
     assert "place:doha" not in talks["actors"]
     assert "org:m23" in talks["actors"]
+
+
+def test_a_name_modifying_a_rule_book_is_no_party(tagger: Tagger) -> None:
+    body = (
+        "Peru imposed duties of 20% on Vietnamese tyres on Monday."
+        " Hanoi said the duties violated WTO rules."
+    )
+    assert "org:wto" not in one(tagger, body, "CRITICISM")["targets"]
+    # "rules out" is a verb: the subject still acts
+    assert one(tagger, "The EU rules out new sanctions on Turkey.", "REJECTION")["actors"] == [
+        "org:eu"
+    ]

@@ -124,6 +124,8 @@ class Roles:
         # Y and Z return to talks"), spaced for a search of the sentence
         self.clause_subjects = tuple(f" {w} " for w in cues.get("clause_subject_openers", []))
         self.seat_nouns = s("seat_nouns")
+        # a name modifying one of these names a rule book, not a party ("WTO rules")
+        self.standard_nouns = s("standard_nouns")
         self.spokes_nouns = s("spokes_nouns")
         # people or forces a name modifies before "and" names a conjunct ("EU negotiators and
         # China's ministry", "Israeli troops and Hezbollah")
@@ -235,7 +237,7 @@ class Roles:
         out: list[Slot] = []
         skip = self.skip_ids
         for k, sl in enumerate(raw):
-            if sl.id in skip:
+            if sl.id in skip or self._names_a_standard(text, sl.end):
                 continue
             if (
                 k + 1 < ncands
@@ -254,6 +256,16 @@ class Roles:
                 continue
             out.append(sl)
         return out
+
+    def _names_a_standard(self, text: str, at: int) -> bool:
+        """The name ending at ``at`` modifies a rule book ("violated WTO rules", "UN
+        resolutions"), not a verb ("the EU rules out talks")."""
+        if not text.startswith(" ", at):
+            return False
+        w = _first_word(text, at + 1, at + 16)
+        if self._bare(w) not in self.standard_nouns:
+            return False
+        return _first_word(text, at + 2 + len(w), at + 24) != "out"
 
     def _verb_object(self, s: Slot) -> bool:
         """A name right after a past-tense verb the cue lists do not know (not "said" or

@@ -363,6 +363,7 @@ SINGLE_WORD_CUES = frozenset(
         "party_nouns",
         "venue_hosts",
         "venue_modifiers",
+        "standard_nouns",
         "section_labels",
         "broker_participles",
         "collective_object_preps",
