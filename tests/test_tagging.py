@@ -898,6 +898,11 @@ TWENTIETH_CUES = [
 
 TWENTY_FIRST_CUES = [
     ("TARIFF_ACTION", "Washington slapped a 20% secondary tariff on Brazilian goods in May."),
+    (
+        "MEDIATION",
+        "A pause in strikes, agreed through Turkish and Qatari mediation, broke down on Monday.",
+    ),
+    ("MEDIATION", "Kyiv's envoy thanked Qatar for its efforts after the border clashes."),
 ]
 
 

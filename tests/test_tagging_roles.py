@@ -1310,3 +1310,8 @@ def test_a_name_modifying_a_rule_book_is_no_party(tagger: Tagger) -> None:
     assert one(tagger, "The EU rules out new sanctions on Turkey.", "REJECTION")["actors"] == [
         "org:eu"
     ]
+
+
+def test_one_thanked_for_help_mediated(tagger: Tagger) -> None:
+    body = "Kyiv's envoy thanked Qatar for its efforts after the border clashes with Russia."
+    assert one(tagger, body, "MEDIATION")["actors"] == ["country:QAT"]
