@@ -903,6 +903,8 @@ TWENTY_FIRST_CUES = [
         "A pause in strikes, agreed through Turkish and Qatari mediation, broke down on Monday.",
     ),
     ("MEDIATION", "Kyiv's envoy thanked Qatar for its efforts after the border clashes."),
+    ("CRITICISM", "Peru slaps duties on Chinese tyres; Beijing cries foul"),
+    ("CRITICISM", "The Thai army said Cambodian troops had violated the ceasefire overnight."),
 ]
 
 

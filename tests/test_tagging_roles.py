@@ -1315,3 +1315,10 @@ def test_a_name_modifying_a_rule_book_is_no_party(tagger: Tagger) -> None:
 def test_one_thanked_for_help_mediated(tagger: Tagger) -> None:
     body = "Kyiv's envoy thanked Qatar for its efforts after the border clashes with Russia."
     assert one(tagger, body, "MEDIATION")["actors"] == ["country:QAT"]
+
+
+def test_who_says_a_truce_was_broken_criticises_who_broke_it(tagger: Tagger) -> None:
+    body = "The Thai army said Cambodian troops had violated the ceasefire overnight."
+    ev = one(tagger, body, "CRITICISM")
+    assert (ev["actors"], ev["targets"]) == (["country:THA"], ["country:KHM"])
+    assert one(tagger, body, "CEASEFIRE")["actors"] == ["country:KHM"]
