@@ -905,6 +905,14 @@ TWENTY_FIRST_CUES = [
     ("MEDIATION", "Kyiv's envoy thanked Qatar for its efforts after the border clashes."),
     ("CRITICISM", "Peru slaps duties on Chinese tyres; Beijing cries foul"),
     ("CRITICISM", "The Thai army said Cambodian troops had violated the ceasefire overnight."),
+    ("SANCTIONS_RELIEF", "Niger and Benin agreed to reopen their land border on Monday."),
+    ("SANCTIONS_RELIEF", "ECOWAS lifts border closures on Guinea-Bissau"),
+    ("SANCTIONS_RELIEF", "AU readmits Madagascar after elections"),
+    ("MILITARY_ESCALATION", "Pyongyang threatens military response"),
+    ("MILITARY_ESCALATION", "Warsaw will send 5,000 more soldiers to the frontier with Belarus."),
+    ("MILITARY_ESCALATION", "Minsk accused Warsaw of militarising the border."),
+    ("MILITARY_ESCALATION", "Ethiopia and Eritrea trade warnings over the port of Assab"),
+    ("ECONOMIC_COOPERATION", "The World Bank resumed disbursements to Niger for roads."),
 ]
 
 
