@@ -1322,3 +1322,16 @@ def test_who_says_a_truce_was_broken_criticises_who_broke_it(tagger: Tagger) -> 
     ev = one(tagger, body, "CRITICISM")
     assert (ev["actors"], ev["targets"]) == (["country:THA"], ["country:KHM"])
     assert one(tagger, body, "CEASEFIRE")["actors"] == ["country:KHM"]
+
+
+def test_talks_between_the_warring_sides_are_peace_talks_too(tagger: Tagger) -> None:
+    body = (
+        "Armenian forces shelled Azerbaijani positions on Monday."
+        " Armenian and Azerbaijani foreign ministers held talks in Abu Dhabi on Tuesday."
+    )
+    found = [e for e in events(tagger, body) if e["sentence"]["start"] > 0]
+    talks = {e["type"]: e["actors"] for e in found}
+    assert talks["PEACE_TALKS"] == talks["DIPLOMATIC_CONTACT"] == ["country:ARM", "country:AZE"]
+    # a meeting ruled out negotiates nothing
+    ruled_out = body.replace("held talks", "ruled out a meeting")
+    assert "PEACE_TALKS" not in {e["type"] for e in events(tagger, ruled_out)}

@@ -75,6 +75,8 @@ _ROUNDS = frozenset({"round", "rounds", "session", "sessions"})
 # fighting", "a halt to strikes on energy sites"), not one more attack
 _ESCALATION: Final = "MILITARY_ESCALATION"
 _TRUCE: Final = "CEASEFIRE"
+_CONTACT: Final = "DIPLOMATIC_CONTACT"
+_TALKS: Final = "PEACE_TALKS"
 
 # the future of a dated plan: "will impose duties from July 1", and in reported speech "said it
 # would require licences from May 1"
@@ -932,7 +934,34 @@ class EventFinder:
             ):
                 # (those brokering it in this sentence are no side: "X and Y brokered a truce")
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets, d.sides_rank)
+        if tail is not None and _CONTACT in out and _TALKS not in out:
+            talks = self._warring_talks(out[_CONTACT], ctx, head + spec[_TALKS].key + tail)
+            if talks is not None:
+                out[_TALKS] = talks
+                starts.append(talks["trigger"]["start"])
+                types.append(_TALKS)
+                ctx.history.append((_TALKS, talks["actors"], talks["targets"]))
         return _by_trigger(list(out.values()), starts, types)
+
+    def _warring_talks(
+        self, contact: dict[str, Any], ctx: _Context, key: bytes
+    ) -> dict[str, Any] | None:
+        """Talks held between the two sides of the article's conflict (set up by fighting, a
+        truce or peace talks) are peace talks too, by the labelling convention: the contact
+        event again as PEACE_TALKS, or None."""
+        if ctx.sides_rank < 2 or len(contact["actors"]) < 2 or contact["modality"] == "negated":
+            return None  # (a meeting ruled out is no negotiation)
+        if {ctx.country_of(a) for a in contact["actors"]} != set(ctx.sides):
+            return None
+        if self.venue_nouns.isdisjoint(contact["trigger"]["text"].lower().split()):
+            return None  # a call or a visit, not talks
+        talks = self.spec[_TALKS].template.copy()
+        for k in ("field", "sentence", "trigger", "attributes", "modality", "confidence"):
+            talks[k] = contact[k]
+        talks["id"] = _SHA1(key).hexdigest()[:16]
+        talks["actors"] = list(contact["actors"])
+        talks["targets"] = []
+        return talks
 
     def _venue_noun(self, lows: list[str], first: int, last: int) -> int:
         """Where a city naming the venue would stand right before, if the trigger is a meeting
