@@ -913,6 +913,7 @@ TWENTY_FIRST_CUES = [
     ("MILITARY_ESCALATION", "Minsk accused Warsaw of militarising the border."),
     ("MILITARY_ESCALATION", "Ethiopia and Eritrea trade warnings over the port of Assab"),
     ("ECONOMIC_COOPERATION", "The World Bank resumed disbursements to Niger for roads."),
+    ("SANCTIONS_RELIEF", "The Treasury lifted measures against three Syrian state banks."),
 ]
 
 
