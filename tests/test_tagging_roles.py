@@ -1335,3 +1335,13 @@ def test_talks_between_the_warring_sides_are_peace_talks_too(tagger: Tagger) -> 
     # a meeting ruled out negotiates nothing
     ruled_out = body.replace("held talks", "ruled out a meeting")
     assert "PEACE_TALKS" not in {e["type"] for e in events(tagger, ruled_out)}
+
+
+def test_one_urging_the_sides_to_keep_a_truce_makes_the_call(tagger: Tagger) -> None:
+    body = (
+        "Russia and Ukraine agreed a truce on energy strikes in March."
+        " The State Department urged both sides to return to the terms of the truce."
+    )
+    ev = one(tagger, body, "CEASEFIRE")
+    assert ev["actors"] == ["org:us-state-department"]
+    assert set(ev["targets"]) == {"country:RUS", "country:UKR"}

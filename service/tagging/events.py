@@ -876,8 +876,20 @@ class EventFinder:
                 if acts:
                     actors = list(acts)
                     targets = [t for t in targets if t not in actors]
-            elif len(actors) < 2 and d.refer_back and m.first and self._refers(lows, m.first):
+            elif (
+                len(actors) < 2
+                and d.refer_back
+                and m.first
+                and self._refers(lows, m.first)
+                and not (
+                    actors
+                    and not d.symmetric
+                    and self.urging.any_in(lows, max(0, m.first - URGE_REACH), m.first)
+                )
+            ):
                 # "the talks", "last month's truce": the parties of the event referred back to
+                # (not where one urges others to keep it: "X urged both sides to respect the
+                # truce" is X's call)
                 earlier = ctx.last_parties(etype)
                 if earlier:
                     actors = list(earlier)
