@@ -1345,3 +1345,16 @@ def test_one_urging_the_sides_to_keep_a_truce_makes_the_call(tagger: Tagger) -> 
     ev = one(tagger, body, "CEASEFIRE")
     assert ev["actors"] == ["org:us-state-department"]
     assert set(ev["targets"]) == {"country:RUS", "country:UKR"}
+
+
+def test_the_striker_acts_in_a_strike_someone_condemns(tagger: Tagger) -> None:
+    body = (
+        "Israel struck Hezbollah depots near Tyre on Friday."
+        " Lebanon's prime minister, Karim Haddad, condemned the strikes and urged restraint."
+    )
+    assert one(tagger, body, "MILITARY_ESCALATION")["actors"] == ["country:ISR"]
+
+
+def test_an_irregular_past_verb_between_two_names_is_a_clause(tagger: Tagger) -> None:
+    ev = one(tagger, "Israel struck Hezbollah depots near Tyre on Friday.", "MILITARY_ESCALATION")
+    assert (ev["actors"], ev["targets"]) == (["country:ISR"], ["org:hezbollah"])

@@ -894,6 +894,13 @@ class EventFinder:
                 if earlier:
                     actors = list(earlier)
                     targets = [t for t in targets if t not in actors]
+            if opposed and m.weight != REFERENCE and actors and self._refers(lows, m.first):
+                # "X condemned the strikes": X judges the strikes named before, whose striker
+                # is their actor
+                earlier = self._judged_act(etype, m, matches, ms, st, actors, ctx)
+                if earlier:
+                    actors = earlier
+                    targets = [t for t in targets if t not in actors]
             if not actors and len(ctx.parties) >= 2 and "they" in lows[: m.first]:
                 # "They had been due to meet": the parties of the last two-sided event
                 actors = list(ctx.parties)
@@ -974,6 +981,27 @@ class EventFinder:
         talks["actors"] = list(contact["actors"])
         talks["targets"] = []
         return talks
+
+    def _judged_act(
+        self,
+        etype: str,
+        m: Match,
+        matches: list[Match],
+        ms: list[Mention],
+        st: list[int],
+        actors: list[str],
+        ctx: _Context,
+    ) -> list[str]:
+        """The actors of the event of this type named before, where every actor found is
+        named before the verb that judges it ("X condemned the strikes"), else []."""
+        verb = next(o for o in matches if o.last < m.first and self.spec[o.etype].opposes)
+        cut = st[verb.first]
+        for a in actors:
+            if not any(x.entry.id == a and x.end <= cut for x in ms):
+                return []
+        recent = reversed(ctx.history[-HISTORY_REACH:])
+        earlier = next((acts for t, acts, _ in recent if t == etype and acts), [])
+        return [] if earlier == actors else list(earlier)
 
     def _venue_noun(self, lows: list[str], first: int, last: int) -> int:
         """Where a city naming the venue would stand right before, if the trigger is a meeting

@@ -967,8 +967,54 @@ def _title_word(w: str, text: str, lo: int, at: int, tw: frozenset[str]) -> bool
 
 
 def _past_tense(w: str) -> bool:
-    """A lower-case word read as a verb in the past ("killed", "hosted"), not a title word."""
-    return len(w) > 4 and w.endswith("ed") and w != "retired"
+    """A lower-case word read as a verb in the past ("killed", "hosted", "struck"), not a
+    title word."""
+    return (len(w) > 4 and w.endswith("ed") and w != "retired") or w in _IRREGULAR_PAST
+
+
+# common irregular past forms: "Israel struck Hezbollah depots" is a clause, not a title
+_IRREGULAR_PAST: Final = frozenset(
+    {
+        "struck",
+        "hit",
+        "shot",
+        "sent",
+        "took",
+        "met",
+        "held",
+        "told",
+        "fought",
+        "beat",
+        "won",
+        "led",
+        "fled",
+        "broke",
+        "blew",
+        "drove",
+        "threw",
+        "swept",
+        "overran",
+        "sank",
+        "bought",
+        "sold",
+        "caught",
+        "brought",
+        "stole",
+        "spoke",
+        "gave",
+        "made",
+        "sought",
+        "upheld",
+        "withheld",
+        "shut",
+        "cut",
+        "slapped",
+        "set",
+        "put",
+        "let",
+        "began",
+    }
+)
 
 
 def _space(c: int) -> bool:
