@@ -474,7 +474,7 @@ WRITTEN = Path(__file__).parent / "data"
 
 @pytest.mark.parametrize(
     "name",
-    [f"written_{x}.jsonl" for x in [*"abcdefghijklmnopqstuwxy", "aa", "ab", "ac", "ad", "ae"]],
+    [f"written_{x}.jsonl" for x in [*"abcdefghijklmnopqstuwxyz", "aa", "ab", "ac", "ad", "ae"]],
 )
 def test_written_sets_score_and_their_off_topic_articles_stay_empty(
     name: str, capsys: pytest.CaptureFixture[str]
