@@ -914,6 +914,10 @@ TWENTY_FIRST_CUES = [
     ("MILITARY_ESCALATION", "Ethiopia and Eritrea trade warnings over the port of Assab"),
     ("ECONOMIC_COOPERATION", "The World Bank resumed disbursements to Niger for roads."),
     ("SANCTIONS_RELIEF", "The Treasury lifted measures against three Syrian state banks."),
+    (
+        "PEACE_TALKS",
+        "Iran said it would not return to the table while the IAEA inspectors were barred.",
+    ),
 ]
 
 
