@@ -918,6 +918,7 @@ TWENTY_FIRST_CUES = [
         "PEACE_TALKS",
         "Iran said it would not return to the table while the IAEA inspectors were barred.",
     ),
+    ("NO_COMMENT", "Oman's envoy, Yusuf al-Maskari, declined to be interviewed for this article."),
 ]
 
 
