@@ -3245,3 +3245,11 @@ def test_rebels_seizing_a_ship_is_an_attack_and_a_repo_man_seizing_a_boat_is_not
 ) -> None:
     assert "MILITARY_ESCALATION" in events_of(tagger, "Houthi rebels seized a tanker off Yemen.")
     assert events_of(tagger, "Bailiffs seized a fishing boat from the indebted firm.") == {}
+
+
+def test_a_surname_without_its_arabic_particle_links_to_the_full_name(tagger: Tagger) -> None:
+    body = "Oman's envoy, Yusuf al-Maskari, met Iranian officials. Maskari said little."
+    entities, _ = tagger.tag("t", body)
+    people = [e for e in entities if e["type"] == "PERSON"]
+    assert [e["id"] for e in people] == ["person:yusuf-al-maskari"]
+    assert len(people[0]["mentions"]) == 2

@@ -822,6 +822,10 @@ def _owns_names(e: Entry) -> bool:
     return e.type == "NORP" or (e.type == "GPE" and e.id.startswith("country:"))
 
 
+# particles joined to an Arabic surname, which later mentions may drop ("al-Maskari")
+_SURNAME_PARTICLES: Final = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
 def surname_table(mentions: list[Mention], base: dict[str, Entry]) -> dict[str, Entry]:
     """Last names (and first of Asian-order names we know) of every PERSON named in full.
 
@@ -834,7 +838,11 @@ def surname_table(mentions: list[Mention], base: dict[str, Entry]) -> dict[str, 
         if m.entry.type == "PERSON":
             parts = m.entry.name_words()
             if len(parts) > 1:
-                table[parts[-1]] = m.entry
+                last = parts[-1]
+                table[last] = m.entry
+                head, _, bare = last.partition("-")
+                if bare and head.lower() in _SURNAME_PARTICLES:
+                    table.setdefault(bare, m.entry)  # "Yusuf al-Maskari" ... "Maskari said"
                 if len(parts) <= 3 and len(parts[0]) >= 2:
                     firsts.setdefault(parts[0], m.entry)
     for first, e in firsts.items():
