@@ -3253,3 +3253,15 @@ def test_a_surname_without_its_arabic_particle_links_to_the_full_name(tagger: Ta
     people = [e for e in entities if e["type"] == "PERSON"]
     assert [e["id"] for e in people] == ["person:yusuf-al-maskari"]
     assert len(people[0]["mentions"]) == 2
+
+
+def test_unseen_names_ending_in_a_company_or_college_word_are_organisations(
+    tagger: Tagger,
+) -> None:
+    body = (
+        "Bristol City Council struck a deal with the developer Harcourt Homes, and Veralis"
+        " Therapeutics said it would appeal."
+    )
+    entities, _ = tagger.tag("t", body)
+    types = {e["id"]: e["type"] for e in entities}
+    assert types["org:harcourt-homes"] == types["org:veralis-therapeutics"] == "ORG"
