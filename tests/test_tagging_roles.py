@@ -1358,3 +1358,11 @@ def test_the_striker_acts_in_a_strike_someone_condemns(tagger: Tagger) -> None:
 def test_an_irregular_past_verb_between_two_names_is_a_clause(tagger: Tagger) -> None:
     ev = one(tagger, "Israel struck Hezbollah depots near Tyre on Friday.", "MILITARY_ESCALATION")
     assert (ev["actors"], ev["targets"]) == (["country:ISR"], ["org:hezbollah"])
+
+
+def test_a_criticism_between_two_countries_sets_up_the_sides(tagger: Tagger) -> None:
+    body = (
+        "Kenya condemned Uganda over the fishing dispute on Lake Victoria."
+        " Ugandan troops later deployed to the island."
+    )
+    assert one(tagger, body, "MILITARY_ESCALATION")["targets"] == ["country:KEN"]

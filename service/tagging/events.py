@@ -76,6 +76,7 @@ _ROUNDS = frozenset({"round", "rounds", "session", "sessions"})
 _ESCALATION: Final = "MILITARY_ESCALATION"
 _TRUCE: Final = "CEASEFIRE"
 _CONTACT: Final = "DIPLOMATIC_CONTACT"
+_CRITICISM: Final = "CRITICISM"
 _TALKS: Final = "PEACE_TALKS"
 
 # the future of a dated plan: "will impose duties from July 1", and in reported speech "said it
@@ -727,6 +728,7 @@ class EventFinder:
         role_cache: dict[tuple[int, int, int, bool], tuple[list[str], list[str]]] = {}
         starts: list[int] = []  # each event's trigger start and type, for the final sort
         tail: bytes | None = None  # the sentence's part of the event ids' keys
+        critics: list[str] = []  # a criticism's parties: the sides after this sentence
         types: list[str] = []
         # the strongest goods-taking type here claims commodities its weaker neighbours merely
         # share a sentence with ("tariff over Russian oil, rules out trade talks")
@@ -948,11 +950,18 @@ class EventFinder:
             if not targets and d.pending and len(ctx.sides) != 2:
                 ctx.pending.append(ev)
             ctx.history.append((etype, actors, targets))
-            if d.sides_rank and not any(
+            if etype == _CRITICISM:
+                # one country criticising another sets up the sides from the next sentence on
+                # (the act criticised in this one is not aimed at the critic: "Japan protests
+                # Russian drills")
+                critics = actors + targets
+            elif d.sides_rank and not any(
                 spec[o["type"]].pending and o["actors"] == actors for o in out.values()
             ):
                 # (those brokering it in this sentence are no side: "X and Y brokered a truce")
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets, d.sides_rank)
+        if critics:
+            ctx.set_sides(critics, spec[_CRITICISM].sides_rank)
         if tail is not None and _CONTACT in out and _TALKS not in out:
             talks = self._warring_talks(out[_CONTACT], ctx, head + spec[_TALKS].key + tail)
             if talks is not None:
