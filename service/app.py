@@ -158,6 +158,10 @@ class Enricher:
         batches = stream.take_events(self._settings.batch_max, within=within)  # type: ignore[attr-defined]
         async for events in batches:
             await self.handle(events)
+            for event in events:
+                # acked now: Faust acks a batch only when the next one is asked for, and a
+                # stop between the two left it out of the final commit (repeated on restart)
+                event.ack()
             yield None
 
     async def handle(self, events: Sequence[EventT]) -> None:

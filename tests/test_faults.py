@@ -53,9 +53,11 @@ def test_poison_messages_mid_partition(tmp_path: Path) -> None:
 def test_sigterm_finishes_commits_and_restart_repeats_at_most_the_last_batch(
     tmp_path: Path,
 ) -> None:
-    """Usually nothing repeats. About one run in ten, Faust's final commit on stop misses the
-    batch acked just before it, and the restart repeats that one batch (identical outputs,
-    as at-least-once allows): measured this session, 20 = GEOPULSE_BATCH_MAX every time."""
+    """Usually nothing repeats. A stop that lands while a batch is in flight leaves that
+    batch uncommitted, and the restart repeats it (identical outputs, as at-least-once
+    allows). Faust acked a batch only when the next was asked for, so a stop between the two
+    could also leave out the batch before (21 and 33 repeats seen); the agent now acks each
+    batch as soon as its outputs are acknowledged."""
     o = SCENARIOS["sigterm"](tmp_path)
     assert o.exit_code == 0, o
     assert_nothing_lost(o)
