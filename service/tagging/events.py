@@ -224,8 +224,12 @@ class _Context:
         acts = self.last_parties(etype)
         if len(acts) >= 2:
             return acts
+        return self.last_named(etype) or acts
+
+    def last_named(self, etype: str) -> list[str]:
+        """Actors of the last event of this type that named any, else []."""
         recent = reversed(self.history[-HISTORY_REACH:])
-        return next((a for t, a, _ in recent if t == etype and a), acts)
+        return next((a for t, a, _ in recent if t == etype and a), [])
 
     def last_parties(self, etype: str) -> list[str]:
         """Actors of the last event of this type that named two or more, else the last parties."""
@@ -1008,8 +1012,7 @@ class EventFinder:
         for a in actors:
             if not any(x.entry.id == a and x.end <= cut for x in ms):
                 return []
-        recent = reversed(ctx.history[-HISTORY_REACH:])
-        earlier = next((acts for t, acts, _ in recent if t == etype and acts), [])
+        earlier = ctx.last_named(etype)
         return [] if earlier == actors else list(earlier)
 
     def _venue_noun(self, lows: list[str], first: int, last: int) -> int:
