@@ -473,11 +473,18 @@ WRITTEN = Path(__file__).parent / "data"
 
 
 @pytest.mark.parametrize(
-    "name",
-    [f"written_{x}.jsonl" for x in [*"abcdefghijklmnopqstuwxyz", "aa", "ab", "ac", "ad", "ae"]],
+    ("name", "floor"),
+    [
+        *[
+            (f"written_{x}.jsonl", 0.7)
+            for x in [*"abcdefghijklmnopqstuwxyz", "aa", "ab", "ac", "ad", "ae", "ag"]
+        ],
+        # read after it had been scored unseen (0.663): its floor stays under today's figure
+        ("written_af.jsonl", 0.6),
+    ],
 )
 def test_written_sets_score_and_their_off_topic_articles_stay_empty(
-    name: str, capsys: pytest.CaptureFixture[str]
+    name: str, floor: float, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The project's own labelled articles: no events where there is nothing to find, and no
     collapse of event F1 (a floor well under today's figure, to catch a broken rule file)."""
@@ -485,4 +492,4 @@ def test_written_sets_score_and_their_off_topic_articles_stay_empty(
     data = json.loads(capsys.readouterr().out)
     assert data["run"]["tagger_errors"] == 0
     assert data["nothing_to_find"]["predicted_events"] == 0
-    assert data["summary"]["event_f1"] >= 0.7
+    assert data["summary"]["event_f1"] >= floor

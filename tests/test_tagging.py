@@ -921,6 +921,19 @@ TWENTY_FIRST_CUES = [
     ("NO_COMMENT", "Oman's envoy, Yusuf al-Maskari, declined to be interviewed for this article."),
 ]
 
+# the vocabulary of diplomatic reproach in reported speech (fourteenth session)
+TWENTY_SECOND_CUES = [
+    ("CRITICISM", "Tokyo's spokesman said the naval drills were escalatory and needless."),
+    ("CRITICISM", "Hanoi's foreign ministry called the renaming of the reefs preposterous."),
+    ("CRITICISM", "Seoul said Pyongyang's balloon launches were provocations that must end."),
+    ("CRITICISM", "Ankara said the Greek minister's remarks had crossed a red line."),
+    ("CRITICISM", "Jakarta warned that closing the strait would be a grave mistake by Canberra."),
+    ("CRITICISM", "Brasilia said the American tariff exemptions were far from enough."),
+    ("CRITICISM", "Vietnamese fishing boats illegally intruded into the waters, Beijing said."),
+    ("CRITICISM", "Riyadh told Tehran to stop interfering in Bahrain's affairs."),
+    ("CRITICISM", "Manila's envoy said Beijing had ignored the facts about the shoal."),
+]
+
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
@@ -967,6 +980,9 @@ OTHER_SENSES = [
     ("The EU banned two Iranian generals from travelling to the bloc.", "DIPLOMATIC_CONTACT"),
     # a secondary tariff imposed is no threat of one
     ("Washington slapped a 20% secondary tariff on Brazilian goods in May.", "TARIFF_THREAT"),
+    # reproach words away from speech, or in a crime report
+    ("The striker's futile run ended the match for the visitors.", "CRITICISM"),
+    ("Police said the migrants had illegally entered the port at night.", "CRITICISM"),
 ]
 
 
@@ -1004,7 +1020,8 @@ def test_delaying_a_planned_increase_is_relief_not_a_threat(tagger: Tagger) -> N
     + EIGHTEENTH_CUES
     + NINETEENTH_CUES
     + TWENTIETH_CUES
-    + TWENTY_FIRST_CUES,
+    + TWENTY_FIRST_CUES
+    + TWENTY_SECOND_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -1664,6 +1681,15 @@ NOTHING = [
         " seafood vendors, and one of them rejected the fine. A cooperative from Peru pinned up"
         " a tariff for its coffee, and the organisers struck a deal with restaurants on their"
         " menus. Asked about the cooking contest, the chef declined to comment."
+    ),
+    # business at home, commercial and domestic words together: a ferry line's price "war"
+    # and "truce", a regulator that "sanctioned" it, a crew "strike" and its union's talks
+    (
+        "Ferry operators on the Clyde ended their fare war this month, agreeing a truce on"
+        " ticket prices after two years of losses. The regulator sanctioned one operator for"
+        " misleading customers, and its crews threatened a strike over pay. The union held"
+        " talks with management on Monday and rejected the latest offer, while Tom Baird, a"
+        " spokesman for the rival operator in Glasgow and Belfast, declined to comment."
     ),
     # a music feud: a rapper's "attack", a "truce", a record "deal", talks over a divorce
     (

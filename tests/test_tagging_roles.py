@@ -1366,3 +1366,11 @@ def test_a_criticism_between_two_countries_sets_up_the_sides(tagger: Tagger) -> 
         " Ugandan troops later deployed to the island."
     )
     assert one(tagger, body, "MILITARY_ESCALATION")["targets"] == ["country:KEN"]
+
+
+def test_a_quote_a_pronoun_attributes_after_it_is_its_antecedents(tagger: Tagger) -> None:
+    body = (
+        "Chile's foreign minister, Ana Valdivieso, arrived in Lima on Tuesday."
+        " 'This is a flagrant violation of our fishing rights,' she said."
+    )
+    assert one(tagger, body, "CRITICISM")["actors"] == ["person:ana-valdivieso"]

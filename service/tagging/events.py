@@ -542,6 +542,16 @@ class EventFinder:
         spec = self.spec
         return [e for e in events if e["actors"] or e["targets"] or not spec[e["type"]].needs_party]
 
+    def _said_by_pronoun(self, lows: list[str], last: int) -> bool:
+        """Whether a person's pronoun and a speech verb follow the trigger ("'This is a
+        blatant violation,' he said"): the quote is the antecedent's."""
+        n = len(lows)
+        for j in range(last + 1, n - 1):
+            w = lows[j]
+            if (w == "he" or w == "she") and lows[j + 1] in self.said_words:
+                return True
+        return False
+
     def _planned(self, lows: list[str], lo: int, hi: int, urged: bool = False) -> bool:
         """A future cue before the trigger in its clause ("will impose"), not one of another
         clause ("vows retaliation after X raises tariffs") nor an in-force one ("will now");
@@ -911,7 +921,11 @@ class EventFinder:
                 # "They had been due to meet": the parties of the last two-sided event
                 actors = list(ctx.parties)
                 targets = [t for t in targets if t not in actors]
-            elif not actors and ctx.antecedent and self.pronouns.any_in(lows, 0, m.first):
+            elif (
+                not actors
+                and ctx.antecedent
+                and (self.pronouns.any_in(lows, 0, m.first) or self._said_by_pronoun(lows, m.last))
+            ):
                 actors = list(ctx.antecedent)
                 targets = [t for t in targets if t not in actors]
             if d.policy is not None and not (group and d.policy.get("fallback_targets")):
@@ -1550,10 +1564,15 @@ def off_topic(off: int, on: int, domestic: int, one_country: bool = False) -> bo
     (twice as many such cue words as political ones, and at least three), or about a labour
     dispute, a court case or an election at home (at least three such words, and more than
     political ones unless the story names a single country: a coalition story counts its
-    parliament, ministers and government as political words, yet has no other side).
+    parliament, ministers and government as political words, yet has no other side), or
+    about business at home, where words of both kinds together are at least as many as the
+    political ones (an airline's strike and fares, a housing market's tenants and lenders:
+    such a story's "war" and "truce" count as political words too).
     """
-    return (off >= OFF_TOPIC_MIN and off >= OFF_TOPIC_RATIO * on) or (
-        domestic >= OFF_TOPIC_MIN and (domestic > on or one_country)
+    return (
+        (off >= OFF_TOPIC_MIN and off >= OFF_TOPIC_RATIO * on)
+        or (domestic >= OFF_TOPIC_MIN and (domestic > on or one_country))
+        or (off > 0 and domestic > 0 and off + domestic >= max(OFF_TOPIC_MIN, on))
     )
 
 
