@@ -932,6 +932,8 @@ TWENTY_SECOND_CUES = [
     ("CRITICISM", "Vietnamese fishing boats illegally intruded into the waters, Beijing said."),
     ("CRITICISM", "Riyadh told Tehran to stop interfering in Bahrain's affairs."),
     ("CRITICISM", "Manila's envoy said Beijing had ignored the facts about the shoal."),
+    ("MILITARY_ESCALATION", "China began large-scale drills around Taiwan on Monday."),
+    ("MILITARY_ESCALATION", "Russia conducted manoeuvres near the Finnish border."),
 ]
 
 
@@ -983,6 +985,12 @@ OTHER_SENSES = [
     # reproach words away from speech, or in a crime report
     ("The striker's futile run ended the match for the visitors.", "CRITICISM"),
     ("Police said the migrants had illegally entered the port at night.", "CRITICISM"),
+    # a provocation judged is criticism, not an escalation; people briefed on plans are sources
+    ("Athens called the survey ship's voyage a deliberate provocation.", "MILITARY_ESCALATION"),
+    (
+        "IAEA inspectors will attend the Muscat round, according to people briefed on the plans.",
+        "PEACE_TALKS",
+    ),
 ]
 
 
