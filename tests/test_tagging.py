@@ -934,6 +934,14 @@ TWENTY_SECOND_CUES = [
     ("CRITICISM", "Manila's envoy said Beijing had ignored the facts about the shoal."),
     ("MILITARY_ESCALATION", "China began large-scale drills around Taiwan on Monday."),
     ("MILITARY_ESCALATION", "Russia conducted manoeuvres near the Finnish border."),
+    (
+        "SANCTIONS_ACTION",
+        "Beijing has decided to take countermeasures against two U.S. drone makers.",
+    ),
+    (
+        "SANCTIONS_ACTION",
+        "Moscow said it would ban grain exports to Lithuanian buyers with immediate effect.",
+    ),
 ]
 
 
