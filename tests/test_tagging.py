@@ -942,6 +942,11 @@ TWENTY_SECOND_CUES = [
         "SANCTIONS_ACTION",
         "Moscow said it would ban grain exports to Lithuanian buyers with immediate effect.",
     ),
+    ("TARIFF_RELIEF", "The Supreme Court struck down the president's emergency tariffs."),
+    (
+        "TARIFF_RELIEF",
+        "Ottawa will hold off on its counter-tariffs until the Washington talks end.",
+    ),
 ]
 
 
@@ -998,6 +1003,11 @@ OTHER_SENSES = [
     (
         "IAEA inspectors will attend the Muscat round, according to people briefed on the plans.",
         "PEACE_TALKS",
+    ),
+    # holding off on a raise is a reprieve, not a threat of one
+    (
+        "Washington will hold off for another 60 days on raising tariffs on Thai goods to 36%.",
+        "TARIFF_THREAT",
     ),
 ]
 
