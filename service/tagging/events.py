@@ -1565,14 +1565,14 @@ def off_topic(off: int, on: int, domestic: int, one_country: bool = False) -> bo
     dispute, a court case or an election at home (at least three such words, and more than
     political ones unless the story names a single country: a coalition story counts its
     parliament, ministers and government as political words, yet has no other side), or
-    about business at home, where words of both kinds together are at least as many as the
+    about business at home, where words of both kinds together (at least three) outnumber the
     political ones (an airline's strike and fares, a housing market's tenants and lenders:
     such a story's "war" and "truce" count as political words too).
     """
     return (
         (off >= OFF_TOPIC_MIN and off >= OFF_TOPIC_RATIO * on)
         or (domestic >= OFF_TOPIC_MIN and (domestic > on or one_country))
-        or (off > 0 and domestic > 0 and off + domestic >= max(OFF_TOPIC_MIN, on))
+        or (off > 0 and domestic > 0 and off + domestic >= OFF_TOPIC_MIN and off + domestic > on)
     )
 
 
