@@ -372,6 +372,7 @@ class EventFinder:
         self.decided_verbs = _lowered(cues, "decided_verbs")
         self.plan_speech = _lowered(cues, "plan_speech")
         self.said_words = _lowered(cues, "reported_speech")
+        self.person_pronouns = _lowered(cues, "pronoun_person")
         # "the Tbilisi talks": nouns a place or people's name may stand before, naming an
         # event again
         self.named_ref_nouns = _lowered(cues, "named_reference_nouns")
@@ -545,10 +546,8 @@ class EventFinder:
     def _said_by_pronoun(self, lows: list[str], last: int) -> bool:
         """Whether a person's pronoun and a speech verb follow the trigger ("'This is a
         blatant violation,' he said"): the quote is the antecedent's."""
-        n = len(lows)
-        for j in range(last + 1, n - 1):
-            w = lows[j]
-            if (w == "he" or w == "she") and lows[j + 1] in self.said_words:
+        for j in range(last + 1, len(lows) - 1):
+            if lows[j] in self.person_pronouns and lows[j + 1] in self.said_words:
                 return True
         return False
 
