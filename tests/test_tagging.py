@@ -949,9 +949,24 @@ TWENTY_SECOND_CUES = [
     ),
 ]
 
+# the fifteenth session: a war story's fighting where the sentence names no army
+TWENTY_THIRD_CUES = [
+    ("MILITARY_ESCALATION", "Rebels have held Goma since May. There were clashes there overnight."),
+    ("MILITARY_ESCALATION", "Witnesses said Kharkiv had been hit by dozens of drones."),
+    ("MILITARY_ESCALATION", "The militia said it had taken control of the airport."),
+    ("MILITARY_ESCALATION", "Government troops hold Bukavu. The M23 seized the city of Goma."),
+    ("MILITARY_ESCALATION", "The rebels said they had destroyed eleven army vehicles."),
+    ("MILITARY_ESCALATION", "Houthi forces said they would keep targeting vessels near Eilat."),
+    ("MILITARY_ESCALATION", "Army officers said the rebels' advance on Uvira had stalled."),
+]
+
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
+    # the fifteenth session's war-story cues, in a war story's other news
+    ("Rebels hold the north. Stocks advanced on hopes of a deal.", "MILITARY_ESCALATION"),
+    ("Rebels hold the north. Fans clashed with police after the match.", "MILITARY_ESCALATION"),
+    ("Rebels hold the north. The state took control of the failed bank.", "MILITARY_ESCALATION"),
     # a review of one session's new cues, in other senses
     ("Protesters held banners calling for the mayor to resign.", "DIPLOMATIC_CONTACT"),
     ("Several blasts were heard in Kharkiv overnight, the governor said.", "CRITICISM"),
@@ -1047,7 +1062,8 @@ def test_delaying_a_planned_increase_is_relief_not_a_threat(tagger: Tagger) -> N
     + NINETEENTH_CUES
     + TWENTIETH_CUES
     + TWENTY_FIRST_CUES
-    + TWENTY_SECOND_CUES,
+    + TWENTY_SECOND_CUES
+    + TWENTY_THIRD_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -1495,6 +1511,36 @@ def test_negotiating_in_a_story_that_mentions_a_war_is_no_peace_talks(
 )
 def test_a_surname_that_is_a_trade_word_stays_a_person(tagger: Tagger, body: str, eid: str) -> None:
     assert entity(tagger, body, eid)["type"] == "PERSON"
+
+
+def test_an_unseen_name_that_opens_a_sentence_and_speaks_is_a_body(tagger: Tagger) -> None:
+    body = "Talks between Vostra and Gazprom broke down. Vostra declined to comment."
+    e = entity(tagger, body, "org:vostra", "ORG")
+    assert [m["text"] for m in e["mentions"]] == ["Vostra", "Vostra"]
+    _, evs = tagger.tag("t-1", body)
+    assert [ev["actors"] for ev in evs if ev["type"] == "NO_COMMENT"] == [["org:vostra"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "eid"),
+    [
+        # a person's name in three words, then a word of it after the first alone
+        (
+            "Trade Minister Hernán Castaño Rueda met the envoys. Castaño said talks went well.",
+            "person:hernan-castano-rueda",
+        ),
+        ("Kestrel Mobile raised its prices. Kestrel said costs had risen.", "org:kestrel-mobile"),
+    ],
+)
+def test_a_speaker_named_by_a_word_of_a_longer_name_is_that_name(
+    tagger: Tagger, body: str, eid: str
+) -> None:
+    assert len(entity(tagger, body, eid)["mentions"]) == 2
+
+
+def test_a_group_of_people_opening_a_sentence_is_no_body(tagger: Tagger) -> None:
+    ents, _ = tagger.tag("t-1", "Oil fell on Monday. Traders said supply was ample.")
+    assert "org:traders" not in {e["id"] for e in ents}
 
 
 def test_a_general_word_opening_a_companys_name_does_not_stand_for_it(tagger: Tagger) -> None:

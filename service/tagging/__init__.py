@@ -145,6 +145,15 @@ class Tagger:
             ]
             for f in FIELDS:
                 found[f] = _relink(f, texts[f], found[f], table, extra)
+        everyone = found["title"] + found["body"]
+        guessed: list[tuple[str, Entry]] = []
+        for f in FIELDS:
+            found[f] = self.names.speakers(
+                f, texts[f], sents[f], found[f], table, everyone, guessed
+            )
+        if guessed:  # "Naftogaz declined to comment": "between Naftogaz and Gazprom" too
+            for f in FIELDS:
+                found[f] = _relink(f, texts[f], found[f], {}, guessed)
         acronyms = _acronyms(found["title"] + found["body"], self.gaz.forms)
         if acronyms:
             for f in FIELDS:

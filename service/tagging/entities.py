@@ -398,6 +398,7 @@ class NameFinder:
         self.common = frozenset(cues.get("common_capitalised", []))
         self.role_after = frozenset(w.lower() for w in cues.get("person_roles_after", []))
         self.verb_after = frozenset(w.lower() for w in cues.get("person_verbs_after", []))
+        self.body_verbs = frozenset(w.lower() for w in cues.get("body_verbs_after", []))
         self.org_roles = frozenset(w.lower() for w in cues.get("org_roles_after", []))
         # bodies a country's name qualifies ("Chinese Foreign Ministry": see bodies.py)
         self.gov_heads = frozenset(cues.get("government_bodies", []))
@@ -720,6 +721,75 @@ class NameFinder:
                 i >= 0 and text[i : _word_end(text, i, lim)].lower().rstrip(".,") in self.role_after
             )
         return gap == " " and nxt in self.verb_after
+
+    def speakers(
+        self,
+        field: str,
+        text: str,
+        sents: list[Span],
+        ms: list[Mention],
+        table: dict[str, Entry],
+        everyone: list[Mention],
+        guessed: list[tuple[str, Entry]],
+    ) -> list[Mention]:
+        """Add the unseen one-word names that open a sentence and speak ("Naftogaz declined
+        to comment", "Castaño said"): the article's own name they shorten where the surname
+        ``table`` or ``everyone``'s names have it, else a body (a plural, "Traders said", is
+        a group of people; the bodies made are added to ``guessed``, to be found where
+        else they stand). Run once the article's names are known, with ``ms`` in order."""
+        added: list[Mention] = []
+        short: dict[str, Entry] | None = None
+        k = 0
+        for sent in sents:
+            s = sent.start
+            e = _cap_word_end(text, s, sent.end) if _upper_at(text, s) else s
+            if e - s < 3 or not self._body_verb_after(text, e):
+                continue
+            while k < len(ms) and ms[k].end <= s:
+                k += 1
+            if k < len(ms) and ms[k].start < e:
+                continue  # a name found already
+            w = text[s:e]
+            if w.endswith("s") or w in self._dull or w in self._generic or w in self.not_entity:
+                continue
+            if short is None:
+                short = short_forms(everyone)
+            entry = table.get(w) or short.get(w)
+            if entry is None:
+                m = _unseen(field, s, e, w, "ORG")
+                guessed.append((w, m.entry))
+            else:
+                m = Mention(field, s, e, w, entry)
+            added.append(m)
+        if not added:
+            return ms
+        out = ms + added
+        sort_by_start(out)
+        return out
+
+    def _body_verb_after(self, text: str, end: int) -> bool:
+        """A speech verb, or "declined", right after the name and a space."""
+        if text[end : end + 1] != " ":
+            return False
+        j = _word_end(text, end + 1, min(len(text), end + 24))
+        return j > end + 1 and text[end + 1 : j].lower() in self.body_verbs
+
+
+def short_forms(ms: list[Mention]) -> dict[str, Entry]:
+    """The words that may stand alone for a longer name of the article: a person's after
+    the first ("Hernán Castaño Rueda"), a body's first ("Kestrel Mobile"); of names in
+    capitalised words only (not "Shares of Castellan")."""
+    out: dict[str, Entry] = {}
+    for m in ms:
+        words = m.text.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        if m.entry.type == "PERSON":
+            for w in words[1:]:
+                out.setdefault(w, m.entry)
+        elif m.entry.type == "ORG":
+            out.setdefault(words[0], m.entry)
+    return out
 
 
 def _code_in(chars: str, text: str, i: int) -> bool:
