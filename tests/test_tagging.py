@@ -1136,6 +1136,10 @@ def test_urging_reaches_a_few_words_ahead(tagger: Tagger) -> None:
 def test_calling_sanctions_names_is_no_call_for_sanctions(tagger: Tagger) -> None:
     found = events_of(tagger, 'Iran called the sanctions "economic terrorism".')
     assert "SANCTIONS_THREAT" not in found
+    # the sanctions named take no word from the criticism: another family's event stands
+    assert "CRITICISM" in found and "CRITICISM" in events_of(
+        tagger, "Minsk called the new sanctions “economic banditry”."
+    )
     assert "SANCTIONS_THREAT" in events_of(tagger, "France called for sanctions on Iran.")
 
 

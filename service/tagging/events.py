@@ -1361,8 +1361,10 @@ class EventFinder:
 
     def _resolve(self, matches: list[Match]) -> list[Match]:
         """One match per type, in sentence order: its heaviest (then earliest) match whose
-        words no stronger type's heaviest match claims ("EU blacklists X in new sanctions
-        package": the threat takes "new sanctions", the action stands on "blacklists")."""
+        words no stronger type of its family's heaviest match claims ("EU blacklists X in new
+        sanctions package": the threat takes "new sanctions", the action stands on
+        "blacklists"). Another family's match stands ("called the sanctions 'banditry'" is
+        criticism and names the sanctions)."""
         if len(matches) < 2:
             return matches
         spec = self.spec
@@ -1376,7 +1378,10 @@ class EventFinder:
                 continue
             pm = spec[m.etype].priority
             if not any(
-                o.first <= m.last and m.first <= o.last and spec[o.etype].priority > pm
+                o.first <= m.last
+                and m.first <= o.last
+                and spec[o.etype].priority > pm
+                and o.etype.split("_", 1)[0] == m.etype.split("_", 1)[0]
                 for o in heaviest.values()
             ):
                 keep[m.etype] = m
