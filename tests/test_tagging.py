@@ -958,11 +958,20 @@ TWENTY_THIRD_CUES = [
     ("MILITARY_ESCALATION", "The rebels said they had destroyed eleven army vehicles."),
     ("MILITARY_ESCALATION", "Houthi forces said they would keep targeting vessels near Eilat."),
     ("MILITARY_ESCALATION", "Army officers said the rebels' advance on Uvira had stalled."),
+    # a label in quotes after a verb of naming and its object
+    ("CRITICISM", "Ottawa called the levy “a tax on its own consumers”."),
+    ("CRITICISM", "Kyiv's envoy described the proposal as “a reward for the aggressor”."),
+    ("CRITICISM", 'Seoul called it "a cynical answer to our offer of talks".'),
 ]
 
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
+    # quoted labels that praise, deny or report, and a call for something quoted
+    ("Tokyo called the talks with Seoul “frank and useful”.", "CRITICISM"),
+    ("Manila called the Chinese allegations “baseless”.", "CRITICISM"),
+    ("The EU called for “calm and patience” from Serbia.", "CRITICISM"),
+    ("Brussels described the Chinese plan as “under review”.", "CRITICISM"),
     # the fifteenth session's war-story cues, in a war story's other news
     ("Rebels hold the north. Stocks advanced on hopes of a deal.", "MILITARY_ESCALATION"),
     ("Rebels hold the north. Fans clashed with police after the match.", "MILITARY_ESCALATION"),

@@ -62,6 +62,7 @@ _ON_TOPIC: Final = 16
 # (``_bits`` only) the first word of a cue of some CueSet (``modality.cue_firsts``)
 _CUE_FIRST: Final = 32
 _DOMESTIC: Final = 64
+_LABEL_VERB: Final = 128  # "called", "branded": a quoted label may follow (_scare_label)
 _TOPICAL: Final = _OFF_TOPIC | _ON_TOPIC | _DOMESTIC
 _PLACED: Final = _TOPICAL | _REF_NOUN  # (where these stand, _bits notes)
 
@@ -440,6 +441,12 @@ class EventFinder:
         self.reception_verbs = _lowered(cues, "reception_verbs")
         # "a moratorium on strikes", "if Russia halted its strikes": the thing to be ended
         self.reference_enders = _lowered(cues, "reference_enders")
+        # "called the sanctions “economic banditry”": a label in quotes after a verb of naming
+        # and its object is a judgement, unless a word of it praises, denies or reports
+        # ("a first step", "baseless", "under review")
+        self.label_verbs = _lowered(cues, "label_verbs")
+        self.label_objects = _lowered(cues, "label_objects")
+        self.label_blockers = _lowered(cues, "label_blockers")
         self.rate_before = _lowered(cues, "rate_blockers_before")
         self.rate_after = _lowered(cues, "rate_blockers_after")
         # the cue lists every sentence is checked against, by word: one look-up per token
@@ -451,6 +458,7 @@ class EventFinder:
             (_OFF_TOPIC, self.off_topic),
             (_ON_TOPIC, self.on_topic),
             (_DOMESTIC, self.domestic),
+            (_LABEL_VERB, self.label_verbs),
         ):
             for w in words:
                 self.word_bits[w] = self.word_bits.get(w, 0) | bit
@@ -724,6 +732,8 @@ class EventFinder:
         matches = self._resolve(self.matcher.find(toks, ctx.article_stems, bool(goods)))
         if ctx.history and bits & _REF_NOUN:
             matches = self._references(toks, ms, ctx, matches, places)
+        if bits & _LABEL_VERB and _CRITICISM in self.spec:
+            matches = self._scare_label(text, toks, matches)
         if not matches:
             ctx.learn(ms, text, self.leader_titles)  # "the two leaders" may name them later
             return []
@@ -987,6 +997,34 @@ class EventFinder:
                 types.append(_TALKS)
                 ctx.history.append((_TALKS, talks["actors"], talks["targets"]))
         return _by_trigger(list(out.values()), starts, types)
+
+    def _scare_label(self, text: str, toks: Toks, matches: list[Match]) -> list[Match]:
+        """``matches`` with a criticism where a verb of naming, its object, then a label in
+        quotes within a few words ("called the plan “a reward for crimes”", "calling it
+        “a lever we will not accept”") judge something, and no criticism is found already;
+        not where the label praises or denies ("a first step", "baseless")."""
+        if any(m.etype == _CRITICISM for m in matches):
+            return matches
+        lows, starts, ends = toks.lows, toks.starts, toks.ends
+        n = len(lows)
+        for i in range(n - 2):
+            if lows[i] not in self.label_verbs or lows[i + 1] not in self.label_objects:
+                continue
+            lo = ends[i + 1]
+            hi = starts[min(i + 6, n - 1)]  # the quote opens within a few words
+            q = _open_quote(text, lo, hi)
+            if q < 0:
+                continue
+            k = bisect_right(starts, q)  # the label's first token
+            last = k
+            while last + 1 < n and not _closes_before(text, ends[last], starts[last + 1]):
+                last += 1
+            if k >= n or last - k > LABEL_WORDS:
+                continue
+            if not self.label_blockers.isdisjoint(lows[k : last + 1]):
+                continue
+            return _in_order([*matches, Match(_CRITICISM, i, last, 2)])
+        return matches
 
     def _warring_talks(
         self, contact: dict[str, Any], ctx: _Context, key: bytes
@@ -1438,6 +1476,28 @@ def _venue(text: str, ms: list[Mention], start: int) -> str:
         ):
             return x.entry.id
     return ""
+
+
+# a quoted label's opening and closing marks, and how many words it may hold
+_OPEN_QUOTES: Final = "“\""
+_CLOSE_QUOTES: Final = "”\""
+LABEL_WORDS: Final = 12
+
+
+def _open_quote(text: str, lo: int, hi: int) -> int:
+    """Where the first opening quote mark between lo and hi stands, or -1."""
+    for j in range(lo, hi):
+        if text[j] in _OPEN_QUOTES:
+            return j
+    return -1
+
+
+def _closes_before(text: str, lo: int, hi: int) -> bool:
+    """Whether a closing quote mark stands between two tokens (from lo to hi)."""
+    for j in range(lo, hi):
+        if text[j] in _CLOSE_QUOTES:
+            return True
+    return False
 
 
 def _inside_truce(m: Match, matches: list[Match]) -> bool:
