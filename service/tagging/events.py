@@ -1479,8 +1479,8 @@ def _venue(text: str, ms: list[Mention], start: int) -> str:
 
 
 # a quoted label's opening and closing marks, and how many words it may hold
-_OPEN_QUOTES: Final = "“\""
-_CLOSE_QUOTES: Final = "”\""
+_OPEN_QUOTES: Final = '“"'
+_CLOSE_QUOTES: Final = '”"'
 LABEL_WORDS: Final = 12
 
 
@@ -1494,10 +1494,7 @@ def _open_quote(text: str, lo: int, hi: int) -> int:
 
 def _closes_before(text: str, lo: int, hi: int) -> bool:
     """Whether a closing quote mark stands between two tokens (from lo to hi)."""
-    for j in range(lo, hi):
-        if text[j] in _CLOSE_QUOTES:
-            return True
-    return False
+    return any(text[j] in _CLOSE_QUOTES for j in range(lo, hi))
 
 
 def _inside_truce(m: Match, matches: list[Match]) -> bool:
