@@ -962,6 +962,11 @@ TWENTY_THIRD_CUES = [
     ("CRITICISM", "Ottawa called the levy “a tax on its own consumers”."),
     ("CRITICISM", "Kyiv's envoy described the proposal as “a reward for the aggressor”."),
     ("CRITICISM", 'Seoul called it "a cynical answer to our offer of talks".'),
+    # a measure not yet in force: a plan, a list drawn up, before it takes effect
+    ("SANCTIONS_THREAT", "Gas prices rose on the EU sanctions plan."),
+    ("TARIFF_THREAT", "Ottawa published a counter-tariff list on Friday."),
+    ("TARIFF_THREAT", "Brussels has drawn up a list of tariffs on U.S. motorcycles."),
+    ("TARIFF_THREAT", "Seoul wants a deal before the tariffs take effect."),
 ]
 
 
