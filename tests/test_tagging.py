@@ -967,6 +967,8 @@ TWENTY_THIRD_CUES = [
     ("TARIFF_THREAT", "Ottawa published a counter-tariff list on Friday."),
     ("TARIFF_THREAT", "Brussels has drawn up a list of tariffs on U.S. motorcycles."),
     ("TARIFF_THREAT", "Seoul wants a deal before the tariffs take effect."),
+    # a future eight words before the act: "would work with Seoul and Tokyo to impose"
+    ("SANCTIONS_THREAT", "Washington would work with Seoul and Tokyo to impose sanctions on it."),
 ]
 
 

@@ -85,6 +85,7 @@ _TALKS: Final = "PEACE_TALKS"
 _WILL: Final = frozenset({"will", "would"})
 _PERFECT: Final = frozenset({"had", "has", "have"})  # in a trigger: a done act
 _SUBJECTS: Final = frozenset({"it", "they", "which", "that"})  # open a relative clause
+_CLAUSE_SUBJECTS: Final = _SUBJECTS | {"he", "she", "we"}  # a plan before one is another's
 
 # confidence by (pattern weight, hypothetical): round() per event is measurably slow
 _CONF: Final[dict[tuple[int, bool], float]] = {}
@@ -561,11 +562,12 @@ class EventFinder:
 
     def _planned(self, lows: list[str], lo: int, hi: int, urged: bool = False) -> bool:
         """A future cue before the trigger in its clause ("will impose"), not one of another
-        clause ("vows retaliation after X raises tariffs") nor an in-force one ("will now");
-        ``urged``: an urging cue ("urged the EU to follow suit and blacklist")."""
+        clause ("vows retaliation after X raises tariffs", "will respond and on Friday it
+        imposed": a subject opens a clause) nor an in-force one ("will now"); ``urged``: an
+        urging cue ("urged the EU to follow suit and blacklist")."""
         stops = self.matcher.stops
         for j in range(hi - 1, lo - 1, -1):
-            if lows[j] in stops:
+            if lows[j] in stops or lows[j] in _CLAUSE_SUBJECTS:
                 lo = j + 1
                 break
         cues = self.urging if urged else self.future
@@ -1640,7 +1642,7 @@ def off_topic(off: int, on: int, domestic: int, one_country: bool = False) -> bo
 OFF_TOPIC_MIN: Final = 3
 # how many tokens before a trigger a future cue may stand ("will impose"), and an urging one
 # ("urged the EU to follow suit and blacklist")
-PLAN_REACH: Final = 6
+PLAN_REACH: Final = 8
 URGE_REACH: Final = 10
 # how many tokens before talks an offer to host them may stand ("ready to host a new round of
 # indirect nuclear talks")
