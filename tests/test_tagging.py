@@ -967,6 +967,13 @@ TWENTY_THIRD_CUES = [
     ("TARIFF_THREAT", "Ottawa published a counter-tariff list on Friday."),
     ("TARIFF_THREAT", "Brussels has drawn up a list of tariffs on U.S. motorcycles."),
     ("TARIFF_THREAT", "Seoul wants a deal before the tariffs take effect."),
+    # a trade dispute taken to the WTO; a measure ordered; a licence revoked under sanctions
+    ("CRITICISM", "Brazil requested consultations with the United States at the WTO."),
+    ("CRITICISM", "Jakarta said it would bring the matter before the World Trade Organization."),
+    ("CRITICISM", "Chile takes Washington to WTO over copper levy."),
+    ("TARIFF_ACTION", "Bogotá ordered a 25% tariff on American goods."),
+    ("SANCTIONS_ACTION", "The minister ordered visa restrictions on Colombian officials."),
+    ("SANCTIONS_ACTION", "OFAC staff reviewed the files. The Treasury revoked two oil licences."),
     # a future eight words before the act: "would work with Seoul and Tokyo to impose"
     ("SANCTIONS_THREAT", "Washington would work with Seoul and Tokyo to impose sanctions on it."),
 ]
@@ -974,6 +981,10 @@ TWENTY_THIRD_CUES = [
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
+    # orders and licences in other senses
+    ("Under an order signed in April, duties on Mexican goods were cut.", "TARIFF_ACTION"),
+    ("OFAC staff reviewed the files. The city revoked two taxi licences.", "SANCTIONS_ACTION"),
+    ("Brazil and Peru held consultations with each other in Lima.", "CRITICISM"),
     # quoted labels that praise, deny or report, and a call for something quoted
     ("Tokyo called the talks with Seoul “frank and useful”.", "CRITICISM"),
     ("Manila called the Chinese allegations “baseless”.", "CRITICISM"),
