@@ -974,6 +974,8 @@ TWENTY_THIRD_CUES = [
     ("TARIFF_ACTION", "Bogotá ordered a 25% tariff on American goods."),
     ("SANCTIONS_ACTION", "The minister ordered visa restrictions on Colombian officials."),
     ("SANCTIONS_ACTION", "OFAC staff reviewed the files. The Treasury revoked two oil licences."),
+    ("REJECTION", "Hungary voted against the new sanctions package."),
+    ("TARIFF_RELIEF", "Bogotá cancelled the tariffs on American goods."),
     # a future eight words before the act: "would work with Seoul and Tokyo to impose"
     ("SANCTIONS_THREAT", "Washington would work with Seoul and Tokyo to impose sanctions on it."),
 ]
