@@ -975,6 +975,8 @@ TWENTY_THIRD_CUES = [
     ("SANCTIONS_ACTION", "The minister ordered visa restrictions on Colombian officials."),
     ("SANCTIONS_ACTION", "OFAC staff reviewed the files. The Treasury revoked two oil licences."),
     ("REJECTION", "Hungary voted against the new sanctions package."),
+    # talks about a truce where the sides "trade" blame (no trade talks)
+    ("PEACE_TALKS", "Israel and Hamas trade blame as Cairo talks on the truce stall."),
     ("TARIFF_RELIEF", "Bogotá cancelled the tariffs on American goods."),
     # a future eight words before the act: "would work with Seoul and Tokyo to impose"
     ("SANCTIONS_THREAT", "Washington would work with Seoul and Tokyo to impose sanctions on it."),
@@ -983,6 +985,7 @@ TWENTY_THIRD_CUES = [
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
+    ("Beijing and Washington held trade talks on extending their tariff truce.", "PEACE_TALKS"),
     # orders and licences in other senses
     ("Under an order signed in April, duties on Mexican goods were cut.", "TARIFF_ACTION"),
     ("OFAC staff reviewed the files. The city revoked two taxi licences.", "SANCTIONS_ACTION"),
