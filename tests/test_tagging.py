@@ -3268,6 +3268,10 @@ def test_a_company_story_of_a_hack_a_fine_and_wage_talks_reports_no_event(tagger
             "SANCTIONS_THREAT",
         ),
         ("Pretoria has yet to respond to questions from reporters.", "NO_COMMENT"),
+        (
+            "Oman offered to mediate between Iran and Israel. Tehran welcomed the initiative.",
+            "MEDIATION",
+        ),
     ],
 )
 def test_references_refusals_threats_and_silences_of_sets_w_and_y(
