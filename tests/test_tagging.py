@@ -975,6 +975,10 @@ TWENTY_THIRD_CUES = [
     ("SANCTIONS_ACTION", "The minister ordered visa restrictions on Colombian officials."),
     ("SANCTIONS_ACTION", "OFAC staff reviewed the files. The Treasury revoked two oil licences."),
     ("REJECTION", "Hungary voted against the new sanctions package."),
+    # a call named by when it happened or who had it
+    ("DIPLOMATIC_CONTACT", "Seoul delays the levy after the Lee-Ishiba call."),
+    ("DIPLOMATIC_CONTACT", "During the 40-minute call, Modi and Sharif discussed the border."),
+    ("DIPLOMATIC_CONTACT", "“We had a very good call,” Albanese said of Luxon."),
     # talks about a truce where the sides "trade" blame (no trade talks)
     ("PEACE_TALKS", "Israel and Hamas trade blame as Cairo talks on the truce stall."),
     ("TARIFF_RELIEF", "Bogotá cancelled the tariffs on American goods."),
@@ -985,6 +989,8 @@ TWENTY_THIRD_CUES = [
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
+    ("Rome saw protests after calls for a general strike.", "DIPLOMATIC_CONTACT"),
+    ("Paris has a call centre in Tunis that serves its clients.", "DIPLOMATIC_CONTACT"),
     ("Beijing and Washington held trade talks on extending their tariff truce.", "PEACE_TALKS"),
     # orders and licences in other senses
     ("Under an order signed in April, duties on Mexican goods were cut.", "TARIFF_ACTION"),
