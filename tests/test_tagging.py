@@ -1566,6 +1566,19 @@ def test_an_unseen_name_that_opens_a_sentence_and_speaks_is_a_body(tagger: Tagge
 @pytest.mark.parametrize(
     ("body", "eid"),
     [
+        ("Korvex, the world's largest meatpacker, declined to comment.", "org:korvex"),
+        ("Veltra did not respond to emailed questions.", "org:veltra"),
+    ],
+)
+def test_a_body_that_speaks_after_an_apposition_or_an_auxiliary_is_found(
+    tagger: Tagger, body: str, eid: str
+) -> None:
+    assert entity(tagger, body, eid)["type"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("body", "eid"),
+    [
         # a person's name in three words, then a word of it after the first alone
         (
             "Trade Minister Hernán Castaño Rueda met the envoys. Castaño said talks went well.",

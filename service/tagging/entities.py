@@ -743,7 +743,9 @@ class NameFinder:
         for sent in sents:
             s = sent.start
             e = _cap_word_end(text, s, sent.end) if _upper_at(text, s) else s
-            if e - s < 3 or not self._body_verb_after(text, e):
+            if e - s < 3 or not (
+                self._body_verb_after(text, e) or self._body_verb_after(text, _apposed(text, e))
+            ):
                 continue
             while k < len(ms) and ms[k].end <= s:
                 k += 1
@@ -773,6 +775,15 @@ class NameFinder:
             return False
         j = _word_end(text, end + 1, min(len(text), end + 24))
         return j > end + 1 and text[end + 1 : j].lower() in self.body_verbs
+
+
+def _apposed(text: str, end: int) -> int:
+    """Where an apposition right after a name ends (", the world's largest meatpacker,"),
+    before the space that follows it; else ``end``."""
+    if not text.startswith((", the ", ", a ", ", an "), end):
+        return end
+    j = text.find(",", end + 2, end + 80)
+    return j + 1 if j > 0 else end
 
 
 def short_forms(ms: list[Mention]) -> dict[str, Entry]:
