@@ -266,6 +266,11 @@ def test_the_company_declining_to_comment_is_the_company_last_named(tagger: Tagg
     assert events_of(tagger, body)["NO_COMMENT"]["actors"] == ["org:andina-steelworks"]
 
 
+def test_a_spokesperson_declining_to_say_speaks_for_the_body_last_named(tagger: Tagger) -> None:
+    body = "The State Department said talks would go on. A spokesperson declined to say when."
+    assert events_of(tagger, body)["NO_COMMENT"]["actors"] == ["org:us-state-department"]
+
+
 # a ninth set: verdicts in 'called X ...', vetoes, escalations threatened or launched,
 # trade suspended at the border
 NINTH_CUES = [
