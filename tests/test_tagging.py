@@ -980,6 +980,9 @@ TWENTY_THIRD_CUES = [
     ("SANCTIONS_ACTION", "The minister ordered visa restrictions on Colombian officials."),
     ("SANCTIONS_ACTION", "OFAC staff reviewed the files. The Treasury revoked two oil licences."),
     ("REJECTION", "Hungary voted against the new sanctions package."),
+    # talks about prices, projects, fees or supplies
+    ("ECONOMIC_COOPERATION", "Brussels says its talks with Beijing on minimum prices have failed."),
+    ("ECONOMIC_COOPERATION", "Ankara and Baghdad agreed to restart talks on the pipeline."),
     # a call named by when it happened or who had it
     ("DIPLOMATIC_CONTACT", "Seoul delays the levy after the Lee-Ishiba call."),
     ("DIPLOMATIC_CONTACT", "During the 40-minute call, Modi and Sharif discussed the border."),
@@ -994,6 +997,7 @@ TWENTY_THIRD_CUES = [
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
+    ("Kyiv and Moscow held talks on the supply of prisoners' lists.", "ECONOMIC_COOPERATION"),
     ("Rome saw protests after calls for a general strike.", "DIPLOMATIC_CONTACT"),
     ("Paris has a call centre in Tunis that serves its clients.", "DIPLOMATIC_CONTACT"),
     ("Beijing and Washington held trade talks on extending their tariff truce.", "PEACE_TALKS"),
