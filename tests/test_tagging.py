@@ -774,6 +774,20 @@ def test_event_words_outside_politics_are_no_event(tagger: Tagger, body: str) ->
     assert events_of(tagger, body) == {}
 
 
+def test_a_farm_story_of_pests_hail_and_a_neighbours_quarrel_reports_nothing(
+    tagger: Tagger,
+) -> None:
+    body = (
+        "Swarms of locusts have invaded farmland in Kenya's Rift Valley, officials said. "
+        "The invasion is the worst in years and the minister warned of hunger. Hailstones "
+        "came down like missiles on greenhouses, killing poultry. Smallholders will be exempted "
+        "from the water tariff. Two landowners agreed a ceasefire in their quarrel over a fence, "
+        "and a surveyor visits next week. The chief brokered the arrangement. Pests and blight "
+        "have spread, and new swarms are expected after the hailstorm."
+    )
+    assert tagger.tag("farm-1", body, "Locust invasion and hailstorm hit Kenya's farms")[1] == []
+
+
 def test_a_trade_story_that_names_unions_and_a_court_keeps_its_events(tagger: Tagger) -> None:
     body = (
         "Washington imposed a 25% tariff on Canadian steel on Monday. Steel unions welcomed the"
