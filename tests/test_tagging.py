@@ -994,6 +994,8 @@ TWENTY_THIRD_CUES = [
     ("SANCTIONS_ACTION", "The minister ordered visa restrictions on Colombian officials."),
     ("SANCTIONS_ACTION", "OFAC staff reviewed the files. The Treasury revoked two oil licences."),
     ("REJECTION", "Hungary voted against the new sanctions package."),
+    # forces pulled back
+    ("CEASEFIRE", "The AU urged both sides to pull their troops back from the frontier."),
     # talks about prices, projects, fees or supplies
     ("ECONOMIC_COOPERATION", "Brussels says its talks with Beijing on minimum prices have failed."),
     ("ECONOMIC_COOPERATION", "Ankara and Baghdad agreed to restart talks on the pipeline."),
@@ -3313,6 +3315,10 @@ def test_a_company_story_of_a_hack_a_fine_and_wage_talks_reports_no_event(tagger
         (
             "Oman offered to mediate between Iran and Israel. Tehran welcomed the initiative.",
             "MEDIATION",
+        ),
+        (
+            "Russia and Ukraine agreed a truce on power plants. Moscow said the moratorium ended.",
+            "CEASEFIRE",
         ),
     ],
 )
