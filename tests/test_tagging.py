@@ -1013,6 +1013,8 @@ TWENTY_THIRD_CUES = [
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
+    ("Tokyo called the agreement with Seoul “a new chapter”.", "CRITICISM"),
+    ("Seoul described a call with Tokyo that “went very well”.", "CRITICISM"),
     ("Kyiv and Moscow held talks on the supply of prisoners' lists.", "ECONOMIC_COOPERATION"),
     ("Rome saw protests after calls for a general strike.", "DIPLOMATIC_CONTACT"),
     ("Paris has a call centre in Tunis that serves its clients.", "DIPLOMATIC_CONTACT"),
@@ -1621,6 +1623,14 @@ def test_a_speaker_named_by_a_word_of_a_longer_name_is_that_name(
 def test_a_group_of_people_opening_a_sentence_is_no_body(tagger: Tagger) -> None:
     ents, _ = tagger.tag("t-1", "Oil fell on Monday. Traders said supply was ample.")
     assert "org:traders" not in {e["id"] for e in ents}
+
+
+def test_a_speaker_followed_by_he_is_a_person_and_a_headline_guesses_no_one(
+    tagger: Tagger,
+) -> None:
+    assert entity(tagger, "Varnek said he would veto the plan.", "person:varnek")
+    ents, _ = tagger.tag("t-1", "Prices rose in May.", "Study says tariffs hurt farmers")
+    assert ents == []
 
 
 def test_a_general_word_opening_a_companys_name_does_not_stand_for_it(tagger: Tagger) -> None:

@@ -146,14 +146,15 @@ class Tagger:
             for f in FIELDS:
                 found[f] = _relink(f, texts[f], found[f], table, extra)
         everyone = found["title"] + found["body"]
-        guessed: list[tuple[str, Entry]] = []
+        guessed: dict[str, Entry] = {}
         for f in FIELDS:
             found[f] = self.names.speakers(
                 f, texts[f], sents[f], found[f], table, everyone, guessed
             )
         if guessed:  # "Naftogaz declined to comment": "between Naftogaz and Gazprom" too
+            bodies = list(guessed.items())
             for f in FIELDS:
-                found[f] = _relink(f, texts[f], found[f], {}, guessed)
+                found[f] = _relink(f, texts[f], found[f], {}, bodies)
         acronyms = _acronyms(found["title"] + found["body"], self.gaz.forms)
         if acronyms:
             for f in FIELDS:

@@ -730,23 +730,28 @@ class NameFinder:
         ms: list[Mention],
         table: dict[str, Entry],
         everyone: list[Mention],
-        guessed: list[tuple[str, Entry]],
+        guessed: dict[str, Entry],
     ) -> list[Mention]:
         """Add the unseen one-word names that open a sentence and speak ("Naftogaz declined
-        to comment", "Castaño said"): the article's own name they shorten where the surname
-        ``table`` or ``everyone``'s names have it, else a body (a plural, "Traders said", is
-        a group of people; the bodies made are added to ``guessed``, to be found where
-        else they stand). Run once the article's names are known, with ``ms`` in order."""
+        to comment", "Castaño said"): the article's own name they stand for where the
+        surname ``table`` or ``everyone``'s names have it; else, in a body only, a person
+        where "he" or "she" follows the verb, or a body (``guessed``, to be found where else
+        it stands). A word ending in "s" is passed over ("Traders said": a group of people,
+        at the cost of a body named "Airbus"). Run once the article's names are known, with
+        ``ms`` in order."""
         added: list[Mention] = []
         short: dict[str, Entry] | None = None
         k = 0
         for sent in sents:
             s = sent.start
             e = _cap_word_end(text, s, sent.end) if _upper_at(text, s) else s
-            if e - s < 3 or not (
-                self._body_verb_after(text, e) or self._body_verb_after(text, _apposed(text, e))
-            ):
+            if e - s < 3:
                 continue
+            after = e  # where the verb's space stands: after the name or its apposition
+            if not self._body_verb_after(text, e):
+                after = _apposed(text, e)
+                if after == e or not self._body_verb_after(text, after):
+                    continue
             while k < len(ms) and ms[k].end <= s:
                 k += 1
             if k < len(ms) and ms[k].start < e:
@@ -756,13 +761,15 @@ class NameFinder:
                 continue
             if short is None:
                 short = short_forms(everyone)
-            entry = table.get(w) or short.get(w)
-            if entry is None:
-                m = _unseen(field, s, e, w, "ORG")
-                guessed.append((w, m.entry))
-            else:
-                m = Mention(field, s, e, w, entry)
-            added.append(m)
+            entry = table.get(w) or short.get(w) or guessed.get(w)
+            if entry is not None:
+                added.append(Mention(field, s, e, w, entry))
+            elif field == "body":  # a headline's "Study says" names no one
+                kind = "PERSON" if self._he_or_she_after(text, after) else "ORG"
+                m = _unseen(field, s, e, w, kind)
+                if kind == "ORG":
+                    guessed[w] = m.entry
+                added.append(m)
         if not added:
             return ms
         out = ms + added
@@ -774,7 +781,13 @@ class NameFinder:
         if text[end : end + 1] != " ":
             return False
         j = _word_end(text, end + 1, min(len(text), end + 24))
-        return j > end + 1 and text[end + 1 : j].lower() in self.body_verbs
+        return j > end + 1 and text[end + 1 : j].lower().rstrip(".,") in self.body_verbs
+
+    def _he_or_she_after(self, text: str, end: int) -> bool:
+        """Whether "he" or "she" is the word after the verb that follows ``end`` ("Brezovsky
+        said he would": a person)."""
+        j = _word_end(text, end + 1, min(len(text), end + 24))
+        return text.startswith((" he ", " she "), j)
 
 
 def _apposed(text: str, end: int) -> int:
@@ -787,13 +800,17 @@ def _apposed(text: str, end: int) -> int:
 
 
 def short_forms(ms: list[Mention]) -> dict[str, Entry]:
-    """The words that may stand alone for a longer name of the article: a person's after
-    the first ("Hernán Castaño Rueda"), a body's first ("Kestrel Mobile"); of names in
-    capitalised words only (not "Shares of Castellan")."""
+    """The words that may stand alone for a name of the article: a one-word name itself
+    ("Brezovsky" found elsewhere), a person's words after the first ("Hernán Castaño Rueda"),
+    a body's first ("Kestrel Mobile"); of names in capitalised words only (not "Shares of
+    Castellan")."""
     out: dict[str, Entry] = {}
     for m in ms:
         words = m.text.split()
-        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        if len(words) == 1:
+            out.setdefault(words[0], m.entry)
+            continue
+        if not all(w[:1].isupper() for w in words):
             continue
         if m.entry.type == "PERSON":
             for w in words[1:]:

@@ -361,6 +361,11 @@ class EventFinder:
         self.types: dict[str, Any] = rules["event_types"]
         cues = rules["cues"]
         self.matcher = Matcher(self.types, _lowered(cues, "gap_stops"))
+        # a type's family, the part of its name before "_" (TARIFF, SANCTIONS): only a
+        # stronger type of the same family takes a match's words (_resolve)
+        self._family = {t: t.split("_", 1)[0] for t in self.types}
+        # words that end the clause a future cue must stand in (_planned)
+        self._clause_stops = self.matcher.stops | _CLAUSE_SUBJECTS
         self.modality = Modality(cues)
         self.future = CueSet(cues.get("future", []))
         self.urging = CueSet(cues.get("urging", []))
@@ -565,9 +570,9 @@ class EventFinder:
         clause ("vows retaliation after X raises tariffs", "will respond and on Friday it
         imposed": a subject opens a clause) nor an in-force one ("will now"); ``urged``: an
         urging cue ("urged the EU to follow suit and blacklist")."""
-        stops = self.matcher.stops
+        stops = self._clause_stops
         for j in range(hi - 1, lo - 1, -1):
-            if lows[j] in stops or lows[j] in _CLAUSE_SUBJECTS:
+            if lows[j] in stops:
                 lo = j + 1
                 break
         cues = self.urging if urged else self.future
@@ -1004,7 +1009,8 @@ class EventFinder:
         """``matches`` with a criticism where a verb of naming, its object, then a label in
         quotes within a few words ("called the plan “a reward for crimes”", "calling it
         “a lever we will not accept”") judge something, and no criticism is found already;
-        not where the label praises or denies ("a first step", "baseless")."""
+        not where the label praises, denies or reports ("a first step", "baseless"), nor
+        where the verb is a noun ("a call that “went well”")."""
         if any(m.etype == _CRITICISM for m in matches):
             return matches
         lows, starts, ends = toks.lows, toks.starts, toks.ends
@@ -1012,14 +1018,16 @@ class EventFinder:
         for i in range(n - 2):
             if lows[i] not in self.label_verbs or lows[i + 1] not in self.label_objects:
                 continue
+            if i and (lows[i - 1] in self.label_objects or lows[i - 1] in _ARTICLES):
+                continue  # "a call that", "the terms of": the noun
             lo = ends[i + 1]
             hi = starts[min(i + 6, n - 1)]  # the quote opens within a few words
             q = _open_quote(text, lo, hi)
             if q < 0:
                 continue
             k = bisect_right(starts, q)  # the label's first token
-            last = k
-            while last + 1 < n and not _closes_before(text, ends[last], starts[last + 1]):
+            last, stop = k, min(n - 1, k + LABEL_WORDS + 1)
+            while last < stop and not _closes_before(text, ends[last], starts[last + 1]):
                 last += 1
             if k >= n or last - k > LABEL_WORDS:
                 continue
@@ -1421,7 +1429,7 @@ class EventFinder:
                 o.first <= m.last
                 and m.first <= o.last
                 and spec[o.etype].priority > pm
-                and o.etype.split("_", 1)[0] == m.etype.split("_", 1)[0]
+                and self._family[o.etype] == self._family[m.etype]
                 for o in heaviest.values()
             ):
                 keep[m.etype] = m
@@ -1480,23 +1488,23 @@ def _venue(text: str, ms: list[Mention], start: int) -> str:
     return ""
 
 
-# a quoted label's opening and closing marks, and how many words it may hold
-_OPEN_QUOTES: Final = '“"'
-_CLOSE_QUOTES: Final = '”"'
+# how many words a quoted label may hold
 LABEL_WORDS: Final = 12
 
 
+_ARTICLES: Final = frozenset({"a", "an"})
+
+
 def _open_quote(text: str, lo: int, hi: int) -> int:
-    """Where the first opening quote mark between lo and hi stands, or -1."""
-    for j in range(lo, hi):
-        if text[j] in _OPEN_QUOTES:
-            return j
-    return -1
+    """Where the first opening quote mark between lo and hi stands, or -1 (str.find: no
+    string made per character)."""
+    a, b = text.find("“", lo, hi), text.find('"', lo, hi)
+    return b if a < 0 else a if b < 0 else min(a, b)
 
 
 def _closes_before(text: str, lo: int, hi: int) -> bool:
     """Whether a closing quote mark stands between two tokens (from lo to hi)."""
-    return any(text[j] in _CLOSE_QUOTES for j in range(lo, hi))
+    return text.find("”", lo, hi) >= 0 or text.find('"', lo, hi) >= 0
 
 
 def _inside_truce(m: Match, matches: list[Match]) -> bool:
