@@ -800,23 +800,18 @@ def _apposed(text: str, end: int) -> int:
 
 
 def short_forms(ms: list[Mention]) -> dict[str, Entry]:
-    """The words that may stand alone for a name of the article: a one-word name itself
-    ("Brezovsky" found elsewhere), a person's words after the first ("Hernán Castaño Rueda"),
-    a body's first ("Kestrel Mobile"); of names in capitalised words only (not "Shares of
-    Castellan")."""
+    """The words that may stand alone for a name of the article beyond the surname table's
+    (which has a person's last word and a body's leading ones): a one-word name itself
+    ("Brezovsky" found elsewhere) and a person's middle words ("Castaño" of "Hernán Castaño
+    Rueda"); of names in capitalised words only (not "Shares of Castellan")."""
     out: dict[str, Entry] = {}
     for m in ms:
         words = m.text.split()
         if len(words) == 1:
             out.setdefault(words[0], m.entry)
-            continue
-        if not all(w[:1].isupper() for w in words):
-            continue
-        if m.entry.type == "PERSON":
-            for w in words[1:]:
+        elif m.entry.type == "PERSON" and all(w[:1].isupper() for w in words):
+            for w in words[1:-1]:
                 out.setdefault(w, m.entry)
-        elif m.entry.type == "ORG":
-            out.setdefault(words[0], m.entry)
     return out
 
 

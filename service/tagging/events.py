@@ -1026,10 +1026,12 @@ class EventFinder:
             if q < 0:
                 continue
             k = bisect_right(starts, q)  # the label's first token
+            if k >= n:
+                continue
             last, stop = k, min(n - 1, k + LABEL_WORDS + 1)
             while last < stop and not _closes_before(text, ends[last], starts[last + 1]):
                 last += 1
-            if k >= n or last - k > LABEL_WORDS:
+            if last - k > LABEL_WORDS:
                 continue
             if not self.label_blockers.isdisjoint(lows[k : last + 1]):
                 continue
