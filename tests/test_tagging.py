@@ -1011,6 +1011,29 @@ TWENTY_THIRD_CUES = [
 ]
 
 
+# the sixteenth session's cues (AK and AL read): threats of force met with a response,
+# airspace entered, a sanctions package still to come, measures kept in place, vetoes by
+# holding up a package, support refused, a moratorium on attacks, a demand that fighting stop
+TWENTY_FOURTH_CUES = [
+    ("MILITARY_ESCALATION", "Pyongyang said provocations would be met with firmer measures."),
+    (
+        "MILITARY_ESCALATION",
+        "Moscow said any attempt to stop its tankers would meet a proportionate response.",
+    ),
+    ("MILITARY_ESCALATION", "Two Belarusian helicopters entered Polish airspace on Monday."),
+    ("MILITARY_ESCALATION", "Russian fighter jets breach Lithuanian airspace."),
+    ("SANCTIONS_THREAT", "Brussels will target refineries in its next sanctions package."),
+    ("SANCTIONS_ACTION", "Canada has kept punitive measures against Minsk in place since 2021."),
+    ("TARIFF_ACTION", "Beijing said it would keep its duties on Australian barley in place."),
+    ("REJECTION", "Slovakia blocked the renewal of the sanctions for a week."),
+    ("REJECTION", "It was the second time Budapest had held up a sanctions package."),
+    ("REJECTION", "Vienna said it would not support the proposed ban on Russian gas."),
+    ("CEASEFIRE", "Paris floated a moratorium on attacks on power plants."),
+    ("CEASEFIRE", "The UN said the shelling near the dam must stop immediately, Kyiv reported."),
+    ("CEASEFIRE", "Belgrade demanded the withdrawal of Kosovo police units from the north."),
+]
+
+
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
     ("Tokyo called the agreement with Seoul “a new chapter”.", "CRITICISM"),
@@ -1089,6 +1112,15 @@ OTHER_SENSES = [
         "Washington will hold off for another 60 days on raising tariffs on Thai goods to 36%.",
         "TARIFF_THREAT",
     ),
+    # a warning of a response is no reproach; a response met is no meeting
+    ("Seoul warned that any further provocations would be met with force.", "CRITICISM"),
+    ("Moscow said any interference would meet an appropriate response.", "DIPLOMATIC_CONTACT"),
+    # a trade body; border trade posts reopened; levies avoided by moving production
+    ("Their trade body, the Cheese Council of Wales, said it was disappointed.", "PEACE_TALKS"),
+    ("India and China agreed to reopen two border trade posts.", "SANCTIONS_RELIEF"),
+    ("Chinese carmakers moved production to Hungary to avoid the EU levies.", "TARIFF_RELIEF"),
+    # measures praised as lawful; a call echoed is an appeal, not a phone call
+    ("Beijing said its export controls are lawful and non-discriminatory.", "CRITICISM"),
 ]
 
 
@@ -1128,7 +1160,8 @@ def test_delaying_a_planned_increase_is_relief_not_a_threat(tagger: Tagger) -> N
     + TWENTIETH_CUES
     + TWENTY_FIRST_CUES
     + TWENTY_SECOND_CUES
-    + TWENTY_THIRD_CUES,
+    + TWENTY_THIRD_CUES
+    + TWENTY_FOURTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -1618,6 +1651,17 @@ def test_a_speaker_named_by_a_word_of_a_longer_name_is_that_name(
     tagger: Tagger, body: str, eid: str
 ) -> None:
     assert len(entity(tagger, body, eid)["mentions"]) == 2
+
+
+def test_a_speaker_after_a_relative_clause_is_found_and_who_makes_a_person(
+    tagger: Tagger,
+) -> None:
+    body = "Vintaro, which owns the Cimbra brand, declined to comment."
+    assert entity(tagger, body, "org:vintaro")["type"] == "ORG"
+    _, evs = tagger.tag("t-1", body)
+    assert [ev["actors"] for ev in evs if ev["type"] == "NO_COMMENT"] == [["org:vintaro"]]
+    body = "Drabek, who chairs the committee, said the plan was unacceptable."
+    assert entity(tagger, body, "person:drabek")["type"] == "PERSON"
 
 
 def test_a_group_of_people_opening_a_sentence_is_no_body(tagger: Tagger) -> None:
@@ -2845,6 +2889,27 @@ def test_a_truce_in_a_tariff_sentence_is_no_ceasefire(tagger: Tagger) -> None:
     body = "Duties of 50% on Chinese steel are not covered by the truce and will stay in place."
     assert "CEASEFIRE" not in events_of(tagger, body)
     assert "CEASEFIRE" in events_of(tagger, "Israel and Hamas agreed a truce in Gaza on Sunday.")
+
+
+def test_an_appeal_taken_up_or_a_package_to_come_names_no_earlier_event(tagger: Tagger) -> None:
+    # "echoed the call" takes up an appeal; "the call" alone names the phone call again
+    body = (
+        "Merz spoke by phone with Macron on Monday. Poland echoed the call for restraint. "
+        "Spain said the call had been useful."
+    )
+    _, evs = tagger.tag("t-1", body)
+    calls = [body[e["sentence"]["start"] : e["sentence"]["end"]] for e in evs]
+    calls = [c for c, e in zip(calls, evs, strict=True) if e["type"] == "DIPLOMATIC_CONTACT"]
+    assert not any("echoed" in c for c in calls)
+    assert any("useful" in c for c in calls)
+    # the sanctions inside "its next sanctions package" are the threat, not those imposed
+    body = (
+        "The EU imposed sanctions on Iran's drone makers in May. "
+        "The EU will list more suppliers in its next sanctions package."
+    )
+    _, evs = tagger.tag("t-2", body)
+    second = [e["type"] for e in evs if e["sentence"]["start"] > 50]
+    assert second == ["SANCTIONS_THREAT"]
 
 
 def test_the_launch_names_the_missile_launch_again(tagger: Tagger) -> None:

@@ -735,10 +735,10 @@ class NameFinder:
         """Add the unseen one-word names that open a sentence and speak ("Naftogaz declined
         to comment", "Castaño said"): the article's own name they stand for where the
         surname ``table`` or ``everyone``'s names have it; else, in a body only, a person
-        where "he" or "she" follows the verb, or a body (``guessed``, to be found where else
-        it stands). A word ending in "s" is passed over ("Traders said": a group of people,
-        at the cost of a body named "Airbus"). Run once the article's names are known, with
-        ``ms`` in order."""
+        where "who" opens a clause after it or "he" or "she" follows the verb, or a body
+        (``guessed``, to be found where else it stands). A word ending in "s" is passed
+        over ("Traders said": a group of people, at the cost of a body named "Airbus"). Run
+        once the article's names are known, with ``ms`` in order."""
         added: list[Mention] = []
         short: dict[str, Entry] | None = None
         k = 0
@@ -765,7 +765,8 @@ class NameFinder:
             if entry is not None:
                 added.append(Mention(field, s, e, w, entry))
             elif field == "body":  # a headline's "Study says" names no one
-                kind = "PERSON" if self._he_or_she_after(text, after) else "ORG"
+                who = text.startswith(", who ", e)
+                kind = "PERSON" if who or self._he_or_she_after(text, after) else "ORG"
                 m = _unseen(field, s, e, w, kind)
                 if kind == "ORG":
                     guessed[w] = m.entry
@@ -791,9 +792,10 @@ class NameFinder:
 
 
 def _apposed(text: str, end: int) -> int:
-    """Where an apposition right after a name ends (", the world's largest meatpacker,"),
-    before the space that follows it; else ``end``."""
-    if not text.startswith((", the ", ", a ", ", an "), end):
+    """Where an apposition or a relative clause right after a name ends (", the world's
+    largest meatpacker,", ", which owns the Hennessy brand,"), before the space that follows
+    it; else ``end``."""
+    if not text.startswith((", the ", ", a ", ", an ", ", which ", ", who "), end):
         return end
     j = text.find(",", end + 2, end + 80)
     return j + 1 if j > 0 else end

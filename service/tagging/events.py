@@ -445,6 +445,8 @@ class EventFinder:
         # nouns as general as "the decision" name an earlier act only where it is welcomed
         self.reception_nouns = _lowered(cues, "reception_nouns")
         self.reception_verbs = _lowered(cues, "reception_verbs")
+        self.appeal_nouns = _lowered(cues, "appeal_nouns")
+        self.appeal_verbs = _lowered(cues, "appeal_verbs")
         # "a moratorium on strikes", "if Russia halted its strikes": the thing to be ended
         self.reference_enders = _lowered(cues, "reference_enders")
         # "called the sanctions “economic banditry”": a label in quotes after a verb of naming
@@ -568,15 +570,16 @@ class EventFinder:
     def _planned(self, lows: list[str], lo: int, hi: int, urged: bool = False) -> bool:
         """A future cue before the trigger in its clause ("will impose"), not one of another
         clause ("vows retaliation after X raises tariffs", "will respond and on Friday it
-        imposed": a subject opens a clause) nor an in-force one ("will now"); ``urged``: an
-        urging cue ("urged the EU to follow suit and blacklist")."""
+        imposed": a subject opens a clause) nor an in-force one ("will now", or the trigger's
+        own "would keep the duties in place"); ``urged``: an urging cue ("urged the EU to
+        follow suit and blacklist")."""
         stops = self._clause_stops
         for j in range(hi - 1, lo - 1, -1):
             if lows[j] in stops:
                 lo = j + 1
                 break
         cues = self.urging if urged else self.future
-        return cues.any_in(lows, lo, hi) and not self.in_force.any_in(lows, lo, hi)
+        return cues.any_in(lows, lo, hi) and not self.in_force.any_in(lows, lo, hi + 1)
 
     def _scheduled(self, lows: list[str], first: int, last: int, stop: int) -> bool:
         """A decided act given a start date in its clause ("will impose duties from July 1",
@@ -1233,6 +1236,10 @@ class EventFinder:
             ):
                 continue  # "the decision" names an act again only where it is welcomed
                 # (not "the decision by the central bank", "the move to raise prices")
+            if lows[i] in self.appeal_nouns and not self.appeal_verbs.isdisjoint(
+                lows[max(0, i - 3) : i]
+            ):
+                continue  # "echoed the call": an appeal taken up, not a phone call again
             if "MILITARY_ESCALATION" in types and not self.reference_enders.isdisjoint(
                 lows[max(0, i - 3) : i]
             ):
@@ -1260,7 +1267,11 @@ class EventFinder:
                     have = {m.etype for m in matches}
                     have.add(t)
                     continue
-            cands = [t for t in types if t in recent and t not in have]
+            cands = [
+                t
+                for t in types
+                if t in recent and t not in have and not self._in_kin(matches, i, t)
+            ]
             if cands:
                 t = max(cands, key=recent.__getitem__)
                 extra.append(Match(t, i, i, REFERENCE))
@@ -1268,6 +1279,16 @@ class EventFinder:
         if not extra:
             return matches
         return _in_order(matches + extra)  # (a lambda here made a closure per call)
+
+    def _in_kin(self, matches: list[Match], i: int, etype: str) -> bool:
+        """Whether token i is inside a match of ``etype``'s family that holds more than it:
+        "its next sanctions package" is the threat and "lift the ban" the relief, not the
+        earlier sanctions named again."""
+        fam = self._family[etype]
+        for m in matches:
+            if m.first <= i <= m.last and m.last > m.first and self._family[m.etype] == fam:
+                return True
+        return False
 
     def _rejected(
         self, objects: dict[str, tuple[str, ...]], lows: list[str], first: int, last: int
