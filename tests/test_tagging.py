@@ -269,6 +269,9 @@ def test_the_company_declining_to_comment_is_the_company_last_named(tagger: Tagg
 def test_a_spokesperson_declining_to_say_speaks_for_the_body_last_named(tagger: Tagger) -> None:
     body = "The State Department said talks would go on. A spokesperson declined to say when."
     assert events_of(tagger, body)["NO_COMMENT"]["actors"] == ["org:us-state-department"]
+    body = "India's Ministry of External Affairs met envoys. A ministry spokesman declined to say."
+    ids = ["org:india-ministry-of-external-affairs"]
+    assert events_of(tagger, body)["NO_COMMENT"]["actors"] == ids
 
 
 # a ninth set: verdicts in 'called X ...', vetoes, escalations threatened or launched,
@@ -788,6 +791,17 @@ def test_a_farm_story_of_pests_hail_and_a_neighbours_quarrel_reports_nothing(
     assert tagger.tag("farm-1", body, "Locust invasion and hailstorm hit Kenya's farms")[1] == []
 
 
+def test_a_food_story_of_bakeries_cafes_and_a_critic_reports_nothing(tagger: Tagger) -> None:
+    body = (
+        "A price war has broken out between two bakeries in Porto, where diners queue for cakes "
+        "and pastries. One café raised its tariff for lunch by 10%, and its owner warned that "
+        "negotiations with the landlord had stalled. A food critic rejected the new dessert as "
+        "bland, and the chef launched an offensive against fast-food burgers, calling for a "
+        "ceasefire only when rivals cut prices. The bakers declined to comment on the flavours."
+    )
+    assert tagger.tag("food-1", body, "Porto's bakery war heats up")[1] == []
+
+
 def test_a_trade_story_that_names_unions_and_a_court_keeps_its_events(tagger: Tagger) -> None:
     body = (
         "Washington imposed a 25% tariff on Canadian steel on Monday. Steel unions welcomed the"
@@ -1031,6 +1045,13 @@ TWENTY_FOURTH_CUES = [
     ("CEASEFIRE", "Paris floated a moratorium on attacks on power plants."),
     ("CEASEFIRE", "The UN said the shelling near the dam must stop immediately, Kyiv reported."),
     ("CEASEFIRE", "Belgrade demanded the withdrawal of Kosovo police units from the north."),
+    (
+        "CEASEFIRE",
+        "After the firing, Indian and Pakistani commanders agreed to observe the understanding.",
+    ),
+    # a briefing's answers that say nothing
+    ("NO_COMMENT", "Lin Hao: I have no information on that."),
+    ("NO_COMMENT", "Lin Hao said Beijing had nothing to announce at the moment."),
 ]
 
 
@@ -1121,6 +1142,12 @@ OTHER_SENSES = [
     ("Chinese carmakers moved production to Hungary to avoid the EU levies.", "TARIFF_RELIEF"),
     # measures praised as lawful; a call echoed is an appeal, not a phone call
     ("Beijing said its export controls are lawful and non-discriminatory.", "CRITICISM"),
+    # security cooperation and arms sales are not economic cooperation
+    (
+        "Seoul and Tokyo agreed to deepen security cooperation with Washington.",
+        "ECONOMIC_COOPERATION",
+    ),
+    ("Taipei signed a $2 billion deal for U.S. missiles on Friday.", "ECONOMIC_COOPERATION"),
 ]
 
 
