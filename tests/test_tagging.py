@@ -1052,6 +1052,23 @@ TWENTY_FOURTH_CUES = [
     # a briefing's answers that say nothing
     ("NO_COMMENT", "Lin Hao: I have no information on that."),
     ("NO_COMMENT", "Lin Hao said Beijing had nothing to announce at the moment."),
+    # from AN: back channels, contact without "with", a meeting not confirmed, imports
+    # restricted and crossings kept shut, penalties threatened, a gas swap, calm sought,
+    # a response to attacks, border trade resumed
+    ("DIPLOMATIC_CONTACT", "New Delhi and Islamabad reactivated a back channel last month."),
+    ("DIPLOMATIC_CONTACT", "India said the two teams are in regular contact."),
+    ("NO_COMMENT", "Pakistan's foreign office spokesperson would not confirm the meeting."),
+    ("SANCTIONS_ACTION", "Bangladesh has restricted yarn imports from India."),
+    ("SANCTIONS_ACTION", "Pakistan has kept the crossings with Afghanistan shut since March."),
+    (
+        "SANCTIONS_THREAT",
+        "Washington has threatened penalties against anyone doing business with Iran.",
+    ),
+    ("SANCTIONS_THREAT", "The Treasury warned that firms helping Iran risked being designated."),
+    ("ECONOMIC_COOPERATION", "Iran and Turkmenistan extended their gas swap."),
+    ("CEASEFIRE", "China supported all efforts to calm the situation on the border."),
+    ("MILITARY_ESCALATION", "Pakistan said it would respond if attacks came from Afghan soil."),
+    ("ECONOMIC_COOPERATION", "India and China agreed to resume border trade."),
 ]
 
 
@@ -1148,6 +1165,9 @@ OTHER_SENSES = [
         "ECONOMIC_COOPERATION",
     ),
     ("Taipei signed a $2 billion deal for U.S. missiles on Friday.", "ECONOMIC_COOPERATION"),
+    # border trade reopened is no relief from sanctions; a tariff story's "restrict imports"
+    ("India and China agreed to reopen border trade through two passes.", "SANCTIONS_RELIEF"),
+    ("Seoul raised tariffs on steel to restrict imports, citing its curbs.", "SANCTIONS_ACTION"),
 ]
 
 
@@ -2916,6 +2936,14 @@ def test_a_truce_in_a_tariff_sentence_is_no_ceasefire(tagger: Tagger) -> None:
     body = "Duties of 50% on Chinese steel are not covered by the truce and will stay in place."
     assert "CEASEFIRE" not in events_of(tagger, body)
     assert "CEASEFIRE" in events_of(tagger, "Israel and Hamas agreed a truce in Gaza on Sunday.")
+
+
+def test_a_team_to_verify_violations_of_the_story_s_truce_is_a_ceasefire_step(
+    tagger: Tagger,
+) -> None:
+    body = "Kabul and Islamabad extended the truce. They set up a joint team to verify violations."
+    _, evs = tagger.tag("t-1", body)
+    assert any(e["type"] == "CEASEFIRE" and e["sentence"]["start"] >= 39 for e in evs)
 
 
 def test_an_appeal_taken_up_or_a_package_to_come_names_no_earlier_event(tagger: Tagger) -> None:

@@ -1281,14 +1281,11 @@ class EventFinder:
         return _in_order(matches + extra)  # (a lambda here made a closure per call)
 
     def _in_kin(self, matches: list[Match], i: int, etype: str) -> bool:
-        """Whether token i is inside a match of ``etype``'s family that holds more than it:
-        "its next sanctions package" is the threat and "lift the ban" the relief, not the
-        earlier sanctions named again."""
+        """Whether token i is inside a match of ``etype``'s family after its first word: "its
+        next sanctions package" is the threat and "lift the ban" the relief, not the earlier
+        sanctions named again (where "the tariffs were paused" are)."""
         fam = self._family[etype]
-        for m in matches:
-            if m.first <= i <= m.last and m.last > m.first and self._family[m.etype] == fam:
-                return True
-        return False
+        return any(m.first < i <= m.last and self._family[m.etype] == fam for m in matches)
 
     def _rejected(
         self, objects: dict[str, tuple[str, ...]], lows: list[str], first: int, last: int
