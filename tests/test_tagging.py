@@ -1069,6 +1069,24 @@ TWENTY_FOURTH_CUES = [
     ("CEASEFIRE", "China supported all efforts to calm the situation on the border."),
     ("MILITARY_ESCALATION", "Pakistan said it would respond if attacks came from Afghan soil."),
     ("ECONOMIC_COOPERATION", "India and China agreed to resume border trade."),
+    # from AO: support refused, a consensus not joined, a text blocked, not on the table;
+    # purchase pledges, loans and state stakes; curbs paused or rolled back; operations
+    # continued; a demand to stop targeting ships; licences announced as a rule
+    ("REJECTION", "Washington said it would not support appointments to the Appellate Body."),
+    ("REJECTION", "The United States declined to join a consensus on the proposal."),
+    ("REJECTION", "India blocked a final text on fisheries subsidies at the WTO ministerial."),
+    ("REJECTION", "Ottawa said dairy was not on the table."),
+    ("ECONOMIC_COOPERATION", "Beijing pledged to buy 25 million tonnes of U.S. soybeans."),
+    ("ECONOMIC_COOPERATION", "Tokyo will lend A$1.2 billion to help build the plant in Australia."),
+    ("ECONOMIC_COOPERATION", "Washington took a stake in an Australian rare earths miner."),
+    ("SANCTIONS_RELIEF", "China paused a wider set of export curbs for a year."),
+    ("SANCTIONS_RELIEF", "The G7 pressed China to roll back its export restrictions on gallium."),
+    (
+        "MILITARY_ESCALATION",
+        "The Houthis said they would continue operations against Israeli ships.",
+    ),
+    ("CEASEFIRE", "Cairo urged the Houthis to stop targeting merchant vessels."),
+    ("SANCTIONS_ACTION", "The Dutch government said it would require export licences for China."),
 ]
 
 
@@ -1168,6 +1186,10 @@ OTHER_SENSES = [
     # border trade reopened is no relief from sanctions; a tariff story's "restrict imports"
     ("India and China agreed to reopen border trade through two passes.", "SANCTIONS_RELIEF"),
     ("Seoul raised tariffs on steel to restrict imports, citing its curbs.", "SANCTIONS_ACTION"),
+    # a pact backed by a plan; ships a demand would stop targeting; licences announced
+    ("Australia and Japan sign rare earths pact backed by G7 minerals plan", "CRITICISM"),
+    ("Cairo urged the Houthis to stop targeting merchant vessels.", "MILITARY_ESCALATION"),
+    ("The Dutch government said it would require export licences for China.", "SANCTIONS_THREAT"),
 ]
 
 
