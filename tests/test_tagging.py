@@ -1087,6 +1087,27 @@ TWENTY_FOURTH_CUES = [
     ),
     ("CEASEFIRE", "Cairo urged the Houthis to stop targeting merchant vessels."),
     ("SANCTIONS_ACTION", "The Dutch government said it would require export licences for China."),
+    # from AN: airspace closed or barred to another's airlines, talks refused, fire opened,
+    # a duty named with its imposition, a bill allowing tariffs, a ban's exemption asked,
+    # shipments allowed to resume
+    ("SANCTIONS_ACTION", "Pakistan extends the closure of its airspace to Indian airlines."),
+    ("SANCTIONS_ACTION", "India issued a notice barring Pakistani airlines from its airspace."),
+    ("SANCTIONS_ACTION", "Pakistan and India extended their tit-for-tat airspace bans."),
+    ("REJECTION", "Islamabad said it would not hold talks with New Delhi under threat."),
+    (
+        "MILITARY_ESCALATION",
+        "India said Pakistani soldiers opened unprovoked small-arms fire across the border.",
+    ),
+    (
+        "TARIFF_ACTION",
+        "Indian exporters bear the cost of the duty imposed by Washington in August.",
+    ),
+    (
+        "TARIFF_THREAT",
+        "A Senate bill that would allow tariffs of 500% on Russian oil buyers is back.",
+    ),
+    ("SANCTIONS_RELIEF", "Dhaka asked New Delhi to exempt Bangladesh from the sugar ban."),
+    ("SANCTIONS_RELIEF", "India is allowing limited shipments of broken rice to resume."),
 ]
 
 
@@ -1190,6 +1211,8 @@ OTHER_SENSES = [
     ("Australia and Japan sign rare earths pact backed by G7 minerals plan", "CRITICISM"),
     ("Cairo urged the Houthis to stop targeting merchant vessels.", "MILITARY_ESCALATION"),
     ("The Dutch government said it would require export licences for China.", "SANCTIONS_THREAT"),
+    # an airspace closed against an outbreak
+    ("Cholera forced Kenya to close its airspace to flights from the region.", "SANCTIONS_ACTION"),
 ]
 
 

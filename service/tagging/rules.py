@@ -367,6 +367,8 @@ SINGLE_WORD_CUES = frozenset(
         "section_labels",
         "broker_participles",
         "collective_object_preps",
+        "appeal_nouns",
+        "appeal_verbs",
     }
 )
 
