@@ -802,6 +802,33 @@ def test_a_food_story_of_bakeries_cafes_and_a_critic_reports_nothing(tagger: Tag
     assert tagger.tag("food-1", body, "Porto's bakery war heats up")[1] == []
 
 
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Rangers step up offensive against poachers in Kenya's Tsavo",
+            "Poachers attacked a herd of elephants near the river, and rangers launched an "
+            "offensive against snares on Monday. A truce between two ranger units ended a long "
+            "rivalry. Talks with a safari operator produced a deal on patrols, and the warden "
+            "warned of drought. A lodge was sanctioned by the parks board. Conservationists "
+            "said rhino calves were safe, and vets treated an injured antelope.",
+        ),
+        (
+            "Teachers call off strike after talks on exams",
+            "Teachers in Leeds called off their strike after talks with the ministry, and a truce "
+            "over exams was agreed. A headteacher warned parents about homework. The budget deal "
+            "funds classrooms, and a pupil was sanctioned for cheating in his GCSEs. The launch "
+            "of the new curriculum was delayed, while tuition fees rose. Pupils declined to say "
+            "more.",
+        ),
+    ],
+)
+def test_a_wildlife_or_a_school_story_reports_nothing(
+    tagger: Tagger, title: str, body: str
+) -> None:
+    assert tagger.tag("off-1", body, title)[1] == []
+
+
 def test_a_trade_story_that_names_unions_and_a_court_keeps_its_events(tagger: Tagger) -> None:
     body = (
         "Washington imposed a 25% tariff on Canadian steel on Monday. Steel unions welcomed the"
