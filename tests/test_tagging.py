@@ -1135,6 +1135,28 @@ TWENTY_FOURTH_CUES = [
     ),
     ("SANCTIONS_RELIEF", "Dhaka asked New Delhi to exempt Bangladesh from the sugar ban."),
     ("SANCTIONS_RELIEF", "India is allowing limited shipments of broken rice to resume."),
+    # from AQ and AR: a delegation refused, guns silenced, a siege, a breach named, a front
+    # line frozen, overwhelming force, a test answered in kind, nuclear tests, measures
+    # weighed against a country, an issue raised with a government
+    ("REJECTION", "Sudan's army declined to send a delegation to the talks in Geneva."),
+    ("CEASEFIRE", "The AU said it supported all initiatives that silence the guns in Sudan."),
+    ("MILITARY_ESCALATION", "Aid groups said the RSF siege of El Fasher had caused famine."),
+    ("CRITICISM", "Washington called the rules a breach of the Stockholm arrangement."),
+    ("CEASEFIRE", "The U.S. proposal would freeze the front line in Ukraine."),
+    (
+        "MILITARY_ESCALATION",
+        "Pyongyang's army was ready to answer any attack with overwhelming force.",
+    ),
+    ("MILITARY_ESCALATION", "The Kremlin said Russia would respond in kind to any American test."),
+    (
+        "MILITARY_ESCALATION",
+        "The U.S. president ordered the Pentagon to prepare for nuclear tests.",
+    ),
+    (
+        "SANCTIONS_THREAT",
+        "Tokyo would consider further measures of its own against Pyongyang, beyond UN sanctions.",
+    ),
+    ("DIPLOMATIC_CONTACT", "South Korean officials said they had raised the issue with Beijing."),
 ]
 
 
@@ -1240,6 +1262,25 @@ OTHER_SENSES = [
     ("The Dutch government said it would require export licences for China.", "SANCTIONS_THREAT"),
     # an airspace closed against an outbreak
     ("Cholera forced Kenya to close its airspace to flights from the region.", "SANCTIONS_ACTION"),
+    # a readiness to impose is a threat; a deadline pushed back; a negotiator's title; a
+    # provocation judged hostile; attack drones made in a factory
+    (
+        "The AU expressed its readiness to impose sanctions on spoilers in Sudan.",
+        "SANCTIONS_ACTION",
+    ),
+    ("The US and China agreed to push back by 90 days the tariffs on China.", "CRITICISM"),
+    (
+        "Sandoval, a former negotiator, said the two powers were sleepwalking into war.",
+        "PEACE_TALKS",
+    ),
+    (
+        "North Korea rejected the criticism as a hostile provocation by the U.S.",
+        "MILITARY_ESCALATION",
+    ),
+    (
+        "The Russian minister toured a factory in Pyongyang making attack drones.",
+        "MILITARY_ESCALATION",
+    ),
 ]
 
 
