@@ -107,6 +107,15 @@ def test_speaker_acts_when_the_clause_subject_is_a_pronoun(tagger: Tagger) -> No
     assert ev["targets"] == ["country:IRN"]
 
 
+def test_they_after_two_speakers_stands_for_both(tagger: Tagger) -> None:
+    body = "Armenia and Azerbaijan said on Monday they had agreed to lift the sanctions."
+    ev = one(tagger, body, "SANCTIONS_RELIEF")
+    assert ev["actors"] == ["country:ARM", "country:AZE"]
+    # and where the speaker of the pair speaks with a few words between
+    ev = one(tagger, "Cairo and Doha said that they would host talks on Gaza.", "MEDIATION")
+    assert ev["actors"] == ["place:cairo", "place:doha"]
+
+
 def test_pronoun_subject_after_a_condition_takes_the_antecedent(tagger: Tagger) -> None:
     body = (
         "Donald Trump met reporters on Monday. "

@@ -424,6 +424,19 @@ class Roles:
             out.append(ss[j].id)
         return out
 
+    def _conjuncts(self, ss: list[Slot], k: int, text: str, pron: int) -> list[str]:
+        """Ids of slot k and of the names coordinated after it, where the last of them says
+        (in a few words) the pronoun at ``pron`` ("X and Y said on Monday they ...": both,
+        though Y speaks), else []."""
+        out = [ss[k].id]
+        while k + 1 < len(ss) and ss[k + 1].end <= pron and self._joined(ss[k]):
+            k += 1
+            out.append(ss[k].id)
+        gap = text[ss[k].end : pron].split()  # "said", "said on Wednesday that"
+        if not gap or gap[0].lower() not in self.speaker or len(gap) > 4:
+            return []
+        return out
+
     def _subjects(self, ss: list[Slot], before: list[int]) -> list[int]:
         """Slots before the trigger not governed by a preposition; a conjunct shares the
         status of the one it is coordinated with ("of Russian and Iranian oil"). ``before``:
@@ -624,6 +637,15 @@ class Roles:
             fits = [
                 k for k in subj if ss[k].end <= pron and (ss[k].type == "PERSON") != (word == "it")
             ]
+            if word == "they":
+                # "X and Y said they had agreed": the subjects named before it where they are
+                # several ("Macron said they would", "Russia said they would not change its
+                # policy" leave "they" to others: the measures, another side)
+                first = [k for k in subj if ss[k].end <= pron][:1]
+                group = self._conjuncts(ss, first[0], text, pron) if first else []
+                if len(group) >= 2:
+                    actors = group
+                    fits = []
             if fits:
                 # a name right after a verb is its object: "X thanked Y and said he ..." is X
                 subjects = [k for k in fits if not _after_verb(ss[k].prev, self.verbs)]
