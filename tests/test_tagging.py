@@ -814,6 +814,13 @@ def test_a_food_story_of_bakeries_cafes_and_a_critic_reports_nothing(tagger: Tag
             "said rhino calves were safe, and vets treated an injured antelope.",
         ),
         (
+            "Milan fashion week: a truce on the catwalk",
+            "The designer launched an offensive against fast fashion with a couture collection "
+            "shown on the runway. Two rival houses agreed a truce after years of feuding, and "
+            "talks with a boutique chain produced a deal on handbags and perfume. A stylist "
+            "declined to comment, and a critic attacked the menswear as dull.",
+        ),
+        (
             "Teachers call off strike after talks on exams",
             "Teachers in Leeds called off their strike after talks with the ministry, and a truce "
             "over exams was agreed. A headteacher warned parents about homework. The budget deal "
@@ -823,7 +830,7 @@ def test_a_food_story_of_bakeries_cafes_and_a_critic_reports_nothing(tagger: Tag
         ),
     ],
 )
-def test_a_wildlife_or_a_school_story_reports_nothing(
+def test_a_wildlife_fashion_or_school_story_reports_nothing(
     tagger: Tagger, title: str, body: str
 ) -> None:
     assert tagger.tag("off-1", body, title)[1] == []
