@@ -288,6 +288,8 @@ class Matcher:
                         self.words.setdefault(w, _Word()).asked = True
         self.numbered = self._number()
         self.bit: i64 = stem_bit(frozenset(self.words))  # tokens whose stem is in words
+        # tokens whose stem is one of wide_words (see events._Context.article_stems)
+        self.wide_bit: i64 = stem_bit(self.wide_words) if self.wide_words else 0
         self._pool: list[list[bool]] = []  # flag lists for find, each by one call at a time
 
     def _number(self) -> int:

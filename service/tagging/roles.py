@@ -259,8 +259,9 @@ class Roles:
 
     def _names_a_standard(self, text: str, at: int) -> bool:
         """The name ending at ``at`` modifies a rule book ("violated WTO rules", "UN
-        resolutions"), not a verb ("the EU rules out talks")."""
-        if not text.startswith(" ", at):
+        resolutions"), not a verb ("the EU rules out talks"). (The space is read as a code
+        point: compiled, startswith at a position is a generic method call.)"""
+        if at >= len(text) or ord(text[at]) != 32:
             return False
         w = _first_word(text, at + 1, at + 16)
         if self._bare(w) not in self.standard_nouns:
