@@ -785,6 +785,7 @@ class EventFinder:
                 (spec[x.etype].priority for x in matches if spec[x.etype].commodity), default=0
             )
         judged = bool(bits & _MOD_WORD)  # else every match is asserted
+        openers = self.roles.has_openers(toks)  # may a clause of its own open before one?
         heads, commercial = self.commercial_heads, self.on_topic_blockers
         for m in matches:
             if _commercial(lows, m.first, m.last, heads, commercial):
@@ -872,6 +873,7 @@ class EventFinder:
                     opposed,
                     d.hosted,
                     d.rebuts,
+                    openers,
                 )
             actors, targets = list(cached[0]), list(cached[1])
             if not actors and d.sides_rank and text.startswith(" between ", te):

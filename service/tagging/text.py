@@ -1004,25 +1004,29 @@ def _split_joined(
     new_ends: list[int] = []
     new_masks: list[int] = []
     done = 0
-    for k in joined:
-        new_lows += lows[done:k]
-        new_starts += starts[done:k]
-        new_ends += ends[done:k]
-        new_masks += masks[done:k]
+    for k in joined:  # (extend and append: compiled, += is a generic call)
+        new_lows.extend(lows[done:k])
+        new_starts.extend(starts[done:k])
+        new_ends.extend(ends[done:k])
+        new_masks.extend(masks[done:k])
         w, s, e = lows[k], starts[k], ends[k]
         a = e - s - 1
         while a > 0 and w[a] not in "'\u2019":  # the apostrophe: the token's only non-letter
             a -= 1
         head, tail = w[:a], w[a + 1 :]
-        new_lows += (head, tail)
-        new_starts += (s, s + a + 1)
-        new_ends += (s + a, e)
-        new_masks += (heads.get(head, 0), heads.get(tail, 0))
+        new_lows.append(head)
+        new_lows.append(tail)
+        new_starts.append(s)
+        new_starts.append(s + a + 1)
+        new_ends.append(s + a)
+        new_ends.append(e)
+        new_masks.append(heads.get(head, 0))
+        new_masks.append(heads.get(tail, 0))
         done = k + 1
-    new_lows += lows[done:]
-    new_starts += starts[done:]
-    new_ends += ends[done:]
-    new_masks += masks[done:]
+    new_lows.extend(lows[done:])
+    new_starts.extend(starts[done:])
+    new_ends.extend(ends[done:])
+    new_masks.extend(masks[done:])
     return new_lows, new_starts, new_ends, new_masks
 
 
