@@ -232,9 +232,12 @@ def _relink(
             if e is not None and e.id != m.entry.id:
                 m = m.with_entry(e)
         out.append(m)
-    # characters already in a mention: one lookup per candidate, not a pass over all
-    # mentions (a text that repeats a name thousands of times stays linear); made at the
-    # first candidate, as most fields (titles above all) have none
+    # characters already in a mention: the mentions given, in order, are asked by a binary
+    # search (``reach``: the furthest end among each and those before it), the few added by
+    # a look at each; past a few added, or out of order, by a flag per character made once
+    # (a text that repeats a name thousands of times stays linear)
+    reach: list[int] | None = None
+    added: list[Mention] = []
     taken: bytearray | None = None
     for sur, e in extra:
         i = text.find(sur)
@@ -243,15 +246,61 @@ def _relink(
             ok = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalnum())
             # "Caspian Sea": a capitalised word after it makes it part of another name
             ok = ok and not capital_after(text, j)
-            if ok:
-                if taken is None:
+            if ok and taken is None:
+                if reach is None:
+                    reach = _reach(ms)
+                if reach and len(added) < 8:
+                    if not _covered(ms, reach, i, j) and not _covered_by(added, i, j):
+                        m = Mention(field, i, j, sur, e)
+                        out.append(m)
+                        added.append(m)
+                    ok = False
+                else:
                     taken = _taken(len(text), out)
-                if taken.find(1, i, j) < 0:
-                    out.append(Mention(field, i, j, sur, e))
-                    taken[i:j] = b"\x01" * (j - i)
+            if ok and taken is not None and taken.find(1, i, j) < 0:
+                out.append(Mention(field, i, j, sur, e))
+                taken[i:j] = b"\x01" * (j - i)
             i = text.find(sur, j)
     sort_by_start(out)
     return out
+
+
+def _reach(ms: list[Mention]) -> list[int]:
+    """For each of ``ms``, the furthest end among it and those before it (an empty mention
+    reaches nothing); empty where ``ms`` is empty or out of order by start."""
+    out: list[int] = []
+    far = 0
+    prev = -1
+    for m in ms:
+        if m.start < prev:
+            return []
+        prev = m.start
+        if m.end > m.start and m.end > far:
+            far = m.end
+        out.append(far)
+    return out
+
+
+def _covered(ms: list[Mention], reach: list[int], i: int, j: int) -> bool:
+    """Whether one of ``ms`` (in order by start; ``reach``: see _reach) covers a character of
+    [i, j): the last one starting before j reaches past i, or one before it does."""
+    lo, hi = 0, len(ms)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ms[mid].start < j:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo > 0 and reach[lo - 1] > i
+
+
+def _covered_by(ms: list[Mention], i: int, j: int) -> bool:
+    """Whether one of a few ``ms`` covers a character of [i, j) (a typed loop: compiled,
+    ``any`` of a generator makes a generator object)."""
+    for m in ms:  # noqa: SIM110
+        if m.start < j and m.end > i and m.end > m.start:
+            return True
+    return False
 
 
 def _taken(n: int, ms: list[Mention]) -> bytearray:

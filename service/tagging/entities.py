@@ -794,7 +794,10 @@ class NameFinder:
 def _apposed(text: str, end: int) -> int:
     """Where an apposition or a relative clause right after a name ends (", the world's
     largest meatpacker,", ", which owns the Hennessy brand,"), before the space that follows
-    it; else ``end``."""
+    it; else ``end``. (A comma is looked for first, by code point: compiled, startswith with
+    a tuple is a generic call, and most names have none after them.)"""
+    if end >= len(text) or ord(text[end]) != 44:  # ","
+        return end
     if not text.startswith((", the ", ", a ", ", an ", ", which ", ", who "), end):
         return end
     j = text.find(",", end + 2, end + 80)

@@ -184,12 +184,14 @@ class _Context:
         "sides_rank",
         "stems",
         "wide",
+        "wide_bit",
     )
 
-    def __init__(self, countries: dict[str, str | None], wide: frozenset[str]) -> None:
+    def __init__(self, countries: dict[str, str | None], wide: frozenset[str], bit: i64) -> None:
         self.countries = countries
         self.article: list[list[Toks]] = []  # the tokens of the article's fields
         self.wide = wide  # the words ``if_article`` patterns ask for
+        self.wide_bit: i64 = bit  # their bit in the tokens' cue bits (0: none)
         self.stems: frozenset[str] | None = None
         # the article's stems once built, for the other field's call (see EventFinder.find)
         self.shared: list[frozenset[str]] = []
@@ -253,17 +255,28 @@ class _Context:
         """The article's stems that ``if_article`` patterns ask for (built once, when one
         asks): all they test is whether it holds one of theirs, so a look-up per token in
         their few words replaces an insert per token into a set of every stem (compiled, this
-        typed loop costs less than ``frozenset.intersection`` of a list)."""
+        typed loop costs less than ``frozenset.intersection`` of a list), or a bit test per
+        token where the tokens' cue bits have ``wide_bit``."""
         if self.stems is None and self.shared:
             self.stems = self.shared[0]  # another field built them from the same tokens
         if self.stems is None:
             wide = self.wide
+            bit: i64 = self.wide_bit
             found: set[str] = set()
             for field in self.article:
                 for t in field:
-                    for st in t.stems:
-                        if st in wide:
-                            found.add(st)
+                    stems = t.stems
+                    masks = t.word_masks() if bit else None
+                    if masks is None:
+                        for st in stems:
+                            if st in wide:
+                                found.add(st)
+                        continue
+                    first: i64 = t.first
+                    for i in range(len(stems)):
+                        m: i64 = masks[first + i]
+                        if m & bit:
+                            found.add(stems[i])
             self.stems = frozenset(found)
             self.shared.append(self.stems)
         return self.stems
@@ -504,6 +517,7 @@ class EventFinder:
         ctx = _Context(
             {m.entry.id: m.entry.country for m in mentions if m.entry.country},
             self.matcher.wide_words,
+            self.matcher.wide_bit,
         )
         if sides and len(sides) == 2:
             ctx.sides = list(sides)
@@ -771,6 +785,7 @@ class EventFinder:
                 (spec[x.etype].priority for x in matches if spec[x.etype].commodity), default=0
             )
         judged = bool(bits & _MOD_WORD)  # else every match is asserted
+        openers = self.roles.has_openers(toks)  # may a clause of its own open before one?
         heads, commercial = self.commercial_heads, self.on_topic_blockers
         for m in matches:
             if _commercial(lows, m.first, m.last, heads, commercial):
@@ -858,6 +873,7 @@ class EventFinder:
                     opposed,
                     d.hosted,
                     d.rebuts,
+                    openers,
                 )
             actors, targets = list(cached[0]), list(cached[1])
             if not actors and d.sides_rank and text.startswith(" between ", te):

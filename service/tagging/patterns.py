@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from .text import Toks, stem, tokenize
+from .text import Toks, stem, stem_bit, tokenize
 
 if TYPE_CHECKING:  # only in annotations (see __future__ above): a machine integer to mypyc
     from mypy_extensions import i64
@@ -287,6 +287,9 @@ class Matcher:
                     for w in ws:
                         self.words.setdefault(w, _Word()).asked = True
         self.numbered = self._number()
+        self.bit: i64 = stem_bit(frozenset(self.words))  # tokens whose stem is in words
+        # tokens whose stem is one of wide_words (see events._Context.article_stems)
+        self.wide_bit: i64 = stem_bit(self.wide_words) if self.wide_words else 0
         self._pool: list[list[bool]] = []  # flag lists for find, each by one call at a time
 
     def _number(self) -> int:
@@ -405,7 +408,8 @@ class Matcher:
         there; sets ``flags`` by word number (``_Word.bit``) for the stems patterns check for
         that the sentence holds (``_fits``: reading a flag by number costs less than a set
         look-up by str), and adds their words to ``marked``. One dict look-up per token tells
-        all (a typed loop: compiled, direct calls). Numbers come after the words, as
+        all (a typed loop: compiled, direct calls), made only where the token's cue bits
+        (``stem_bit``) say its stem is one of ``words``. Numbers come after the words, as
         candidates are tried in order. Also returns the flagged words' bloom mask
         (``_bucket``)."""
         words = self.words
@@ -413,9 +417,16 @@ class Matcher:
         pats: list[list[Pattern]] = []
         stems = toks.stems
         mask: i64 = 0
+        bit: i64 = self.bit
+        masks = toks.word_masks() if bit else None
+        first: i64 = toks.first
         for i in range(len(stems)):
+            if masks is not None:
+                m: i64 = masks[first + i]
+                if not m & bit:  # (most tokens: a bit test, no look-up)
+                    continue
             w = words.get(stems[i])
-            if w is None:  # (most tokens)
+            if w is None:
                 continue
             if w.pats is not None:
                 at.append(i)

@@ -6,10 +6,13 @@ The cue words (prepositions, speech verbs, ...) come from the ``cues`` rule data
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from .entities import Mention
-from .text import WordCues
+from .text import Toks, WordCues, word_bit
+
+if TYPE_CHECKING:  # only in annotations: a machine integer to mypyc, a plain int as Python
+    from mypy_extensions import i64
 
 # (Final: compiled, C statics rather than module-dict look-ups per candidate)
 ROLE_TYPES: Final = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -123,6 +126,11 @@ class Roles:
         # words opening a clause whose own subject does the trigger in it ("X lifts curbs as
         # Y and Z return to talks"), spaced for a search of the sentence
         self.clause_subjects = tuple(f" {w} " for w in cues.get("clause_subject_openers", []))
+        # their bit in the tokens' cue bits, where each is one lower-case ASCII word (a token
+        # of its own wherever it stands between spaces): a sentence with none is not searched
+        words = frozenset(w[1:-1] for w in self.clause_subjects)
+        plain = all(w.isascii() and w.isalpha() and w.islower() for w in words)
+        self.subject_bit: i64 = word_bit(words) if plain and words else 0
         self.seat_nouns = s("seat_nouns")
         # a name modifying one of these names a rule book, not a party ("WTO rules")
         self.standard_nouns = s("standard_nouns")
@@ -257,10 +265,26 @@ class Roles:
             out.append(sl)
         return out
 
+    def has_openers(self, toks: Toks) -> bool:
+        """Whether the sentence may hold one of ``clause_subjects`` (True where its tokens
+        carry no cue bits to tell): a bit test per token in place of a search of the text
+        per word for each trigger."""
+        bit: i64 = self.subject_bit
+        masks = toks.word_masks() if bit else None
+        if masks is None:
+            return True
+        first: i64 = toks.first
+        for i in range(len(toks.lows)):
+            m: i64 = masks[first + i]
+            if m & bit:
+                return True
+        return False
+
     def _names_a_standard(self, text: str, at: int) -> bool:
         """The name ending at ``at`` modifies a rule book ("violated WTO rules", "UN
-        resolutions"), not a verb ("the EU rules out talks")."""
-        if not text.startswith(" ", at):
+        resolutions"), not a verb ("the EU rules out talks"). (The space is read as a code
+        point: compiled, startswith at a position is a generic method call.)"""
+        if at >= len(text) or ord(text[at]) != 32:
             return False
         w = _first_word(text, at + 1, at + 16)
         if self._bare(w) not in self.standard_nouns:
@@ -543,6 +567,7 @@ class Roles:
         opposed: bool = False,
         hosted: str = "",
         rebuts: bool = False,
+        openers: bool = True,
     ) -> tuple[list[str], list[str]]:
         """Actors and targets of the trigger at [trig_start, trig_end) among the slots.
 
@@ -551,7 +576,8 @@ class Roles:
         "X warned that Y would ..." is X's threat aimed at Y. ``opposed``: the sentence's
         subject opposes the trigger ("X slammed new Dutch export controls"), so a name that
         modifies it is its only actor. ``hosted``: "join" or "replace": what those a subject
-        hosted are to a symmetric trigger."""
+        hosted are to a symmetric trigger. ``openers``: False where the sentence holds none
+        of ``clause_subjects`` (see ``has_openers``)."""
         before = [k for k, s in enumerate(ss) if s.end <= trig_start]
         after = [k for k, s in enumerate(ss) if s.start >= trig_end]
         if text and ss and text.find(";", sent_start, ss[-1].end) >= 0:
@@ -561,7 +587,7 @@ class Roles:
             semi = text.find(";", trig_end, ss[-1].end)
             if semi >= 0:
                 after = [k for k in after if ss[k].start < semi]
-        if text and before:
+        if text and before and openers:
             # "X lifts curbs as Y and Z return to talks": the clause the trigger is in has
             # its own subject
             cut = -1

@@ -315,27 +315,52 @@ class _CueBits:
     per token where it looked each token up in a set. ``gen`` changes with every new list:
     masks made before it are not read."""
 
-    __slots__ = ("bits", "gen", "heads")
+    __slots__ = ("bits", "gen", "heads", "stem_bits", "stems")
 
     def __init__(self) -> None:
         self.bits: dict[frozenset[str], int] = {}
         self.heads: dict[str, int] = {}
+        self.stem_bits: dict[frozenset[str], int] = {}  # as ``bits``, for sets of stems
+        self.stems: dict[str, int] = {}  # as ``heads``, by a word's stem
         self.gen: i64 = 0
 
     def bit(self, heads: frozenset[str]) -> i64:
         """The bit of the cue list whose cues begin with ``heads``; 0 once 62 are given."""
         bit: i64 = self.bits.get(heads, 0)
-        if bit or len(self.bits) >= 62:
+        if bit or len(self.bits) + len(self.stem_bits) >= 62:
             return bit
-        bit = 1 << len(self.bits)
+        bit = 1 << (len(self.bits) + len(self.stem_bits))
         self.bits[heads] = bit
         for w in heads:
             self.heads[w] = self.heads.get(w, 0) | bit
-        for kept in _WORDS.slots:  # words met before: their masks gain the bit
-            if kept is not None:
-                kept.cues = self.heads.get(kept.word, 0)
-        self.gen += 1  # (after the words: a text scanned meanwhile has the old number)
+        self._renew()
         return bit
+
+    def stem_bit(self, stems: frozenset[str]) -> i64:
+        """A bit set in a token's cue bits where its stem is one of ``stems`` (the matcher's
+        words: a bit test per token where a dict look-up by stem costs several times more);
+        0 once 62 bits are given."""
+        bit: i64 = self.stem_bits.get(stems, 0)
+        if bit or len(self.bits) + len(self.stem_bits) >= 62:
+            return bit
+        bit = 1 << (len(self.bits) + len(self.stem_bits))
+        self.stem_bits[stems] = bit
+        for s in stems:
+            self.stems[s] = self.stems.get(s, 0) | bit
+        self._renew()
+        return bit
+
+    def of(self, word: str, stem: str) -> int:
+        """The cue bits of a word and its stem."""
+        return self.heads.get(word, 0) | self.stems.get(stem, 0)
+
+    def _renew(self) -> None:
+        """The words met before get their masks anew (with a new bit), and masks made before
+        are not read from now on."""
+        for kept in _WORDS.slots:
+            if kept is not None:
+                kept.cues = self.of(kept.word, kept.stem)
+        self.gen += 1  # (after the words: a text scanned meanwhile has the old number)
 
 
 _CUES: Final = _CueBits()
@@ -348,6 +373,11 @@ def word_bit(words: frozenset[str]) -> int:
     return _CUES.bit(words)
 
 
+def stem_bit(stems: frozenset[str]) -> int:
+    """As word_bit, where the token's stem is one of ``stems``."""
+    return _CUES.stem_bit(stems)
+
+
 class _Word:
     """A word kept in ``_Words``: its str, stem and packed code (-1 where it has none), and
     the cue lists it begins a cue of (``cues``, see _CueBits)."""
@@ -358,7 +388,7 @@ class _Word:
         self.word = word
         self.stem = stem
         self.code = code
-        self.cues: Any = _CUES.heads.get(word, 0)  # (an object: see _scan_table)
+        self.cues: Any = _CUES.of(word, stem)  # (an object: see _scan_table)
 
 
 class _Words:
@@ -516,7 +546,7 @@ def _scan_table(low: str) -> tuple[list[str], list[str], list[int], list[int], l
             w = low[i:j]
             st = _stem_cached(w)
             words.add(w, st, code)
-            cues = _CUES.heads.get(w, 0)
+            cues = _CUES.of(w, st)
         if k < cap:
             toks[k] = w
             bits[k] = cues
@@ -653,8 +683,8 @@ def _words(low: str) -> tuple[list[str], list[str], list[int], list[int], list[i
     if COMPILED:
         return _scan_table(low)
     lows, starts, ends = _split(low, 0, True)
-    heads = _CUES.heads
-    return lows, _stems(lows), starts, ends, [heads.get(w, 0) for w in lows]
+    stems = _stems(lows)
+    return lows, stems, starts, ends, list(map(_CUES.of, lows, stems))
 
 
 def first_word(form: str) -> str:
@@ -925,8 +955,8 @@ def _remember(
     if "_" in text or any(c in text for c in _FOLDS_TO_ASCII):
         return
     if "'" in text or "\u2019" in text:
-        masks = masks.copy()  # (the sentences' tokens read the text's as they are)
-        _parts(text, lows, starts, ends, masks)
+        # (new lists, not the text's changed in place: the sentences' tokens read its masks)
+        lows, starts, ends, masks = _split_joined(text, lows, starts, ends, masks)
     _KEPT.fields = (*_KEPT.fields[-1:], FieldWords(text, lows, starts, ends, masks, gen))
 
 
@@ -946,53 +976,58 @@ def joined_tokens(text: str, starts: list[int], ends: list[int], lo: int, hi: in
 
 
 def _parts(
+    text: str, lows: list[str], starts: list[int], ends: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """The tokens with each one joined by an apostrophe split in two (see _split_joined)."""
+    lows, starts, ends, _ = _split_joined(text, lows, starts, ends, [0] * len(lows))
+    return lows, starts, ends
+
+
+def _split_joined(
     text: str,
     lows: list[str],
     starts: list[int],
     ends: list[int],
-    masks: list[int] | None = None,
-) -> tuple[list[str], list[int], list[int]]:
-    """The tokens with each one joined by an apostrophe split in two, in the lists given
-    (changed in place, and returned: their callers keep no other use of them, so no copy is
-    made). The lists are rebuilt in one pass, as inserting at each joined token would move
-    the whole tail once per apostrophe (quadratic in a text with many). ``masks``, the
-    tokens' cue bits, if given, is changed to match."""
+    masks: list[int],
+) -> tuple[list[str], list[int], list[int], list[int]]:
+    """The tokens with each one joined by an apostrophe split in two, as new lists (the lists
+    given, where none is joined), built in one pass: inserting at each joined token would
+    move the whole tail once per apostrophe (quadratic in a text with many), and copying the
+    result back into the lists given costs a pass more. ``masks``, the tokens' cue bits, is
+    split to match."""
     joined = joined_tokens(text, starts, ends, 0, len(text))
     if not joined:
-        return lows, starts, ends
+        return lows, starts, ends, masks
     heads = _CUES.heads
     new_lows: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []
     new_masks: list[int] = []
     done = 0
-    for k in joined:
-        new_lows += lows[done:k]
-        new_starts += starts[done:k]
-        new_ends += ends[done:k]
-        if masks is not None:
-            new_masks += masks[done:k]
+    for k in joined:  # (extend and append: compiled, += is a generic call)
+        new_lows.extend(lows[done:k])
+        new_starts.extend(starts[done:k])
+        new_ends.extend(ends[done:k])
+        new_masks.extend(masks[done:k])
         w, s, e = lows[k], starts[k], ends[k]
         a = e - s - 1
         while a > 0 and w[a] not in "'\u2019":  # the apostrophe: the token's only non-letter
             a -= 1
         head, tail = w[:a], w[a + 1 :]
-        new_lows += (head, tail)
-        new_starts += (s, s + a + 1)
-        new_ends += (s + a, e)
-        if masks is not None:
-            new_masks += (heads.get(head, 0), heads.get(tail, 0))
+        new_lows.append(head)
+        new_lows.append(tail)
+        new_starts.append(s)
+        new_starts.append(s + a + 1)
+        new_ends.append(s + a)
+        new_ends.append(e)
+        new_masks.append(heads.get(head, 0))
+        new_masks.append(heads.get(tail, 0))
         done = k + 1
-    new_lows += lows[done:]
-    new_starts += starts[done:]
-    new_ends += ends[done:]
-    lows[:] = new_lows
-    starts[:] = new_starts
-    ends[:] = new_ends
-    if masks is not None:
-        new_masks += masks[done:]
-        masks[:] = new_masks
-    return lows, starts, ends
+    new_lows.extend(lows[done:])
+    new_starts.extend(starts[done:])
+    new_ends.extend(ends[done:])
+    new_masks.extend(masks[done:])
+    return new_lows, new_starts, new_ends, new_masks
 
 
 def _words_of(text: str) -> FieldWords | None:
