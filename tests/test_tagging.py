@@ -1066,7 +1066,7 @@ TWENTY_FOURTH_CUES = [
     ("MILITARY_ESCALATION", "Pyongyang said provocations would be met with firmer measures."),
     (
         "MILITARY_ESCALATION",
-        "Moscow said any attempt to stop its tankers would meet a proportionate response.",
+        "Moscow said any interference with its tankers would meet a proportionate response.",
     ),
     ("MILITARY_ESCALATION", "Two Belarusian helicopters entered Polish airspace on Monday."),
     ("MILITARY_ESCALATION", "Russian fighter jets breach Lithuanian airspace."),
@@ -1247,12 +1247,12 @@ OTHER_SENSES = [
     ),
     # a warning of a response is no reproach; a response met is no meeting
     ("Seoul warned that any further provocations would be met with force.", "CRITICISM"),
-    ("Moscow said any interference would meet an appropriate response.", "DIPLOMATIC_CONTACT"),
+    ("Moscow said any interference would meet a proportionate response.", "DIPLOMATIC_CONTACT"),
     # a trade body; border trade posts reopened; levies avoided by moving production
     ("Their trade body, the Cheese Council of Wales, said it was disappointed.", "PEACE_TALKS"),
     ("India and China agreed to reopen two border trade posts.", "SANCTIONS_RELIEF"),
     ("Chinese carmakers moved production to Hungary to avoid the EU levies.", "TARIFF_RELIEF"),
-    # measures praised as lawful; a call echoed is an appeal, not a phone call
+    # measures praised as lawful
     ("Beijing said its export controls are lawful and non-discriminatory.", "CRITICISM"),
     # security cooperation and arms sales are not economic cooperation
     (
@@ -1269,6 +1269,50 @@ OTHER_SENSES = [
     ("The Dutch government said it would require export licences for China.", "SANCTIONS_THREAT"),
     # an airspace closed against an outbreak
     ("Cholera forced Kenya to close its airspace to flights from the region.", "SANCTIONS_ACTION"),
+    # from the session's review: the new cues in other senses (markets, weather, domestic
+    # news, regulators, courts)
+    ("Putin and Xi will meet at an appropriate time, the Kremlin said.", "MEDIATION"),
+    (
+        "The Bank of Japan pledged to buy unlimited amounts of government bonds.",
+        "ECONOMIC_COOPERATION",
+    ),
+    ("The European Central Bank lent 500 billion euros to banks.", "ECONOMIC_COOPERATION"),
+    ("Leaders must take seriously what is at stake in Ukraine.", "ECONOMIC_COOPERATION"),
+    ("Junior doctors resumed their strikes against the health ministry.", "MILITARY_ESCALATION"),
+    ("Hurricane Milton hit Florida with devastating force.", "MILITARY_ESCALATION"),
+    (
+        "Starmer said the government would respond to the rail strikes with laws.",
+        "MILITARY_ESCALATION",
+    ),
+    (
+        "The army opened an investigation into the fire at the ammunition depot.",
+        "MILITARY_ESCALATION",
+    ),
+    ("Meta agreed to stop targeting ads at teenagers in Europe.", "CEASEFIRE"),
+    ("Powell said U.S. rate hikes are not on the table.", "REJECTION"),
+    ("The gang violence must stop now, the mayor of Chicago said.", "CEASEFIRE"),
+    (
+        "Japan restricted poultry imports from Brazil after an outbreak of bird flu.",
+        "SANCTIONS_ACTION",
+    ),
+    (
+        "Iraq closed its airspace to all flights as Iranian missiles flew overhead.",
+        "SANCTIONS_ACTION",
+    ),
+    ("Journalists in Sudan risk being targeted by the RSF.", "SANCTIONS_THREAT"),
+    ("Trump rolled back restrictions on offshore drilling in Alaska.", "SANCTIONS_RELIEF"),
+    (
+        "The FDA allowed sales of Novo Nordisk's drug to resume after the recall.",
+        "SANCTIONS_RELIEF",
+    ),
+    ("The minister, besieged by the press over the scandal, left Paris.", "MILITARY_ESCALATION"),
+    (
+        "France said it is in constant touch with the families of both victims.",
+        "DIPLOMATIC_CONTACT",
+    ),
+    ("UK trade bodies warned the British government about costs.", "PEACE_TALKS"),
+    ("A federal judge barred Amazon from selling the goods in the U.S.", "SANCTIONS_ACTION"),
+    ("Tesla investors blocked Elon Musk's pay package in Texas.", "REJECTION"),
     # a readiness to impose is a threat; a deadline pushed back; a negotiator's title; a
     # provocation judged hostile; attack drones made in a factory
     (
@@ -3077,6 +3121,10 @@ def test_an_appeal_taken_up_or_a_package_to_come_names_no_earlier_event(tagger: 
     calls = [c for c, e in zip(calls, evs, strict=True) if e["type"] == "DIPLOMATIC_CONTACT"]
     assert not any("echoed" in c for c in calls)
     assert any("useful" in c for c in calls)
+    # the ban inside "lift the ban" is the relief's object, not a threat named again
+    body = "The US imposed a ban on chip exports in May. Washington will lift the ban next year."
+    _, evs = tagger.tag("t-3", body)
+    assert [e["type"] for e in evs if e["sentence"]["start"] > 40] == ["SANCTIONS_RELIEF"]
     # the sanctions inside "its next sanctions package" are the threat, not those imposed
     body = (
         "The EU imposed sanctions on Iran's drone makers in May. "

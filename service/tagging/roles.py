@@ -457,7 +457,7 @@ class Roles:
             k += 1
             out.append(ss[k].id)
         gap = text[ss[k].end : pron].split()  # "said", "said on Wednesday that"
-        if not gap or gap[0].lower() not in self.speaker or len(gap) > 4:
+        if not gap or gap[0].lower().rstrip(",") not in self.speaker or len(gap) > 4:
             return []
         return out
 

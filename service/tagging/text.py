@@ -652,7 +652,7 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
     gen = _CUES.gen  # (read before the scan: see _CueBits)
     lows, stems, starts, ends, masks = _words(low)
     out = _sentence_toks(text, sents, lows, stems, starts, ends, masks, gen)
-    _remember(text, lows, starts, ends, masks, gen)  # (after: it may change three lists)
+    _remember(text, lows, starts, ends, masks, gen)  # (after: it keeps split copies)
     return out
 
 
