@@ -777,34 +777,27 @@ def test_event_words_outside_politics_are_no_event(tagger: Tagger, body: str) ->
     assert events_of(tagger, body) == {}
 
 
-def test_a_farm_story_of_pests_hail_and_a_neighbours_quarrel_reports_nothing(
-    tagger: Tagger,
-) -> None:
-    body = (
-        "Swarms of locusts have invaded farmland in Kenya's Rift Valley, officials said. "
-        "The invasion is the worst in years and the minister warned of hunger. Hailstones "
-        "came down like missiles on greenhouses, killing poultry. Smallholders will be exempted "
-        "from the water tariff. Two landowners agreed a ceasefire in their quarrel over a fence, "
-        "and a surveyor visits next week. The chief brokered the arrangement. Pests and blight "
-        "have spread, and new swarms are expected after the hailstorm."
-    )
-    assert tagger.tag("farm-1", body, "Locust invasion and hailstorm hit Kenya's farms")[1] == []
-
-
-def test_a_food_story_of_bakeries_cafes_and_a_critic_reports_nothing(tagger: Tagger) -> None:
-    body = (
-        "A price war has broken out between two bakeries in Porto, where diners queue for cakes "
-        "and pastries. One café raised its tariff for lunch by 10%, and its owner warned that "
-        "negotiations with the landlord had stalled. A food critic rejected the new dessert as "
-        "bland, and the chef launched an offensive against fast-food burgers, calling for a "
-        "ceasefire only when rivals cut prices. The bakers declined to comment on the flavours."
-    )
-    assert tagger.tag("food-1", body, "Porto's bakery war heats up")[1] == []
-
-
 @pytest.mark.parametrize(
     ("title", "body"),
     [
+        (
+            "Locust invasion and hailstorm hit Kenya's farms",
+            "Swarms of locusts have invaded farmland in Kenya's Rift Valley, officials said. "
+            "The invasion is the worst in years and the minister warned of hunger. Hailstones "
+            "came down like missiles on greenhouses, killing poultry. Smallholders will be "
+            "exempted from the water tariff. Two landowners agreed a ceasefire in their quarrel "
+            "over a fence, and a surveyor visits next week. The chief brokered the arrangement. "
+            "Pests and blight have spread, and new swarms are expected after the hailstorm.",
+        ),
+        (
+            "Porto's bakery war heats up",
+            "A price war has broken out between two bakeries in Porto, where diners queue for "
+            "cakes and pastries. One café raised its tariff for lunch by 10%, and its owner "
+            "warned that negotiations with the landlord had stalled. A food critic rejected the "
+            "new dessert as bland, and the chef launched an offensive against fast-food burgers, "
+            "calling for a ceasefire only when rivals cut prices. The bakers declined to comment "
+            "on the flavours.",
+        ),
         (
             "Rangers step up offensive against poachers in Kenya's Tsavo",
             "Poachers attacked a herd of elephants near the river, and rangers launched an "
@@ -830,7 +823,7 @@ def test_a_food_story_of_bakeries_cafes_and_a_critic_reports_nothing(tagger: Tag
         ),
     ],
 )
-def test_a_wildlife_fashion_or_school_story_reports_nothing(
+def test_a_farm_food_wildlife_fashion_or_school_story_reports_nothing(
     tagger: Tagger, title: str, body: str
 ) -> None:
     assert tagger.tag("off-1", body, title)[1] == []

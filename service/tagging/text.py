@@ -326,27 +326,26 @@ class _CueBits:
 
     def bit(self, heads: frozenset[str]) -> i64:
         """The bit of the cue list whose cues begin with ``heads``; 0 once 62 are given."""
-        bit: i64 = self.bits.get(heads, 0)
-        if bit or len(self.bits) + len(self.stem_bits) >= 62:
-            return bit
-        bit = 1 << (len(self.bits) + len(self.stem_bits))
-        self.bits[heads] = bit
-        for w in heads:
-            self.heads[w] = self.heads.get(w, 0) | bit
-        self._renew()
-        return bit
+        return self._give(self.bits, self.heads, heads)
 
     def stem_bit(self, stems: frozenset[str]) -> i64:
         """A bit set in a token's cue bits where its stem is one of ``stems`` (the matcher's
         words: a bit test per token where a dict look-up by stem costs several times more);
         0 once 62 bits are given."""
-        bit: i64 = self.stem_bits.get(stems, 0)
+        return self._give(self.stem_bits, self.stems, stems)
+
+    def _give(
+        self, given: dict[frozenset[str], int], by: dict[str, int], words: frozenset[str]
+    ) -> i64:
+        """The bit ``given`` holds for ``words``, else a new one (of the 62 that word and
+        stem bits share) marked on each of them in ``by``."""
+        bit: i64 = given.get(words, 0)
         if bit or len(self.bits) + len(self.stem_bits) >= 62:
             return bit
         bit = 1 << (len(self.bits) + len(self.stem_bits))
-        self.stem_bits[stems] = bit
-        for s in stems:
-            self.stems[s] = self.stems.get(s, 0) | bit
+        given[words] = bit
+        for w in words:
+            by[w] = by.get(w, 0) | bit
         self._renew()
         return bit
 
