@@ -1160,6 +1160,26 @@ TWENTY_FOURTH_CUES = [
 ]
 
 
+# the seventeenth session: a board's censure, a vote against a text, the EU's "restrictive
+# measures", reciprocal measures threatened or reserved, air forces joining an operation,
+# ships harassed and strikes on a country
+TWENTY_FIFTH_CUES = [
+    ("CRITICISM", "The agency's board censured Norway on Friday over its reports."),
+    ("CRITICISM", "A resolution censuring Chile passed by a wide margin."),
+    ("REJECTION", "India and South Africa voted against it."),
+    (
+        "SANCTIONS_ACTION",
+        "The bloc decided to impose restrictive measures against six Belarusian firms.",
+    ),
+    ("SANCTIONS_THREAT", "Caracas threatened reciprocal measures against Spanish companies."),
+    ("SANCTIONS_THREAT", "Seoul reserves the right to adopt countermeasures against the firms."),
+    ("TARIFF_THREAT", "Ottawa reserves the right to impose retaliatory duties on U.S. steel."),
+    ("MILITARY_ESCALATION", "French jets joined the operation against the militants on Monday."),
+    ("MILITARY_ESCALATION", "Chinese gunboats began harassing Vietnamese fishing vessels."),
+    ("MILITARY_ESCALATION", "Ottawa condemned the Russian strikes on Ukraine's power grid."),
+]
+
+
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
     ("Tokyo called the agreement with Seoul “a new chapter”.", "CRITICISM"),
@@ -1325,6 +1345,16 @@ OTHER_SENSES = [
         "The Russian minister toured a factory in Pyongyang making attack drones.",
         "MILITARY_ESCALATION",
     ),
+    # censures at home, votes on bills, rescue operations, labour strikes, harassment ended
+    ("The Senate ethics panel censured the senator over his expenses.", "CRITICISM"),
+    ("Lawmakers voted against the budget bill in Ottawa.", "REJECTION"),
+    ("Greek coastguard boats joined the rescue operation off Crete.", "MILITARY_ESCALATION"),
+    ("Teachers in Chile staged strikes on Monday over pay.", "MILITARY_ESCALATION"),
+    ("Washington called on Tehran to stop harassing commercial shipping.", "MILITARY_ESCALATION"),
+    (
+        "Madrid reserves the right to apply reciprocal measures on Moroccan tariffs.",
+        "SANCTIONS_THREAT",
+    ),
 ]
 
 
@@ -1365,7 +1395,8 @@ def test_delaying_a_planned_increase_is_relief_not_a_threat(tagger: Tagger) -> N
     + TWENTY_FIRST_CUES
     + TWENTY_SECOND_CUES
     + TWENTY_THIRD_CUES
-    + TWENTY_FOURTH_CUES,
+    + TWENTY_FOURTH_CUES
+    + TWENTY_FIFTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -3739,3 +3770,21 @@ def test_unseen_names_ending_in_a_company_or_college_word_are_organisations(
     )
     for eid in ("org:harcourt-homes", "org:veralis-therapeutics"):
         assert entity(tagger, body, eid)["type"] == "ORG"
+
+
+def test_a_noun_its_own_match_types_names_no_earlier_event_of_another_class(
+    tagger: Tagger,
+) -> None:
+    """ "The threat of sanctions" is that sanctions threat, not the earlier military threat
+    named again; talks met as a contact still name the earlier peace talks (one class)."""
+    body = (
+        "Pyongyang threatened to launch strikes on Seoul. "
+        "Seoul called the threat of sanctions from Beijing blackmail."
+    )
+    assert in_last_sentence(tagger, body, "SANCTIONS_THREAT")
+    assert not in_last_sentence(tagger, body, "MILITARY_ESCALATION")
+    talks = (
+        "Kyiv and Moscow held peace talks in Istanbul on Monday. "
+        "The talks between the two delegations lasted three hours."
+    )
+    assert in_last_sentence(tagger, talks, "PEACE_TALKS")

@@ -1286,7 +1286,10 @@ class EventFinder:
             cands = [
                 t
                 for t in types
-                if t in recent and t not in have and not self._in_kin(matches, i, t)
+                if t in recent
+                and t not in have
+                and not self._in_kin(matches, i, t)
+                and not self._said_otherwise(matches, i, types, t)
             ]
             if cands:
                 t = max(cands, key=recent.__getitem__)
@@ -1302,6 +1305,22 @@ class EventFinder:
         sanctions named again (where "the tariffs were paused" are)."""
         fam = self._family[etype]
         return any(m.first < i <= m.last and self._family[m.etype] == fam for m in matches)
+
+    def _said_otherwise(
+        self, matches: list[Match], i: int, types: list[str], etype: str
+    ) -> bool:
+        """Whether token i is a word of a longer match that gives the noun another of its
+        types in another class: "the threat of secondary tariffs" is that tariff threat, not
+        an earlier military one named again; talks met as a contact may still name the
+        peace talks (both CONSULT)."""
+        kind = self.types[etype].get("plover")
+        return any(
+            m.first <= i <= m.last
+            and m.first < m.last
+            and m.etype in types
+            and self.types[m.etype].get("plover") != kind
+            for m in matches
+        )
 
     def _rejected(
         self, objects: dict[str, tuple[str, ...]], lows: list[str], first: int, last: int
