@@ -821,6 +821,15 @@ def test_event_words_outside_politics_are_no_event(tagger: Tagger, body: str) ->
             "of the new curriculum was delayed, while tuition fees rose. Pupils declined to say "
             "more.",
         ),
+        (
+            "Slugs launch attack on Leeds allotments",
+            "Gardeners in Leeds say slugs have launched an attack on their lettuces, and a war "
+            "on bindweed has begun with hoes and mulch. Two plot holders agreed a truce over a "
+            "shared hedge, and the council sanctioned a tenant for burning rubbish. Talks with the "
+            "landlord over the rent tariff stalled, while the seed swap's launch drew a crowd to "
+            "the greenhouse. The secretary rejected calls for a ban on weedkiller and warned "
+            "that aphids strike when the compost is too rich.",
+        ),
     ],
 )
 def test_a_farm_food_wildlife_fashion_or_school_story_reports_nothing(
@@ -1177,6 +1186,7 @@ TWENTY_FIFTH_CUES = [
     ("MILITARY_ESCALATION", "French jets joined the operation against the militants on Monday."),
     ("MILITARY_ESCALATION", "Chinese gunboats began harassing Vietnamese fishing vessels."),
     ("MILITARY_ESCALATION", "Ottawa condemned the Russian strikes on Ukraine's power grid."),
+    ("MILITARY_ESCALATION", "Israeli strikes hit Rafah overnight, Palestinian officials said."),
 ]
 
 
@@ -1350,6 +1360,7 @@ OTHER_SENSES = [
     ("Lawmakers voted against the budget bill in Ottawa.", "REJECTION"),
     ("Greek coastguard boats joined the rescue operation off Crete.", "MILITARY_ESCALATION"),
     ("Teachers in Chile staged strikes on Monday over pay.", "MILITARY_ESCALATION"),
+    ("Strikes hit rail services across France on Tuesday.", "MILITARY_ESCALATION"),
     ("Washington called on Tehran to stop harassing commercial shipping.", "MILITARY_ESCALATION"),
     (
         "Madrid reserves the right to apply reciprocal measures on Moroccan tariffs.",
@@ -2315,6 +2326,19 @@ def test_user_rules_can_void_a_trigger_by_its_neighbours(tmp_path: Path) -> None
             },
             "mutual",
         ),
+        (
+            {
+                "event_types": {
+                    "X_Y": {
+                        "cameo": "1",
+                        "plover": "P",
+                        "triggers": ["a"],
+                        "peacetime_talks": "yes",
+                    }
+                }
+            },
+            "peacetime_talks",
+        ),
         ({"cues": {"off_topic_words": ["world cup"]}}, "not a single token"),
         ({"cues": {"gap_stops": ["e-sports"]}}, "not a single token"),
         ({"cues": {"domestic_words": ["trade union"]}}, "not a single token"),
@@ -3112,12 +3136,24 @@ def test_wire_phrasings_of_held_out_set_errors(
         "The talks focused on deploying an international stabilisation force in Gaza.",
         "Iran was accused of failing to honour its commitments under the 2015 nuclear deal.",
         "Goods from countries without a trade agreement will pay more, the decree said.",
-        "Israel and Hamas trade blame over the talks in Cairo.",
     ],
 )
 def test_other_senses_of_deal_force_and_trade(tagger: Tagger, sentence: str) -> None:
     found = events_of(tagger, sentence)
     assert not found.keys() & {"ECONOMIC_COOPERATION", "MILITARY_ESCALATION", "PEACE_TALKS"}
+
+
+def test_warring_sides_trading_blame_over_talks_trade_nothing(tagger: Tagger) -> None:
+    """In a story of fighting, "trade blame over the talks" is blame and the peace talks named
+    again, not trade (alone, talks with no conflict in sight are trade talks: see
+    test_talks_in_a_story_of_no_conflict_are_economic_cooperation_too)."""
+    body = (
+        "Israeli strikes hit Gaza overnight. "
+        "Israel and Hamas trade blame over the talks in Cairo."
+    )
+    assert in_last_sentence(tagger, body, "CRITICISM")
+    assert in_last_sentence(tagger, body, "PEACE_TALKS")
+    assert not in_last_sentence(tagger, body, "ECONOMIC_COOPERATION")
 
 
 def test_a_truce_in_a_tariff_sentence_is_no_ceasefire(tagger: Tagger) -> None:
@@ -3788,3 +3824,12 @@ def test_a_noun_its_own_match_types_names_no_earlier_event_of_another_class(
         "The talks between the two delegations lasted three hours."
     )
     assert in_last_sentence(tagger, talks, "PEACE_TALKS")
+
+
+def test_talks_in_a_story_of_no_conflict_are_economic_cooperation_too(tagger: Tagger) -> None:
+    """By the labelling convention talks in a trade story are about trade; in a story of
+    fighting, a truce or peace talks they stay a contact."""
+    body = "Mexico's foreign minister held talks with officials in Washington on Monday."
+    assert {"DIPLOMATIC_CONTACT", "ECONOMIC_COOPERATION"} <= set(events_of(tagger, body))
+    war = body + " Russian drones struck Kharkiv overnight."
+    assert "ECONOMIC_COOPERATION" not in events_of(tagger, war)

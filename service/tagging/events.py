@@ -311,6 +311,7 @@ class _Type:
         "objects",
         "opposes",
         "owner_acts",
+        "peacetime",
         "pending",
         "place_targets",
         "plover",
@@ -352,6 +353,7 @@ class _Type:
         self.refer_back = bool(roles.get("refer_back"))
         self.policy: dict[str, Any] | None = d.get("roles")
         self.pending = roles.get("fallback_targets") == "sides"
+        self.peacetime = bool(d.get("peacetime_talks"))
         self.needs_party = bool(roles.get("needs_party"))
         self.sides_rank = int(roles.get("sides", 0))
         self.rate = "rate_pct" in wanted
@@ -397,6 +399,10 @@ class EventFinder:
         # event again
         self.named_ref_nouns = _lowered(cues, "named_reference_nouns")
         self.venue_nouns = _lowered(cues, "venue_nouns")
+        self.talk_nouns = _lowered(cues, "talk_nouns")
+        # the type talks are in a story of no conflict (peacetime_talks), and the types that
+        # make one (those that set up two sides, and mediation between them)
+        self.peacetime = next((t for t, d in self.types.items() if d.get("peacetime_talks")), "")
         # "X offered to host the talks": the host is no party to them
         self.venue_hosts = _lowered(cues, "venue_hosts")
         # words between a venue and its meeting noun ("Geneva peace talks")
@@ -1077,6 +1083,44 @@ class EventFinder:
         talks["targets"] = []
         return talks
 
+    def peacetime_talks(
+        self, article_id: str, events: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """An article's events, where talks in a story of no conflict (no fighting, truce, peace
+        talks or mediation among its events) are about trade or investment too: by the
+        labelling convention each contact on a talk noun ("held talks with Ottawa") with no
+        event of the ``peacetime_talks`` type in its sentence is also one of that type."""
+        pt = self.peacetime
+        if not pt or not events:
+            return events
+        spec = self.spec
+        if any(spec[e["type"]].sides_rank >= 2 or spec[e["type"]].pending for e in events):
+            return events
+        d = spec[pt]
+        out: list[dict[str, Any]] = []
+        for e in events:
+            out.append(e)
+            if e["type"] != _CONTACT or self.talk_nouns.isdisjoint(
+                e["trigger"]["text"].lower().split()
+            ):
+                continue
+            field, sent = e["field"], e["sentence"]
+            if any(
+                o["type"] == pt and o["field"] == field and o["sentence"]["start"] == sent["start"]
+                for o in events
+            ):
+                continue
+            ev = d.template.copy()
+            key = f"{article_id}\x00{pt}\x00{field}\x00{sent['start']}\x00{sent['end']}"
+            ev["id"] = _SHA1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+            for k in ("field", "sentence", "trigger", "modality", "confidence"):
+                ev[k] = e[k]
+            ev["actors"] = list(e["actors"])
+            ev["targets"] = []
+            ev["attributes"] = {}
+            out.append(ev)
+        return out
+
     def _judged_act(
         self,
         etype: str,
@@ -1306,9 +1350,7 @@ class EventFinder:
         fam = self._family[etype]
         return any(m.first < i <= m.last and self._family[m.etype] == fam for m in matches)
 
-    def _said_otherwise(
-        self, matches: list[Match], i: int, types: list[str], etype: str
-    ) -> bool:
+    def _said_otherwise(self, matches: list[Match], i: int, types: list[str], etype: str) -> bool:
         """Whether token i is a word of a longer match that gives the noun another of its
         types in another class: "the threat of secondary tariffs" is that tariff threat, not
         an earlier military one named again; talks met as a contact may still name the
