@@ -3148,8 +3148,7 @@ def test_warring_sides_trading_blame_over_talks_trade_nothing(tagger: Tagger) ->
     again, not trade (alone, talks with no conflict in sight are trade talks: see
     test_talks_in_a_story_of_no_conflict_are_economic_cooperation_too)."""
     body = (
-        "Israeli strikes hit Gaza overnight. "
-        "Israel and Hamas trade blame over the talks in Cairo."
+        "Israeli strikes hit Gaza overnight. Israel and Hamas trade blame over the talks in Cairo."
     )
     assert in_last_sentence(tagger, body, "CRITICISM")
     assert in_last_sentence(tagger, body, "PEACE_TALKS")
