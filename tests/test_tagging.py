@@ -1187,6 +1187,17 @@ TWENTY_FIFTH_CUES = [
     ("MILITARY_ESCALATION", "Chinese gunboats began harassing Vietnamese fishing vessels."),
     ("MILITARY_ESCALATION", "Ottawa condemned the Russian strikes on Ukraine's power grid."),
     ("MILITARY_ESCALATION", "Israeli strikes hit Rafah overnight, Palestinian officials said."),
+    # countermeasures with a word between, hitting back, a response promised to any measure,
+    # curbs to be met with a ban
+    (
+        "SANCTIONS_THREAT",
+        "Beijing will take resolute countermeasures if Washington adds restrictions.",
+    ),
+    ("TARIFF_ACTION", "Ottawa hits back at U.S. dairy duties with tariffs on American whiskey."),
+    ("SANCTIONS_ACTION", "Brazil hit back with sanctions on two Venezuelan officials."),
+    ("TARIFF_THREAT", "The Commission said it would respond firmly to any tariffs."),
+    ("SANCTIONS_THREAT", "Tokyo said it would respond to any sanctions on its firms."),
+    ("SANCTIONS_THREAT", "Beijing said further curbs would be met with a ban on magnet exports."),
 ]
 
 
@@ -1361,6 +1372,8 @@ OTHER_SENSES = [
     ("Greek coastguard boats joined the rescue operation off Crete.", "MILITARY_ESCALATION"),
     ("Teachers in Chile staged strikes on Monday over pay.", "MILITARY_ESCALATION"),
     ("Strikes hit rail services across France on Tuesday.", "MILITARY_ESCALATION"),
+    ("Canada has drafted a second list of counter-tariffs covering bourbon.", "SANCTIONS_THREAT"),
+    ("Pyongyang vowed to take resolute military countermeasures.", "SANCTIONS_THREAT"),
     ("Washington called on Tehran to stop harassing commercial shipping.", "MILITARY_ESCALATION"),
     (
         "Madrid reserves the right to apply reciprocal measures on Moroccan tariffs.",
@@ -3832,3 +3845,15 @@ def test_talks_in_a_story_of_no_conflict_are_economic_cooperation_too(tagger: Ta
     assert {"DIPLOMATIC_CONTACT", "ECONOMIC_COOPERATION"} <= set(events_of(tagger, body))
     war = body + " Russian drones struck Kharkiv overnight."
     assert "ECONOMIC_COOPERATION" not in events_of(tagger, war)
+
+
+def test_a_measure_extended_from_a_date_is_the_act(tagger: Tagger) -> None:
+    found = events_of(tagger, "Canada will extend its 25% surtax to aluminium from March 1.")
+    assert "TARIFF_ACTION" in found
+    assert "TARIFF_THREAT" not in found
+
+
+def test_declining_to_comment_on_talks_does_not_deny_them(tagger: Tagger) -> None:
+    found = events_of(tagger, "Chile's trade ministry declined to comment on the talks.")
+    assert found["NO_COMMENT"]["modality"] == "asserted"
+    assert found["DIPLOMATIC_CONTACT"]["modality"] == "asserted"
