@@ -1198,6 +1198,10 @@ TWENTY_FIFTH_CUES = [
     ("TARIFF_THREAT", "The Commission said it would respond firmly to any tariffs."),
     ("SANCTIONS_THREAT", "Tokyo said it would respond to any sanctions on its firms."),
     ("SANCTIONS_THREAT", "Beijing said further curbs would be met with a ban on magnet exports."),
+    # producers' output decisions (in a story that names OPEC) are economic cooperation
+    ("ECONOMIC_COOPERATION", "Eight OPEC+ members agreed on Sunday to raise output in June."),
+    ("ECONOMIC_COOPERATION", "OPEC+ kept its production targets unchanged at a video meeting."),
+    ("ECONOMIC_COOPERATION", "OPEC agrees a modest output increase for July"),
 ]
 
 
@@ -1373,6 +1377,7 @@ OTHER_SENSES = [
     ("Teachers in Chile staged strikes on Monday over pay.", "MILITARY_ESCALATION"),
     ("Strikes hit rail services across France on Tuesday.", "MILITARY_ESCALATION"),
     ("Canada has drafted a second list of counter-tariffs covering bourbon.", "SANCTIONS_THREAT"),
+    ("Toyota agreed to cut production at two plants in Japan.", "ECONOMIC_COOPERATION"),
     ("Pyongyang vowed to take resolute military countermeasures.", "SANCTIONS_THREAT"),
     ("Washington called on Tehran to stop harassing commercial shipping.", "MILITARY_ESCALATION"),
     (
@@ -2579,6 +2584,15 @@ def test_an_acronym_links_to_the_organisation_named_in_full(tagger: Tagger) -> N
     )
     e = entity(tagger, body, "org:prm", "ORG")  # named by its acronym, as "org:eu" is
     assert [m["text"] for m in e["mentions"]] == ["Popular Resistance Movement", "PRM"]
+
+
+def test_opec_plus_is_not_opec(tagger: Tagger) -> None:
+    """The wider group (OPEC with Russia and others) is an organisation of its own."""
+    body = "OPEC+ agreed to raise output. OPEC's secretariat in Vienna welcomed the step."
+    assert [m["text"] for m in entity(tagger, body, "org:opec-plus", "ORG")["mentions"]] == [
+        "OPEC+"
+    ]
+    assert [m["text"] for m in entity(tagger, body, "org:opec", "ORG")["mentions"]] == ["OPEC"]
 
 
 def test_a_bare_army_belongs_to_the_country_in_context(tagger: Tagger) -> None:
