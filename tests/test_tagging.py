@@ -1378,6 +1378,10 @@ OTHER_SENSES = [
     ("Strikes hit rail services across France on Tuesday.", "MILITARY_ESCALATION"),
     ("Canada has drafted a second list of counter-tariffs covering bourbon.", "SANCTIONS_THREAT"),
     ("Toyota agreed to cut production at two plants in Japan.", "ECONOMIC_COOPERATION"),
+    (
+        "Indonesia's investment minister toured a nickel smelter in Sulawesi.",
+        "ECONOMIC_COOPERATION",
+    ),
     ("Pyongyang vowed to take resolute military countermeasures.", "SANCTIONS_THREAT"),
     ("Washington called on Tehran to stop harassing commercial shipping.", "MILITARY_ESCALATION"),
     (
