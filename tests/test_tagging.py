@@ -1202,6 +1202,10 @@ TWENTY_FIFTH_CUES = [
     ("ECONOMIC_COOPERATION", "Eight OPEC+ members agreed on Sunday to raise output in June."),
     ("ECONOMIC_COOPERATION", "OPEC+ kept its production targets unchanged at a video meeting."),
     ("ECONOMIC_COOPERATION", "OPEC agrees a modest output increase for July"),
+    # decertification, visas revoked, security aid suspended or threatened
+    ("SANCTIONS_ACTION", "Washington had decertified Bolivia for the third year running."),
+    ("SANCTIONS_ACTION", "The State Department revoked the visas of four Honduran judges."),
+    ("SANCTIONS_THREAT", "Washington warned it could suspend military aid to Kampala."),
 ]
 
 
@@ -1378,6 +1382,10 @@ OTHER_SENSES = [
     ("Strikes hit rail services across France on Tuesday.", "MILITARY_ESCALATION"),
     ("Canada has drafted a second list of counter-tariffs covering bourbon.", "SANCTIONS_THREAT"),
     ("Toyota agreed to cut production at two plants in Japan.", "ECONOMIC_COOPERATION"),
+    (
+        "The U.S. embassy revoked the visas of two students over campus protests.",
+        "SANCTIONS_ACTION",
+    ),
     (
         "Indonesia's investment minister toured a nickel smelter in Sulawesi.",
         "ECONOMIC_COOPERATION",
@@ -3875,3 +3883,18 @@ def test_declining_to_comment_on_talks_does_not_deny_them(tagger: Tagger) -> Non
     found = events_of(tagger, "Chile's trade ministry declined to comment on the talks.")
     assert found["NO_COMMENT"]["modality"] == "asserted"
     assert found["DIPLOMATIC_CONTACT"]["modality"] == "asserted"
+
+
+def test_a_threat_to_impose_named_as_a_noun_is_a_threat(tagger: Tagger) -> None:
+    found = events_of(
+        tagger, "Bogota rejected the threat by the United States to impose tariffs of up to 30%."
+    )
+    assert "TARIFF_THREAT" in found
+    assert "TARIFF_ACTION" not in found
+
+
+def test_urging_a_halt_to_strikes_in_a_war_story_is_a_ceasefire_call(tagger: Tagger) -> None:
+    body = (
+        "U.S. forces struck two boats off Venezuela. The UN urged Washington to halt the strikes."
+    )
+    assert in_last_sentence(tagger, body, "CEASEFIRE")
