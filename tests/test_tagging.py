@@ -1206,6 +1206,12 @@ TWENTY_FIFTH_CUES = [
     ("SANCTIONS_ACTION", "Washington had decertified Bolivia for the third year running."),
     ("SANCTIONS_ACTION", "The State Department revoked the visas of four Honduran judges."),
     ("SANCTIONS_THREAT", "Washington warned it could suspend military aid to Kampala."),
+    # duties announced, a ban widened or extended, energy shared
+    ("TARIFF_ACTION", "Ottawa announces provisional duties of up to 35% on Chinese steel."),
+    ("SANCTIONS_ACTION", "Seoul protests as Beijing widens ban on Korean cosmetics"),
+    ("SANCTIONS_ACTION", "China extended its ban on Japanese seafood to two more regions."),
+    ("ECONOMIC_COOPERATION", "Spain and Portugal agree power sharing pact after blackout"),
+    ("ECONOMIC_COOPERATION", "Tokyo and Seoul agreed on Friday to share LNG in emergencies."),
 ]
 
 
@@ -3898,3 +3904,17 @@ def test_urging_a_halt_to_strikes_in_a_war_story_is_a_ceasefire_call(tagger: Tag
         "U.S. forces struck two boats off Venezuela. The UN urged Washington to halt the strikes."
     )
     assert in_last_sentence(tagger, body, "CEASEFIRE")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "18 May 2020: China imposes anti-dumping duties on Australian barley.",
+        "In May, Ottawa imposed duties on Chinese steel.",
+    ],
+)
+def test_the_month_of_may_is_no_hedge(tagger: Tagger, body: str) -> None:
+    found = events_of(tagger, body)
+    assert found["TARIFF_ACTION"]["modality"] == "asserted"
+    assert "TARIFF_THREAT" not in found
+    assert "TARIFF_THREAT" in events_of(tagger, "Beijing may impose duties on Australian wine.")

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, Final
 
 from .entities import Mention, sort_by_start
-from .modality import CueSet, Modality, cue_firsts, prime_hits
+from .modality import CueSet, Modality, cue_firsts, month_may, prime_hits
 from .patterns import Match, Matcher
 from .roles import Roles, Slot
 from .text import Span, Toks, word_bit
@@ -759,7 +759,12 @@ class EventFinder:
         where some stand, see _bits; ``head``: the article's id and a NUL, encoded, the start
         of each event id's key)."""
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
-        matches = self._resolve(self.matcher.find(toks, ctx.article_stems, bool(goods)))
+        found = self.matcher.find(toks, ctx.article_stems, bool(goods))
+        for m in found:
+            if month_may(toks.lows, m.first):  # "18 May 2020: China imposes duties"
+                found = [x for x in found if not month_may(toks.lows, x.first)]
+                break
+        matches = self._resolve(found)
         if ctx.history and bits & _REF_NOUN:
             matches = self._references(toks, ms, ctx, matches, places)
         if bits & _LABEL_VERB and _CRITICISM in self.spec:

@@ -56,6 +56,29 @@ def prime_hits(toks: list[str], firsts: frozenset[str], pos: list[int]) -> None:
     _SHARED.hits = (toks, firsts, pos)
 
 
+# words before "May" that make it the month ("in May", "since May 2020"), not the modal verb
+_MONTH_BEFORE: Final = frozenset(
+    ("in", "since", "until", "till", "from", "by", "early", "late", "mid", "last", "next", "this")
+)
+
+
+def month_may(toks: list[str], i: int) -> bool:
+    """Whether toks[i] is "may" naming the month ("18 May 2020:", "in May"), not the verb."""
+    return toks[i] == "may" and (
+        (i + 1 < len(toks) and toks[i + 1].isdigit())
+        or (i > 0 and (toks[i - 1].isdigit() or toks[i - 1] in _MONTH_BEFORE))
+    )
+
+
+def _after_month(toks: list[str], lo: int, hi: int) -> int:
+    """The index after the last month "may" in toks[lo:hi], else ``lo``: a hedge is sought
+    after it."""
+    for i in range(hi - 1, lo - 1, -1):
+        if month_may(toks, i):
+            return i + 1
+    return lo
+
+
 class CueSet:
     """Phrases as lower-case token tuples, looked up by their first word."""
 
@@ -189,7 +212,9 @@ class Modality:
             return "negated"
         if not hedges_count:
             return "asserted"
-        if self.hedge.any_in(toks, max(clause_start, first - HEDGE_BEFORE), last + 1, trig):
+        hlo = max(clause_start, first - HEDGE_BEFORE)
+        hlo = max(hlo, _after_month(toks, hlo, first))
+        if self.hedge.any_in(toks, hlo, last + 1, trig):
             # a warning that something could happen was itself made: asserted
             if self.threat.any_in(toks, max(0, first - HEDGE_BEFORE - 4), last + 1):
                 return "asserted"
