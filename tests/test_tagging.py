@@ -3918,3 +3918,15 @@ def test_the_month_of_may_is_no_hedge(tagger: Tagger, body: str) -> None:
     assert found["TARIFF_ACTION"]["modality"] == "asserted"
     assert "TARIFF_THREAT" not in found
     assert "TARIFF_THREAT" in events_of(tagger, "Beijing may impose duties on Australian wine.")
+
+
+def test_an_unseen_body_named_after_its_owner_takes_the_owners_id(tagger: Tagger) -> None:
+    """ "The IAEA's Board of Governors" is the IAEA's board, not any board, and so is the bare
+    "Board of Governors" after it."""
+    body = (
+        "The IAEA's Board of Governors met on Monday. The WTO Appellate Body ruled on Friday. "
+        "The Board of Governors will meet again in June."
+    )
+    board = entity(tagger, body, "org:iaea-board-of-governors", "ORG")
+    assert len(board["mentions"]) == 2
+    assert entity(tagger, body, "org:wto-appellate-body", "ORG")["mentions"]

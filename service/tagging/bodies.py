@@ -36,6 +36,7 @@ class Bodies:
         seen = {} if bare_seen is None else bare_seen
         out: list[Mention] = []
         last: str | None = None  # the country most recently named
+        owned: dict[str, Entry] = {}  # unseen bodies named with their owner, by name
         for k, m in enumerate(ms):
             e = m.entry
             # a bare "Army" the gazetteer knows as one country's is another's in its context
@@ -57,6 +58,13 @@ class Bodies:
                 if bare and not own:
                     seen.setdefault(m.text, m.entry)
             else:
+                if e.type == "ORG" and m.text not in self.known:
+                    # (later, the bare name is the body the article first named with its owner)
+                    m = _owned(text, ms[k - 1], m) if k else m
+                    if m.entry is not e:
+                        owned[m.text] = m.entry
+                    elif m.text in owned:
+                        m = m.with_entry(owned[m.text])
                 last = _country(e) or last
             out.append(m)
         return out
@@ -91,3 +99,15 @@ def _modifier_country(text: str, ms: list[Mention], k: int) -> str | None:
     if gap in (" ", "'s ", "’s "):
         return _country(prev.entry)
     return None
+
+
+def _owned(text: str, owner: Mention, m: Mention) -> Mention:
+    """An unseen body named right after the organisation it belongs to ("the IAEA's Board of
+    Governors", "the WTO Appellate Body") takes the owner's id as a prefix, as the labelling
+    convention does (``org:iaea-board-of-governors``): another's board is another body."""
+    e, o = m.entry, owner.entry
+    if o.type != "ORG" or e.id != "org:" + slug(e.name):
+        return m
+    if text[owner.end : m.start] not in (" ", "'s ", "’s "):
+        return m
+    return m.with_entry(Entry(f"{o.id}-{slug(e.name)}", "ORG", e.name, o.country))
