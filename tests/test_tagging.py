@@ -1388,6 +1388,7 @@ OTHER_SENSES = [
     ("Strikes hit rail services across France on Tuesday.", "MILITARY_ESCALATION"),
     ("Canada has drafted a second list of counter-tariffs covering bourbon.", "SANCTIONS_THREAT"),
     ("Toyota agreed to cut production at two plants in Japan.", "ECONOMIC_COOPERATION"),
+    ("Pakistan and Afghan forces trade fire after talks collapse in Doha.", "ECONOMIC_COOPERATION"),
     (
         "The U.S. embassy revoked the visas of two students over campus protests.",
         "SANCTIONS_ACTION",
@@ -3930,3 +3931,12 @@ def test_an_unseen_body_named_after_its_owner_takes_the_owners_id(tagger: Tagger
     board = entity(tagger, body, "org:iaea-board-of-governors", "ORG")
     assert len(board["mentions"]) == 2
     assert entity(tagger, body, "org:wto-appellate-body", "ORG")["mentions"]
+
+
+def test_warring_sides_talking_about_joint_projects_hold_no_peace_talks(tagger: Tagger) -> None:
+    body = (
+        "Russian and Ukrainian forces exchanged fire overnight. "
+        "Russia and Ukraine began talks on joint grain shipping projects."
+    )
+    assert in_last_sentence(tagger, body, "ECONOMIC_COOPERATION")
+    assert not in_last_sentence(tagger, body, "PEACE_TALKS")

@@ -1026,7 +1026,8 @@ class EventFinder:
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets, d.sides_rank)
         if critics:
             ctx.set_sides(critics, spec[_CRITICISM].sides_rank)
-        if tail is not None and _CONTACT in out and _TALKS not in out:
+        if tail is not None and _CONTACT in out and _TALKS not in out and self.peacetime not in out:
+            # (talks on joint projects between the two sides are about the projects)
             talks = self._warring_talks(out[_CONTACT], ctx, head + spec[_TALKS].key + tail)
             if talks is not None:
                 out[_TALKS] = talks
