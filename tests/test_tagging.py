@@ -3940,3 +3940,19 @@ def test_warring_sides_talking_about_joint_projects_hold_no_peace_talks(tagger: 
     )
     assert in_last_sentence(tagger, body, "ECONOMIC_COOPERATION")
     assert not in_last_sentence(tagger, body, "PEACE_TALKS")
+
+
+def test_a_ministry_of_x_is_the_x_ministry(tagger: Tagger) -> None:
+    """ "Ministry of Commerce" and "Commerce Ministry" are one body, as the ids have it, and
+    "Ministry of Foreign Affairs" is the foreign ministry."""
+    body = (
+        "China's Ministry of Commerce said on Monday it would respond. "
+        "China's Commerce Ministry later added two firms to its list. "
+        "Iran's Ministry of Foreign Affairs condemned the move."
+    )
+    commerce = entity(tagger, body, "org:china-commerce-ministry", "ORG")
+    assert [m["text"] for m in commerce["mentions"]] == [
+        "Ministry of Commerce",
+        "Commerce Ministry",
+    ]
+    assert entity(tagger, body, "org:iran-foreign-ministry", "ORG")["mentions"]

@@ -19,6 +19,7 @@ from service.tagging.text import (
     _is_boundary,
     _scan,
     sentences,
+    slug,
     tokenize,
     tokenize_sentences,
 )
@@ -239,3 +240,10 @@ def test_word_split_check_matches_the_str_tests() -> None:
             a, b = text[i - 1 : i], text[i : i + 1]
             want = 0 < i < len(text) and (a.isalnum() or a == "_") and (b.isalnum() or b == "_")
             assert _splits_word(text, i) == want, (text, i)
+
+
+def test_an_apostrophe_joins_a_slug() -> None:
+    """As the labelled ids have it: "O'Rourke" is one word, "People's" too."""
+    assert slug("Liam O'Rourke") == "liam-orourke"
+    assert slug("Tigray People’s Liberation Front") == "tigray-peoples-liberation-front"
+    assert slug("Côte d'Ivoire") == "cote-divoire"

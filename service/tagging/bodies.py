@@ -54,7 +54,8 @@ class Bodies:
                     m = m.with_entry(seen[m.text])
                 elif country is not None and not (bare and country == e.country):
                     name = _SHORT.get(country) or slug(self._country_name(country, ms, k))
-                    m = m.with_entry(Entry(f"org:{name}-{slug(e.name)}", "ORG", e.name, country))
+                    body = _body_slug(e.name)
+                    m = m.with_entry(Entry(f"org:{name}-{body}", "ORG", e.name, country))
                 if bare and not own:
                     seen.setdefault(m.text, m.entry)
             else:
@@ -79,6 +80,34 @@ class Bodies:
             if m.entry.id == country and m.entry.type == "GPE":
                 return m.text
         return self.names.get(country) or country.split(":", 1)[1]
+
+
+# a word a body's name drops in its id: "Ministry of National Defence" is the defence ministry
+# (and "Ministry of Foreign Affairs" the foreign ministry)
+_NAME_FILLER = frozenset(("national",))
+
+
+def _body_slug(name: str) -> str:
+    """The slug of a body's name as the ids have it: "Ministry of Commerce" and "Commerce
+    Ministry" are one body, ``commerce-ministry`` (the first portfolio of a list: "Ministry of
+    Energy and Mineral Resources" is ``energy-ministry``)."""
+    words = name.split()
+    if len(words) < 3 or words[1] != "of" or words[0] not in ("Ministry", "Department"):
+        return slug(name)
+    subject: list[str] = []
+    for w in words[2:]:
+        if w == "and" or w.endswith(","):
+            w = w.rstrip(",")
+            if w != "and" and w.lower() not in _NAME_FILLER:
+                subject.append(w)
+            break
+        if w.lower() not in _NAME_FILLER:
+            subject.append(w)
+    if subject == ["Foreign", "Affairs"]:
+        subject = ["Foreign"]
+    if not subject or "Affairs" in subject:  # ("External Affairs": its own name)
+        return slug(name)
+    return slug(" ".join(subject)) + "-" + words[0].lower()
 
 
 def _country(e: Entry) -> str | None:

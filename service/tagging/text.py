@@ -816,6 +816,10 @@ _SLUG_GAP_RE: Final = re.compile(r"[^a-z0-9]+")
 
 
 def slug(s: str) -> str:
+    """Lower-case letters and digits joined by "-"; an apostrophe joins ("O'Rourke" is
+    ``orourke``, "People's" ``peoples``), as the labelled ids have it."""
+    if "'" in s or "\u2019" in s:
+        s = s.replace("'", "").replace("\u2019", "")
     if s.isascii():  # NFKD changes no ASCII text: one regex pass does the same
         if COMPILED:
             return _ascii_slug(s.lower())
