@@ -1171,7 +1171,7 @@ TWENTY_FOURTH_CUES = [
 
 # the seventeenth session: a board's censure, a vote against a text, the EU's "restrictive
 # measures", reciprocal measures threatened or reserved, air forces joining an operation,
-# ships harassed and strikes on a country
+# ships harassed and strikes that hit a place
 TWENTY_FIFTH_CUES = [
     ("CRITICISM", "The agency's board censured Norway on Friday over its reports."),
     ("CRITICISM", "A resolution censuring Chile passed by a wide margin."),
@@ -1185,7 +1185,6 @@ TWENTY_FIFTH_CUES = [
     ("TARIFF_THREAT", "Ottawa reserves the right to impose retaliatory duties on U.S. steel."),
     ("MILITARY_ESCALATION", "French jets joined the operation against the militants on Monday."),
     ("MILITARY_ESCALATION", "Chinese gunboats began harassing Vietnamese fishing vessels."),
-    ("MILITARY_ESCALATION", "Ottawa condemned the Russian strikes on Ukraine's power grid."),
     ("MILITARY_ESCALATION", "Israeli strikes hit Rafah overnight, Palestinian officials said."),
     # countermeasures with a word between, hitting back, a response promised to any measure,
     # curbs to be met with a ban
@@ -3898,13 +3897,6 @@ def test_a_threat_to_impose_named_as_a_noun_is_a_threat(tagger: Tagger) -> None:
     )
     assert "TARIFF_THREAT" in found
     assert "TARIFF_ACTION" not in found
-
-
-def test_urging_a_halt_to_strikes_in_a_war_story_is_a_ceasefire_call(tagger: Tagger) -> None:
-    body = (
-        "U.S. forces struck two boats off Venezuela. The UN urged Washington to halt the strikes."
-    )
-    assert in_last_sentence(tagger, body, "CEASEFIRE")
 
 
 @pytest.mark.parametrize(
