@@ -1387,6 +1387,11 @@ OTHER_SENSES = [
     ("Strikes hit rail services across France on Tuesday.", "MILITARY_ESCALATION"),
     ("Canada has drafted a second list of counter-tariffs covering bourbon.", "SANCTIONS_THREAT"),
     ("Toyota agreed to cut production at two plants in Japan.", "ECONOMIC_COOPERATION"),
+    ("China, which refines nearly half the world's copper, opposed the tariffs.", "TARIFF_RELIEF"),
+    (
+        "Moreau, an export-control lawyer in Washington, said the rules were vague.",
+        "SANCTIONS_ACTION",
+    ),
     ("Pakistan and Afghan forces trade fire after talks collapse in Doha.", "ECONOMIC_COOPERATION"),
     (
         "The U.S. embassy revoked the visas of two students over campus protests.",
