@@ -3953,3 +3953,11 @@ def test_a_ministry_of_x_is_the_x_ministry(tagger: Tagger) -> None:
         "Commerce Ministry",
     ]
     assert entity(tagger, body, "org:iran-foreign-ministry", "ORG")["mentions"]
+
+
+def test_a_plan_word_used_as_a_verb_names_no_plan(tagger: Tagger) -> None:
+    body = (
+        "Russia and Ukraine agreed a ceasefire in March after peace talks in Riyadh. "
+        "No call between the two presidents is planned, the Kremlin said."
+    )
+    assert not in_last_sentence(tagger, body, "PEACE_TALKS")

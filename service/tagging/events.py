@@ -400,6 +400,7 @@ class EventFinder:
         self.named_ref_nouns = _lowered(cues, "named_reference_nouns")
         self.venue_nouns = _lowered(cues, "venue_nouns")
         self.talk_nouns = _lowered(cues, "talk_nouns")
+        self.verb_forms = _lowered(cues, "verb_forms")
         # the type talks are in a story of no conflict (peacetime_talks), and the types that
         # make one (those that set up two sides, and mediation between them)
         self.peacetime = next((t for t, d in self.types.items() if d.get("peacetime_talks")), "")
@@ -761,8 +762,8 @@ class EventFinder:
         goods = [x for x in ms if x.entry.type == "COMMODITY"]
         found = self.matcher.find(toks, ctx.article_stems, bool(goods))
         for m in found:
-            if month_may(toks.lows, m.first):  # "18 May 2020: China imposes duties"
-                found = [x for x in found if not month_may(toks.lows, x.first)]
+            if self._void(toks.lows, m):
+                found = [x for x in found if not self._void(toks.lows, x)]
                 break
         matches = self._resolve(found)
         if ctx.history and bits & _REF_NOUN:
@@ -1355,6 +1356,12 @@ class EventFinder:
         sanctions named again (where "the tariffs were paused" are)."""
         fam = self._family[etype]
         return any(m.first < i <= m.last and self._family[m.etype] == fam for m in matches)
+
+    def _void(self, lows: list[str], m: Match) -> bool:
+        """A match that names nothing: one starting at the month of May ("18 May 2020: China
+        imposes duties"), or a lone word in a verb form of a noun's stem ("no call is
+        planned" is no plan)."""
+        return month_may(lows, m.first) or (m.first == m.last and lows[m.first] in self.verb_forms)
 
     def _said_otherwise(self, matches: list[Match], i: int, types: list[str], etype: str) -> bool:
         """Whether token i is a word of a longer match that gives the noun another of its
