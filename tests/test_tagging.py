@@ -3961,3 +3961,18 @@ def test_a_plan_word_used_as_a_verb_names_no_plan(tagger: Tagger) -> None:
         "No call between the two presidents is planned, the Kremlin said."
     )
     assert not in_last_sentence(tagger, body, "PEACE_TALKS")
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Hamas accused Israel of breaching the agreement.",
+        "Hamas said it remained committed to the agreement.",
+    ],
+)
+def test_an_agreement_breached_or_honoured_is_the_truce_named_again(
+    tagger: Tagger, last: str
+) -> None:
+    body = "Israel and Hamas agreed a ceasefire in Cairo after weeks of peace talks. " + last
+    assert in_last_sentence(tagger, body, "CEASEFIRE")
+    assert not in_last_sentence(tagger, body, "PEACE_TALKS")

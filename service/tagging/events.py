@@ -401,6 +401,7 @@ class EventFinder:
         self.venue_nouns = _lowered(cues, "venue_nouns")
         self.talk_nouns = _lowered(cues, "talk_nouns")
         self.verb_forms = _lowered(cues, "verb_forms")
+        self.truce_words = _lowered(cues, "truce_words")
         # the type talks are in a story of no conflict (peacetime_talks), and the types that
         # make one (those that set up two sides, and mediation between them)
         self.peacetime = next((t for t, d in self.types.items() if d.get("peacetime_talks")), "")
@@ -1334,6 +1335,9 @@ class EventFinder:
                     have = {m.etype for m in matches}
                     have.add(t)
                     continue
+            truce = _TRUCE in types and not self.truce_words.isdisjoint(lows[max(0, i - 4) : i])
+            if truce and _TRUCE in have:
+                continue  # "accused X of breaching the agreement": that truce, already here
             cands = [
                 t
                 for t in types
@@ -1344,6 +1348,8 @@ class EventFinder:
             ]
             if cands:
                 t = max(cands, key=recent.__getitem__)
+                if truce and _TRUCE in cands:
+                    t = _TRUCE  # "remained committed to the agreement": the truce named again
                 extra.append(Match(t, i, i, REFERENCE))
                 have.add(t)
         if not extra:
