@@ -1211,6 +1211,8 @@ TWENTY_FIFTH_CUES = [
     ("SANCTIONS_ACTION", "China extended its ban on Japanese seafood to two more regions."),
     ("ECONOMIC_COOPERATION", "Spain and Portugal agree power sharing pact after blackout"),
     ("ECONOMIC_COOPERATION", "Tokyo and Seoul agreed on Friday to share LNG in emergencies."),
+    ("SANCTIONS_ACTION", "The EU lowered its cap on Russian crude to $44 a barrel."),
+    ("SANCTIONS_ACTION", "G7 ministers agreed to cut the price cap on Russian oil to $38."),
 ]
 
 
