@@ -1202,14 +1202,14 @@ TWENTY_FIFTH_CUES = [
     ("ECONOMIC_COOPERATION", "OPEC+ kept its production targets unchanged at a video meeting."),
     ("ECONOMIC_COOPERATION", "OPEC agrees a modest output increase for July"),
     # decertification, visas revoked, security aid suspended or threatened
-    ("SANCTIONS_ACTION", "Washington had decertified Bolivia for the third year running."),
+    ("SANCTIONS_ACTION", "Washington decertified Bolivia again over drug trafficking."),
     ("SANCTIONS_ACTION", "The State Department revoked the visas of four Honduran judges."),
     ("SANCTIONS_THREAT", "Washington warned it could suspend military aid to Kampala."),
     # duties announced, a ban widened or extended, energy shared
     ("TARIFF_ACTION", "Ottawa announces provisional duties of up to 35% on Chinese steel."),
-    ("SANCTIONS_ACTION", "Seoul protests as Beijing widens ban on Korean cosmetics"),
+    ("SANCTIONS_ACTION", "Seoul protests as Beijing widens ban on Korean cosmetics imports"),
     ("SANCTIONS_ACTION", "China extended its ban on Japanese seafood to two more regions."),
-    ("ECONOMIC_COOPERATION", "Spain and Portugal agree power sharing pact after blackout"),
+    ("ECONOMIC_COOPERATION", "Spain and Portugal agree electricity sharing pact after blackout"),
     ("ECONOMIC_COOPERATION", "Tokyo and Seoul agreed on Friday to share LNG in emergencies."),
     ("SANCTIONS_ACTION", "The EU lowered its cap on Russian crude to $44 a barrel."),
     ("SANCTIONS_ACTION", "G7 ministers agreed to cut the price cap on Russian oil to $38."),
@@ -1389,6 +1389,50 @@ OTHER_SENSES = [
     ("Strikes hit rail services across France on Tuesday.", "MILITARY_ESCALATION"),
     ("Canada has drafted a second list of counter-tariffs covering bourbon.", "SANCTIONS_THREAT"),
     ("Toyota agreed to cut production at two plants in Japan.", "ECONOMIC_COOPERATION"),
+    # a review's sentences: this session's cues in other senses
+    (
+        "Italy adopted restrictive measures on bars and restaurants as infections rose.",
+        "SANCTIONS_ACTION",
+    ),
+    (
+        "Australia revoked the visa of tennis star Novak Djokovic before the Open.",
+        "SANCTIONS_ACTION",
+    ),
+    ("The NLRB decertified the union at the Amazon warehouse.", "SANCTIONS_ACTION"),
+    ("The EU extended its ban on bee-harming neonicotinoid pesticides.", "SANCTIONS_ACTION"),
+    ("Britain cut the energy price cap as oil prices eased.", "SANCTIONS_ACTION"),
+    (
+        "The FA said racist abuse by England fans would be met with stadium bans.",
+        "SANCTIONS_THREAT",
+    ),
+    ("Investors will react to any tariffs announced by Washington next month.", "TARIFF_THREAT"),
+    ("Ryanair announced surcharges on checked bags.", "TARIFF_ACTION"),
+    ("Walmart announced price rises on toys, blaming tariffs on Chinese imports.", "TARIFF_ACTION"),
+    (
+        "The DUP and Sinn Fein restored the power sharing agreement at Stormont.",
+        "ECONOMIC_COOPERATION",
+    ),
+    (
+        "Oil fell as OPEC met. Volkswagen decided to cut production at its plant.",
+        "ECONOMIC_COOPERATION",
+    ),
+    (
+        "Oil fell as OPEC dithered. US shale producers will boost output this year.",
+        "ECONOMIC_COOPERATION",
+    ),
+    ("The Republican Party censured two of its congressmen.", "CRITICISM"),
+    ("The Law Society censured the solicitor for misconduct.", "CRITICISM"),
+    ("Smith joined the operation in 2019 as finance director.", "MILITARY_ESCALATION"),
+    (
+        "Air traffic controllers joined the strikes against pension reform in France.",
+        "MILITARY_ESCALATION",
+    ),
+    ("Dawn raids hit drug gangs across Britain.", "MILITARY_ESCALATION"),
+    ("Strikes hit French refineries and fuel depots on Tuesday.", "MILITARY_ESCALATION"),
+    (
+        "Environmental activists harassed the whaling ships in the Southern Ocean.",
+        "MILITARY_ESCALATION",
+    ),
     ("China, which refines nearly half the world's copper, opposed the tariffs.", "TARIFF_RELIEF"),
     (
         "Moreau, an export-control lawyer in Washington, said the rules were vague.",
@@ -3879,11 +3923,20 @@ def test_a_noun_its_own_match_types_names_no_earlier_event_of_another_class(
 
 def test_talks_in_a_story_of_no_conflict_are_economic_cooperation_too(tagger: Tagger) -> None:
     """By the labelling convention talks in a trade story are about trade; in a story of
-    fighting, a truce or peace talks they stay a contact."""
-    body = "Mexico's foreign minister held talks with officials in Washington on Monday."
-    assert {"DIPLOMATIC_CONTACT", "ECONOMIC_COOPERATION"} <= set(events_of(tagger, body))
+    fighting, a truce or peace talks, or of no trade at all, they stay a contact."""
+    body = (
+        "Washington imposed duties on Mexican steel last week. "
+        "Mexico's foreign minister held talks with officials in Washington on Monday."
+    )
+    assert in_last_sentence(tagger, body, "DIPLOMATIC_CONTACT")
+    assert in_last_sentence(tagger, body, "ECONOMIC_COOPERATION")
     war = body + " Russian drones struck Kharkiv overnight."
-    assert "ECONOMIC_COOPERATION" not in events_of(tagger, war)
+    assert "ECONOMIC_COOPERATION" not in [
+        e["type"] for e in tagger.tag("t-1", war, "")[1] if "held talks" in e["trigger"]["text"]
+    ]
+    # talks in a story of no trade at all are a contact only
+    climate = "Biden held talks with Trudeau on climate change and wildfires."
+    assert "ECONOMIC_COOPERATION" not in events_of(tagger, climate)
 
 
 def test_a_measure_extended_from_a_date_is_the_act(tagger: Tagger) -> None:
@@ -3978,3 +4031,38 @@ def test_an_agreement_breached_or_honoured_is_the_truce_named_again(
     body = "Israel and Hamas agreed a ceasefire in Cairo after weeks of peace talks. " + last
     assert in_last_sentence(tagger, body, "CEASEFIRE")
     assert not in_last_sentence(tagger, body, "PEACE_TALKS")
+
+
+def test_this_may_is_a_hedge_not_the_month(tagger: Tagger) -> None:
+    found = events_of(tagger, "This may lead to a ceasefire between Israel and Hamas.")
+    assert found["CEASEFIRE"]["modality"] == "hypothetical"
+
+
+def test_strikes_that_kill_or_hit_are_escalation_whatever_else_the_sentence_names(
+    tagger: Tagger,
+) -> None:
+    for body in (
+        "Israeli strikes killed 30 people in Gaza, including aid workers.",
+        "Russian strikes hit power stations across Ukraine, cutting services to millions.",
+    ):
+        assert "MILITARY_ESCALATION" in events_of(tagger, body)
+
+
+def test_a_deal_respected_is_the_latest_deal_not_an_earlier_truce(tagger: Tagger) -> None:
+    body = (
+        "Israel and Hamas agreed a ceasefire on Sunday. Separately, Egypt and Israel signed a "
+        "gas deal worth $35bn. Cairo said it would respect the deal."
+    )
+    assert not in_last_sentence(tagger, body, "CEASEFIRE")
+
+
+def test_a_body_named_with_its_owner_in_the_body_is_the_same_in_the_title(
+    tagger: Tagger,
+) -> None:
+    ents, _ = tagger.tag(
+        "t-1",
+        "The IAEA's Board of Governors censured Iran on Thursday.",
+        "Board of Governors censures Iran",
+    )
+    board = [e for e in ents if e["id"] == "org:iaea-board-of-governors"]
+    assert board and {m["field"] for m in board[0]["mentions"]} == {"title", "body"}

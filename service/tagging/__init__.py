@@ -160,8 +160,9 @@ class Tagger:
             for f in FIELDS:
                 found[f] = [_expand(m, acronyms) for m in found[f]]
         bare: dict[str, Entry] = {}
+        owned = self.bodies.owners([(texts[f], found[f]) for f in FIELDS])
         for f in FIELDS:
-            found[f] = self.bodies.qualify(texts[f], found[f], bare)
+            found[f] = self.bodies.qualify(texts[f], found[f], bare, owned)
         mentions = found["title"] + found["body"]
         # the city and agency of a dateline ("LIMA, Feb 12 (Andes Wire) -") are entities, but
         # where a story was filed acts in none of its events

@@ -27,16 +27,34 @@ class Bodies:
             if e.id.startswith("country:") and e.type == "GPE":
                 self.names.setdefault(e.id, e.name)
 
+    def owners(self, fields: list[tuple[str, list[Mention]]]) -> dict[str, Entry]:
+        """Unseen bodies an article names right after their owner ("the IAEA's Board of
+        Governors"), by name, from all its fields: the bare name elsewhere, the title's
+        included, is that body."""
+        owned: dict[str, Entry] = {}
+        for text, ms in fields:
+            for k in range(1, len(ms)):
+                m = ms[k]
+                if m.entry.type == "ORG" and m.text not in self.known:
+                    o = _owned(text, ms[k - 1], m)
+                    if o is not m:
+                        owned.setdefault(m.text, o.entry)
+        return owned
+
     def qualify(
-        self, text: str, ms: list[Mention], bare_seen: dict[str, Entry] | None = None
+        self,
+        text: str,
+        ms: list[Mention],
+        bare_seen: dict[str, Entry] | None = None,
+        owned: dict[str, Entry] | None = None,
     ) -> list[Mention]:
         """``ms`` (in text order) with unseen government bodies given their country.
         ``bare_seen``: what a bare "Army" was taken for earlier in the article, so that all
-        its mentions link to one entity."""
+        its mentions link to one entity; ``owned``: unseen bodies named with their owner
+        (``owners``)."""
         seen = {} if bare_seen is None else bare_seen
         out: list[Mention] = []
         last: str | None = None  # the country most recently named
-        owned: dict[str, Entry] = {}  # unseen bodies named with their owner, by name
         for k, m in enumerate(ms):
             e = m.entry
             # a bare "Army" the gazetteer knows as one country's is another's in its context
@@ -59,13 +77,8 @@ class Bodies:
                 if bare and not own:
                     seen.setdefault(m.text, m.entry)
             else:
-                if e.type == "ORG" and m.text not in self.known:
-                    # (later, the bare name is the body the article first named with its owner)
-                    m = _owned(text, ms[k - 1], m) if k else m
-                    if m.entry is not e:
-                        owned[m.text] = m.entry
-                    elif m.text in owned:
-                        m = m.with_entry(owned[m.text])
+                if owned and e.type == "ORG" and m.text in owned:
+                    m = m.with_entry(owned[m.text])
                 last = _country(e) or last
             out.append(m)
         return out
@@ -105,7 +118,9 @@ def _body_slug(name: str) -> str:
             subject.append(w)
     if subject == ["Foreign", "Affairs"]:
         subject = ["Foreign"]
-    if not subject or "Affairs" in subject:  # ("External Affairs": its own name)
+    if not subject:
+        subject = [w.rstrip(",") for w in words[2:3]]  # ("Ministry of National ...")
+    if "Affairs" in subject:  # ("External Affairs": its own name)
         return slug(name)
     return slug(" ".join(subject)) + "-" + words[0].lower()
 

@@ -1094,8 +1094,9 @@ class EventFinder:
     def peacetime_talks(
         self, article_id: str, events: list[dict[str, Any]]
     ) -> list[dict[str, Any]]:
-        """An article's events, where talks in a story of no conflict (no fighting, truce, peace
-        talks or mediation among its events) are about trade or investment too: by the
+        """An article's events, where talks in a story of trade and no conflict (an event of a
+        type that takes goods, and no fighting, truce, peace talks or mediation among its
+        events) are about trade or investment too: by the
         labelling convention each contact on a talk noun ("held talks with Ottawa") with no
         event of the ``peacetime_talks`` type in its sentence is also one of that type."""
         pt = self.peacetime
@@ -1104,6 +1105,8 @@ class EventFinder:
         spec = self.spec
         if any(spec[e["type"]].sides_rank >= 2 or spec[e["type"]].pending for e in events):
             return events
+        if not any(spec[e["type"]].commodity for e in events):
+            return events  # no trade, sanctions or cooperation: talks on climate, migration
         d = spec[pt]
         out: list[dict[str, Any]] = []
         for e in events:
@@ -1121,8 +1124,10 @@ class EventFinder:
             ev = d.template.copy()
             key = f"{article_id}\x00{pt}\x00{field}\x00{sent['start']}\x00{sent['end']}"
             ev["id"] = _SHA1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-            for k in ("field", "sentence", "trigger", "modality", "confidence"):
+            for k in ("field", "modality", "confidence"):
                 ev[k] = e[k]
+            ev["sentence"] = dict(sent)
+            ev["trigger"] = dict(e["trigger"])
             ev["actors"] = list(e["actors"])
             ev["targets"] = []
             ev["attributes"] = {}
@@ -1348,7 +1353,7 @@ class EventFinder:
             ]
             if cands:
                 t = max(cands, key=recent.__getitem__)
-                if truce and _TRUCE in cands:
+                if truce and t == _TALKS and _TRUCE in cands:
                     t = _TRUCE  # "remained committed to the agreement": the truce named again
                 extra.append(Match(t, i, i, REFERENCE))
                 have.add(t)

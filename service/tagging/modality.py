@@ -58,7 +58,7 @@ def prime_hits(toks: list[str], firsts: frozenset[str], pos: list[int]) -> None:
 
 # words before "May" that make it the month ("in May", "since May 2020"), not the modal verb
 _MONTH_BEFORE: Final = frozenset(
-    ("in", "since", "until", "till", "from", "by", "early", "late", "mid", "last", "next", "this")
+    ("in", "since", "until", "till", "early", "late", "mid", "last", "next")
 )
 
 
