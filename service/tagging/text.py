@@ -396,12 +396,24 @@ class _Word:
     """A word kept in ``_Words``: its str, stem and packed code (-1 where it has none), and
     the cue lists it begins a cue of (``cues``, see _CueBits).
 
-    ``matched`` and ``named``: what the trigger matcher and the gazetteer last looked up for
-    the word in their tables (``matched_in`` and ``named_in``, compared by identity; tables
-    never changed once made): read off a token's kept word (``Toks.kept``), the look-up, a
-    dict's by str, is made once per word, not once per token."""
+    ``matched``, ``named`` and ``cued``: what the trigger matcher, the gazetteer and the
+    event finder's cue table last looked up for the word in their tables (``matched_in``,
+    ``named_in`` and ``cued_in``, compared by identity; tables never changed once made): read
+    off a token's kept word (``Toks.kept``), the look-up, a dict's by str, is made once per
+    word, not once per token."""
 
-    __slots__ = ("code", "cues", "matched", "matched_in", "named", "named_in", "stem", "word")
+    __slots__ = (
+        "code",
+        "cued",
+        "cued_in",
+        "cues",
+        "matched",
+        "matched_in",
+        "named",
+        "named_in",
+        "stem",
+        "word",
+    )
 
     def __init__(self, word: str, stem: str, code: i64) -> None:
         self.word = word
@@ -412,6 +424,8 @@ class _Word:
         self.matched: Any = None
         self.named_in: object = None
         self.named: Any = None
+        self.cued_in: object = None
+        self.cued: Any = None
 
 
 class _Words:
