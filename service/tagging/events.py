@@ -673,18 +673,33 @@ class EventFinder:
                 if lows[i] in cued:  # (a set look-up costs less than dict.get; few are)
                     bits |= self._cue_at(lows, i, hits, places)
         else:
+            # a cued word's bits are kept on the token's word in the tokeniser's table
+            # (``Toks.kept``): looked up once per word, not per token
             bit: i64 = self._cued_bit
             first: i64 = toks.first
+            kept = toks.kept
+            table = self._word_cues
             for i in range(len(lows)):
                 m: i64 = masks[first + i]
                 if m & bit:
-                    bits |= self._cue_at(lows, i, hits, places)
+                    kw = kept[first + i] if kept is not None else None
+                    if kw is None:
+                        bits |= self._cue_at(lows, i, hits, places)
+                        continue
+                    if kw.cued_in is not table:
+                        kw.cued = table[lows[i]]
+                        kw.cued_in = table
+                    bits |= self._cue_at(lows, i, hits, places, kw.cued)
         prime_hits(lows, firsts, hits)
         return bits & ~_CUE_FIRST
 
-    def _cue_at(self, lows: list[str], i: int, hits: list[int], places: list[int]) -> int:
-        """The cue bits of token i, a cued word, noted in ``hits`` and ``places``."""
-        b = self._word_cues[lows[i]]
+    def _cue_at(
+        self, lows: list[str], i: int, hits: list[int], places: list[int], b: int = -1
+    ) -> int:
+        """The cue bits of token i, a cued word (``b``, where known), noted in ``hits`` and
+        ``places``."""
+        if b < 0:
+            b = self._word_cues[lows[i]]
         if b & _CUE_FIRST:
             hits.append(i)
         if b & _PLACED:

@@ -374,7 +374,8 @@ def _scan(
     commodities in ``lowered``. A word that joins two by an apostrophe ("Xi's", "d'Ivoire")
     is looked up whole, then by each part. ``heads``: the keys of ``index``, asked first
     for every token (most begin no form): by ``bit`` in the tokens' cue bits where they
-    have it, else by a set look-up (a dict's costs more)."""
+    have it, else by a set look-up (a dict's costs more); a head's entry in ``index`` is kept
+    on the token's word in the tokeniser's table (``Toks.kept``): looked up once per word."""
     found = _Found(minor)
     n = len(text)
     marks = _Apostrophes(text)
@@ -382,6 +383,7 @@ def _scan(
         lows, starts, ends = toks.lows, toks.starts, toks.ends
         masks = toks.word_masks() if bit else None
         first: i64 = toks.first
+        kept = toks.kept
         s0, s1 = toks.span
         joined = joined_tokens(text, starts, ends, s0, s1) if marks.within(s0, s1) else _NONE
         j = 0
@@ -392,8 +394,17 @@ def _scan(
             else:
                 head = lows[t] in heads
             if head:
-                w = lows[t]
-                _at(index[w], text, lowered, starts[t], n, found)
+                kw = kept[first + t] if kept is not None else None
+                at: Starts
+                if kw is None:
+                    at = index[lows[t]]
+                elif kw.named_in is index:  # (looked up for an earlier token of the word)
+                    at = kw.named
+                else:
+                    at = index[lows[t]]
+                    kw.named_in = index
+                    kw.named = at
+                _at(at, text, lowered, starts[t], n, found)
             if j < len(joined) and joined[j] == t:
                 j += 1
                 i = starts[t]

@@ -411,7 +411,8 @@ class Matcher:
         all (a typed loop: compiled, direct calls), made only where the token's cue bits
         (``stem_bit``) say its stem is one of ``words``. Numbers come after the words, as
         candidates are tried in order. Also returns the flagged words' bloom mask
-        (``_bucket``)."""
+        (``_bucket``). The look-up is kept on the token's word in the tokeniser's table
+        (``Toks.kept``): made once per word, not per token."""
         words = self.words
         at: list[int] = []
         pats: list[list[Pattern]] = []
@@ -420,12 +421,22 @@ class Matcher:
         bit: i64 = self.bit
         masks = toks.word_masks() if bit else None
         first: i64 = toks.first
+        kept = toks.kept
         for i in range(len(stems)):
             if masks is not None:
                 m: i64 = masks[first + i]
                 if not m & bit:  # (most tokens: a bit test, no look-up)
                     continue
-            w = words.get(stems[i])
+            kw = kept[first + i] if kept is not None else None
+            w: _Word | None
+            if kw is None:
+                w = words.get(stems[i])
+            elif kw.matched_in is words:  # (looked up for an earlier token of the word)
+                w = kw.matched
+            else:
+                w = words.get(stems[i])
+                kw.matched_in = words
+                kw.matched = w
             if w is None:
                 continue
             if w.pats is not None:

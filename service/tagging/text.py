@@ -110,9 +110,22 @@ _OPENERS: Final = frozenset(
 class Toks:
     """A sentence's tokens as parallel lists: lower-case forms, stems and character offsets;
     ``masks``, where given, the cue bits (see _CueBits) of generation ``gen`` of the text's
-    tokens, this sentence's from index ``first`` (no list of its own to make and free)."""
+    tokens, this sentence's from index ``first`` (no list of its own to make and free);
+    ``kept``, where given, the text's tokens as the tokeniser keeps them (see _Word.memo),
+    likewise from ``first``."""
 
-    __slots__ = ("ends", "first", "gen", "lows", "masks", "span", "starts", "stems", "text")
+    __slots__ = (
+        "ends",
+        "first",
+        "gen",
+        "kept",
+        "lows",
+        "masks",
+        "span",
+        "starts",
+        "stems",
+        "text",
+    )
 
     def __init__(
         self,
@@ -125,6 +138,7 @@ class Toks:
         masks: list[int] | None = None,
         gen: int = -1,
         first: int = 0,
+        kept: list[_Word | None] | None = None,
     ) -> None:
         self.lows = lows
         self.stems = stems
@@ -135,6 +149,7 @@ class Toks:
         self.masks = masks
         self.gen = gen
         self.first = first
+        self.kept = kept
 
     def word_masks(self) -> list[int] | None:
         """The cue bits of the text's tokens (this sentence's from index ``first``), if they
@@ -379,15 +394,38 @@ def stem_bit(stems: frozenset[str]) -> int:
 
 class _Word:
     """A word kept in ``_Words``: its str, stem and packed code (-1 where it has none), and
-    the cue lists it begins a cue of (``cues``, see _CueBits)."""
+    the cue lists it begins a cue of (``cues``, see _CueBits).
 
-    __slots__ = ("code", "cues", "stem", "word")
+    ``matched``, ``named`` and ``cued``: what the trigger matcher, the gazetteer and the
+    event finder's cue table last looked up for the word in their tables (``matched_in``,
+    ``named_in`` and ``cued_in``, compared by identity; tables never changed once made): read
+    off a token's kept word (``Toks.kept``), the look-up, a dict's by str, is made once per
+    word, not once per token."""
+
+    __slots__ = (
+        "code",
+        "cued",
+        "cued_in",
+        "cues",
+        "matched",
+        "matched_in",
+        "named",
+        "named_in",
+        "stem",
+        "word",
+    )
 
     def __init__(self, word: str, stem: str, code: i64) -> None:
         self.word = word
         self.stem = stem
         self.code = code
         self.cues: Any = _CUES.of(word, stem)  # (an object: see _scan_table)
+        self.matched_in: object = None
+        self.matched: Any = None
+        self.named_in: object = None
+        self.named: Any = None
+        self.cued_in: object = None
+        self.cued: Any = None
 
 
 class _Words:
@@ -441,12 +479,14 @@ class _Words:
                 return k
             k = (k + 1) & mask
 
-    def add(self, word: str, stem: str, code: i64) -> None:
-        """Keep word (packed as ``code``, or -1), not kept yet, and its stem; the table is
-        kept at most half full, by doubling, and no more words than ``_STEMS`` keeps."""
+    def add(self, word: str, stem: str, code: i64) -> _Word | None:
+        """Keep word (packed as ``code``, or -1), not kept yet, and its stem, and return the
+        kept word (None once full); the table is kept at most half full, by doubling, and no
+        more words than ``_STEMS`` keeps."""
         if self.count >= 200_000:
-            return
-        self.slots[self.slot(word, 0, len(word), code)] = _Word(word, stem, code)
+            return None
+        kept = _Word(word, stem, code)
+        self.slots[self.slot(word, 0, len(word), code)] = kept
         self.count += 1
         if 2 * self.count >= len(self.slots):
             old = self.slots
@@ -455,6 +495,7 @@ class _Words:
             for w in old:
                 if w is not None:
                     self.slots[self.slot(w.word, 0, len(w.word), w.code)] = w
+        return kept
 
 
 def _pack(code: i64, o: i64) -> i64:
@@ -502,15 +543,17 @@ _WORDS: Final = _Words(8192)
 def _scan_words(low: str) -> tuple[list[str], list[str], list[int], list[int]]:
     """``_scan(low, 0, True)`` and the tokens' stems, each token a word kept in ``_WORDS``
     (see there) once it has been met."""
-    toks, stems, starts, ends, _ = _scan_table(low)
+    toks, stems, starts, ends, _, _ = _scan_table(low)
     return toks, stems, starts, ends
 
 
-def _scan_table(low: str) -> tuple[list[str], list[str], list[int], list[int], list[int]]:
-    """``_scan_words(low)`` and the tokens' cue bits (see _CueBits). The token scan packs
-    each word as it goes.
+def _scan_table(
+    low: str,
+) -> tuple[list[str], list[str], list[int], list[int], list[int], list[_Word | None]]:
+    """``_scan_words(low)``, the tokens' cue bits (see _CueBits) and their kept words (None
+    where the table is full). The token scan packs each word as it goes.
 
-    The five lists are made at a size most texts fill (a token and its gap take about six
+    The six lists are made at a size most texts fill (a token and its gap take about six
     characters), written in place and cut to the tokens found: compiled, a store by index
     costs less than an append; tokens past the guess are appended."""
     words = _WORDS
@@ -521,6 +564,7 @@ def _scan_table(low: str) -> tuple[list[str], list[str], list[int], list[int], l
     starts: list[int] = [0] * cap
     ends: list[int] = [0] * cap
     bits: list[int] = [0] * cap
+    kepts: list[_Word | None] = [None] * cap
     k: i64 = 0
     i: i64 = 0
     while i < n:
@@ -544,9 +588,10 @@ def _scan_table(low: str) -> tuple[list[str], list[str], list[int], list[int], l
         else:
             w = low[i:j]
             st = _stem_cached(w)
-            words.add(w, st, code)
+            kept = words.add(w, st, code)
             cues = _CUES.of(w, st)
         if k < cap:
+            kepts[k] = kept
             toks[k] = w
             bits[k] = cues
             stems[k] = st
@@ -554,6 +599,7 @@ def _scan_table(low: str) -> tuple[list[str], list[str], list[int], list[int], l
             starts[k] = _OFFSETS[i] if i < 8192 else i
             ends[k] = _OFFSETS[j] if j < 8192 else j
         else:
+            kepts.append(kept)
             toks.append(w)
             stems.append(st)
             bits.append(cues)
@@ -562,8 +608,8 @@ def _scan_table(low: str) -> tuple[list[str], list[str], list[int], list[int], l
         k += 1
         i = j
     if k < cap:
-        del toks[k:], stems[k:], starts[k:], ends[k:], bits[k:]
-    return toks, stems, starts, ends, bits
+        del toks[k:], stems[k:], starts[k:], ends[k:], bits[k:], kepts[k:]
+    return toks, stems, starts, ends, bits, kepts
 
 
 def _packed_run(text: str, j: i64, n: i64, code: i64) -> tuple[i64, i64]:
@@ -649,8 +695,8 @@ def tokenize_sentences(text: str, sents: list[Span]) -> list[Toks]:
         lows, starts, ends = _split(text, 0, False)
         return _sentence_toks(text, sents, lows, _stems(lows), starts, ends, None, -1)
     gen = _CUES.gen  # (read before the scan: see _CueBits)
-    lows, stems, starts, ends, masks = _words(low)
-    out = _sentence_toks(text, sents, lows, stems, starts, ends, masks, gen)
+    lows, stems, starts, ends, masks, kept = _words(low)
+    out = _sentence_toks(text, sents, lows, stems, starts, ends, masks, gen, kept)
     _remember(text, lows, starts, ends, masks, gen)  # (after: it keeps split copies)
     return out
 
@@ -664,6 +710,7 @@ def _sentence_toks(
     ends: list[int],
     masks: list[int] | None,
     gen: int,
+    kept: list[_Word | None] | None = None,
 ) -> list[Toks]:
     """The tokens of each sentence, cut from those of the whole text."""
     out: list[Toks] = []
@@ -672,18 +719,32 @@ def _sentence_toks(
         lo = _first_at(starts, sp[0], hi)
         hi = _first_at(starts, sp[1], lo)
         out.append(
-            Toks(lows[lo:hi], stems[lo:hi], text, sp, starts[lo:hi], ends[lo:hi], masks, gen, lo)
+            Toks(
+                lows[lo:hi],
+                stems[lo:hi],
+                text,
+                sp,
+                starts[lo:hi],
+                ends[lo:hi],
+                masks,
+                gen,
+                lo,
+                kept,
+            )
         )
     return out
 
 
-def _words(low: str) -> tuple[list[str], list[str], list[int], list[int], list[int]]:
-    """The tokens of a lower-cased text, their stems, offsets and cue bits."""
+def _words(
+    low: str,
+) -> tuple[list[str], list[str], list[int], list[int], list[int], list[_Word | None] | None]:
+    """The tokens of a lower-cased text, their stems, offsets, cue bits and, compiled, kept
+    words."""
     if COMPILED:
         return _scan_table(low)
     lows, starts, ends = _split(low, 0, True)
     stems = _stems(lows)
-    return lows, stems, starts, ends, list(map(_CUES.of, lows, stems))
+    return lows, stems, starts, ends, list(map(_CUES.of, lows, stems)), None
 
 
 def first_word(form: str) -> str:
@@ -986,6 +1047,10 @@ def _parts(
     return lows, starts, ends
 
 
+# joined tokens times tokens up to which _split_joined inserts (each insert moves the tail)
+_INSERT_WORK: Final = 1 << 14
+
+
 def _split_joined(
     text: str,
     lows: list[str],
@@ -994,18 +1059,38 @@ def _split_joined(
     masks: list[int],
 ) -> tuple[list[str], list[int], list[int], list[int]]:
     """The tokens with each one joined by an apostrophe split in two, as new lists (the lists
-    given, where none is joined), built in one pass: inserting at each joined token would
-    move the whole tail once per apostrophe (quadratic in a text with many), and copying the
-    result back into the lists given costs a pass more. ``masks``, the tokens' cue bits, is
-    split to match."""
+    given, where none is joined). Where there are few, by an insert per joined token into
+    copies; else built in one pass: inserting at each joined token moves the whole tail once
+    per apostrophe (quadratic in a text with many), and copying the result back into the lists
+    given costs a pass more. ``masks``, the tokens' cue bits, is split to match."""
     joined = joined_tokens(text, starts, ends, 0, len(text))
     if not joined:
         return lows, starts, ends, masks
     heads = _CUES.heads
-    new_lows: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    new_masks: list[int] = []
+    if len(joined) * len(lows) <= _INSERT_WORK:
+        # the usual text, a few apostrophes among a few hundred tokens: copies made at C speed
+        # and an insert per joined token, from the last (the indices before stay right), cost
+        # less than a slice and an extend per list and joined token
+        new_lows, new_starts, new_ends, new_masks = lows[:], starts[:], ends[:], masks[:]
+        for q in range(len(joined) - 1, -1, -1):
+            k = joined[q]
+            w, s, e = lows[k], starts[k], ends[k]
+            a = e - s - 1
+            while a > 0 and w[a] not in "'\u2019":  # the apostrophe: the token's only non-letter
+                a -= 1
+            head, tail = w[:a], w[a + 1 :]
+            new_lows[k] = head
+            new_lows.insert(k + 1, tail)
+            new_ends[k] = s + a
+            new_starts.insert(k + 1, s + a + 1)
+            new_ends.insert(k + 1, e)
+            new_masks[k] = heads.get(head, 0)
+            new_masks.insert(k + 1, heads.get(tail, 0))
+        return new_lows, new_starts, new_ends, new_masks
+    new_lows = []
+    new_starts = []
+    new_ends = []
+    new_masks = []
     done = 0
     for k in joined:  # (extend and append: compiled, += is a generic call)
         new_lows.extend(lows[done:k])
