@@ -1213,6 +1213,8 @@ TWENTY_FIFTH_CUES = [
     ("ECONOMIC_COOPERATION", "Tokyo and Seoul agreed on Friday to share LNG in emergencies."),
     ("SANCTIONS_ACTION", "The EU lowered its cap on Russian crude to $44 a barrel."),
     ("SANCTIONS_ACTION", "G7 ministers agreed to cut the price cap on Russian oil to $38."),
+    ("CRITICISM", "Tokyo said it was very disappointed with Seoul's ruling."),
+    ("CRITICISM", "Manila said Chinese vessels had deliberately intruded into its waters."),
 ]
 
 
@@ -1389,6 +1391,7 @@ OTHER_SENSES = [
     ("Strikes hit rail services across France on Tuesday.", "MILITARY_ESCALATION"),
     ("Canada has drafted a second list of counter-tariffs covering bourbon.", "SANCTIONS_THREAT"),
     ("Toyota agreed to cut production at two plants in Japan.", "ECONOMIC_COOPERATION"),
+    ("Fans were deeply disappointed by the club's decision to sell the striker.", "CRITICISM"),
     # a review's sentences: this session's cues in other senses
     (
         "Italy adopted restrictive measures on bars and restaurants as infections rose.",
@@ -4066,3 +4069,11 @@ def test_a_body_named_with_its_owner_in_the_body_is_the_same_in_the_title(
     )
     board = [e for e in ents if e["id"] == "org:iaea-board-of-governors"]
     assert board and {m["field"] for m in board[0]["mentions"]} == {"title", "body"}
+
+
+def test_a_feeling_by_something_is_felt_by_the_speaker_about_it(tagger: Tagger) -> None:
+    """ "Disappointed by Washington's decision": Washington is what Canada criticises, not the
+    agent of a passive."""
+    found = events_of(tagger, "Canada said it was deeply disappointed by Washington's decision.")
+    assert found["CRITICISM"]["actors"] == ["country:CAN"]
+    assert found["CRITICISM"]["targets"] == ["place:washington"]

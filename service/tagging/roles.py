@@ -108,6 +108,8 @@ class Roles:
         self.locative = s("locative_preps")
         self.party = s("party_preps")
         self.agent = s("agent_preps")
+        # "disappointed by X", "concerned by X": a feeling's "by" names its cause, no agent
+        self.feelings = s("feeling_words")
         self.speaker = s("speaker_words")
         self.obj_verbs = s("object_verbs")
         self.openers = s("fronted_openers")
@@ -805,7 +807,11 @@ class Roles:
             if s.prev in self.agent and self._broker_agent(text, trig_end, s.start):
                 brokers = brokers or self._group(ss, k, 1)  # "brokered by Egypt and Qatar"
                 break
-            if s.prev in self.agent and s.start - trig_end < 12:
+            if (
+                s.prev in self.agent
+                and s.start - trig_end < 12
+                and not self._felt(text, trig_start, trig_end)
+            ):
                 # passive voice ("talks mediated by Qatar"): the agent acts on the subject
                 if not symmetric:
                     targets = [a for a in actors if a not in targets] + targets
@@ -881,6 +887,14 @@ class Roles:
             own = _countries_of(ss, actors)  # "prompting Beijing to retaliate": not at China
             targets = [t for t in _unique(targets) if t not in actors and t not in own]
         return actors, targets
+
+    def _felt(self, text: str, trig_start: int, trig_end: int) -> bool:
+        """Whether the trigger ends in a word of feeling ("deeply concerned"), whose "by"
+        names what it is felt about, not who acts."""
+        if not self.feelings or not text:
+            return False
+        b, e = _word_before(text, trig_start, trig_end)
+        return e > b and self._bare(text[b:e]) in self.feelings
 
     def _brokered(self, s: Slot, text: str, trig_start: int) -> bool:
         """The name is fused to a brokering participle that is not the trigger ("a
