@@ -108,14 +108,14 @@ def _body_slug(name: str) -> str:
     if len(words) < 3 or words[1] != "of" or words[0] not in ("Ministry", "Department"):
         return slug(name)
     subject: list[str] = []
-    for w in words[2:]:
-        if w == "and" or w.endswith(","):
-            w = w.rstrip(",")
-            if w != "and" and w.lower() not in _NAME_FILLER:
-                subject.append(w)
+    for w in words[2:]:  # up to "and" or a comma: the first portfolio
+        if w == "and":
             break
-        if w.lower() not in _NAME_FILLER:
-            subject.append(w)
+        bare = w.rstrip(",")
+        if bare.lower() not in _NAME_FILLER:
+            subject.append(bare)
+        if bare != w:
+            break
     if subject == ["Foreign", "Affairs"]:
         subject = ["Foreign"]
     if not subject:

@@ -402,8 +402,7 @@ class EventFinder:
         self.talk_nouns = _lowered(cues, "talk_nouns")
         self.verb_forms = _lowered(cues, "verb_forms")
         self.truce_words = _lowered(cues, "truce_words")
-        # the type talks are in a story of no conflict (peacetime_talks), and the types that
-        # make one (those that set up two sides, and mediation between them)
+        # the type talks are in a story of trade and no conflict (peacetime_talks)
         self.peacetime = next((t for t, d in self.types.items() if d.get("peacetime_talks")), "")
         # "X offered to host the talks": the host is no party to them
         self.venue_hosts = _lowered(cues, "venue_hosts")
@@ -416,6 +415,12 @@ class EventFinder:
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
         self.spec = {t: _Type(d, self.negators.get(t)) for t, d in self.types.items()}
+        # (peacetime_talks) types that make a story one of conflict: those that set up two
+        # sides, and mediation between them; and types that take goods: trade and its kin
+        self._conflict = frozenset(
+            t for t, ty in self.spec.items() if ty.sides_rank >= 2 or ty.pending
+        )
+        self._goods = frozenset(t for t, ty in self.spec.items() if ty.commodity)
         # types that pass roles.assign the same conventions share a number: a sentence's
         # cache of assign results is keyed by ints, not by a tuple of the settings
         conventions: dict[tuple[Any, ...], int] = {}
@@ -1014,7 +1019,7 @@ class EventFinder:
                     min(0.95, 0.5 + 0.1 * m.weight) - (0.1 if ck[1] else 0.0), 2
                 )
             if tail is None:
-                tail = f"\x00{field}\x00{s0}\x00{s1}".encode("utf-8", "surrogatepass")
+                tail = _id_tail(field, s0, s1)
             ev = d.template.copy()  # its keys in order, the type's own values set
             ev["id"] = _SHA1(head + d.key + tail).hexdigest()[:16]
             ev["field"] = field
@@ -1118,11 +1123,12 @@ class EventFinder:
         if not pt or not events:
             return events
         spec = self.spec
-        if any(spec[e["type"]].sides_rank >= 2 or spec[e["type"]].pending for e in events):
+        if any(e["type"] in self._conflict for e in events):
             return events
-        if not any(spec[e["type"]].commodity for e in events):
+        if not any(e["type"] in self._goods for e in events):
             return events  # no trade, sanctions or cooperation: talks on climate, migration
         d = spec[pt]
+        head = (article_id + "\x00").encode("utf-8", "surrogatepass")
         out: list[dict[str, Any]] = []
         for e in events:
             out.append(e)
@@ -1137,8 +1143,8 @@ class EventFinder:
             ):
                 continue
             ev = d.template.copy()
-            key = f"{article_id}\x00{pt}\x00{field}\x00{sent['start']}\x00{sent['end']}"
-            ev["id"] = _SHA1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+            tail = _id_tail(field, sent["start"], sent["end"])
+            ev["id"] = _SHA1(head + d.key + tail).hexdigest()[:16]
             for k in ("field", "modality", "confidence"):
                 ev[k] = e[k]
             ev["sentence"] = dict(sent)
@@ -1394,12 +1400,13 @@ class EventFinder:
         types in another class: "the threat of secondary tariffs" is that tariff threat, not
         an earlier military one named again; talks met as a contact may still name the
         peace talks (both CONSULT)."""
-        kind = self.types[etype].get("plover")
+        spec = self.spec
+        kind = spec[etype].plover
         return any(
             m.first <= i <= m.last
             and m.first < m.last
             and m.etype in types
-            and self.types[m.etype].get("plover") != kind
+            and spec[m.etype].plover != kind
             for m in matches
         )
 
@@ -1807,6 +1814,12 @@ def _named_after(ms: list[Mention], text: str, at: int) -> str | None:
         if m.start == at:
             return m.entry.id
     return None
+
+
+def _id_tail(field: str, s0: int, s1: int) -> bytes:
+    """The sentence's part of an event id's key, which hashes
+    "{article_id}\\0{type}\\0{field}\\0{start}\\0{end}" as UTF-8."""
+    return f"\x00{field}\x00{s0}\x00{s1}".encode("utf-8", "surrogatepass")
 
 
 def _bare_match(matches: list[Match], i: int) -> int:

@@ -1051,6 +1051,15 @@ def _parts(
 _INSERT_WORK: Final = 1 << 14
 
 
+def _apostrophe(w: str, n: int) -> int:
+    """Where the apostrophe stands in a joined token n long: its only non-letter, sought from
+    the end."""
+    a = n - 1
+    while a > 0 and w[a] not in "'\u2019":
+        a -= 1
+    return a
+
+
 def _split_joined(
     text: str,
     lows: list[str],
@@ -1075,9 +1084,7 @@ def _split_joined(
         for q in range(len(joined) - 1, -1, -1):
             k = joined[q]
             w, s, e = lows[k], starts[k], ends[k]
-            a = e - s - 1
-            while a > 0 and w[a] not in "'\u2019":  # the apostrophe: the token's only non-letter
-                a -= 1
+            a = _apostrophe(w, e - s)
             head, tail = w[:a], w[a + 1 :]
             new_lows[k] = head
             new_lows.insert(k + 1, tail)
@@ -1098,9 +1105,7 @@ def _split_joined(
         new_ends.extend(ends[done:k])
         new_masks.extend(masks[done:k])
         w, s, e = lows[k], starts[k], ends[k]
-        a = e - s - 1
-        while a > 0 and w[a] not in "'\u2019":  # the apostrophe: the token's only non-letter
-            a -= 1
+        a = _apostrophe(w, e - s)
         head, tail = w[:a], w[a + 1 :]
         new_lows.append(head)
         new_lows.append(tail)
