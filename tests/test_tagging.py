@@ -2423,11 +2423,11 @@ def test_user_rules_can_void_a_trigger_by_its_neighbours(tmp_path: Path) -> None
                         "cameo": "1",
                         "plover": "P",
                         "triggers": ["a"],
-                        "peacetime_talks": "yes",
+                        "story_talks": "yes",
                     }
                 }
             },
-            "peacetime_talks",
+            "story_talks",
         ),
         ({"cues": {"off_topic_words": ["world cup"]}}, "not a single token"),
         ({"cues": {"gap_stops": ["e-sports"]}}, "not a single token"),
@@ -3940,6 +3940,20 @@ def test_talks_in_a_story_of_no_conflict_are_economic_cooperation_too(tagger: Ta
     # talks in a story of no trade at all are a contact only
     climate = "Biden held talks with Trudeau on climate change and wildfires."
     assert "ECONOMIC_COOPERATION" not in events_of(tagger, climate)
+
+
+def test_talks_in_a_story_of_conflict_and_no_trade_are_peace_talks_too(tagger: Tagger) -> None:
+    """The mirror of the trade story: talks in a story of fighting or mediation, and no trade,
+    are about the conflict though their sentence names none of it."""
+    talks = "Georgetown refused new talks with Caracas."
+    assert "PEACE_TALKS" not in events_of(tagger, talks)
+    body = "Guyanese troops clashed with Venezuelan soldiers on the border on Sunday. " + talks
+    assert in_last_sentence(tagger, body, "DIPLOMATIC_CONTACT")
+    assert in_last_sentence(tagger, body, "PEACE_TALKS")
+    trade = body + " Caracas also raised its tariffs on Guyanese rice."
+    assert "PEACE_TALKS" not in [
+        e["type"] for e in tagger.tag("t-1", trade, "")[1] if "talks" in e["trigger"]["text"]
+    ]
 
 
 def test_a_measure_extended_from_a_date_is_the_act(tagger: Tagger) -> None:

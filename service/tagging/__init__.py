@@ -197,7 +197,7 @@ class Tagger:
             stems,
         )
         events.extend(body_events)
-        events = self.events.peacetime_talks(article_id, events)
+        events = self.events.story_talks(article_id, events)
         if events and off_topic(topic[0], topic[1], topic[2], _one_country(mentions)):
             events = []  # a match report's "attack" or a forecast's "warning" is no event
         return group(mentions), events

@@ -311,7 +311,6 @@ class _Type:
         "objects",
         "opposes",
         "owner_acts",
-        "peacetime",
         "pending",
         "place_targets",
         "plover",
@@ -353,7 +352,6 @@ class _Type:
         self.refer_back = bool(roles.get("refer_back"))
         self.policy: dict[str, Any] | None = d.get("roles")
         self.pending = roles.get("fallback_targets") == "sides"
-        self.peacetime = bool(d.get("peacetime_talks"))
         self.needs_party = bool(roles.get("needs_party"))
         self.sides_rank = int(roles.get("sides", 0))
         self.rate = "rate_pct" in wanted
@@ -402,8 +400,10 @@ class EventFinder:
         self.talk_nouns = _lowered(cues, "talk_nouns")
         self.verb_forms = _lowered(cues, "verb_forms")
         self.truce_words = _lowered(cues, "truce_words")
-        # the type talks are in a story of trade and no conflict (peacetime_talks)
-        self.peacetime = next((t for t, d in self.types.items() if d.get("peacetime_talks")), "")
+        # story_talks: the kind of story ("goods", "conflict") -> the type its talks are too
+        self.story_types = {
+            d["story_talks"]: t for t, d in self.types.items() if d.get("story_talks")
+        }
         # "X offered to host the talks": the host is no party to them
         self.venue_hosts = _lowered(cues, "venue_hosts")
         # words between a venue and its meeting noun ("Geneva peace talks")
@@ -415,7 +415,7 @@ class EventFinder:
             t: CueSet(d["negators"]) for t, d in self.types.items() if d.get("negators")
         }
         self.spec = {t: _Type(d, self.negators.get(t)) for t, d in self.types.items()}
-        # (peacetime_talks) types that make a story one of conflict: those that set up two
+        # (story_talks) types that make a story one of conflict: those that set up two
         # sides, and mediation between them; and types that take goods: trade and its kin
         self._conflict = frozenset(
             t for t, ty in self.spec.items() if ty.sides_rank >= 2 or ty.pending
@@ -1048,7 +1048,12 @@ class EventFinder:
                 ctx.set_sides(actors if len(actors) >= 2 else actors + targets, d.sides_rank)
         if critics:
             ctx.set_sides(critics, spec[_CRITICISM].sides_rank)
-        if tail is not None and _CONTACT in out and _TALKS not in out and self.peacetime not in out:
+        if (
+            tail is not None
+            and _CONTACT in out
+            and _TALKS not in out
+            and self.story_types.get("goods") not in out
+        ):
             # (talks on joint projects between the two sides are about the projects)
             talks = self._warring_talks(out[_CONTACT], ctx, head + spec[_TALKS].key + tail)
             if talks is not None:
@@ -1111,22 +1116,23 @@ class EventFinder:
         talks["targets"] = []
         return talks
 
-    def peacetime_talks(
-        self, article_id: str, events: list[dict[str, Any]]
-    ) -> list[dict[str, Any]]:
-        """An article's events, where talks in a story of trade and no conflict (an event of a
-        type that takes goods, and no fighting, truce, peace talks or mediation among its
-        events) are about trade or investment too: by the
-        labelling convention each contact on a talk noun ("held talks with Ottawa") with no
-        event of the ``peacetime_talks`` type in its sentence is also one of that type."""
-        pt = self.peacetime
-        if not pt or not events:
+    def story_talks(self, article_id: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """An article's events, where talks are about what the story is about: by the labelling
+        convention, in a story of trade and no conflict (an event of a type that takes goods,
+        and no fighting, truce, peace talks or mediation) each contact on a talk noun ("held
+        talks with Ottawa") is also of the ``story_talks: goods`` type, and in a story of
+        conflict and no trade, of the ``story_talks: conflict`` type ("the last round of talks
+        collapsed"), unless its sentence has an event of that type already."""
+        if not events or not self.story_types:
             return events
         spec = self.spec
-        if any(e["type"] in self._conflict for e in events):
+        conflict = any(e["type"] in self._conflict for e in events)
+        goods = any(e["type"] in self._goods for e in events)
+        if conflict == goods:
+            return events  # both, or neither: talks on climate, migration; or on a war's trade
+        pt = self.story_types.get("conflict" if conflict else "goods")
+        if not pt:
             return events
-        if not any(e["type"] in self._goods for e in events):
-            return events  # no trade, sanctions or cooperation: talks on climate, migration
         d = spec[pt]
         head = (article_id + "\x00").encode("utf-8", "surrogatepass")
         out: list[dict[str, Any]] = []

@@ -3,9 +3,9 @@
 A rule file is a JSON object with any of these top-level sections:
 
 - ``event_types``: ``{TYPE: {cameo, plover, triggers, priority?, future_type?, fixed_modality?,
-  hedge_makes_hypothetical?, negators?, attributes?, symmetric?, clause_rates?, peacetime_talks?,
-  roles?}}`` (``peacetime_talks``: contacts on a talk noun in a story of no conflict are
-  this type too)
+  hedge_makes_hypothetical?, negators?, attributes?, symmetric?, clause_rates?, story_talks?,
+  roles?}}`` (``story_talks``: ``goods`` or ``conflict``: contacts on a talk noun in a story
+  with events of that kind and none of the other are this type too)
   (``clause_rates``: a threat's rates come from the clause holding its threat verb when that
   is not the trigger's clause). ``roles`` says where targets come from: ``no_targets`` (the
   other side is a party, an actor), ``sides``
@@ -183,7 +183,7 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
             "extend",
             "attributes",
             "symmetric",
-            "peacetime_talks",
+            "story_talks",
             "roles",
             "clause_rates",
         }
@@ -215,7 +215,9 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
         for a in d.get("attributes", []) if isinstance(d.get("attributes", []), list) else [None]:
             if a not in ("rate_pct", "commodity"):
                 errs.append(f"{p}.attributes: expected a list of 'rate_pct'/'commodity'")
-        for k in ("symmetric", "clause_rates", "peacetime_talks"):
+        if d.get("story_talks", "goods") not in ("goods", "conflict"):
+            errs.append(f"{p}.story_talks: expected goods|conflict")
+        for k in ("symmetric", "clause_rates"):
             if k in d and not isinstance(d[k], bool):
                 errs.append(f"{p}.{k}: expected true or false")
         if "roles" in d:
