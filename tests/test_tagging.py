@@ -1547,6 +1547,27 @@ def test_threat_made_is_asserted(tagger: Tagger) -> None:
     assert ev["actors"] == ["person:donald-trump"]
 
 
+@pytest.mark.parametrize(
+    ("body", "etype", "modality"),
+    [
+        ("Ottawa is weighing new curbs on nickel exports.", "SANCTIONS_THREAT", "hypothetical"),
+        ("Seoul weighs duties of 20% on Chinese steel.", "TARIFF_THREAT", "hypothetical"),
+        ("Canberra is mulling sanctions on Iranian officials.", "SANCTIONS_THREAT", "hypothetical"),
+        # deliberation warned of is the threat made
+        (
+            "Ottawa said it would consider sanctions on Iranian officials if the raids go on.",
+            "SANCTIONS_THREAT",
+            "asserted",
+        ),
+        ("Seoul threatened duties of 20% on Chinese steel.", "TARIFF_THREAT", "asserted"),
+    ],
+)
+def test_an_act_deliberated_is_hypothetical_a_warned_one_is_not(
+    tagger: Tagger, body: str, etype: str, modality: str
+) -> None:
+    assert events_of(tagger, body)[etype]["modality"] == modality
+
+
 def test_an_open_question_is_hypothetical_not_negated(tagger: Tagger) -> None:
     # "yet to decide whether to": undecided; the blacklisting is a threat, not a denied act
     body = "Canada has yet to decide whether to blacklist Chinese refiners, an official said."

@@ -159,6 +159,8 @@ class CueSet:
 
 
 class Modality:
+    """Judges an event's modality from the cue lists of the rule data."""
+
     def __init__(self, cues: dict[str, list[str]]) -> None:
         self.neg = CueSet(cues.get("negation", []))
         self.neg_after = CueSet(cues.get("negation_after", []))
@@ -170,6 +172,11 @@ class Modality:
         self.threat = CueSet(cues.get("threat_verbs", []))
         # "yet to decide whether to blacklist": the act is an open question, not denied
         self.undecided = CueSet(cues.get("undecided", []))
+        # "Ottawa is weighing curbs": an act deliberated, so hypothetical even where a hedge
+        # would not make it so (a threat type), unless the deliberation is itself warned of
+        # ("would consider sanctions if ...": the threat made)
+        self.deliberation = CueSet(cues.get("deliberation", []))
+        self.warned_deliberation = frozenset(cues.get("deliberation_warned_after", []))
 
     def first_words(self) -> frozenset[str]:
         """Tokens any cue that can change the verdict starts with (threat verbs only undo
@@ -184,6 +191,7 @@ class Modality:
                     self.hedge,
                     self.cond,
                     self.undecided,
+                    self.deliberation,
                 )
             )
         )
@@ -210,6 +218,8 @@ class Modality:
             return "negated"
         if self.neg_far.any_in(toks, last + 1, last + 1 + NEG_FAR_AFTER):
             return "negated"
+        if self._deliberated(toks, max(clause_start, first - 3), last + 1):
+            return "hypothetical"
         if not hedges_count:
             return "asserted"
         hlo = max(clause_start, first - HEDGE_BEFORE)
@@ -222,3 +232,12 @@ class Modality:
         if self.cond.any_in(toks, 0, first) or self.cond.any_in(toks, last + 1, last + 5):
             return "hypothetical"
         return "asserted"
+
+    def _deliberated(self, toks: list[str], lo: int, hi: int) -> bool:
+        """A deliberation cue between ``lo`` and ``hi`` not right after a warned modal."""
+        for i in range(lo, hi):
+            if self.deliberation.at(toks, i) and (
+                i == 0 or toks[i - 1] not in self.warned_deliberation
+            ):
+                return True
+        return False
