@@ -4112,3 +4112,93 @@ def test_a_feeling_by_something_is_felt_by_the_speaker_about_it(tagger: Tagger) 
     found = events_of(tagger, "Canada said it was deeply disappointed by Washington's decision.")
     assert found["CRITICISM"]["actors"] == ["country:CAN"]
     assert found["CRITICISM"]["targets"] == ["place:washington"]
+
+
+@pytest.mark.parametrize(
+    ("body", "etype"),
+    [
+        # export licences granted under controls are sanctions eased
+        (
+            "Washington cleared Intel to ship older processors to China despite its export "
+            "controls.",
+            "SANCTIONS_RELIEF",
+        ),
+        (
+            "Under its curbs, Washington granted Micron licences to sell memory chips to "
+            "Chinese buyers.",
+            "SANCTIONS_RELIEF",
+        ),
+        (
+            "Seoul added 30 types of machine tools to the list of goods that need a licence "
+            "before they can be shipped to Russia.",
+            "SANCTIONS_ACTION",
+        ),
+        (
+            "The Commerce Department's licence requirement on Xeon processors took effect in "
+            "October.",
+            "SANCTIONS_ACTION",
+        ),
+    ],
+)
+def test_export_licences_granted_and_required(tagger: Tagger, body: str, etype: str) -> None:
+    assert etype in events_of(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "wrong"),
+    [
+        (
+            "Despite the sanctions on its rival, the FDA cleared Pfizer to sell its drug to "
+            "clinics.",
+            "SANCTIONS_RELIEF",
+        ),
+        (
+            "Despite the curbs, Beijing allowed Brazilian exporters to ship animal feed to China.",
+            "SANCTIONS_RELIEF",
+        ),
+        (
+            "The council granted Tesco licences to sell alcohol, despite curbs on late opening.",
+            "SANCTIONS_RELIEF",
+        ),
+        ("Washington will lift licence requirements on ethane shipments to China.", "THREAT"),
+    ],
+)
+def test_licences_of_other_kinds_or_lifted_are_no_sanctions_eased_or_threatened(
+    tagger: Tagger, body: str, wrong: str
+) -> None:
+    assert not [t for t in events_of(tagger, body) if t.endswith(wrong)]
+
+
+def test_a_chipmakers_earnings_call_on_export_curbs_keeps_its_events(tagger: Tagger) -> None:
+    """Earnings, revenue and investors are business words, but curbs and restrictions are
+    the story's politics: the article is not a market report with nothing to find."""
+    body = (
+        "Corvane Devices, a maker of memory chips, said on Thursday that U.S. export curbs had "
+        "halved its revenue from Chinese customers, sending its shares down 6% in late "
+        "trading. Chief executive Mara Lindgren told investors on the earnings call that "
+        "restrictions on its high-bandwidth products had taken effect in March. Finance chief "
+        "Olu Bakare said Beijing's curbs on gallium had raised the cost of some components."
+    )
+    title = "Corvane earnings: chipmaker says U.S. export curbs have halved its China revenue"
+    ents, evs = tagger.tag("t-1", body, title)
+    assert "SANCTIONS_ACTION" in {e["type"] for e in evs}
+    # "Devices" names a company; "Beijing's curbs" are Beijing's, not the earlier U.S. ones
+    assert "org:corvane-devices" in {e["id"] for e in ents}
+    gallium = [e for e in evs if "gallium" in str(e["attributes"])]
+    assert gallium and gallium[0]["actors"] == ["place:beijing"]
+
+
+def test_a_university_story_of_talks_truces_and_fee_tariffs_reports_no_event(
+    tagger: Tagger,
+) -> None:
+    body = (
+        "Northgate University on Monday rejected a proposal from the students' association to "
+        "freeze tuition for a second year, ending three weeks of talks on campus. The "
+        "association had offered a truce over rents in university halls in exchange for a "
+        "tuition freeze, and called for a ceasefire in the row over the new fee tariff. "
+        "Applicants for next year's courses will face a tariff of charges, and the tariffs for "
+        "international students rise by 8%. The regulator warned that universities which "
+        "break the rules on fees could face sanctions."
+    )
+    title = "Northgate University rejects students' association's offer of a rent truce"
+    assert tagger.tag("t-1", body, title)[1] == []

@@ -955,8 +955,14 @@ class EventFinder:
                 actors = list(group)
                 targets = [t for t in targets if t not in actors]
             elif m.weight == REFERENCE:
-                # "the deal", "the tariffs": the parties of the event named again
+                # "the deal", "the tariffs": the parties of the event named again, unless
+                # another names it as its own ("Beijing's curbs" after U.S. curbs)
                 acts = ctx.last_actors(etype)
+                owner = _possessor(text, ms, st, lows, m.first)
+                if owner is not None and not any(
+                    ctx.country_of(a) == ctx.country_of(owner) for a in acts
+                ):
+                    acts = [owner]
                 if acts:
                     actors = list(acts)
                     targets = [t for t in targets if t not in actors]
@@ -1754,6 +1760,24 @@ def _learn_countries(ctx: _Context, ms: list[Mention], text: str, titles: frozen
             home = _home(ms[k + 1])
             if home:
                 ctx.countries[m.entry.id] = home
+
+
+def _possessor(text: str, ms: list[Mention], st: list[int], lows: list[str], i: int) -> str | None:
+    """The id of a name in the possessive just before token ``i``, one modifier word
+    allowed between ("Beijing's curbs", "China's export curbs"), or None."""
+    for j in (i - 1, i - 2):
+        if j < 0:
+            return None
+        w = lows[j]
+        if w.endswith(("'s", "\u2019s")):
+            end = st[j] + len(w) - 2
+            for x in ms:
+                if x.end == end and x.start <= st[j]:
+                    return x.entry.id
+            return None
+        if not _modifier_word(w):
+            return None
+    return None
 
 
 def _modifier_word(w: str) -> bool:
