@@ -4202,3 +4202,18 @@ def test_a_university_story_of_talks_truces_and_fee_tariffs_reports_no_event(
     )
     title = "Northgate University rejects students' association's offer of a rent truce"
     assert tagger.tag("t-1", body, title)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "etype"),
+    [
+        ("Ankara opened an anti-dumping investigation into Chinese steel pipes.", "TARIFF_THREAT"),
+        ("Canberra launches anti-subsidy probe into Indonesian paper.", "TARIFF_THREAT"),
+        ("Police opened an investigation into the shooting in Ankara.", None),
+    ],
+)
+def test_a_trade_remedy_probe_opened_is_a_tariff_threat(
+    tagger: Tagger, body: str, etype: str | None
+) -> None:
+    found = events_of(tagger, body)
+    assert (etype in found) if etype else not found
