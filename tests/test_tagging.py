@@ -3092,6 +3092,9 @@ def test_a_plan_with_a_start_date_is_the_act_unless_threatened_or_conditional(
     assert "TARIFF_THREAT" in events_of(tagger, conditional)
     threatened = "Hanoi threatened it will impose duties on Chinese steel from July 1."
     assert "TARIFF_ACTION" not in events_of(tagger, threatened)
+    # the decided verb may stand before a trigger on the measure's rate
+    doubled = "Ottawa will double its tariff on Chinese steel to 50% from July 1."
+    assert set(events_of(tagger, doubled)) == {"TARIFF_ACTION"}
 
 
 DATA = Path(__file__).parent / "data"

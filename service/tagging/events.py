@@ -610,11 +610,12 @@ class EventFinder:
 
     def _scheduled(self, lows: list[str], first: int, last: int, stop: int) -> bool:
         """A decided act given a start date in its clause ("will impose duties from July 1",
-        "starting Friday"): the trigger names the act itself (impose, raise, list, not
-        consider or urge), and no condition, vow or threat is in the sentence."""
+        "starting Friday"): the trigger, or the words just before it, names the act itself
+        (impose, raise, list, not consider or urge), and no condition, vow or threat is in
+        the sentence."""
         n = len(lows)
-        if self.decided_verbs.isdisjoint(lows[first : last + 1]):
-            return False
+        if self.decided_verbs.isdisjoint(lows[max(0, first - DECIDED_REACH) : last + 1]):
+            return False  # (the verb may stand before a trigger on the measure's rate)
         dates, said = self.date_words, self.said_words
         for j in range(last + 1, min(stop, n) - 1):
             k = self.schedule_openers.at(lows, j)
@@ -1825,6 +1826,9 @@ OFF_TOPIC_MIN: Final = 3
 # ("urged the EU to follow suit and blacklist")
 PLAN_REACH: Final = 8
 URGE_REACH: Final = 10
+# how many tokens before a trigger its decided verb may stand ("will double its tariff on
+# steel to 50% from July 1")
+DECIDED_REACH: Final = 3
 # how many tokens before talks an offer to host them may stand ("ready to host a new round of
 # indirect nuclear talks")
 HOST_REACH: Final = 8
