@@ -4220,3 +4220,30 @@ def test_a_trade_remedy_probe_opened_is_a_tariff_threat(
 ) -> None:
     found = events_of(tagger, body)
     assert (etype in found) if etype else not found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Yerevan's defence ministry said the report was a Turkish fabrication.",
+        "Pristina called the statement fake news designed to stir tension.",
+        "Seoul had conveyed its concerns to Pyongyang through the UN Command.",
+        "Hanoi said Chinese ships entered its waters in a serious violation of its sovereignty.",
+        "Manila demanded that the Chinese envoy retract the remarks.",
+    ],
+)
+def test_criticism_phrasings_of_sets_au_to_bd(tagger: Tagger, body: str) -> None:
+    assert "CRITICISM" in events_of(tagger, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The film is a fabrication of history, its author admitted at the museum.",
+        "Fans demanded that the club apologise for the ticket prices.",
+        # the reporter's measure of a breach, not a party's charge
+        "Troops exchanged fire overnight in the most serious breach of the truce since May.",
+    ],
+)
+def test_criticism_words_in_other_senses(tagger: Tagger, body: str) -> None:
+    assert "CRITICISM" not in events_of(tagger, body)
