@@ -4247,3 +4247,30 @@ def test_criticism_phrasings_of_sets_au_to_bd(tagger: Tagger, body: str) -> None
 )
 def test_criticism_words_in_other_senses(tagger: Tagger, body: str) -> None:
     assert "CRITICISM" not in events_of(tagger, body)
+
+
+def test_a_debt_deal_is_cooperation_and_a_bare_deal_named_again_keeps_its_parties(
+    tagger: Tagger,
+) -> None:
+    body = (
+        "Malawi sealed a debt deal with the Vostro Development Bank on Monday. "
+        "Officials said the deal would halve the country's debt payments."
+    )
+    _, evs = tagger.tag("t-1", body)
+    ec = [e for e in evs if e["type"] == "ECONOMIC_COOPERATION"]
+    assert len(ec) == 2
+    assert ec[1]["actors"] == ec[0]["actors"] and "country:MWI" in ec[1]["actors"]
+
+
+def test_the_end_of_a_longer_body_name_stands_for_it(tagger: Tagger) -> None:
+    body = (
+        "Ghana signed a loan agreement with the Vostro Development Bank. "
+        "The Development Bank said the loan would fund two ports."
+    )
+    ents, _ = tagger.tag("t-1", body)
+    bank = [e for e in ents if e["id"] == "org:vostro-development-bank"]
+    assert bank and [m["text"] for m in bank[0]["mentions"]] == [
+        "Vostro Development Bank",
+        "Development Bank",
+    ]
+    assert entity(tagger, "China Exim Bank lent $2 billion to Laos.", "org:china-exim-bank")

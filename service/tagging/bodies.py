@@ -39,6 +39,18 @@ class Bodies:
                     o = _owned(text, ms[k - 1], m)
                     if o is not m:
                         owned.setdefault(m.text, o.entry)
+        # the end of a longer body's name stands for it ("the Development Bank" after
+        # "Vostro Development Bank"), where one name ends so
+        longer = [
+            m for _, ms in fields for m in ms if m.entry.type == "ORG" and m.text.count(" ") >= 2
+        ]
+        if longer:
+            for _, ms in fields:
+                for m in ms:
+                    if m.entry.type == "ORG" and " " in m.text and m.text not in self.known:
+                        e = _ended_by(longer, m)
+                        if e is not None:
+                            owned.setdefault(m.text, e)
         return owned
 
     def qualify(
@@ -155,3 +167,15 @@ def _owned(text: str, owner: Mention, m: Mention) -> Mention:
     if text[owner.end : m.start] not in (" ", "'s ", "’s "):
         return m
     return m.with_entry(Entry(f"{o.id}-{slug(e.name)}", "ORG", e.name, o.country))
+
+
+def _ended_by(longer: list[Mention], m: Mention) -> Entry | None:
+    """The one other body among ``longer`` whose name ends with ``m``'s words, else None."""
+    tail = " " + m.text
+    found: Entry | None = None
+    for x in longer:
+        if x.entry.id != m.entry.id and x.text.endswith(tail):
+            if found is not None and found.id != x.entry.id:
+                return None
+            found = x.entry
+    return found

@@ -985,6 +985,10 @@ class EventFinder:
                 if earlier:
                     actors = list(earlier)
                     targets = [t for t in targets if t not in actors]
+            elif not actors and m.first == m.last and self._refers(lows, m.first):
+                # "its deal", "the talks" naming no party: those of the last such event
+                actors = list(ctx.last_actors(etype))
+                targets = [t for t in targets if t not in actors]
             if opposed and m.weight != REFERENCE and actors and self._refers(lows, m.first):
                 # "X condemned the strikes": X judges the strikes named before, whose striker
                 # is their actor
