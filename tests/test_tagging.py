@@ -4274,3 +4274,32 @@ def test_the_end_of_a_longer_body_name_stands_for_it(tagger: Tagger) -> None:
         "Development Bank",
     ]
     assert entity(tagger, "China Exim Bank lent $2 billion to Laos.", "org:china-exim-bank")
+
+
+@pytest.mark.parametrize(
+    ("body", "etype"),
+    [
+        ("Yerevan put its border units on alert after the clash.", "MILITARY_ESCALATION"),
+        ("Both armies remained on alert along the frontier.", "MILITARY_ESCALATION"),
+        ("Air defences intercepted 40 drones over Kursk overnight.", "MILITARY_ESCALATION"),
+        ("Moscow says 40 Ukrainian drones downed overnight.", "MILITARY_ESCALATION"),
+        ("Warsaw filed a legal challenge against the EU migration pact.", "REJECTION"),
+        ("Bratislava vowed to challenge the gas ban in court.", "REJECTION"),
+    ],
+)
+def test_alerts_drones_downed_and_court_challenges(tagger: Tagger, body: str, etype: str) -> None:
+    assert etype in events_of(tagger, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A solar storm put power grids on alert across Canada.",
+        "Police intercepted a drone flying near the airport.",
+        "Consumer groups have challenged the price rise in court.",
+        "The businessman, who won a challenge at the EU's General Court, was delisted.",
+    ],
+)
+def test_alerts_drones_and_court_cases_of_other_kinds(tagger: Tagger, body: str) -> None:
+    found = events_of(tagger, body)
+    assert "MILITARY_ESCALATION" not in found and "REJECTION" not in found
