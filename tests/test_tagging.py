@@ -4303,3 +4303,8 @@ def test_alerts_drones_downed_and_court_challenges(tagger: Tagger, body: str, et
 def test_alerts_drones_and_court_cases_of_other_kinds(tagger: Tagger, body: str) -> None:
     found = events_of(tagger, body)
     assert "MILITARY_ESCALATION" not in found and "REJECTION" not in found
+
+
+def test_a_force_to_secure_a_settlement_is_part_of_the_peace_talks(tagger: Tagger) -> None:
+    body = "Paris and London agreed a plan to send a reassurance force to Ukraine."
+    assert "PEACE_TALKS" in events_of(tagger, body)
