@@ -40,16 +40,20 @@ class Bodies:
                     if o is not m:
                         owned.setdefault(m.text, o.entry)
         # the end of a longer body's name stands for it ("the Development Bank" after
-        # "Vostro Development Bank"), where one name ends so
-        longer = [
-            m for _, ms in fields for m in ms if m.entry.type == "ORG" and m.text.count(" ") >= 2
-        ]
-        if longer:
-            for _, ms in fields:
+        # "Vostro Development Bank"), where one name ends so and none begins so ("the
+        # Development Bank of Kenya")
+        ends = _name_ends(fields)
+        if ends:
+            for text, ms in fields:
                 for m in ms:
-                    if m.entry.type == "ORG" and " " in m.text and m.text not in self.known:
-                        e = _ended_by(longer, m)
-                        if e is not None:
+                    if (
+                        m.entry.type == "ORG"
+                        and m.text in ends
+                        and m.text not in self.known
+                        and not text.startswith(" of ", m.end)  # "Development Bank of Kenya"
+                    ):
+                        e = ends[m.text]
+                        if e is not None and e.id != m.entry.id:
                             owned.setdefault(m.text, e)
         return owned
 
@@ -169,13 +173,24 @@ def _owned(text: str, owner: Mention, m: Mention) -> Mention:
     return m.with_entry(Entry(f"{o.id}-{slug(e.name)}", "ORG", e.name, o.country))
 
 
-def _ended_by(longer: list[Mention], m: Mention) -> Entry | None:
-    """The one other body among ``longer`` whose name ends with ``m``'s words, else None."""
-    tail = " " + m.text
-    found: Entry | None = None
-    for x in longer:
-        if x.entry.id != m.entry.id and x.text.endswith(tail):
-            if found is not None and found.id != x.entry.id:
-                return None
-            found = x.entry
-    return found
+def _name_ends(fields: list[tuple[str, list[Mention]]]) -> dict[str, Entry | None]:
+    """Each ending of two or more words of the article's longer body names -> the one body
+    whose name ends so (None where two do, or where a name begins with it and " of"); made
+    once per article from its distinct names (linear in the names' words)."""
+    ends: dict[str, Entry | None] = {}
+    names: dict[str, Entry] = {}
+    for _, ms in fields:
+        for m in ms:
+            if m.entry.type == "ORG" and m.text.count(" ") >= 1:
+                names.setdefault(m.text, m.entry)
+    for name, e in names.items():
+        words = name.split()
+        for k in range(1, len(words) - 1):
+            tail = " ".join(words[k:])
+            seen = ends.get(tail, e)
+            ends[tail] = e if seen is not None and seen.id == e.id else None
+    for name in names:
+        head, sep, _ = name.partition(" of ")
+        if sep and head in ends:
+            ends[head] = None
+    return ends

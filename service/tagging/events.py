@@ -402,7 +402,9 @@ class EventFinder:
         self.truce_words = _lowered(cues, "truce_words")
         # story_talks: the kind of story ("goods", "conflict") -> the type its talks are too
         self.story_types = {
-            d["story_talks"]: t for t, d in self.types.items() if d.get("story_talks")
+            d.get("story_talks") or "goods": t
+            for t, d in self.types.items()
+            if d.get("story_talks") or d.get("peacetime_talks")  # (the older name)
         }
         # "X offered to host the talks": the host is no party to them
         self.venue_hosts = _lowered(cues, "venue_hosts")
@@ -985,9 +987,10 @@ class EventFinder:
                 if earlier:
                     actors = list(earlier)
                     targets = [t for t in targets if t not in actors]
-            elif not actors and m.first == m.last and self._refers(lows, m.first):
-                # "its deal", "the talks" naming no party: those of the last such event
-                actors = list(ctx.last_actors(etype))
+            elif not actors and 0 < m.first == m.last and self._refers(lows, m.first):
+                # "its deal", "the talks" naming no party: those of the last event of its type
+                # that named any (none where the story has reported no such event)
+                actors = list(ctx.last_named(etype))
                 targets = [t for t in targets if t not in actors]
             if opposed and m.weight != REFERENCE and actors and self._refers(lows, m.first):
                 # "X condemned the strikes": X judges the strikes named before, whose striker
@@ -1127,16 +1130,19 @@ class EventFinder:
         talks["targets"] = []
         return talks
 
-    def story_talks(self, article_id: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def story_talks(
+        self, article_id: str, events: list[dict[str, Any]], home: dict[str, str]
+    ) -> list[dict[str, Any]]:
         """An article's events, where talks are about what the story is about: by the labelling
         convention, in a story of trade and no conflict (an event of a type that takes goods,
         and no fighting, truce, peace talks or mediation) each contact on a talk noun ("held
         talks with Ottawa") is also of the ``story_talks: goods`` type, and in a story of
         conflict and no trade, of the ``story_talks: conflict`` type ("the last round of talks
-        collapsed"), unless its sentence has an event of that type already."""
+        collapsed") where a party to the conflict holds them (not "EU ministers held talks
+        with China on climate" in a war story), unless its sentence has an event of that type
+        already. ``home``: entity id -> its country, so a capital stands for its country."""
         if not events or not self.story_types:
             return events
-        spec = self.spec
         conflict = any(e["type"] in self._conflict for e in events)
         goods = any(e["type"] in self._goods for e in events)
         if conflict == goods:
@@ -1144,7 +1150,13 @@ class EventFinder:
         pt = self.story_types.get("conflict" if conflict else "goods")
         if not pt:
             return events
-        d = spec[pt]
+        parties: set[str] = set()
+        if conflict:
+            for e in events:
+                if e["type"] in self._conflict:
+                    parties.update(home.get(x, x) for x in e["actors"] + e["targets"])
+        have = {(o["field"], o["sentence"]["start"]) for o in events if o["type"] == pt}
+        d = self.spec[pt]
         head = (article_id + "\x00").encode("utf-8", "surrogatepass")
         out: list[dict[str, Any]] = []
         for e in events:
@@ -1154,10 +1166,9 @@ class EventFinder:
             ):
                 continue
             field, sent = e["field"], e["sentence"]
-            if any(
-                o["type"] == pt and o["field"] == field and o["sentence"]["start"] == sent["start"]
-                for o in events
-            ):
+            if (field, sent["start"]) in have:
+                continue
+            if conflict and not any(home.get(a, a) in parties for a in e["actors"]):
                 continue
             ev = d.template.copy()
             tail = _id_tail(field, sent["start"], sent["end"])

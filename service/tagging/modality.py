@@ -174,9 +174,11 @@ class Modality:
         self.undecided = CueSet(cues.get("undecided", []))
         # "Ottawa is weighing curbs": an act deliberated, so hypothetical even where a hedge
         # would not make it so (a threat type), unless the deliberation is itself warned of
-        # ("would consider sanctions if ...": the threat made)
+        # ("would consider sanctions if ...", "he'd seriously consider": the threat made) or
+        # is a market's ("traders weigh new sanctions": the sanctions' threat was made)
         self.deliberation = CueSet(cues.get("deliberation", []))
-        self.warned_deliberation = frozenset(cues.get("deliberation_warned_after", []))
+        self.not_deliberating = frozenset(cues.get("deliberation_not_after", []))
+        self._clitics = tuple(w for w in self.not_deliberating if w[:1] in "'’")
 
     def first_words(self) -> frozenset[str]:
         """Tokens any cue that can change the verdict starts with (threat verbs only undo
@@ -234,10 +236,16 @@ class Modality:
         return "asserted"
 
     def _deliberated(self, toks: list[str], lo: int, hi: int) -> bool:
-        """A deliberation cue between ``lo`` and ``hi`` not right after a warned modal."""
+        """A deliberation cue between ``lo`` and ``hi`` not right after (an adverb aside) a
+        word that makes it no deliberation (``deliberation_not_after``)."""
         for i in range(lo, hi):
-            if self.deliberation.at(toks, i) and (
-                i == 0 or toks[i - 1] not in self.warned_deliberation
-            ):
-                return True
+            if self.deliberation.at(toks, i):
+                j = i - 1
+                if j > 0 and toks[j].endswith("ly"):
+                    j -= 1  # "would seriously consider"
+                if j < 0:
+                    return True
+                w = toks[j]
+                if w not in self.not_deliberating and not w.endswith(self._clitics):
+                    return True
         return False

@@ -5,7 +5,8 @@ A rule file is a JSON object with any of these top-level sections:
 - ``event_types``: ``{TYPE: {cameo, plover, triggers, priority?, future_type?, fixed_modality?,
   hedge_makes_hypothetical?, negators?, attributes?, symmetric?, clause_rates?, story_talks?,
   roles?}}`` (``story_talks``: ``goods`` or ``conflict``: contacts on a talk noun in a story
-  with events of that kind and none of the other are this type too)
+  with events of that kind and none of the other are this type too; the older
+  ``peacetime_talks: true`` still reads as ``story_talks: goods``)
   (``clause_rates``: a threat's rates come from the clause holding its threat verb when that
   is not the trigger's clause). ``roles`` says where targets come from: ``no_targets`` (the
   other side is a party, an actor), ``sides``
@@ -184,6 +185,7 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
             "attributes",
             "symmetric",
             "story_talks",
+            "peacetime_talks",
             "roles",
             "clause_rates",
         }
@@ -217,7 +219,7 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
                 errs.append(f"{p}.attributes: expected a list of 'rate_pct'/'commodity'")
         if d.get("story_talks", "goods") not in ("goods", "conflict"):
             errs.append(f"{p}.story_talks: expected goods|conflict")
-        for k in ("symmetric", "clause_rates"):
+        for k in ("symmetric", "clause_rates", "peacetime_talks"):
             if k in d and not isinstance(d[k], bool):
                 errs.append(f"{p}.{k}: expected true or false")
         if "roles" in d:
