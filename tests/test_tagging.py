@@ -4436,3 +4436,15 @@ def test_the_older_peacetime_talks_key_still_loads(tmp_path: Path) -> None:
         )
     )
     assert check_rules(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "EU foreign ministers are meeting to adopt new sanctions against Iran.",
+        "Seoul is poised to impose sanctions on three North Korean shipping firms.",
+    ],
+)
+def test_a_meeting_called_to_impose_a_measure_plans_it(tagger: Tagger, body: str) -> None:
+    found = events_of(tagger, body)
+    assert "SANCTIONS_THREAT" in found and "SANCTIONS_ACTION" not in found
