@@ -4448,3 +4448,12 @@ def test_the_older_peacetime_talks_key_still_loads(tmp_path: Path) -> None:
 def test_a_meeting_called_to_impose_a_measure_plans_it(tagger: Tagger, body: str) -> None:
     found = events_of(tagger, body)
     assert "SANCTIONS_THREAT" in found and "SANCTIONS_ACTION" not in found
+
+
+def test_an_anniversary_of_an_invasion_is_no_new_attack(tagger: Tagger) -> None:
+    body = (
+        "Canada announced new sanctions on Russian banks on Monday, the third anniversary of "
+        "the invasion of Ukraine by Russian troops."
+    )
+    found = events_of(tagger, body)
+    assert "SANCTIONS_ACTION" in found and "MILITARY_ESCALATION" not in found
