@@ -4457,3 +4457,16 @@ def test_an_anniversary_of_an_invasion_is_no_new_attack(tagger: Tagger) -> None:
     )
     found = events_of(tagger, body)
     assert "SANCTIONS_ACTION" in found and "MILITARY_ESCALATION" not in found
+
+
+def test_an_offer_of_cooperation_named_again_is_cooperation(tagger: Tagger) -> None:
+    body = (
+        "Washington offered Copenhagen a $2 billion investment package for Greenland's "
+        "mines. The envoy said the offer remained on the table."
+    )
+    assert in_last_sentence(tagger, body, "ECONOMIC_COOPERATION")
+
+
+def test_lawmakers_who_clash_fight_no_battle(tagger: Tagger) -> None:
+    body = "Georgian lawmakers clash over a foreign agents bill as troops patrol the border."
+    assert "MILITARY_ESCALATION" not in events_of(tagger, body)
