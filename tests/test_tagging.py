@@ -4470,3 +4470,14 @@ def test_an_offer_of_cooperation_named_again_is_cooperation(tagger: Tagger) -> N
 def test_lawmakers_who_clash_fight_no_battle(tagger: Tagger) -> None:
     body = "Georgian lawmakers clash over a foreign agents bill as troops patrol the border."
     assert "MILITARY_ESCALATION" not in events_of(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("Seoul has long complained that Chinese steel is dumped on its market.", True),
+        ("Residents complained about the noise from the new stadium in Seoul.", False),
+    ],
+)
+def test_a_government_complaining_criticises(tagger: Tagger, body: str, found: bool) -> None:
+    assert ("CRITICISM" in events_of(tagger, body)) is found
