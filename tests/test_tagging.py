@@ -1218,6 +1218,46 @@ TWENTY_FIFTH_CUES = [
 ]
 
 
+# the eighteenth session's: export controls, probes, criticism, alerts, drones, court cases
+TWENTY_SIXTH_CUES = [
+    # export licences granted under controls are sanctions eased
+    (
+        "SANCTIONS_RELIEF",
+        "Washington cleared Intel to ship older processors to China despite its export controls.",
+    ),
+    (
+        "SANCTIONS_RELIEF",
+        "Under its curbs, Washington granted Micron licences to sell memory chips to Chinese "
+        "buyers.",
+    ),
+    (
+        "SANCTIONS_ACTION",
+        "Seoul added 30 types of machine tools to the list of goods that need a licence before "
+        "they can be shipped to Russia.",
+    ),
+    (
+        "SANCTIONS_ACTION",
+        "The Commerce Department's licence requirement on Xeon processors took effect in October.",
+    ),
+    ("TARIFF_THREAT", "Ankara opened an anti-dumping investigation into Chinese steel pipes."),
+    ("TARIFF_THREAT", "Canberra launches anti-subsidy probe into Indonesian paper."),
+    ("CRITICISM", "Yerevan's defence ministry said the report was a Turkish fabrication."),
+    ("CRITICISM", "Pristina called the statement fake news designed to stir tension."),
+    ("CRITICISM", "Seoul had conveyed its concerns to Pyongyang through the UN Command."),
+    (
+        "CRITICISM",
+        "Hanoi said Chinese ships entered its waters in a serious violation of its sovereignty.",
+    ),
+    ("CRITICISM", "Seoul has long complained that Chinese steel is dumped on its market."),
+    ("MILITARY_ESCALATION", "Yerevan put its border units on alert after the clash."),
+    ("MILITARY_ESCALATION", "Both armies remained on alert along the frontier."),
+    ("MILITARY_ESCALATION", "Air defences intercepted 40 drones over Kursk overnight."),
+    ("MILITARY_ESCALATION", "Moscow says 40 Ukrainian drones downed overnight."),
+    ("REJECTION", "Warsaw filed a legal challenge against the EU migration pact."),
+    ("REJECTION", "Bratislava vowed to challenge the gas ban in court."),
+]
+
+
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
     ("Tokyo called the agreement with Seoul “a new chapter”.", "CRITICISM"),
@@ -1456,6 +1496,29 @@ OTHER_SENSES = [
         "Madrid reserves the right to apply reciprocal measures on Moroccan tariffs.",
         "SANCTIONS_THREAT",
     ),
+    # the eighteenth session's cues in other senses
+    ("The film is a fabrication of history, its author admitted at the museum.", "CRITICISM"),
+    ("Fans demanded that the club apologise for the ticket prices.", "CRITICISM"),
+    # the reporter's measure of a breach, not a party's charge
+    (
+        "Troops exchanged fire overnight in the most serious breach of the truce since May.",
+        "CRITICISM",
+    ),
+    ("Residents complained about the noise from the new stadium in Seoul.", "CRITICISM"),
+    (
+        "Georgian lawmakers clash over a foreign agents bill as troops patrol the border.",
+        "MILITARY_ESCALATION",
+    ),
+    *[
+        (sentence, etype)
+        for sentence in (
+            "A solar storm put power grids on alert across Canada.",
+            "Police intercepted a drone flying near the airport.",
+            "Consumer groups have challenged the price rise in court.",
+            "The businessman, who won a challenge at the EU's General Court, was delisted.",
+        )
+        for etype in ("MILITARY_ESCALATION", "REJECTION")
+    ],
 ]
 
 
@@ -1497,7 +1560,8 @@ def test_delaying_a_planned_increase_is_relief_not_a_threat(tagger: Tagger) -> N
     + TWENTY_SECOND_CUES
     + TWENTY_THIRD_CUES
     + TWENTY_FOURTH_CUES
-    + TWENTY_FIFTH_CUES,
+    + TWENTY_FIFTH_CUES
+    + TWENTY_SIXTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -2138,6 +2202,8 @@ def test_city_words_filtered(tagger: Tagger) -> None:
 # --- nothing to find, robustness, invariants ---------------------------------------------------
 
 NOTHING = [
+    # a police investigation, not a trade remedy's
+    "Police opened an investigation into the shooting in Ankara.",
     "The striker scored twice as Arsenal beat Chelsea 3-1 to go top of the table on Sunday.",
     "The new laptop has a brighter screen, a faster chip and a battery that lasts all day.",
     "Heavy rain and strong winds are forecast for the weekend, with temperatures dropping.",
@@ -4118,36 +4184,6 @@ def test_a_feeling_by_something_is_felt_by_the_speaker_about_it(tagger: Tagger) 
 
 
 @pytest.mark.parametrize(
-    ("body", "etype"),
-    [
-        # export licences granted under controls are sanctions eased
-        (
-            "Washington cleared Intel to ship older processors to China despite its export "
-            "controls.",
-            "SANCTIONS_RELIEF",
-        ),
-        (
-            "Under its curbs, Washington granted Micron licences to sell memory chips to "
-            "Chinese buyers.",
-            "SANCTIONS_RELIEF",
-        ),
-        (
-            "Seoul added 30 types of machine tools to the list of goods that need a licence "
-            "before they can be shipped to Russia.",
-            "SANCTIONS_ACTION",
-        ),
-        (
-            "The Commerce Department's licence requirement on Xeon processors took effect in "
-            "October.",
-            "SANCTIONS_ACTION",
-        ),
-    ],
-)
-def test_export_licences_granted_and_required(tagger: Tagger, body: str, etype: str) -> None:
-    assert etype in events_of(tagger, body)
-
-
-@pytest.mark.parametrize(
     ("body", "wrong"),
     [
         (
@@ -4208,47 +4244,6 @@ def test_a_university_story_of_talks_truces_and_fee_tariffs_reports_no_event(
     assert tagger.tag("t-1", body, title)[1] == []
 
 
-@pytest.mark.parametrize(
-    ("body", "etype"),
-    [
-        ("Ankara opened an anti-dumping investigation into Chinese steel pipes.", "TARIFF_THREAT"),
-        ("Canberra launches anti-subsidy probe into Indonesian paper.", "TARIFF_THREAT"),
-        ("Police opened an investigation into the shooting in Ankara.", None),
-    ],
-)
-def test_a_trade_remedy_probe_opened_is_a_tariff_threat(
-    tagger: Tagger, body: str, etype: str | None
-) -> None:
-    found = events_of(tagger, body)
-    assert (etype in found) if etype else not found
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Yerevan's defence ministry said the report was a Turkish fabrication.",
-        "Pristina called the statement fake news designed to stir tension.",
-        "Seoul had conveyed its concerns to Pyongyang through the UN Command.",
-        "Hanoi said Chinese ships entered its waters in a serious violation of its sovereignty.",
-    ],
-)
-def test_criticism_phrasings_of_sets_au_to_bd(tagger: Tagger, body: str) -> None:
-    assert "CRITICISM" in events_of(tagger, body)
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "The film is a fabrication of history, its author admitted at the museum.",
-        "Fans demanded that the club apologise for the ticket prices.",
-        # the reporter's measure of a breach, not a party's charge
-        "Troops exchanged fire overnight in the most serious breach of the truce since May.",
-    ],
-)
-def test_criticism_words_in_other_senses(tagger: Tagger, body: str) -> None:
-    assert "CRITICISM" not in events_of(tagger, body)
-
-
 def test_a_debt_deal_is_cooperation_and_a_bare_deal_named_again_keeps_its_parties(
     tagger: Tagger,
 ) -> None:
@@ -4274,35 +4269,6 @@ def test_the_end_of_a_longer_body_name_stands_for_it(tagger: Tagger) -> None:
         "Development Bank",
     ]
     assert entity(tagger, "China Exim Bank lent $2 billion to Laos.", "org:china-exim-bank")
-
-
-@pytest.mark.parametrize(
-    ("body", "etype"),
-    [
-        ("Yerevan put its border units on alert after the clash.", "MILITARY_ESCALATION"),
-        ("Both armies remained on alert along the frontier.", "MILITARY_ESCALATION"),
-        ("Air defences intercepted 40 drones over Kursk overnight.", "MILITARY_ESCALATION"),
-        ("Moscow says 40 Ukrainian drones downed overnight.", "MILITARY_ESCALATION"),
-        ("Warsaw filed a legal challenge against the EU migration pact.", "REJECTION"),
-        ("Bratislava vowed to challenge the gas ban in court.", "REJECTION"),
-    ],
-)
-def test_alerts_drones_downed_and_court_challenges(tagger: Tagger, body: str, etype: str) -> None:
-    assert etype in events_of(tagger, body)
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "A solar storm put power grids on alert across Canada.",
-        "Police intercepted a drone flying near the airport.",
-        "Consumer groups have challenged the price rise in court.",
-        "The businessman, who won a challenge at the EU's General Court, was delisted.",
-    ],
-)
-def test_alerts_drones_and_court_cases_of_other_kinds(tagger: Tagger, body: str) -> None:
-    found = events_of(tagger, body)
-    assert "MILITARY_ESCALATION" not in found and "REJECTION" not in found
 
 
 def test_a_force_to_secure_a_settlement_is_part_of_the_peace_talks(tagger: Tagger) -> None:
@@ -4465,19 +4431,3 @@ def test_an_offer_of_cooperation_named_again_is_cooperation(tagger: Tagger) -> N
         "mines. The envoy said the offer remained on the table."
     )
     assert in_last_sentence(tagger, body, "ECONOMIC_COOPERATION")
-
-
-def test_lawmakers_who_clash_fight_no_battle(tagger: Tagger) -> None:
-    body = "Georgian lawmakers clash over a foreign agents bill as troops patrol the border."
-    assert "MILITARY_ESCALATION" not in events_of(tagger, body)
-
-
-@pytest.mark.parametrize(
-    ("body", "found"),
-    [
-        ("Seoul has long complained that Chinese steel is dumped on its market.", True),
-        ("Residents complained about the noise from the new stadium in Seoul.", False),
-    ],
-)
-def test_a_government_complaining_criticises(tagger: Tagger, body: str, found: bool) -> None:
-    assert ("CRITICISM" in events_of(tagger, body)) is found

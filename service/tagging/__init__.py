@@ -197,9 +197,7 @@ class Tagger:
             stems,
         )
         events.extend(body_events)
-        if events:
-            home = {m.entry.id: m.entry.country for m in mentions if m.entry.country}
-            events = self.events.story_talks(article_id, events, home)
+        events = self.events.story_talks(article_id, events, mentions)
         if events and off_topic(topic[0], topic[1], topic[2], _one_country(mentions)):
             events = []  # a match report's "attack" or a forecast's "warning" is no event
         return group(mentions), events

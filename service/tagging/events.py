@@ -1131,7 +1131,7 @@ class EventFinder:
         return talks
 
     def story_talks(
-        self, article_id: str, events: list[dict[str, Any]], home: dict[str, str]
+        self, article_id: str, events: list[dict[str, Any]], mentions: list[Mention]
     ) -> list[dict[str, Any]]:
         """An article's events, where talks are about what the story is about: by the labelling
         convention, in a story of trade and no conflict (an event of a type that takes goods,
@@ -1140,7 +1140,7 @@ class EventFinder:
         conflict and no trade, of the ``story_talks: conflict`` type ("the last round of talks
         collapsed") where a party to the conflict holds them (not "EU ministers held talks
         with China on climate" in a war story), unless its sentence has an event of that type
-        already. ``home``: entity id -> its country, so a capital stands for its country."""
+        already. ``mentions``: the article's, so that a capital stands for its country."""
         if not events or not self.story_types:
             return events
         conflict = any(e["type"] in self._conflict for e in events)
@@ -1151,7 +1151,9 @@ class EventFinder:
         if not pt:
             return events
         parties: set[str] = set()
-        if conflict:
+        home: dict[str, str] = {}
+        if conflict:  # (a map made only for the stories that need it)
+            home = {m.entry.id: m.entry.country for m in mentions if m.entry.country}
             for e in events:
                 if e["type"] in self._conflict:
                     parties.update(home.get(x, x) for x in e["actors"] + e["targets"])
