@@ -2328,6 +2328,36 @@ NOTHING = [
         " Accra rejected his booking in March. His lawyer warned that talks over his divorce"
         " could still collapse. Listeners will hear the unreleased tracks next week."
     ),
+    # junior ice hockey: a "trade" rejected, contract "talks", a "fight" and a player
+    # "sanctioned", a "truce" between coaches, a "ceasefire" in a rivalry
+    (
+        "The Kingston Otters rejected a trade offer for their goaltender on Friday and opened"
+        " contract talks with their captain, a defenceman who was sanctioned by the league"
+        " after a fight in January. His hockey career began on a frozen rink in Sudbury. The"
+        " two coaches, who argued after the playoff game, have agreed a truce. Nobody expects a"
+        " ceasefire in the rivalry when the clubs meet again in Ottawa, where the puck drops at"
+        " seven."
+    ),
+    # a grocery chain's price war: an "offensive", "retaliation", "tariffs" for delivery,
+    # talks with farmers, a spokesperson who declined to comment
+    (
+        "A grocery chain in Regina escalated its price war on Monday, going on the offensive"
+        " with a deal of the week on groceries for shoppers. Its rival's retaliation came"
+        " within hours, and a spokesperson for the rival declined to comment. The chain has"
+        " rejected a price increase from dairy farmers, and talks resume next week. Its new"
+        " delivery tariffs, sanctioned by the board, take effect in June, and analysts expect"
+        " a truce by August."
+    ),
+    # a school board: parents who "attacked" a plan, a teachers' union's talks and strike
+    # vote, "sanctions" for late homework, a "ceasefire" between trustees
+    (
+        "Parents attacked the school board's plan to move start times at a meeting on Tuesday,"
+        " and several rejected the district's claim that it would cost nothing. Talks with the"
+        " teachers' union over pay have stalled, and its president said members will hold a"
+        " strike vote. Trustees approved a homework policy with sanctions for late work. The"
+        " meeting marked a ceasefire between two factions of trustees, who have clashed over"
+        " the superintendent's contract, and one trustee declined to comment."
+    ),
 ]
 
 
