@@ -1258,6 +1258,13 @@ TWENTY_SIXTH_CUES = [
 ]
 
 
+# the nineteenth session's
+TWENTY_SEVENTH_CUES = [
+    # an armed group's attacks, where the sentence has no other word of war
+    ("MILITARY_ESCALATION", "Shipping lines blamed Houthi attacks for the longer routes."),
+    ("MILITARY_ESCALATION", "Insurers said Hezbollah attacks had not reached the port."),
+]
+
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
     ("Tokyo called the agreement with Seoul “a new chapter”.", "CRITICISM"),
@@ -1561,7 +1568,8 @@ def test_delaying_a_planned_increase_is_relief_not_a_threat(tagger: Tagger) -> N
     + TWENTY_THIRD_CUES
     + TWENTY_FOURTH_CUES
     + TWENTY_FIFTH_CUES
-    + TWENTY_SIXTH_CUES,
+    + TWENTY_SIXTH_CUES
+    + TWENTY_SEVENTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
