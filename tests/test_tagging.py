@@ -4469,3 +4469,20 @@ def test_an_offer_of_cooperation_named_again_is_cooperation(tagger: Tagger) -> N
         "mines. The envoy said the offer remained on the table."
     )
     assert in_last_sentence(tagger, body, "ECONOMIC_COOPERATION")
+
+
+@pytest.mark.parametrize(
+    ("body", "party"),
+    [
+        ("Oslo summoned the Iranian ambassador on Friday.", "country:IRN"),
+        ("Vilnius summoned Belarus's chargé d'affaires to protest.", "country:BLR"),
+        ("Jordan hosted Syrian and Lebanese delegations in Amman.", "country:LBN"),
+    ],
+)
+def test_a_country_whose_envoy_is_met_is_a_party(tagger: Tagger, body: str, party: str) -> None:
+    assert party in events_of(tagger, body)["DIPLOMATIC_CONTACT"]["actors"]
+
+
+def test_goods_of_a_country_inside_a_deal_make_it_no_party(tagger: Tagger) -> None:
+    body = "Beijing agreed to resume purchases of American soybeans."
+    assert "country:USA" not in events_of(tagger, body)["ECONOMIC_COOPERATION"]["actors"]

@@ -140,6 +140,8 @@ class Roles:
         # people or forces a name modifies before "and" names a conjunct ("EU negotiators and
         # China's ministry", "Israeli troops and Hezbollah")
         self.party_nouns = s("party_nouns")
+        # ... and one of these, after a country's name, names its envoy (see _envoy_of)
+        self.envoy_nouns = s("envoy_nouns")
         self.section_labels = s("section_labels")
         # "a U.S.-brokered ceasefire": the name fused to one of these brokered it, no more
         self.brokers = s("broker_participles")
@@ -317,6 +319,18 @@ class Roles:
                 nw = self._bare(nw)
             s.next_word = nw
         return nw
+
+    def _envoy_of(self, s: Slot) -> bool:
+        """Whether the slot names a country whose envoys, officials or leader the next word
+        names ("the Chinese ambassador", "Russia's chargé d'affaires", "Saudi and Houthi
+        delegations"): a party to a meeting, where "American soybeans" is none."""
+        if s.type != "NORP" and not s.id.startswith("country:"):
+            return False
+        at = s.end
+        if s.text.startswith("'s", at) or s.text.startswith("’s", at):
+            at += 2
+        word = self._bare(_first_word(s.text, at, at + 30))
+        return word in self.envoy_nouns
 
     def _speaks(self, s: Slot) -> bool:
         """Whether a speech verb follows the slot's mention, where nothing or an opening mark
@@ -793,11 +807,16 @@ class Roles:
                 own = _countries_of(ss, actors)
                 inside = [i for i in inside if i not in own]
             targets = inside or targets
-        else:  # "spoke with X by phone": a party named inside a symmetric trigger
+        else:
+            # "spoke with X by phone": a party named inside a symmetric trigger, as is a
+            # country or demonym there ("summoned the Chinese ambassador")
             actors += [
                 s.id
                 for s in ss
-                if trig_start <= s.start and s.end <= trig_end and s.prev in self.party
+                if trig_start <= s.start
+                and s.end <= trig_end
+                and s.id not in actors
+                and (s.prev in self.party or self._envoy_of(s))
             ]
         dest, parties = -1, len(actors)
         for k in after:

@@ -368,6 +368,7 @@ SINGLE_WORD_CUES = frozenset(
         "place_words_after",
         "clause_subject_openers",
         "party_nouns",
+        "envoy_nouns",
         "venue_hosts",
         "venue_modifiers",
         "standard_nouns",
