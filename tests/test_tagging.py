@@ -1263,6 +1263,9 @@ TWENTY_SEVENTH_CUES = [
     # an armed group's attacks, where the sentence has no other word of war
     ("MILITARY_ESCALATION", "Shipping lines blamed Houthi attacks for the longer routes."),
     ("MILITARY_ESCALATION", "Insurers said Hezbollah attacks had not reached the port."),
+    # a joint economic committee revived or convened is cooperation
+    ("ECONOMIC_COOPERATION", "Cairo and Ankara agreed to revive their joint economic committee."),
+    ("ECONOMIC_COOPERATION", "The joint trade commission of Kenya and Uganda meets in May."),
 ]
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
