@@ -1266,10 +1266,15 @@ TWENTY_SEVENTH_CUES = [
     # a joint economic committee revived or convened is cooperation
     ("ECONOMIC_COOPERATION", "Cairo and Ankara agreed to revive their joint economic committee."),
     ("ECONOMIC_COOPERATION", "The joint trade commission of Kenya and Uganda meets in May."),
+    # aircraft intercepted, an unsafe intercept
+    ("MILITARY_ESCALATION", "Japanese jets intercepted two Chinese bombers over the sea."),
+    ("MILITARY_ESCALATION", "Russian warplanes intercepted near the Baltic coast."),
+    ("MILITARY_ESCALATION", "Ottawa protested a dangerous intercept of its patrol aircraft."),
 ]
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
+    ("The goalkeeper intercepted the ball before the striker could reach it.", "MILITARY_ESCALATION"),
     ("Tokyo called the agreement with Seoul “a new chapter”.", "CRITICISM"),
     ("Seoul described a call with Tokyo that “went very well”.", "CRITICISM"),
     ("Kyiv and Moscow held talks on the supply of prisoners' lists.", "ECONOMIC_COOPERATION"),
