@@ -1274,7 +1274,10 @@ TWENTY_SEVENTH_CUES = [
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
-    ("The goalkeeper intercepted the ball before the striker could reach it.", "MILITARY_ESCALATION"),
+    (
+        "The goalkeeper intercepted the ball before the striker could reach it.",
+        "MILITARY_ESCALATION",
+    ),
     ("Tokyo called the agreement with Seoul “a new chapter”.", "CRITICISM"),
     ("Seoul described a call with Tokyo that “went very well”.", "CRITICISM"),
     ("Kyiv and Moscow held talks on the supply of prisoners' lists.", "ECONOMIC_COOPERATION"),
