@@ -4497,3 +4497,12 @@ def test_a_country_whose_envoy_is_met_is_a_party(tagger: Tagger, body: str, part
 def test_goods_of_a_country_inside_a_deal_make_it_no_party(tagger: Tagger) -> None:
     body = "Beijing agreed to resume purchases of American soybeans."
     assert "country:USA" not in events_of(tagger, body)["ECONOMIC_COOPERATION"]["actors"]
+
+
+def test_a_rejected_package_is_aimed_at_who_adopted_it(tagger: Tagger) -> None:
+    body = (
+        "Canada adopted a sanctions package against Iran on Monday. Norwegian minister Ola "
+        "Strand said Oslo would study exemptions for its shippers. Tehran dismissed the package."
+    )
+    last = [e for e in tagger.tag("t", body, "")[1] if e["type"] == "REJECTION"][-1]
+    assert last["targets"] == ["country:CAN"]
