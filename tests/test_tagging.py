@@ -4506,3 +4506,12 @@ def test_a_rejected_package_is_aimed_at_who_adopted_it(tagger: Tagger) -> None:
     )
     last = [e for e in tagger.tag("t", body, "")[1] if e["type"] == "REJECTION"][-1]
     assert last["targets"] == ["country:CAN"]
+
+
+def test_criticism_naming_no_object_aims_at_the_other_side(tagger: Tagger) -> None:
+    body = (
+        "Indian troops shelled Pakistani posts along the Line of Control on Monday. Islamabad "
+        "condemned the shelling. New Delhi reacted furiously."
+    )
+    last = [e for e in tagger.tag("t", body, "")[1] if e["type"] == "CRITICISM"][-1]
+    assert last["targets"] == ["country:PAK"]

@@ -1559,8 +1559,11 @@ class EventFinder:
         if how == "previous_actors":
             return _previous_actors(ctx, mine, named)
         if how == "object_actors":
-            # "condemned the strikes": whoever struck
-            return _previous_actors(ctx, mine, named, any_type=False) if named else []
+            # "condemned the strikes": whoever struck; with no object named ("Moscow reacted
+            # angrily"), the other side of the story's two, where the actor is one
+            if named:
+                return _previous_actors(ctx, mine, named, any_type=False)
+            return _other_side(ctx, mine)
         family = etype.split("_", 1)[0]
         for t, _, tgts in reversed(ctx.history[-HISTORY_REACH:]):
             if t.split("_", 1)[0] == family and tgts:
