@@ -1270,10 +1270,13 @@ TWENTY_SEVENTH_CUES = [
     ("MILITARY_ESCALATION", "Japanese jets intercepted two Chinese bombers over the sea."),
     ("MILITARY_ESCALATION", "Russian warplanes intercepted near the Baltic coast."),
     ("MILITARY_ESCALATION", "Ottawa protested a dangerous intercept of its patrol aircraft."),
+    # a ship targeted or hit, in a story of missiles, drones or rebels
+    ("MILITARY_ESCALATION", "A rebel spokesman said the freighter was targeted with drones."),
 ]
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
+    ("The navy said the freighter was hit by a huge wave off Cape Horn.", "MILITARY_ESCALATION"),
     (
         "The goalkeeper intercepted the ball before the striker could reach it.",
         "MILITARY_ESCALATION",
