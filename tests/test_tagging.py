@@ -4518,3 +4518,13 @@ def test_criticism_naming_no_object_aims_at_the_other_side(tagger: Tagger) -> No
     )
     last = [e for e in tagger.tag("t", body, "")[1] if e["type"] == "CRITICISM"][-1]
     assert last["targets"] == ["country:PAK"]
+
+
+def test_no_comment_from_a_country_named_before_the_trigger(tagger: Tagger) -> None:
+    body = "Officials at the Indian embassy in Kabul did not respond to a request for comment."
+    assert events_of(tagger, body)["NO_COMMENT"]["actors"] == ["country:IND"]
+
+
+def test_no_comment_is_not_from_who_the_question_named(tagger: Tagger) -> None:
+    body = "Asked whether Pakistan would join the talks, a spokesperson declined to comment."
+    assert "country:PAK" not in events_of(tagger, body).get("NO_COMMENT", {}).get("actors", [])

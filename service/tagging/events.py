@@ -306,6 +306,7 @@ class _Type:
         "judges",
         "key",
         "mutual",
+        "named_acts",
         "needs_party",
         "negators",
         "objects",
@@ -353,6 +354,7 @@ class _Type:
         self.policy: dict[str, Any] | None = d.get("roles")
         self.pending = roles.get("fallback_targets") == "sides"
         self.needs_party = bool(roles.get("needs_party"))
+        self.named_acts = bool(roles.get("named_acts"))
         self.sides_rank = int(roles.get("sides", 0))
         self.rate = "rate_pct" in wanted
         self.clause_rates = bool(d.get("clause_rates"))
@@ -1009,6 +1011,14 @@ class EventFinder:
                 and (self.pronouns.any_in(lows, 0, m.first) or self._said_by_pronoun(lows, m.last))
             ):
                 actors = list(ctx.antecedent)
+                targets = [t for t in targets if t not in actors]
+            if not actors and d.named_acts:
+                # "Officials at the Chinese embassy did not respond": the first country or
+                # body named before the trigger, where no one else acts
+                lo = s0
+                if text.startswith("Asked", s0):  # not who the question named
+                    lo = max(s0, text.rfind(",", s0, ts))
+                actors = _named_before(ms, lo, ts)
                 targets = [t for t in targets if t not in actors]
             if d.policy is not None and not (group and d.policy.get("fallback_targets")):
                 # (both sides acting together aim at no one outside them)
@@ -1888,6 +1898,20 @@ def _bare_match(matches: list[Match], i: int) -> int:
 def _recent_types(ctx: _Context) -> dict[str, int]:
     """Each type's latest index among the field's last events (``HISTORY_REACH``)."""
     return {t: k for k, (t, _, _) in enumerate(ctx.history[-HISTORY_REACH:])}
+
+
+def _named_before(ms: list[Mention], lo: int, hi: int) -> list[str]:
+    """The first person, country, demonym or organisation named in ``[lo, hi)``, as a list
+    (none: [])."""
+    for x in ms:
+        # (a city named is where, not who: "in Niamey")
+        if (
+            lo <= x.start
+            and x.end <= hi
+            and (x.entry.type != "GPE" or x.entry.id.startswith("country:"))
+        ):
+            return [x.entry.id]
+    return []
 
 
 def _other_side(ctx: _Context, mine: set[str]) -> list[str]:

@@ -22,6 +22,8 @@ A rule file is a JSON object with any of these top-level sections:
   hosted are parties too, "X hosted Y for talks"; ``replace``: they are the only ones),
   ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named),
   ``from_acts`` ("condemnation from X": where no actor is named, X right after "from" acts),
+  ``named_acts`` (where nothing else gives an actor, the first country, demonym or body named
+  before the trigger acts: "officials at the Chinese embassy did not respond"),
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
   takes the parties of the last such event), ``place_targets`` (prepositions after which a
   country is what it is aimed at when nothing else is: "struck camps in X") and
@@ -250,6 +252,7 @@ ROLE_FLAGS = frozenset(
         "owner_acts",
         "rebuts",
         "from_acts",
+        "named_acts",
     }
 )
 ROLE_VALUES = frozenset(
