@@ -501,6 +501,11 @@ WRITTEN = Path(__file__).parent / "data"
         *[(f"written_{x}.jsonl", 0.7) for x in ["bb", "bc", "bf"]],
         ("written_ba.jsonl", 0.65),
         *[(f"written_{x}.jsonl", 0.6) for x in ["bd", "be"]],
+        # the nineteenth session's: BH and BL read after their unseen scores (0.565, 0.722);
+        # BG, BI and BK never read (BJ, whose water-bill trap draws events, is below)
+        ("written_bh.jsonl", 0.55),
+        *[(f"written_{x}.jsonl", 0.7) for x in ["bg", "bi", "bl"]],
+        ("written_bk.jsonl", 0.65),
     ],
 )
 def test_written_sets_score_and_their_off_topic_articles_stay_empty(
@@ -513,3 +518,14 @@ def test_written_sets_score_and_their_off_topic_articles_stay_empty(
     assert data["run"]["tagger_errors"] == 0
     assert data["nothing_to_find"]["predicted_events"] == 0
     assert data["summary"]["event_f1"] >= floor
+
+
+def test_a_set_whose_trap_is_not_yet_empty_still_scores(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """BJ (never read): its water-utility billing trap draws events (8 at first scoring), so
+    it is held to a floor only; it joins the sets above once that trap comes out empty."""
+    assert evaluation.main([str(WRITTEN / "written_bj.jsonl"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["run"]["tagger_errors"] == 0
+    assert data["summary"]["event_f1"] >= 0.65
