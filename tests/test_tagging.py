@@ -1272,6 +1272,11 @@ TWENTY_SEVENTH_CUES = [
     ("MILITARY_ESCALATION", "Ottawa protested a dangerous intercept of its patrol aircraft."),
     # a ship targeted or hit, in a story of missiles, drones or rebels
     ("MILITARY_ESCALATION", "A rebel spokesman said the freighter was targeted with drones."),
+    # a third party convening or inviting both sides' negotiators mediates
+    ("MEDIATION", "The AU envoy will convene Sudanese and Chadian officials in Addis for talks."),
+    ("MEDIATION", "Qatar has invited Afghan and Pakistani negotiators to Doha for talks."),
+    # ships added to a banned list are sanctioned
+    ("SANCTIONS_ACTION", "London added 20 tankers to the list of ships under a port ban."),
 ]
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
