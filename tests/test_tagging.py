@@ -1277,6 +1277,13 @@ TWENTY_SEVENTH_CUES = [
     ("MEDIATION", "Qatar has invited Afghan and Pakistani negotiators to Doha for talks."),
     # ships added to a banned list are sanctioned
     ("SANCTIONS_ACTION", "London added 20 tankers to the list of ships under a port ban."),
+    (
+        "MEDIATION",
+        "Ankara is in contact with both capitals to arrange a meeting of their delegations.",
+    ),
+    ("MEDIATION", "Brussels summoned the Serbian and Kosovo negotiators to an urgent meeting."),
+    # tariff exclusions extended are tariffs eased, not imposed
+    ("TARIFF_RELIEF", "Washington extended tariff exclusions for 80 Chinese products."),
 ]
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
@@ -4533,3 +4540,8 @@ def test_no_comment_from_a_country_named_before_the_trigger(tagger: Tagger) -> N
 def test_no_comment_is_not_from_who_the_question_named(tagger: Tagger) -> None:
     body = "Asked whether Pakistan would join the talks, a spokesperson declined to comment."
     assert "country:PAK" not in events_of(tagger, body).get("NO_COMMENT", {}).get("actors", [])
+
+
+def test_tariff_exclusions_extended_are_no_new_tariff(tagger: Tagger) -> None:
+    found = events_of(tagger, "Washington extended tariff exclusions for 80 Chinese products.")
+    assert "TARIFF_ACTION" not in found
