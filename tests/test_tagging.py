@@ -1284,10 +1284,14 @@ TWENTY_SEVENTH_CUES = [
     ("MEDIATION", "Brussels summoned the Serbian and Kosovo negotiators to an urgent meeting."),
     # tariff exclusions extended are tariffs eased, not imposed
     ("TARIFF_RELIEF", "Washington extended tariff exclusions for 80 Chinese products."),
+    ("SANCTIONS_ACTION", "Seoul criticised the new Dutch chip curbs."),
+    ("REJECTION", "The RSF declined on Friday to send a delegation to the Jeddah talks."),
+    ("CEASEFIRE", "Myanmar's warring sides agree Lashio pause for aid convoys."),
 ]
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
+    ("Ontario's premier agreed to pause the advertising campaign.", "CEASEFIRE"),
     ("The navy said the freighter was hit by a huge wave off Cape Horn.", "MILITARY_ESCALATION"),
     (
         "The goalkeeper intercepted the ball before the striker could reach it.",
