@@ -68,11 +68,19 @@ async def send_batches(producer: BatchProducer, outputs: Sequence[Output]) -> li
     """
     groups: dict[tuple[str, int], list[Output]] = {}
     partitions: dict[str, tuple[list[int], dict[bytes, int]]] = {}
+    members: list[Output] = []
+    topic: str | None = None
+    key: bytes | None = None
     for out in outputs:
-        known = partitions.get(out.topic)
-        if known is None:
-            known = partitions[out.topic] = (sorted(await producer.partitions_for(out.topic)), {})
-        groups.setdefault((out.topic, _partition(out.key, *known)), []).append(out)
+        # An article's records come one after another with its key (the enriched record, then
+        # its events): the partition and group are looked up once for the run, not per record.
+        if key is None or out.key != key or out.topic != topic:
+            topic, key = out.topic, out.key
+            known = partitions.get(topic)
+            if known is None:
+                known = partitions[topic] = (sorted(await producer.partitions_for(topic)), {})
+            members = groups.setdefault((topic, _partition(key, *known)), [])
+        members.append(out)
     sent: list[Sent] = []
     for (topic, partition), members in groups.items():
         sent.extend(await _submit(producer, topic, partition, members))
