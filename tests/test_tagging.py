@@ -1287,10 +1287,17 @@ TWENTY_SEVENTH_CUES = [
     ("SANCTIONS_ACTION", "Seoul criticised the new Dutch chip curbs."),
     ("REJECTION", "The RSF declined on Friday to send a delegation to the Jeddah talks."),
     ("CEASEFIRE", "Myanmar's warring sides agree Lashio pause for aid convoys."),
+    # rejecting a criticism, then making one: the counter-charge is criticism
+    (
+        "CRITICISM",
+        "Hanoi rejected the criticism, saying it was Beijing that had rammed its boats.",
+    ),
 ]
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
+    ("Tirana rejected the accusation on Monday.", "CRITICISM"),
+    ("Quito dismissed the criticism.", "CRITICISM"),
     ("Ontario's premier agreed to pause the advertising campaign.", "CEASEFIRE"),
     ("The navy said the freighter was hit by a huge wave off Cape Horn.", "MILITARY_ESCALATION"),
     (
