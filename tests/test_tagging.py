@@ -1301,9 +1301,21 @@ OTHER_SENSES = [
     ("Ontario's premier agreed to pause the advertising campaign.", "CEASEFIRE"),
     ("The navy said the freighter was hit by a huge wave off Cape Horn.", "MILITARY_ESCALATION"),
     (
-        "The goalkeeper intercepted the ball before the striker could reach it.",
+        "The quarterback threw a risky interception late in the fourth quarter.",
         "MILITARY_ESCALATION",
     ),
+    ("Customs officers intercepted parts for fighter jets bound for Iran.", "MILITARY_ESCALATION"),
+    (
+        "The carrier was hit with a $2 million fine after its military contract ended.",
+        "MILITARY_ESCALATION",
+    ),
+    ("Netanyahu attacked his critics over the Hamas hostage deal.", "MILITARY_ESCALATION"),
+    ("The two sides agreed to a 90-day pause in their tariff war.", "CEASEFIRE"),
+    ("Netanyahu convened senior officials to discuss the ceasefire proposal.", "MEDIATION"),
+    ("Washington invited Chinese officials to Washington for trade talks.", "MEDIATION"),
+    ("Beijing summoned its negotiators home and suspended the talks.", "MEDIATION"),
+    ("The Kremlin said it was arranging a meeting between Putin and Zelensky.", "MEDIATION"),
+    ("WADA added meldonium to its list of banned substances.", "SANCTIONS_ACTION"),
     ("Tokyo called the agreement with Seoul “a new chapter”.", "CRITICISM"),
     ("Seoul described a call with Tokyo that “went very well”.", "CRITICISM"),
     ("Kyiv and Moscow held talks on the supply of prisoners' lists.", "ECONOMIC_COOPERATION"),
@@ -2383,11 +2395,11 @@ NOTHING = [
         " ceasefire in the rivalry when the clubs meet again in Ottawa, where the puck drops at"
         " seven."
     ),
-    # a grocery chain's price war: an "offensive", "retaliation", "tariffs" for delivery,
+    # a supermarket chain's price war: an "offensive", "retaliation", "tariffs" for delivery,
     # talks with farmers, a spokesperson who declined to comment
     (
-        "A grocery chain in Regina escalated its price war on Monday, going on the offensive"
-        " with a deal of the week on groceries for shoppers. Its rival's retaliation came"
+        "A supermarket chain in Regina escalated its price war on Monday, going on the offensive"
+        " with a deal of the week for shoppers at its supermarkets. Its rival's retaliation came"
         " within hours, and a spokesperson for the rival declined to comment. The chain has"
         " rejected a price increase from dairy farmers, and talks resume next week. Its new"
         " delivery tariffs, sanctioned by the board, take effect in June, and analysts expect"
@@ -4513,7 +4525,9 @@ def test_an_offer_of_cooperation_named_again_is_cooperation(tagger: Tagger) -> N
     [
         ("Oslo summoned the Iranian ambassador on Friday.", "country:IRN"),
         ("Vilnius summoned Belarus's chargé d'affaires to protest.", "country:BLR"),
-        ("Jordan hosted Syrian and Lebanese delegations in Amman.", "country:LBN"),
+        ("Jordan hosted Syrian and Lebanese delegations in Amman.", "country:SYR"),
+        ("Oslo summoned the Iranian and Russian ambassadors on Friday.", "country:IRN"),
+        ("Beijing summoned the Philippines' ambassador on Friday.", "country:PHL"),
     ],
 )
 def test_a_country_whose_envoy_is_met_is_a_party(tagger: Tagger, body: str, party: str) -> None:
@@ -4556,3 +4570,28 @@ def test_no_comment_is_not_from_who_the_question_named(tagger: Tagger) -> None:
 def test_tariff_exclusions_extended_are_no_new_tariff(tagger: Tagger) -> None:
     found = events_of(tagger, "Washington extended tariff exclusions for 80 Chinese products.")
     assert "TARIFF_ACTION" not in found
+
+
+def test_no_comment_from_a_ministry_of_a_country(tagger: Tagger) -> None:
+    body = "A spokesperson for India's foreign ministry declined to comment."
+    assert events_of(tagger, body)["NO_COMMENT"]["actors"] == ["country:IND"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A spokesperson for the steel producer did not respond to a request for comment.",
+        "A lawyer for the man, who was arrested in Germany, declined to comment.",
+    ],
+)
+def test_no_comment_names_no_goods_nor_places_of_a_clause(tagger: Tagger, body: str) -> None:
+    assert "NO_COMMENT" not in events_of(tagger, body)
+
+
+def test_a_trade_story_with_a_hockey_game_keeps_its_events(tagger: Tagger) -> None:
+    body = (
+        "Canada imposed counter-tariffs on US steel on Tuesday, and its trade minister said "
+        "Ottawa would not back down. Washington called the duties a mistake. At a playoff "
+        "hockey game in Montreal, fans booed the US anthem."
+    )
+    assert "TARIFF_ACTION" in events_of(tagger, body)

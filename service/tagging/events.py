@@ -1016,14 +1016,17 @@ class EventFinder:
                 # "Officials at the Chinese embassy did not respond": the first country or
                 # body named before the trigger, where no one else acts
                 lo = s0
-                if text.startswith("Asked", s0):  # not who the question named
-                    lo = max(s0, text.rfind(",", s0, ts))
-                actors = _named_before(ms, lo, ts)
+                asked = stext.lower().find("asked", 0, ts - s0)
+                if asked >= 0:  # not who the question named: after the comma that ends it
+                    comma = text.find(",", s0 + asked, ts)
+                    lo = comma if comma >= 0 else ts
+                actors = _named_before(text, ms, lo, ts)
                 targets = [t for t in targets if t not in actors]
             if d.policy is not None and not (group and d.policy.get("fallback_targets")):
                 # (both sides acting together aim at no one outside them)
                 named = self._rejected(d.objects, lows, m.first, m.last) if d.objects else ()
-                targets = self._policy(d.policy, etype, actors, targets, ctx, named)
+                bare = _clause_ends(text, te, s1)
+                targets = self._policy(d.policy, etype, actors, targets, ctx, named, bare)
             attrs: dict[str, list[Any]] = {}
             if d.rate:
                 r = []
@@ -1530,11 +1533,13 @@ class EventFinder:
         targets: list[str],
         ctx: _Context,
         named: tuple[str, ...] = (),
+        bare: bool = False,
     ) -> list[str]:
         """The type's role conventions (rule data): parties not targets, or targets from context.
 
         ``named``: the types of event the trigger's object names ("rejected the accusation":
-        a CRITICISM), whose actor is the target. Mutates ``actors`` (contact: the other side
+        a CRITICISM), whose actor is the target; ``bare``: nothing follows the trigger in its
+        clause ("Yerevan reacted furiously."). Mutates ``actors`` (contact: the other side
         is a party); returns the targets."""
         if pol.get("targets_act"):
             # "no comment from Moscow": whoever the trigger names is who (did not) act
@@ -1569,11 +1574,11 @@ class EventFinder:
         if how == "previous_actors":
             return _previous_actors(ctx, mine, named)
         if how == "object_actors":
-            # "condemned the strikes": whoever struck; with no object named ("Moscow reacted
-            # angrily"), the other side of the story's two, where the actor is one
+            # "condemned the strikes": whoever struck; with nothing after the trigger ("Moscow
+            # reacted angrily."), the other side of the story's two, where the actor is one
             if named:
                 return _previous_actors(ctx, mine, named, any_type=False)
-            return _other_side(ctx, mine)
+            return _other_side(ctx, mine) if bare else []
         family = etype.split("_", 1)[0]
         for t, _, tgts in reversed(ctx.history[-HISTORY_REACH:]):
             if t.split("_", 1)[0] == family and tgts:
@@ -1900,18 +1905,52 @@ def _recent_types(ctx: _Context) -> dict[str, int]:
     return {t: k for k, (t, _, _) in enumerate(ctx.history[-HISTORY_REACH:])}
 
 
-def _named_before(ms: list[Mention], lo: int, hi: int) -> list[str]:
-    """The first person, country, demonym or organisation named in ``[lo, hi)``, as a list
-    (none: [])."""
+def _named_before(text: str, ms: list[Mention], lo: int, hi: int) -> list[str]:
+    """The first person, organisation, demonym or country named in ``[lo, hi)``, as a list
+    (none: []); not a city, a commodity, nor one after a preposition of place or agent ("the
+    oil ministry", "arrested in Germany", "sells drones to Ukraine", "contacted by Reuters")."""
     for x in ms:
-        # (a city named is where, not who: "in Niamey")
-        if (
-            lo <= x.start
-            and x.end <= hi
-            and (x.entry.type != "GPE" or x.entry.id.startswith("country:"))
-        ):
-            return [x.entry.id]
+        if lo <= x.start and x.end <= hi:
+            t = x.entry.type
+            if t not in ("PERSON", "ORG", "NORP") and not x.entry.id.startswith("country:"):
+                continue
+            b, e = _word_span_before(text, lo, x.start)
+            if text[b:e].lower() not in _PLACE_PREPS:
+                return [x.entry.id]
     return []
+
+
+_PLACE_PREPS: Final = frozenset({"by", "in", "to", "from", "with", "into", "across"})
+
+
+def _word_span_before(text: str, lo: int, at: int) -> tuple[int, int]:
+    """(start, end) of the word just before ``at`` within ``[lo, at)``; (at, at) if none."""
+    j = at
+    while j > lo and text[j - 1] == " ":
+        j -= 1
+    i = j
+    while i > lo and text[i - 1] != " ":
+        i -= 1
+    return i, j
+
+
+def _clause_ends(text: str, te: int, s1: int) -> bool:
+    """Whether the clause ends right after a trigger ending at ``te`` (a comma, a stop or the
+    sentence's end comes first, an adverb in -ly aside): nothing is named as its object."""
+    i = te
+    while i < s1 and text[i] in _CLOSING:
+        i += 1
+    if i >= s1 or text[i] in ".,;:!?":
+        return True
+    j = text.find(" ", i, s1)
+    word = text[i : j if j >= 0 else s1].rstrip(".,;:!?\u201d\u2019'\"")
+    if word in _CLAUSE_OPENERS:  # "called it a fabrication and said ..."
+        return True
+    return word.endswith("ly") and (j < 0 or text[j - 1] in ".,;:!?" or _clause_ends(text, j, s1))
+
+
+_CLOSING: Final = " \u201d\u2019'\""
+_CLAUSE_OPENERS: Final = frozenset({"and", "but", "as", "after", "while", "saying", "adding"})
 
 
 def _other_side(ctx: _Context, mine: set[str]) -> list[str]:

@@ -326,11 +326,22 @@ class Roles:
         delegations"): a party to a meeting, where "American soybeans" is none."""
         if s.type != "NORP" and not s.id.startswith("country:"):
             return False
-        at = s.end
-        if s.text.startswith("'s", at) or s.text.startswith("’s", at):
+        text, at = s.text, s.end
+        if text.startswith("'s", at) or text.startswith("’s", at):
             at += 2
-        word = self._bare(_first_word(s.text, at, at + 30))
-        return word in self.envoy_nouns
+        elif text.startswith("'", at) or text.startswith("’", at):
+            at += 1  # "the Philippines' ambassador"
+        # the first of two joined ("Saudi and Houthi delegations"): the noun after the second
+        words = text[at : at + 60].split(None, 4)
+        for k in range(min(len(words), 4)):
+            word = self._bare(words[k])
+            if word in self.envoy_nouns:
+                return True
+            if k == 0 and word != "and" and not words[0].endswith(","):
+                return False
+            if k == 1 and not words[k][:1].isupper():
+                return False
+        return False
 
     def _speaks(self, s: Slot) -> bool:
         """Whether a speech verb follows the slot's mention, where nothing or an opening mark

@@ -22,8 +22,9 @@ A rule file is a JSON object with any of these top-level sections:
   hosted are parties too, "X hosted Y for talks"; ``replace``: they are the only ones),
   ``accused_acts`` ("X accused Y of <event>": Y acts, X is the target if none is named),
   ``from_acts`` ("condemnation from X": where no actor is named, X right after "from" acts),
-  ``named_acts`` (where nothing else gives an actor, the first country, demonym or body named
-  before the trigger acts: "officials at the Chinese embassy did not respond"),
+  ``named_acts`` (where nothing else gives an actor, the first person, body, demonym or country
+  named before the trigger acts, not a city, goods or a name after "by", "in", "to" or "from",
+  nor one in an "asked ..." question: "officials at the Chinese embassy did not respond"),
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
   takes the parties of the last such event), ``place_targets`` (prepositions after which a
   country is what it is aimed at when nothing else is: "struck camps in X") and
