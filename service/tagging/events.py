@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 from .entities import Mention, sort_by_start
 from .modality import CueSet, Modality, cue_firsts, month_may, prime_hits
 from .patterns import Match, Matcher
-from .roles import Roles, Slot
+from .roles import Roles, Slot, _word_before
 from .text import Span, Toks, word_bit
 
 if TYPE_CHECKING:  # only in annotations: a machine integer to mypyc, a plain int as Python
@@ -1025,7 +1025,8 @@ class EventFinder:
             if d.policy is not None and not (group and d.policy.get("fallback_targets")):
                 # (both sides acting together aim at no one outside them)
                 named = self._rejected(d.objects, lows, m.first, m.last) if d.objects else ()
-                bare = _clause_ends(text, te, s1)
+                # (read only for a fallback target: where none is named yet)
+                bare = not targets and not named and _clause_ends(text, te, s1)
                 targets = self._policy(d.policy, etype, actors, targets, ctx, named, bare)
             attrs: dict[str, list[Any]] = {}
             if d.rate:
@@ -1914,24 +1915,13 @@ def _named_before(text: str, ms: list[Mention], lo: int, hi: int) -> list[str]:
             t = x.entry.type
             if t not in ("PERSON", "ORG", "NORP") and not x.entry.id.startswith("country:"):
                 continue
-            b, e = _word_span_before(text, lo, x.start)
+            b, e = _word_before(text, lo, x.start)
             if text[b:e].lower() not in _PLACE_PREPS:
                 return [x.entry.id]
     return []
 
 
 _PLACE_PREPS: Final = frozenset({"by", "in", "to", "from", "with", "into", "across"})
-
-
-def _word_span_before(text: str, lo: int, at: int) -> tuple[int, int]:
-    """(start, end) of the word just before ``at`` within ``[lo, at)``; (at, at) if none."""
-    j = at
-    while j > lo and text[j - 1] == " ":
-        j -= 1
-    i = j
-    while i > lo and text[i - 1] != " ":
-        i -= 1
-    return i, j
 
 
 def _clause_ends(text: str, te: int, s1: int) -> bool:
