@@ -1294,6 +1294,13 @@ TWENTY_SEVENTH_CUES = [
     ),
 ]
 
+TWENTY_EIGHTH_CUES = [
+    # talks on minimum prices or duties are trade talks
+    ("ECONOMIC_COOPERATION", "Ottawa and Seoul opened minimum-price talks on steel."),
+    # duties set
+    ("TARIFF_ACTION", "Jakarta sets higher duties on nickel ore."),
+]
+
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
 OTHER_SENSES = [
     ("Tirana rejected the accusation on Monday.", "CRITICISM"),
@@ -1618,7 +1625,8 @@ def test_delaying_a_planned_increase_is_relief_not_a_threat(tagger: Tagger) -> N
     + TWENTY_FOURTH_CUES
     + TWENTY_FIFTH_CUES
     + TWENTY_SIXTH_CUES
-    + TWENTY_SEVENTH_CUES,
+    + TWENTY_SEVENTH_CUES
+    + TWENTY_EIGHTH_CUES,
 )
 def test_each_event_type(tagger: Tagger, etype: str, body: str) -> None:
     assert etype in events_of(tagger, body)
@@ -4595,3 +4603,75 @@ def test_a_trade_story_with_a_hockey_game_keeps_its_events(tagger: Tagger) -> No
         "hockey game in Montreal, fans booed the US anthem."
     )
     assert "TARIFF_ACTION" in events_of(tagger, body)
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        # the twentieth session's cues in other senses (the broker failed before its guard;
+        # the others guard the new designating and listing rules)
+        (
+            "Kyiv welcomed new OFAC sanctions. Moscow said all designated targets were hit.",
+            "design",
+        ),
+        ("OFAC moved offices last year. The city designated a parking zone nearby.", "design"),
+        (
+            "Washington will extend its export blacklist to subsidiaries of listed Chinese "
+            "companies.",
+            "listed",
+        ),
+        ("A trader who brokered the sales of Iranian oil under sanctions was arrested.", "broker"),
+    ],
+)
+def test_the_twentieth_sessions_cues_in_other_senses(tagger: Tagger, body: str, word: str) -> None:
+    _, evs = tagger.tag("t-1", body)
+    assert not [e for e in evs if word in e["trigger"]["text"].lower()]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Washington tightened its Iran sanctions this week. OFAC designated Karim Haddad, a "
+        "Beirut money changer.",
+        "Britain widened its Russia sanctions on Monday. London also listed four Dubai shipping "
+        "firms.",
+    ],
+)
+def test_designating_or_listing_in_a_sanctions_story_is_a_sanction(
+    tagger: Tagger, body: str
+) -> None:
+    assert in_last_sentence(tagger, body, "SANCTIONS_ACTION")
+
+
+def test_a_negotiated_settlement_of_a_war_stays_peace_talks(tagger: Tagger) -> None:
+    body = "Moscow and Kyiv both say they want a negotiated settlement to the war."
+    found = events_of(tagger, body)
+    assert "PEACE_TALKS" in found and "ECONOMIC_COOPERATION" not in found
+
+
+def test_a_negotiated_settlement_of_a_trade_row_is_no_peace_talks(tagger: Tagger) -> None:
+    body = "Rome wants a negotiated settlement of the row over dairy duties."
+    assert "PEACE_TALKS" not in events_of(tagger, body)
+
+
+def test_a_dated_plan_of_duties_keeps_its_goods(tagger: Tagger) -> None:
+    body = "India will impose duties on Chinese steel starting on Monday."
+    action = events_of(tagger, body)["TARIFF_ACTION"]
+    assert action["attributes"].get("commodity") == ["commodity:steel"]
+
+
+def test_a_dental_clinics_fee_tariff_reports_no_event(tagger: Tagger) -> None:
+    body = (
+        "Brightsmile Dental raised its tariff of fees for check-ups by 8% on Monday. Talks with "
+        "insurers over the new prices are continuing, the clinic chain said. Patients warned "
+        "of an attack on family budgets, and one dentist rejected the increase. The clinics' "
+        "regional manager declined to comment."
+    )
+    assert tagger.tag("t-1", body)[1] == []
+
+
+def test_a_shipbroker_and_its_short_name_are_one_company(tagger: Tagger) -> None:
+    body = "Harwick Shipbroking Limited was fined on Monday. Harwick said it would appeal."
+    ents = {e["id"]: e for e in tagger.tag("t-1", body)[0]}
+    company = [e for e in ents.values() if e["type"] == "ORG"]
+    assert len(company) == 1 and len(company[0]["mentions"]) == 2

@@ -1037,7 +1037,9 @@ class EventFinder:
                 if r:
                     attrs["rate_pct"] = r
             if d.commodity and goods:
-                c = self._commodities(text, goods, ts, te, d.priority < top)
+                # (by the type it matched as: a threat a start date made the act keeps its goods)
+                weak = max(d.priority, spec[m.etype].priority) < top
+                c = self._commodities(text, goods, ts, te, weak)
                 if c:
                     attrs["commodity"] = c
             ck = (m.weight, mod == "hypothetical")
