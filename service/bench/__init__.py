@@ -1,8 +1,10 @@
 """``make bench``: geopulse measured side by side with its peers, in one run, on one corpus.
 
 Prints a table, then one line ``bench: tag_aps=… tag_vs_spacy=… e2e_aps=… e2e_vs_faust=…
-e2e_vs_aiokafka=… p50_ms=… p99_ms=… rss_mb=… scale_2v1=…``. Ratios come from measurements
-taken in this run on this machine, never from remembered figures.
+e2e_vs_aiokafka=… p50_ms=… p99_ms=… rss_mb=… scale_2v1=… tag_worker_aps=…``
+(``tag_worker_aps``: the tagger's own speed inside the one worker under load, from its
+``/metrics``, beside ``tag_aps`` taken on an otherwise idle core). Ratios come from
+measurements taken in this run on this machine, never from remembered figures.
 """
 
 from __future__ import annotations
@@ -118,14 +120,14 @@ def _end_to_end(
         def geo(workers: int) -> e2e.Starter:
             return lambda b, s, o, g: e2e.start_geopulse(b, s, o, g, workers, logs)
 
-        ours, rss = e2e.measure(addr, source, n, geo(1))
-        faust, _ = e2e.measure(
+        ours, rss, in_worker = e2e.measure(addr, source, n, geo(1))
+        faust, _, _ = e2e.measure(
             addr, source, n, lambda b, s, o, g: e2e.start_peer("faust", b, s, o, g)
         )
-        raw, _ = e2e.measure(
+        raw, _, _ = e2e.measure(
             addr, source, n, lambda b, s, o, g: e2e.start_peer("aiokafka", b, s, o, g)
         )
-        two, _ = e2e.measure(addr, source, n, geo(2))
+        two, _, _ = e2e.measure(addr, source, n, geo(2))
         rows += [
             ("end-to-end, geopulse worker", f"{ours.per_second:,.0f} art/s"),
             ("end-to-end, bare Faust consume+send agent", f"{faust.per_second:,.0f} msg/s"),
@@ -133,6 +135,10 @@ def _end_to_end(
             ("end-to-end, two geopulse workers", f"{two.per_second:,.0f} art/s"),
             ("peak RSS, geopulse worker", f"{rss:.0f} MB"),
         ]
+        if in_worker:
+            # the tagger under load: its calls' own time inside the one worker (/metrics)
+            rows.append(("tagging inside the worker, under load", f"{in_worker:,.0f} art/s"))
+            figures["tag_worker_aps"] = in_worker
         figures.update(
             e2e_aps=ours.per_second,
             e2e_vs_faust=ours.per_second / faust.per_second,
@@ -198,6 +204,7 @@ def _print(rows: list[tuple[str, str]], figures: dict[str, float]) -> None:
         "p99_ms",
         "rss_mb",
         "scale_2v1",
+        "tag_worker_aps",
     )
     parts = [f"{k}={_fmt(figures[k])}" for k in order if k in figures]
     print("bench: " + " ".join(parts))

@@ -26,6 +26,8 @@ from service.kafka import consumer, producer
 
 Messages = list[tuple[bytes, bytes]]
 SESSION_MS = "6000"
+TAG_COUNT = "geopulse_tagging_duration_seconds_count "
+TAG_SUM = "geopulse_tagging_duration_seconds_sum "
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,24 @@ class Contender:
 
     def alive(self) -> bool:
         return all(proc.poll() is None for proc in self.procs)
+
+    def tagging_rate(self) -> float | None:
+        """Articles per second of time spent inside the tagger, summed over the workers'
+        ``/metrics`` (None for a peer, which has none): the tagger's speed under the load of
+        the worker's other work and the broker, beside the bench's idle-core tagging figure."""
+        count = seconds = 0.0
+        for port in self.web_ports:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as r:
+                    text = r.read().decode()
+            except OSError:
+                return None
+            for line in text.splitlines():
+                if line.startswith(TAG_COUNT):
+                    count += float(line.split()[-1])
+                elif line.startswith(TAG_SUM):
+                    seconds += float(line.split()[-1])
+        return count / seconds if seconds > 0 else None
 
     def peak_rss_mb(self) -> float:
         """Largest peak resident set (VmHWM) among the contender's processes."""
@@ -174,15 +194,16 @@ Starter = Callable[[str, str, str, str], Contender]
 
 def measure(
     broker: str, source: str, expected: int, start: Starter, timeout_s: float = 600.0
-) -> tuple[Throughput, float]:
-    """Run one contender over the input topic: (throughput, peak RSS in MB)."""
+) -> tuple[Throughput, float, float | None]:
+    """Run one contender over the input topic: (throughput, peak RSS in MB, articles per
+    second of in-worker tagging time, None for a peer)."""
     tag = uuid.uuid4().hex[:6]
     sink, group = f"bench.{tag}.out", f"bench-{tag}"
     asyncio.run(create_topics(broker, [sink, f"{sink}.events", f"{sink}.dlq"], 4))
     contender = start(broker, source, sink, group)
     try:
         result = asyncio.run(output_span(broker, sink, expected, timeout_s, contender.alive))
-        return result, contender.peak_rss_mb()
+        return result, contender.peak_rss_mb(), contender.tagging_rate()
     finally:
         contender.stop()
 
