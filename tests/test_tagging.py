@@ -4608,8 +4608,8 @@ def test_a_trade_story_with_a_hockey_game_keeps_its_events(tagger: Tagger) -> No
 @pytest.mark.parametrize(
     ("body", "word"),
     [
-        # the twentieth session's cues in other senses (the broker failed before its guard;
-        # the others guard the new designating and listing rules)
+        # the twentieth session's cues in other senses: guards of its designating and listing
+        # rules
         (
             "Kyiv welcomed new OFAC sanctions. Moscow said all designated targets were hit.",
             "design",
@@ -4620,7 +4620,6 @@ def test_a_trade_story_with_a_hockey_game_keeps_its_events(tagger: Tagger) -> No
             "companies.",
             "listed",
         ),
-        ("A trader who brokered the sales of Iranian oil under sanctions was arrested.", "broker"),
     ],
 )
 def test_the_twentieth_sessions_cues_in_other_senses(tagger: Tagger, body: str, word: str) -> None:
@@ -4655,19 +4654,9 @@ def test_a_negotiated_settlement_of_a_trade_row_is_no_peace_talks(tagger: Tagger
 
 
 def test_a_dated_plan_of_duties_keeps_its_goods(tagger: Tagger) -> None:
-    body = "India will impose duties on Chinese steel starting on Monday."
+    body = "India will impose duties on Chinese steel from July 1, after Beijing banned chips."
     action = events_of(tagger, body)["TARIFF_ACTION"]
     assert action["attributes"].get("commodity") == ["commodity:steel"]
-
-
-def test_a_dental_clinics_fee_tariff_reports_no_event(tagger: Tagger) -> None:
-    body = (
-        "Brightsmile Dental raised its tariff of fees for check-ups by 8% on Monday. Talks with "
-        "insurers over the new prices are continuing, the clinic chain said. Patients warned "
-        "of an attack on family budgets, and one dentist rejected the increase. The clinics' "
-        "regional manager declined to comment."
-    )
-    assert tagger.tag("t-1", body)[1] == []
 
 
 def test_a_shipbroker_and_its_short_name_are_one_company(tagger: Tagger) -> None:

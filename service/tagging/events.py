@@ -1037,9 +1037,9 @@ class EventFinder:
                 if r:
                     attrs["rate_pct"] = r
             if d.commodity and goods:
-                # (by the type it matched as: a threat a start date made the act keeps its goods)
-                weak = max(d.priority, spec[m.etype].priority) < top
-                c = self._commodities(text, goods, ts, te, weak)
+                # a threat a start date made the act keeps the goods of its own clause
+                weak = d.priority < top
+                c = self._commodities(text, goods, ts, te, weak, spec[m.etype].priority >= top)
                 if c:
                     attrs["commodity"] = c
             ck = (m.weight, mod == "hypothetical")
@@ -1512,18 +1512,24 @@ class EventFinder:
         ts: int,
         te: int,
         weak: bool,
+        own_clause: bool = False,
     ) -> list[str]:
         """Commodities this trigger governs: inside it, or (unless a stronger goods-taking event
         shares the sentence) elsewhere in its sentence, but not cut off by a clause opened
-        before the trigger ("X imports oil and warns that it may retaliate")."""
+        before the trigger ("X imports oil and warns that it may retaliate"). ``own_clause``:
+        a weak event that matched as the strongest (a dated threat made the act) keeps the
+        goods of its own clause ("will impose duties on pork from May 1", not "... after X
+        banned chips")."""
         out: set[str] = set()
         for g in goods:
             if ts <= g.start and g.end <= te:
                 out.add(g.entry.id)
                 continue
-            if weak:
+            if weak and not (own_clause and g.start >= te):
                 continue
             if g.end <= ts and self.roles.boundary_re.search(text, g.end, ts):
+                continue
+            if weak and self.roles.boundary_re.search(text, te, g.start):
                 continue
             out.add(g.entry.id)
         return sorted(out)
