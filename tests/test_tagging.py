@@ -1299,6 +1299,8 @@ TWENTY_EIGHTH_CUES = [
     ("ECONOMIC_COOPERATION", "Ottawa and Seoul opened minimum-price talks on steel."),
     # duties set
     ("TARIFF_ACTION", "Jakarta sets higher duties on nickel ore."),
+    # an agreement signed at a place: the signatories met there
+    ("DIPLOMATIC_CONTACT", "Peru and Bolivia signed a water-sharing accord in La Paz on Monday."),
 ]
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
@@ -4620,6 +4622,9 @@ def test_a_trade_story_with_a_hockey_game_keeps_its_events(tagger: Tagger) -> No
             "companies.",
             "listed",
         ),
+        ("Kenya signed a deal in 2019 to buy Chinese trains.", "signed"),
+        ("The two countries signed an agreement in principle.", "signed"),
+        ("Trump signed an executive order in the Oval Office.", "signed"),
     ],
 )
 def test_the_twentieth_sessions_cues_in_other_senses(tagger: Tagger, body: str, word: str) -> None:
