@@ -1301,6 +1301,13 @@ TWENTY_EIGHTH_CUES = [
     ("TARIFF_ACTION", "Jakarta sets higher duties on nickel ore."),
     # an agreement signed at a place: the signatories met there
     ("DIPLOMATIC_CONTACT", "Peru and Bolivia signed a water-sharing accord in La Paz on Monday."),
+    # a warning that one's own forces would act is a threat of force; that lifted measures
+    # would return, a sanctions threat
+    (
+        "MILITARY_ESCALATION",
+        "Seoul warned that its military would resume operations near the border.",
+    ),
+    ("SANCTIONS_THREAT", "The AU warned that the measures would be reimposed if the vote slipped."),
 ]
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
@@ -4625,6 +4632,8 @@ def test_a_trade_story_with_a_hockey_game_keeps_its_events(tagger: Tagger) -> No
         ("Kenya signed a deal in 2019 to buy Chinese trains.", "signed"),
         ("The two countries signed an agreement in principle.", "signed"),
         ("Trump signed an executive order in the Oval Office.", "signed"),
+        ("The central bank warned that it would act if inflation rose.", "warned"),
+        ("Beijing warned that it would respond to the troops' new tariffs.", "warned"),
     ],
 )
 def test_the_twentieth_sessions_cues_in_other_senses(tagger: Tagger, body: str, word: str) -> None:
