@@ -1308,6 +1308,13 @@ TWENTY_EIGHTH_CUES = [
         "Seoul warned that its military would resume operations near the border.",
     ),
     ("SANCTIONS_THREAT", "The AU warned that the measures would be reimposed if the vote slipped."),
+    # a call to stop military pressure, or to avoid steps that would worsen things, is a call
+    # for restraint
+    ("CEASEFIRE", "Ottawa called on Moscow to stop its reckless flights near allied airspace."),
+    (
+        "CEASEFIRE",
+        "Jakarta urged both navies to refrain from actions that could inflame the shoal.",
+    ),
 ]
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
@@ -4634,6 +4641,7 @@ def test_a_trade_story_with_a_hockey_game_keeps_its_events(tagger: Tagger) -> No
         ("Trump signed an executive order in the Oval Office.", "signed"),
         ("The central bank warned that it would act if inflation rose.", "warned"),
         ("Beijing warned that it would respond to the troops' new tariffs.", "warned"),
+        ("Police urged the gangs to stop the attacks on shopkeepers.", "urged"),
     ],
 )
 def test_the_twentieth_sessions_cues_in_other_senses(tagger: Tagger, body: str, word: str) -> None:
