@@ -1315,6 +1315,9 @@ TWENTY_EIGHTH_CUES = [
         "CEASEFIRE",
         "Jakarta urged both navies to refrain from actions that could inflame the shoal.",
     ),
+    # a duty put off by a stated time; a ban's exemption for a country
+    ("TARIFF_RELIEF", "Lima will postpone by four months a 9% surcharge on Chilean wine."),
+    ("SANCTIONS_RELIEF", "Moscow kept its petrol export ban but exempted Belarus on Friday."),
 ]
 
 # cue words in senses that are not the type they cue, from reviews and the sets' misses
@@ -4642,6 +4645,8 @@ def test_a_trade_story_with_a_hockey_game_keeps_its_events(tagger: Tagger) -> No
         ("The central bank warned that it would act if inflation rose.", "warned"),
         ("Beijing warned that it would respond to the troops' new tariffs.", "warned"),
         ("Police urged the gangs to stop the attacks on shopkeepers.", "urged"),
+        ("The union suspended for ten days its wage talks as fares rose.", "suspended"),
+        ("The smoking ban exempts hotel terraces.", "exempt"),
     ],
 )
 def test_the_twentieth_sessions_cues_in_other_senses(tagger: Tagger, body: str, word: str) -> None:
