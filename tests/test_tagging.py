@@ -1315,6 +1315,8 @@ TWENTY_EIGHTH_CUES = [
         "CEASEFIRE",
         "Jakarta urged both navies to refrain from actions that could inflame the shoal.",
     ),
+    # talks named by what is traded are trade talks
+    ("ECONOMIC_COOPERATION", "Oslo and Brussels resumed fisheries talks on Tuesday."),
     # a duty put off by a stated time; a ban's exemption for a country
     ("TARIFF_RELIEF", "Lima will postpone by four months a 9% surcharge on Chilean wine."),
     ("SANCTIONS_RELIEF", "Moscow kept its petrol export ban but exempted Belarus on Friday."),
@@ -4667,6 +4669,11 @@ def test_designating_or_listing_in_a_sanctions_story_is_a_sanction(
     tagger: Tagger, body: str
 ) -> None:
     assert in_last_sentence(tagger, body, "SANCTIONS_ACTION")
+
+
+def test_talks_named_by_goods_are_trade_talks_only(tagger: Tagger) -> None:
+    found = events_of(tagger, "Seoul and Canberra opened lithium talks in Perth.")
+    assert "ECONOMIC_COOPERATION" in found and "DIPLOMATIC_CONTACT" not in found
 
 
 def test_a_negotiated_settlement_of_a_war_stays_peace_talks(tagger: Tagger) -> None:
