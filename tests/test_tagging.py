@@ -4698,3 +4698,25 @@ def test_a_shipbroker_and_its_short_name_are_one_company(tagger: Tagger) -> None
     ents = {e["id"]: e for e in tagger.tag("t-1", body)[0]}
     company = [e for e in ents.values() if e["type"] == "ORG"]
     assert len(company) == 1 and len(company[0]["mentions"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        (
+            "Lusaka has called for a joint border patrol, a proposal Kinshasa has so far rejected.",
+            "place:kinshasa",
+            "place:lusaka",
+        ),
+        (
+            "Athens has long demanded the withdrawal of the drillship, a condition Ankara rejects.",
+            "place:ankara",
+            "place:athens",
+        ),
+    ],
+)
+def test_a_proposal_another_rejected_is_aimed_at_who_made_it(
+    tagger: Tagger, body: str, actor: str, target: str
+) -> None:
+    rejection = events_of(tagger, body)["REJECTION"]
+    assert rejection["actors"] == [actor] and rejection["targets"] == [target]

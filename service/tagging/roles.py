@@ -148,6 +148,7 @@ class Roles:
         self.host_verbs = s("host_verbs")
         # "..., a charge Z denied": what was said, right before the one who answers it
         self.rebutted = s("rebutted_nouns")
+        self.rebut_gap = s("rebuttal_gap_words")
         self._coord_memo: dict[str, bool] = {}
         self._word_memo: dict[str, str] = {}  # see _bare
         self._before_memo: dict[str, BeforeWord] = {}  # see _before_word
@@ -946,13 +947,17 @@ class Roles:
     def _rebuttal(
         self, ss: list[Slot], before: list[int], subj: list[int], text: str, trig_start: int
     ) -> tuple[list[str], list[str]] | None:
-        """ "X accused Y of ..., a charge Z denied": Z, named right before the trigger after a
-        noun for what was said (``rebutted_nouns``), acts against the sentence's subject X."""
+        """ "X accused Y of ..., a charge Z denied": Z, named right before the trigger (or before
+        auxiliaries and adverbs only: ``rebuttal_gap_words``) after a noun for what was said
+        or asked (``rebutted_nouns``), acts against the sentence's subject X."""
         if not before or not text:
             return None
         last = ss[before[-1]]
-        if last.prev not in self.rebutted or text[last.end : trig_start].strip():
+        if last.prev not in self.rebutted:
             return None
+        gap = text[last.end : trig_start]
+        if gap.strip() and not self.rebut_gap.issuperset(gap.lower().split()):
+            return None  # ("a proposal Moscow has so far rejected": auxiliaries and adverbs)
         actors = [last.id]
         first = next((k for k in subj if k != before[-1]), -1)
         targets = [t for t in self._group(ss, first, 1) if t not in actors] if first >= 0 else []

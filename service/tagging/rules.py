@@ -366,6 +366,7 @@ SINGLE_WORD_CUES = frozenset(
         "seat_nouns",
         "host_verbs",
         "rebutted_nouns",
+        "rebuttal_gap_words",
         "commercial_heads",
         "fresh_act_nouns",
         "org_roles_after",
