@@ -4720,3 +4720,8 @@ def test_a_proposal_another_rejected_is_aimed_at_who_made_it(
 ) -> None:
     rejection = events_of(tagger, body)["REJECTION"]
     assert rejection["actors"] == [actor] and rejection["targets"] == [target]
+
+
+def test_the_body_that_judges_a_dispute_is_no_target(tagger: Tagger) -> None:
+    body = "Jakarta condemned the EU's ban and took its complaint to the World Trade Organization."
+    assert "org:wto" not in events_of(tagger, body)["CRITICISM"]["targets"]

@@ -299,6 +299,7 @@ class _Type:
         "commodity",
         "conventions",
         "fixed_modality",
+        "forum_free",
         "from_acts",
         "future_type",
         "hedges",
@@ -355,6 +356,7 @@ class _Type:
         self.pending = roles.get("fallback_targets") == "sides"
         self.needs_party = bool(roles.get("needs_party"))
         self.named_acts = bool(roles.get("named_acts"))
+        self.forum_free = bool(roles.get("forum_free"))
         self.sides_rank = int(roles.get("sides", 0))
         self.rate = "rate_pct" in wanted
         self.clause_rates = bool(d.get("clause_rates"))
@@ -451,6 +453,7 @@ class EventFinder:
         self.collective_leaders = CueSet(cues.get("collective_leaders", []))
         self.leader_titles = tuple(t + " " for t in cues.get("leader_titles", []))
         self.ref_dets = _lowered(cues, "reference_determiners")
+        self.forums = frozenset(cues.get("forum_bodies", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
         self.org_anaphora = CueSet(cues.get("org_anaphora", []))
         self.fresh_nouns = _lowered(cues, "fresh_act_nouns")
@@ -1022,6 +1025,13 @@ class EventFinder:
                     lo = comma if comma >= 0 else ts
                 actors = _named_before(text, ms, lo, ts)
                 targets = [t for t in targets if t not in actors]
+            if d.forum_free and targets and not self.forums.isdisjoint(targets):
+                # "violates the rules of the WTO", "will take the case to the WTO": the body
+                # that judges the dispute is not what the criticism or threat is aimed at
+                # (kept where it is the event's only party)
+                kept = [t for t in targets if t not in self.forums]
+                if kept or actors:
+                    targets = kept
             if d.policy is not None and not (group and d.policy.get("fallback_targets")):
                 # (both sides acting together aim at no one outside them)
                 named = self._rejected(d.objects, lows, m.first, m.last) if d.objects else ()

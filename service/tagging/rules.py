@@ -25,6 +25,8 @@ A rule file is a JSON object with any of these top-level sections:
   ``named_acts`` (where nothing else gives an actor, the first person, body, demonym or country
   named before the trigger acts, not a city, goods or a name after "by", "in", "to" or "from",
   nor one in an "asked ..." question: "officials at the Chinese embassy did not respond"),
+  ``forum_free`` (a body that judges disputes, listed in the cue list ``forum_bodies``, is
+  never a target: "violates the rules of the WTO"),
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
   takes the parties of the last such event), ``place_targets`` (prepositions after which a
   country is what it is aimed at when nothing else is: "struck camps in X") and
@@ -254,6 +256,7 @@ ROLE_FLAGS = frozenset(
         "rebuts",
         "from_acts",
         "named_acts",
+        "forum_free",
     }
 )
 ROLE_VALUES = frozenset(
