@@ -4725,3 +4725,8 @@ def test_a_proposal_another_rejected_is_aimed_at_who_made_it(
 def test_the_body_that_judges_a_dispute_is_no_target(tagger: Tagger) -> None:
     body = "Jakarta condemned the EU's ban and took its complaint to the World Trade Organization."
     assert "org:wto" not in events_of(tagger, body)["CRITICISM"]["targets"]
+
+
+def test_an_unnamed_government_accused_is_the_actors_country(tagger: Tagger) -> None:
+    body = "Canada's opposition Conservatives accused the government of caving in on dairy tariffs."
+    assert events_of(tagger, body)["CRITICISM"]["targets"] == ["country:CAN"]

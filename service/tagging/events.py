@@ -303,6 +303,7 @@ class _Type:
         "from_acts",
         "future_type",
         "hedges",
+        "home_government",
         "hosted",
         "judges",
         "key",
@@ -357,6 +358,7 @@ class _Type:
         self.needs_party = bool(roles.get("needs_party"))
         self.named_acts = bool(roles.get("named_acts"))
         self.forum_free = bool(roles.get("forum_free"))
+        self.home_government = bool(roles.get("home_government"))
         self.sides_rank = int(roles.get("sides", 0))
         self.rate = "rate_pct" in wanted
         self.clause_rates = bool(d.get("clause_rates"))
@@ -454,6 +456,7 @@ class EventFinder:
         self.leader_titles = tuple(t + " " for t in cues.get("leader_titles", []))
         self.ref_dets = _lowered(cues, "reference_determiners")
         self.forums = frozenset(cues.get("forum_bodies", []))
+        self.home_objects = tuple(w.lower() + " " for w in cues.get("home_government_objects", []))
         self.pronouns = CueSet(cues.get("pronouns", []))
         self.org_anaphora = CueSet(cues.get("org_anaphora", []))
         self.fresh_nouns = _lowered(cues, "fresh_act_nouns")
@@ -1025,6 +1028,9 @@ class EventFinder:
                     lo = comma if comma >= 0 else ts
                 actors = _named_before(text, ms, lo, ts)
                 targets = [t for t in targets if t not in actors]
+            if d.home_government and not targets and self._home_object(text, te, s1):
+                # "the opposition accused the government of ...": the story's own country
+                targets = _home_country(ms, actors, ctx)
             if d.forum_free and targets and not self.forums.isdisjoint(targets):
                 # "violates the rules of the WTO", "will take the case to the WTO": the body
                 # that judges the dispute is not what the criticism or threat is aimed at
@@ -1437,6 +1443,13 @@ class EventFinder:
         if not extra:
             return matches
         return _in_order(matches + extra)  # (a lambda here made a closure per call)
+
+    def _home_object(self, text: str, te: int, s1: int) -> bool:
+        """Whether the trigger ending at ``te`` is followed by a phrase for a government left
+        unnamed ("the government", ``home_government_objects``)."""
+        return bool(self.home_objects) and text[te : min(s1, te + 40)].lstrip().lower().startswith(
+            self.home_objects
+        )
 
     def _in_kin(self, matches: list[Match], i: int, etype: str) -> bool:
         """Whether token i is inside a match of ``etype``'s family after its first word: "its
@@ -1922,6 +1935,23 @@ def _bare_match(matches: list[Match], i: int) -> int:
 def _recent_types(ctx: _Context) -> dict[str, int]:
     """Each type's latest index among the field's last events (``HISTORY_REACH``)."""
     return {t: k for k, (t, _, _) in enumerate(ctx.history[-HISTORY_REACH:])}
+
+
+def _home_country(ms: list[Mention], actors: list[str], ctx: _Context) -> list[str]:
+    """The country an unnamed government belongs to: the actor's own, else the country the
+    sentence names most (``ms``: its mentions), as a list (none where it names none)."""
+    for a in actors:
+        c = ctx.country_of(a)
+        if c.startswith("country:"):
+            return [c]
+    counts: dict[str, int] = {}
+    for x in ms:
+        home = x.entry.id if x.entry.id.startswith("country:") else x.entry.country
+        if home:
+            counts[home] = counts.get(home, 0) + 1
+    if not counts:
+        return []
+    return [max(counts, key=counts.__getitem__)]
 
 
 def _named_before(text: str, ms: list[Mention], lo: int, hi: int) -> list[str]:
