@@ -4730,3 +4730,39 @@ def test_the_body_that_judges_a_dispute_is_no_target(tagger: Tagger) -> None:
 def test_an_unnamed_government_accused_is_the_actors_country(tagger: Tagger) -> None:
     body = "Canada's opposition Conservatives accused the government of caving in on dairy tariffs."
     assert events_of(tagger, body)["CRITICISM"]["targets"] == ["country:CAN"]
+
+
+@pytest.mark.parametrize(
+    ("body", "etype"),
+    [
+        # guards a review of the twentieth session's later rules asked for
+        ("Hospital managers warned that the strikes would take a heavy toll on patients.", "ESC"),
+        ("The IMF warned that inflationary forces could take hold in Germany.", "ESCALATION"),
+        ("Airlines urged Italy to halt the strikes by air traffic controllers.", "CEASEFIRE"),
+        ("The Fed should avoid any move that could destabilise markets, Beijing said.", "FIRE"),
+        ("Egypt and Israel signed a peace treaty in 1979.", "DIPLOMATIC_CONTACT"),
+        ("Britain delayed by five years the increase in the state pension age.", "RELIEF"),
+        ("The EU's ban on petrol cars exempts e-fuels, Germany said.", "SANCTIONS_RELIEF"),
+        ("France warned that security measures would be tightened before the Games.", "THREAT"),
+    ],
+)
+def test_the_twentieth_sessions_later_rules_in_other_senses(
+    tagger: Tagger, body: str, etype: str
+) -> None:
+    assert not [t for t in events_of(tagger, body) if t.endswith(etype)]
+
+
+def test_a_judging_body_criticised_by_name_stays_the_target(tagger: Tagger) -> None:
+    found = events_of(tagger, "The US criticised the WTO for failing to reform.")
+    assert found["CRITICISM"]["targets"] == ["org:wto"]
+
+
+def test_an_unnamed_government_accused_by_a_foreign_embassy_is_the_host(tagger: Tagger) -> None:
+    body = "The Chinese embassy in Manila accused the government of spreading lies."
+    assert events_of(tagger, body)["CRITICISM"]["targets"] == ["country:PHL"]
+
+
+def test_an_ally_who_also_rejected_a_demand_does_not_oppose_its_critic(tagger: Tagger) -> None:
+    body = "Ukraine criticised Russia's demand for neutrality, a demand NATO has also rejected."
+    rejection = events_of(tagger, body).get("REJECTION", {"actors": []})
+    assert "org:nato" not in rejection["actors"]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 from .entities import Mention, sort_by_start
 from .modality import CueSet, Modality, cue_firsts, month_may, prime_hits
 from .patterns import Match, Matcher
-from .roles import Roles, Slot, _word_before
+from .roles import Roles, Slot, _first_word, _word_before
 from .text import Span, Toks, word_bit
 
 if TYPE_CHECKING:  # only in annotations: a machine integer to mypyc, a plain int as Python
@@ -1033,9 +1033,11 @@ class EventFinder:
                 targets = _home_country(ms, actors, ctx)
             if d.forum_free and targets and not self.forums.isdisjoint(targets):
                 # "violates the rules of the WTO", "will take the case to the WTO": the body
-                # that judges the dispute is not what the criticism or threat is aimed at
-                # (kept where it is the event's only party)
-                kept = [t for t in targets if t not in self.forums]
+                # that judges the dispute, named after a preposition, is not what the criticism
+                # or threat is aimed at ("criticised the WTO" is; kept where it is the event's
+                # only party)
+                forums = _forums_judging(text, ms, self.forums)
+                kept = [t for t in targets if t not in forums]
                 if kept or actors:
                     targets = kept
             if d.policy is not None and not (group and d.policy.get("fallback_targets")):
@@ -1938,20 +1940,84 @@ def _recent_types(ctx: _Context) -> dict[str, int]:
 
 
 def _home_country(ms: list[Mention], actors: list[str], ctx: _Context) -> list[str]:
-    """The country an unnamed government belongs to: the actor's own, else the country the
-    sentence names most (``ms``: its mentions), as a list (none where it names none)."""
-    for a in actors:
-        c = ctx.country_of(a)
-        if c.startswith("country:"):
-            return [c]
+    """The country an unnamed government belongs to: the one the sentence names most (``ms``:
+    its mentions) other than the actor's own ("the Chinese embassy in Manila accused the
+    government"), else the actor's own ("Canada's opposition accused the government"), as a
+    list (none where the sentence names none)."""
+    own = {ctx.country_of(a) for a in actors}
     counts: dict[str, int] = {}
+    others: dict[str, int] = {}
     for x in ms:
         home = x.entry.id if x.entry.id.startswith("country:") else x.entry.country
         if home:
             counts[home] = counts.get(home, 0) + 1
-    if not counts:
+            if home not in own:
+                others[home] = others.get(home, 0) + 1
+    pick = others or counts
+    if not pick:
         return []
-    return [max(counts, key=counts.__getitem__)]
+    return [max(pick, key=pick.__getitem__)]
+
+
+def _forums_judging(text: str, ms: list[Mention], forums: frozenset[str]) -> set[str]:
+    """The bodies of ``forums`` the sentence names after a preposition ("took the case to the
+    WTO", "the rules of the WTO") or as a modifier ("WTO rules"), not as the object of a verb
+    ("criticised the WTO")."""
+    out: set[str] = set()
+    for x in ms:
+        if x.entry.id in forums:
+            b, e = _word_before(text, 0, x.start)
+            word = text[b:e].lower()
+            if word == "the":
+                b, e = _word_before(text, 0, b)
+                word = text[b:e].lower()
+            nxt = _first_word(text, x.end, x.end + 16).lower().rstrip(".,;:!?\"'\u201d\u2019")
+            if word in _FORUM_PREPS or nxt in _FORUM_NOUNS:
+                out.add(x.entry.id)  # (or a modifier: "WTO rules", "files WTO complaint")
+    return out
+
+
+_FORUM_NOUNS: Final = frozenset(
+    {
+        "rules",
+        "rule",
+        "complaint",
+        "complaints",
+        "case",
+        "cases",
+        "consultations",
+        "panel",
+        "panels",
+        "dispute",
+        "disputes",
+        "ruling",
+        "rulings",
+        "obligations",
+        "commitments",
+        "law",
+    }
+)
+_FORUM_PREPS: Final = frozenset(
+    {
+        "to",
+        "at",
+        "of",
+        "before",
+        "under",
+        "with",
+        "from",
+        "by",
+        "a",
+        "ask",
+        "asked",
+        "asks",
+        "asking",
+        "notified",
+        "notify",
+        "petitioned",
+        "including",
+    }
+)  # ("ask the WTO to rule", "a WTO panel found"): the forum, asked or ruling
 
 
 def _named_before(text: str, ms: list[Mention], lo: int, hi: int) -> list[str]:
