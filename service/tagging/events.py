@@ -1029,7 +1029,8 @@ class EventFinder:
                 actors = _named_before(text, ms, lo, ts)
                 targets = [t for t in targets if t not in actors]
             if d.home_government and not targets and self._home_object(text, te, s1):
-                # "the opposition accused the government of ...": the story's own country
+                # "the opposition accused the government of ...": whose government, from the
+                # countries the sentence names (_home_country)
                 targets = _home_country(ms, actors, ctx)
             if d.forum_free and targets and not self.forums.isdisjoint(targets):
                 # "violates the rules of the WTO", "will take the case to the WTO": the body

@@ -25,10 +25,12 @@ A rule file is a JSON object with any of these top-level sections:
   ``named_acts`` (where nothing else gives an actor, the first person, body, demonym or country
   named before the trigger acts, not a city, goods or a name after "by", "in", "to" or "from",
   nor one in an "asked ..." question: "officials at the Chinese embassy did not respond"),
-  ``forum_free`` (a body that judges disputes, listed in the cue list ``forum_bodies``, is
-  never a target: "violates the rules of the WTO"), ``home_government`` (a government left
-  unnamed right after the trigger, cue list ``home_government_objects``, is the actor's
-  country, else the one the sentence names most: "the opposition accused the government of"),
+  ``forum_free`` (a body that judges disputes, cue list ``forum_bodies``, named after a
+  preposition or as a modifier is no target unless it is the only party: "took its complaint
+  to the WTO", "WTO rules", not "criticised the WTO"), ``home_government`` (a government left
+  unnamed right after the trigger, cue list ``home_government_objects``, is the country the
+  sentence names most other than the actor's own, else the actor's own: "the Chinese embassy
+  in Manila accused the government of"),
   ``refer_back`` ("the talks", "the truce": a definite reference naming fewer than two parties
   takes the parties of the last such event), ``place_targets`` (prepositions after which a
   country is what it is aimed at when nothing else is: "struck camps in X") and
