@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev
 
-.PHONY: install native run test lint typecheck unit eval bench reliability clean
+.PHONY: install native run test lint typecheck unit eval bench reliability model clean
 
 install: $(STAMP)
 
@@ -49,6 +49,11 @@ eval: native
 
 bench: $(SPACY_STAMP) native
 	$(BIN)/python -m service bench $(BENCH_ARGS)
+
+# Fit the sentence model again from the labelled sets tests/data/training.json names (after a
+# set is added or changed; a test fails until then).
+model: install
+	$(BIN)/python -m service train $(TRAIN_ARGS)
 
 reliability: native
 	$(BIN)/python -m service reliability $(RELIABILITY_ARGS)

@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    if args.command in ("eval", "bench", "reliability"):
+    if args.command in ("eval", "bench", "reliability", "train"):
         return int(args.forward(rest))
     if args.command == "native":
         from service.native import command
@@ -90,6 +90,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("reliability", help="fault scenarios on a fresh broker: a table").set_defaults(
         forward=_forward("service.reliability")
+    )
+    sub.add_parser("train", help="fit the sentence model to the labelled sets").set_defaults(
+        forward=_forward("service.training")
     )
     return p
 

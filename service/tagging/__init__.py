@@ -172,6 +172,7 @@ class Tagger:
         sides: list[str] = []
         topic = [0, 0, 0]
         stems: list[frozenset[str]] = []  # the article's stems, built by either call at most
+        modelled: list[str] = []  # the ids of the events the sentence model made
         body_events = self.events.find(
             article_id,
             "body",
@@ -183,6 +184,7 @@ class Tagger:
             topic,
             [words["title"]],  # the title's tokens, for words the whole article must hold
             stems,
+            modelled,
         )
         events = self.events.find(
             article_id,
@@ -195,12 +197,21 @@ class Tagger:
             topic,
             [words["body"]],  # the body's tokens, for the title
             stems,
+            modelled,
         )
         events.extend(body_events)
         events = self.events.story_talks(article_id, events, mentions)
         if events and off_topic(topic[0], topic[1], topic[2], _one_country(mentions)):
             events = []  # a match report's "attack" or a forecast's "warning" is no event
+        if modelled and _all_modelled(events, modelled):
+            events = []  # the model adds to a story the rules show is one; it starts none
         return group(mentions), events
+
+
+def _all_modelled(events: list[dict[str, Any]], modelled: list[str]) -> bool:
+    """Whether every event is one the sentence model made (a storm's "assault on the coast")."""
+    ids = set(modelled)
+    return all(e["id"] in ids for e in events)
 
 
 def _one_country(mentions: list[Mention]) -> bool:

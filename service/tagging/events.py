@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, Final
 
+from .classifier import MODEL_WEIGHT, SentenceModel
 from .entities import Mention, sort_by_start
 from .modality import CueSet, Modality, cue_firsts, month_may, prime_hits
 from .patterns import Match, Matcher
@@ -177,6 +178,7 @@ class _Context:
         "first_sides",
         "history",
         "leaders",
+        "modelled",
         "parties",
         "pending",
         "shared",
@@ -204,6 +206,7 @@ class _Context:
         self.first_sides: list[str] = []  # the first two opposed parties the field set up
         self.pending: list[dict[str, Any]] = []  # events waiting for sides set up later
         self.history: list[tuple[str, list[str], list[str]]] = []  # (type, actors, targets)
+        self.modelled: list[str] = []  # the ids of the events the sentence model made
 
     def set_sides(self, ids: list[str], rank: int = 1) -> None:
         """Two distinct opposed parties (countries where persons are named) become the sides;
@@ -380,6 +383,7 @@ class EventFinder:
         self.types: dict[str, Any] = rules["event_types"]
         cues = rules["cues"]
         self.matcher = Matcher(self.types, _lowered(cues, "gap_stops"))
+        self.model = SentenceModel(rules.get("sentence_model", {}), frozenset(self.types))
         # a type's family, the part of its name before "_" (TARIFF, SANCTIONS): only a
         # stronger type of the same family takes a match's words (_resolve)
         self._family = {t: t.split("_", 1)[0] for t in self.types}
@@ -525,6 +529,7 @@ class EventFinder:
         topic: list[int] | None = None,
         article: list[list[Toks]] | None = None,
         stems: list[frozenset[str]] | None = None,
+        modelled: list[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Events of one field (``all_toks``: its sentences' tokens). ``sides``: the article's
         two opposed sides as found elsewhere (the body's, for the title); an empty list is
@@ -534,7 +539,8 @@ class EventFinder:
         ``article``: the other field's tokens (the body's, for the title).
         ``stems``: a list the calls for an article's fields share, in which the first that
         needs the stems of all its fields (``all_toks`` and ``article``, the same tokens
-        for each call) leaves them for the others."""
+        for each call) leaves them for the others.
+        ``modelled``: the ids of the events the sentence model made are added to it."""
         events: list[dict[str, Any]] = []
         mi = 0
         ctx = _Context(
@@ -589,6 +595,8 @@ class EventFinder:
             topic[2] += dom
         if sides is not None and not sides and ctx.first_sides:
             sides.extend(ctx.first_sides)
+        if modelled is not None:
+            modelled.extend(ctx.modelled)
         for ev in ctx.pending:
             # a mediation before the article set up its sides ("X offered to mediate")
             if not ev["targets"] and ctx.first_sides:
@@ -802,6 +810,10 @@ class EventFinder:
             matches = self._references(toks, ms, ctx, matches, places)
         if bits & _LABEL_VERB and _CRITICISM in self.spec:
             matches = self._scare_label(text, toks, matches)
+        if self.model.on:  # what no rule foresaw: the types the sentence model adds
+            guessed = self.model.matches(toks.stems, matches)
+            if guessed:
+                matches = _in_order(matches + guessed)
         if not matches:
             ctx.learn(ms, text, self.leader_titles)  # "the two leaders" may name them later
             return []
@@ -1080,6 +1092,8 @@ class EventFinder:
             ev["modality"] = mod
             ev["confidence"] = conf
             out[etype] = ev
+            if m.weight == MODEL_WEIGHT:
+                ctx.modelled.append(ev["id"])
             starts.append(ts)
             types.append(etype)
             if not targets and d.pending and len(ctx.sides) != 2:

@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections.abc import Callable
 from importlib.resources import files
@@ -82,7 +83,14 @@ from .text import tokenize
 # From the package, not __file__: a module compiled by mypyc (service.native) reports a
 # __file__ built from the relative path it was compiled from, which names no real file.
 DATA_DIR = Path(str(files("service.tagging"))) / "data"
-BUILTIN_FILES = ("events.json", "cues.json", "entities.json", "places.json", "commodities.json")
+BUILTIN_FILES = (
+    "events.json",
+    "cues.json",
+    "entities.json",
+    "places.json",
+    "commodities.json",
+    "sentence_model.json",
+)
 _TYPE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
 _ID_RE = re.compile(r"(person|org|country|place|norp|commodity):[A-Za-z0-9][A-Za-z0-9._-]*")
 _ISO3_RE = re.compile(r"[A-Z]{3}")
@@ -405,6 +413,44 @@ def _references(v: Any, path: str, errs: list[str]) -> None:
         _str_list(x, f"{path}.{k}", errs)
 
 
+def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
+    """``{"threshold": p, "types": {TYPE: {"bias": b, "weights": {feature: w}}}, ...}``: the
+    sentence model (service/tagging/classifier.py); a feature is a stem or two, space-separated.
+    A file may set the threshold alone (1 turns the model off)."""
+    if not isinstance(v, dict):
+        errs.append(f"{path}: expected an object")
+        return
+    for key in ("threshold", "threshold_beside_rules"):
+        t = v.get(key, 0.5)
+        if not _number(t) or not 0 < t <= 1:
+            errs.append(f"{path}.{key}: expected a probability in (0, 1]")
+    if not _number(v.get("gate", 0.0)):
+        errs.append(f"{path}.gate: expected a number")
+    types = v.get("types", {})
+    if not isinstance(types, dict):
+        errs.append(f"{path}.types: expected an object of event type -> model")
+        return
+    for name, d in types.items():
+        where = f"{path}.types.{name}"
+        if not isinstance(name, str) or not _TYPE_RE.fullmatch(name):
+            errs.append(f"{where}: expected an event type name (A_Z)")
+        if not isinstance(d, dict) or not _number(d.get("bias")):
+            errs.append(f"{where}.bias: expected a number")
+            continue
+        weights = d.get("weights")
+        if not isinstance(weights, dict):
+            errs.append(f"{where}.weights: expected an object of feature -> number")
+            continue
+        for feat, w in weights.items():
+            if not _number(w) or not 1 <= len(feat.split(" ")) <= 2 or "" in feat.split(" "):
+                errs.append(f"{where}.weights.{feat}: expected one or two stems -> a number")
+                break
+
+
+def _number(x: Any) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+
+
 SECTIONS: dict[str, Check] = {
     "event_types": _event_types,
     "people": _named_list(("person",)),
@@ -418,6 +464,7 @@ SECTIONS: dict[str, Check] = {
     "commodity_blockers": _str_list,
     "cues": _cues,
     "event_references": _references,
+    "sentence_model": _sentence_model,
 }
 
 
@@ -476,7 +523,15 @@ def _load(rules_dir: str | Path | None) -> tuple[Rules, list[str]]:
     merged: Rules = {
         k: (
             {}
-            if k in ("event_types", "country_aliases", "demonyms", "cues", "event_references")
+            if k
+            in (
+                "event_types",
+                "country_aliases",
+                "demonyms",
+                "cues",
+                "event_references",
+                "sentence_model",
+            )
             else []
         )
         for k in SECTIONS
@@ -498,6 +553,9 @@ def _load(rules_dir: str | Path | None) -> tuple[Rules, list[str]]:
         ft = d.get("future_type") if isinstance(d, dict) else None
         if ft is not None and ft not in types:
             problems.append(f"event type {name}: future_type {ft!r} is not a defined event type")
+    for t in merged["sentence_model"].get("types", {}):
+        if t not in types:
+            problems.append(f"sentence_model.types: {t!r} is not a defined event type")
     for noun, refs in merged["event_references"].items():
         for t in refs if isinstance(refs, list) else []:
             if t not in types:

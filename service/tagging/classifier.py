@@ -1,0 +1,142 @@
+"""The sentence model: event types the trigger rules did not foresee, from a sentence's stems.
+
+A linear model per event type over a sentence's word stems and adjacent stem pairs (trained by
+``python -m service train`` on the project's labelled articles; data: the ``sentence_model``
+section). Where a type scores above the threshold and no rule found it in the sentence, the
+tagger adds a match of that type on the words that weigh most for it, and the event is then
+built as a rule's would be: modality, actors, targets and attributes from the same code.
+Scoring is one dict lookup per token and per adjacent pair; nothing is built per token.
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import pairwise
+from typing import Any, Final
+
+from .patterns import Match
+
+# the weight a model's match carries against rules' matches of its family (a rule's weight is
+# the number of its words: a model's match yields to any)
+MODEL_WEIGHT: Final = 0
+
+
+def features(stems: list[str]) -> list[str]:
+    """A sentence's features as training sees them: each stem, and each adjacent pair."""
+    return stems + [f"{a} {b}" for a, b in pairwise(stems)]
+
+
+def _logit(p: float) -> float:
+    """The score a probability stands for; 1 (or more) is +inf: nothing exceeds it (off)."""
+    return math.inf if p >= 1.0 else math.log(p / (1 - p))
+
+
+class _Feature:
+    """A stem's weights (type index -> weight, as two lists) and the pairs it starts."""
+
+    __slots__ = ("next", "strong", "ws")
+
+    def __init__(self, n: int) -> None:
+        self.ws: list[float] = [0.0] * n  # by type index (dense: one index, no search)
+        self.next: dict[str, _Feature] | None = None
+        self.strong = 0  # bit k set: it weighs at least the gate for type k
+
+    def add(self, k: int, w: float, gate: float) -> None:
+        self.ws[k] = w
+        if w >= gate:
+            self.strong |= 1 << k
+
+
+class SentenceModel:
+    """Scores a sentence's stems for each event type (see the module's docstring)."""
+
+    def __init__(self, section: dict[str, Any], known_types: frozenset[str]) -> None:
+        types = sorted(t for t in section.get("types", {}) if t in known_types)
+        self.types: list[str] = types
+        self.bias: list[float] = [float(section["types"][t]["bias"]) for t in types]
+        # a type's family, its name to the first "_" and the "_" (TARIFF_): a rule's match of
+        # the family settles what the sentence holds of it ("TARIFF_THREAT" found: no model
+        # "TARIFF_ACTION" beside it)
+        self.family: list[str] = [t.split("_", 1)[0] + "_" if "_" in t else t for t in types]
+        threshold = float(section.get("threshold", 1.0))
+        # the logit to beat in a sentence where no rule matched, and where one did (a rule's
+        # miss beside a rule's find is more often a near-miss the rules reject on purpose)
+        self.cut = _logit(threshold)
+        self.cut_beside = _logit(float(section.get("threshold_beside_rules", threshold)))
+        # a type is scored only in a sentence with a word or pair weighing this much for it
+        gate = float(section.get("gate", 0.0))
+        self.table: dict[str, _Feature] = {}
+        for k, t in enumerate(types):
+            for feat, w in section["types"][t]["weights"].items():
+                first, _, second = feat.partition(" ")
+                f = self.table.get(first)
+                if f is None:
+                    f = self.table[first] = _Feature(len(types))
+                if second:
+                    if f.next is None:
+                        f.next = {}
+                    g = f.next.get(second)
+                    if g is None:
+                        g = f.next[second] = _Feature(len(types))
+                    f = g
+                f.add(k, float(w), gate)
+        self.on = bool(types) and self.cut < math.inf
+
+    def matches(self, stems: list[str], found: list[Match]) -> list[Match]:
+        """A match for each type scored above the threshold that ``found`` holds none of, on
+        the word (or pair) that adds most to its score; [] when there is none.
+
+        Only the types a strong word or pair points at are scored, each in a local sum: most
+        sentences have none and cost one dict lookup a token (compiled, a list of scores
+        would allocate a float object per addition)."""
+        table = self.table
+        last = len(stems) - 1
+        feats: list[_Feature] = []
+        strong = 0
+        for i in range(last + 1):
+            f = table.get(stems[i])
+            if f is None:
+                continue
+            feats.append(f)
+            strong |= f.strong
+            if f.next is not None and i < last:
+                g = f.next.get(stems[i + 1])
+                if g is not None:
+                    feats.append(g)
+                    strong |= g.strong
+        if not strong:
+            return []
+        cut = self.cut_beside if found else self.cut
+        out: list[Match] = []
+        for k in range(len(self.types)):
+            if not strong >> k & 1:
+                continue
+            score = self.bias[k]
+            for f in feats:
+                score += f.ws[k]
+            if score > cut and not any(m.etype.startswith(self.family[k]) for m in found):
+                first, end = self._trigger(stems, k)
+                if first >= 0:
+                    out.append(Match(self.types[k], first, end, MODEL_WEIGHT))
+        return out
+
+    def _trigger(self, stems: list[str], k: int) -> tuple[int, int]:
+        """The first and last token of the word or pair that weighs most for type ``k``
+        ((-1, -1) when none weighs for it: a bias alone names no words)."""
+        best, first, end = 0.0, -1, -1
+        table = self.table
+        last = len(stems) - 1
+        for i in range(last + 1):
+            f = table.get(stems[i])
+            if f is None:
+                continue
+            w = f.ws[k]
+            if w > best:
+                best, first, end = w, i, i
+            if f.next is not None and i < last:
+                g = f.next.get(stems[i + 1])
+                if g is not None:
+                    w = g.ws[k]
+                    if w > best:
+                        best, first, end = w, i, i + 1
+        return first, end

@@ -1,0 +1,175 @@
+"""``python -m service train``: fit the sentence model (tagging/data/sentence_model.json).
+
+The trigger rules miss events phrased in ways no rule foresaw; a linear model over a sentence's
+word stems and stem pairs, trained on the project's own labelled articles (tests/data), finds
+many of them. The tagger adds an event of a type the model scores above its threshold where no
+rule found that type in the sentence (service/tagging/classifier.py). Training needs
+scikit-learn (``pip install -e .[train]``); tagging does not. The sets named as held out in
+the training list are never trained on, so that they keep measuring unseen text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from service.tagging.classifier import features
+from service.tagging.text import clean, sentences, tokenize_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_LIST = ROOT / "tests" / "data" / "training.json"
+DEFAULT_OUT = Path(__file__).resolve().parent / "tagging" / "data" / "sentence_model.json"
+FIELDS = ("title", "body")
+
+
+@dataclass
+class Sample:
+    """One sentence: its features and the event types labelled in it."""
+
+    feats: list[str]
+    types: set[str]
+
+
+def training_files(listing: Path) -> tuple[list[Path], dict[str, Any]]:
+    """The labelled files a training list names (``{"train": [glob, ...], "held_out": [...]}``,
+    globs relative to the list's folder), minus the held-out ones, in sorted order."""
+    spec = json.loads(listing.read_text(encoding="utf-8"))
+    base = listing.parent
+    held = {p for g in spec.get("held_out", []) for p in base.glob(g)}
+    files = sorted({p for g in spec["train"] for p in base.glob(g)} - held)
+    if not files:
+        raise SystemExit(f"train: {listing} names no labelled files")
+    return files, spec
+
+
+def data_digest(files: Sequence[Path]) -> str:
+    """SHA-256 over the training files' names and bytes: the model records the data it saw."""
+    h = hashlib.sha256()
+    for p in files:
+        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def samples(articles: Iterable[dict[str, Any]]) -> Iterator[Sample]:
+    """Every sentence of every article's title and body, labelled with the gold event types
+    whose sentence overlaps it; split and stemmed as the tagger does."""
+    for art in articles:
+        golds = art.get("gold", {}).get("events", [])
+        for field in FIELDS:
+            text = clean(art.get(field) or "")
+            sents = sentences(text)
+            for sp, toks in zip(sents, tokenize_sentences(text, sents), strict=True):
+                types = {
+                    g["type"]
+                    for g in golds
+                    if g.get("field", "body") == field
+                    and g["sentence"]["start"] < sp.end
+                    and sp.start < g["sentence"]["end"]
+                }
+                yield Sample(features(toks.stems), types)
+
+
+def fit(
+    data: list[Sample], c: float, min_count: int, max_share: float
+) -> dict[str, dict[str, Any]]:
+    """One L1-regularised logistic regression per event type (sparse: most weights are 0).
+    A single word in more than ``max_share`` of the sentences ("the", "said") is no feature:
+    it tells little, and each of its weights would cost every sentence an addition."""
+    try:
+        import numpy as np
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise SystemExit("train: needs scikit-learn: pip install -e '.[train]'") from exc
+    counts: dict[str, int] = {}
+    for s in data:
+        for f in set(s.feats):
+            counts[f] = counts.get(f, 0) + 1
+    common = max_share * len(data)
+    keep = {f for f, n in counts.items() if n >= min_count and (" " in f or n <= common)}
+    rows = []
+    for s in data:
+        row: dict[str, int] = {}
+        for f in s.feats:
+            if f in keep:
+                row[f] = row.get(f, 0) + 1
+        rows.append(row)
+    vec = DictVectorizer()
+    x = vec.fit_transform(rows).tocsr()
+    x.indices = x.indices.astype(np.int32)  # liblinear takes 32-bit indices only
+    x.indptr = x.indptr.astype(np.int32)
+    names = vec.get_feature_names_out()
+    out: dict[str, dict[str, Any]] = {}
+    for etype in sorted({t for s in data for t in s.types}):
+        y = np.array([etype in s.types for s in data])
+        model = LogisticRegression(
+            C=c, l1_ratio=1.0, solver="liblinear", max_iter=5000, random_state=0
+        )
+        model.fit(x, y)
+        coef = model.coef_[0]
+        weights = {str(names[i]): round(float(coef[i]), 4) for i in np.flatnonzero(coef)}
+        out[etype] = {
+            "bias": round(float(model.intercept_[0]), 4),
+            "weights": dict(sorted(weights.items())),
+        }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="geopulse train", description=__doc__)
+    p.add_argument("--list", type=Path, default=DEFAULT_LIST, help="training list (JSON)")
+    p.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    p.add_argument("--threshold", type=float, default=0.6, help="probability to add an event")
+    p.add_argument(
+        "--beside-rules",
+        type=float,
+        default=0.8,
+        help="probability to add one where a rule found another type in the sentence",
+    )
+    p.add_argument("-C", type=float, default=0.5, help="inverse L1 strength")
+    p.add_argument("--min-count", type=int, default=2, help="sentences a feature must be in")
+    p.add_argument(
+        "--gate", type=float, default=0.5, help="weight a word needs to get its types scored"
+    )
+    p.add_argument(
+        "--max-share", type=float, default=0.05, help="most sentences a single word may be in"
+    )
+    args = p.parse_args(argv)
+    files, spec = training_files(args.list)
+    articles = [
+        json.loads(line)
+        for path in files
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    data = list(samples(articles))
+    print(f"train: {len(files)} files, {len(articles)} articles, {len(data)} sentences")
+    types = fit(data, args.C, args.min_count, args.max_share)
+    model = {
+        "sentence_model": {
+            "threshold": args.threshold,
+            "threshold_beside_rules": args.beside_rules,
+            "gate": args.gate,
+            "trained_on": [str(p.relative_to(args.list.parent)) for p in files],
+            "held_out": list(spec.get("held_out", [])),
+            "data_sha256": data_digest(files),
+            "c": args.C,
+            "min_count": args.min_count,
+            "max_share": args.max_share,
+            "types": types,
+        }
+    }
+    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    kept = sum(len(t["weights"]) for t in types.values())
+    print(f"train: {len(types)} event types, {kept} weights kept -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
