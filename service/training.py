@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from service.tagging.classifier import features
+from service.tagging.rules import load_rules
 from service.tagging.text import clean, sentences, tokenize_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,14 +38,17 @@ class Sample:
 
 
 def training_files(listing: Path) -> tuple[list[Path], dict[str, Any]]:
-    """The labelled files a training list names (``{"train": [glob, ...], "held_out": [...]}``,
-    globs relative to the list's folder), minus the held-out ones, in sorted order."""
+    """The labelled files a training list names (``{"train": [name, ...], "held_out": [...]}``,
+    names of files in the list's folder), in sorted order; a name in both lists, or a file
+    missing, stops training."""
     spec = json.loads(listing.read_text(encoding="utf-8"))
-    base = listing.parent
-    held = {p for g in spec.get("held_out", []) for p in base.glob(g)}
-    files = sorted({p for g in spec["train"] for p in base.glob(g)} - held)
-    if not files:
-        raise SystemExit(f"train: {listing} names no labelled files")
+    both = set(spec["train"]) & set(spec.get("held_out", []))
+    if both:
+        raise SystemExit(f"train: {listing} both trains on and holds out {sorted(both)}")
+    files = sorted(listing.parent / name for name in spec["train"])
+    missing = [p.name for p in files if not p.is_file()]
+    if missing or not files:
+        raise SystemExit(f"train: {listing} names missing files {missing} or none")
     return files, spec
 
 
@@ -148,7 +152,11 @@ def main(argv: list[str] | None = None) -> int:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+    known = frozenset(load_rules()["event_types"])
     data = list(samples(articles))
+    unknown = sorted({t for s in data for t in s.types} - known)
+    if unknown:  # a typo in a label would make a model the rules refuse at start-up
+        raise SystemExit(f"train: the labels use types no rule file defines: {unknown}")
     print(f"train: {len(files)} files, {len(articles)} articles, {len(data)} sentences")
     types = fit(data, args.C, args.min_count, args.max_share)
     model = {
@@ -156,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             "threshold": args.threshold,
             "threshold_beside_rules": args.beside_rules,
             "gate": args.gate,
-            "trained_on": [str(p.relative_to(args.list.parent)) for p in files],
+            "trained_on": [p.name for p in files],
             "held_out": list(spec.get("held_out", [])),
             "data_sha256": data_digest(files),
             "c": args.C,

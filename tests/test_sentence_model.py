@@ -94,7 +94,7 @@ def test_model_events_are_built_like_rule_events(tmp_path: Path) -> None:
     (ev,) = [e for e in events if e["type"] == "CRITICISM"]
     assert ev["trigger"]["text"] == "grumbled"
     assert ev["actors"] == ["country:CHL"] and "country:PER" in ev["targets"]
-    assert ev["confidence"] == 0.5  # under any rule's (0.6 and up)
+    assert ev["confidence"] == 0.4  # under any rule's (0.6 and up) and a reference's (0.5)
 
 
 def test_an_article_only_the_model_finds_events_in_keeps_none(tmp_path: Path) -> None:
@@ -107,10 +107,58 @@ def test_an_article_only_the_model_finds_events_in_keeps_none(tmp_path: Path) ->
     assert {e["type"] for e in tagger.tag("b", story)[1]} == {"CRITICISM", "TARIFF_ACTION"}
 
 
+def test_a_reference_is_no_model_event_and_a_model_event_no_reference(tmp_path: Path) -> None:
+    """A rule's reference to an earlier event ("the tariffs") stands with the model off, and
+    a model's event takes its actor from its own sentence, not from the event before."""
+    (tmp_path / "off.json").write_text(json.dumps({"sentence_model": {"threshold": 1.0}}))
+    body = (
+        "New tariffs were imposed on imported steel on Monday. Canada said the tariffs would hurt."
+    )
+    events = load_tagger(tmp_path).tag("r", body)[1]
+    assert [(e["type"], e["actors"]) for e in events] == [("TARIFF_ACTION", ["country:CAN"])]
+    own = {"threshold": 0.5, "types": {"CRITICISM": {"bias": -1.0, "weights": {"grumbl": 3}}}}
+    (tmp_path / "off.json").write_text(json.dumps({"sentence_model": own}))
+    body = "Chile criticised Peru over its fishing fleet. Argentina grumbled about Brazil's fleet."
+    events = load_tagger(tmp_path).tag("r", body)[1]
+    assert [(e["actors"], e["targets"]) for e in events] == [
+        (["country:CHL"], ["country:PER"]),
+        (["country:ARG"], ["country:BRA"]),
+    ]
+
+
+def test_story_events_drawn_from_model_events_alone_are_dropped_too(tmp_path: Path) -> None:
+    types = {
+        "TARIFF_ACTION": {"bias": -1.0, "weights": {"zorbl": 3}},
+        "DIPLOMATIC_CONTACT": {"bias": -1.0, "weights": {"frob negotiat": 3}},
+    }
+    (tmp_path / "m.json").write_text(json.dumps({"sentence_model": {"types": types}}))
+    body = "Chile zorbled Peruvian steel. Chile and Peru frobbed negotiating in Lima on Friday."
+    assert load_tagger(tmp_path).tag("s", body)[1] == []
+
+
+def test_a_file_of_thresholds_alone_keeps_the_model_and_raises_both(tmp_path: Path) -> None:
+    (tmp_path / "t.json").write_text(json.dumps({"sentence_model": {"threshold": 0.9}}))
+    merged = load_rules(tmp_path)["sentence_model"]
+    assert merged["types"] == load_rules()["sentence_model"]["types"]
+    m = SentenceModel(merged, frozenset(merged["types"]))
+    assert m.cut_beside >= m.cut > 2.0  # logit(0.9) = 2.2, beside never looser
+
+
+def test_a_model_of_ones_own_inherits_none_of_the_built_in_settings(tmp_path: Path) -> None:
+    weak = {"CRITICISM": {"bias": -1.0, "weights": {"a": 0.4, "b": 0.4, "c": 0.4, "d": 0.4}}}
+    (tmp_path / "m.json").write_text(json.dumps({"sentence_model": {"types": weak}}))
+    merged = load_rules(tmp_path)["sentence_model"]
+    assert "gate" not in merged and "trained_on" not in merged
+    own = SentenceModel({"threshold": 0.5, **merged}, frozenset(weak))
+    assert own.matches(["a", "b", "c", "d"], []) != []
+
+
 @pytest.mark.parametrize(
     ("section", "needle"),
     [
         ({"threshold": 0}, "threshold"),
+        ({"gate": 10**400}, "gate"),
+        ({"types": {"CRITICISM": {"bias": 0, "weights": {"a": 10**400}}}}, "one or two stems"),
         ({"threshold_beside_rules": 1.5}, "threshold_beside_rules"),
         ({"gate": "high"}, "gate"),
         ({"types": {"CRITICISM": {"bias": "x", "weights": {}}}}, "bias"),
@@ -143,12 +191,35 @@ def test_the_built_in_model_was_trained_on_todays_training_files() -> None:
     assert (DATA_DIR / "sentence_model.json").is_file()
 
 
-def test_the_held_out_sets_exist_and_are_kept_out_of_training() -> None:
-    files, spec = training.training_files(training.DEFAULT_LIST)
-    names = {p.name for p in files}
-    for held in spec["held_out"]:
-        assert (training.DEFAULT_LIST.parent / held).is_file()
-        assert held not in names
+def test_every_written_set_is_trained_on_or_held_out_by_choice() -> None:
+    """A new set is neither swallowed into training nor forgotten: it must be listed."""
+    spec = json.loads(training.DEFAULT_LIST.read_text(encoding="utf-8"))
+    train, held = set(spec["train"]), set(spec["held_out"])
+    on_disk = {p.name for p in training.DEFAULT_LIST.parent.glob("written_*.jsonl")}
+    assert not train & held
+    assert train | held == on_disk
+
+
+def test_a_training_list_that_trains_on_a_held_out_set_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text("")
+    listing = tmp_path / "list.json"
+    listing.write_text(json.dumps({"train": ["a.jsonl"], "held_out": ["a.jsonl"]}))
+    with pytest.raises(SystemExit, match="holds out"):
+        training.training_files(listing)
+    listing.write_text(json.dumps({"train": ["a.jsonl", "gone.jsonl"]}))
+    with pytest.raises(SystemExit, match=r"gone\.jsonl"):
+        training.training_files(listing)
+
+
+def test_training_refuses_labels_of_types_no_rule_defines(tmp_path: Path) -> None:
+    art = {"id": "x", "title": "", "body": "Chile grumbled.", "gold": {"events": []}}
+    art["gold"]["events"].append({"type": "GRUMBLING", "sentence": {"start": 0, "end": 15}})
+    (tmp_path / "a.jsonl").write_text(json.dumps(art) + "\n")
+    (tmp_path / "list.json").write_text(json.dumps({"train": ["a.jsonl"]}))
+    out = tmp_path / "model.json"
+    with pytest.raises(SystemExit, match="GRUMBLING"):
+        training.main(["--list", str(tmp_path / "list.json"), "--out", str(out)])
+    assert not out.exists()
 
 
 def test_samples_are_labelled_by_the_sentences_their_events_are_in() -> None:

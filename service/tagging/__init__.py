@@ -200,16 +200,19 @@ class Tagger:
             modelled,
         )
         events.extend(body_events)
+        # the model adds to a story the rules show is one; it starts none (a storm's "assault on
+        # the coast"), nor do the story-level events drawn from its events (story_talks)
+        modelled_only = bool(modelled) and _all_modelled(events, modelled)
         events = self.events.story_talks(article_id, events, mentions)
         if events and off_topic(topic[0], topic[1], topic[2], _one_country(mentions)):
             events = []  # a match report's "attack" or a forecast's "warning" is no event
-        if modelled and _all_modelled(events, modelled):
-            events = []  # the model adds to a story the rules show is one; it starts none
+        if modelled_only:
+            events = []
         return group(mentions), events
 
 
 def _all_modelled(events: list[dict[str, Any]], modelled: list[str]) -> bool:
-    """Whether every event is one the sentence model made (a storm's "assault on the coast")."""
+    """Whether every event is one the sentence model made."""
     ids = set(modelled)
     return all(e["id"] in ids for e in events)
 

@@ -16,14 +16,19 @@ from typing import Any, Final
 
 from .patterns import Match
 
-# the weight a model's match carries against rules' matches of its family (a rule's weight is
-# the number of its words: a model's match yields to any)
-MODEL_WEIGHT: Final = 0
+# the weight a model's match carries: under any rule's (the number of its words) and under a
+# reference's (events.REFERENCE, 0), so it yields to both and is told apart from both
+MODEL_WEIGHT: Final = -1
 
 
 def features(stems: list[str]) -> list[str]:
     """A sentence's features as training sees them: each stem, and each adjacent pair."""
     return stems + [f"{a} {b}" for a, b in pairwise(stems)]
+
+
+def family(etype: str) -> str:
+    """An event type's family: its name up to the first "_" (TARIFF of TARIFF_THREAT)."""
+    return etype.split("_", 1)[0]
 
 
 def _logit(p: float) -> float:
@@ -54,15 +59,17 @@ class SentenceModel:
         types = sorted(t for t in section.get("types", {}) if t in known_types)
         self.types: list[str] = types
         self.bias: list[float] = [float(section["types"][t]["bias"]) for t in types]
-        # a type's family, its name to the first "_" and the "_" (TARIFF_): a rule's match of
-        # the family settles what the sentence holds of it ("TARIFF_THREAT" found: no model
-        # "TARIFF_ACTION" beside it)
-        self.family: list[str] = [t.split("_", 1)[0] + "_" if "_" in t else t for t in types]
+        # a type's family, its name to the first "_" (as EventFinder._resolve has it): a rule's
+        # match of the family settles what the sentence holds of it ("TARIFF_THREAT" found: no
+        # model "TARIFF_ACTION" beside it)
+        self.family: list[str] = [family(t) for t in types]
         threshold = float(section.get("threshold", 1.0))
         # the logit to beat in a sentence where no rule matched, and where one did (a rule's
         # miss beside a rule's find is more often a near-miss the rules reject on purpose)
         self.cut = _logit(threshold)
-        self.cut_beside = _logit(float(section.get("threshold_beside_rules", threshold)))
+        # (never looser than the threshold alone: a file that raises it raises both)
+        beside = max(threshold, float(section.get("threshold_beside_rules", threshold)))
+        self.cut_beside = _logit(beside)
         # a type is scored only in a sentence with a word or pair weighing this much for it
         gate = float(section.get("gate", 0.0))
         self.table: dict[str, _Feature] = {}
@@ -114,7 +121,7 @@ class SentenceModel:
             score = self.bias[k]
             for f in feats:
                 score += f.ws[k]
-            if score > cut and not any(m.etype.startswith(self.family[k]) for m in found):
+            if score > cut and not any(family(m.etype) == self.family[k] for m in found):
                 first, end = self._trigger(stems, k)
                 if first >= 0:
                     out.append(Match(self.types[k], first, end, MODEL_WEIGHT))

@@ -71,7 +71,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import re
 from collections.abc import Callable
 from importlib.resources import files
@@ -416,7 +415,8 @@ def _references(v: Any, path: str, errs: list[str]) -> None:
 def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
     """``{"threshold": p, "types": {TYPE: {"bias": b, "weights": {feature: w}}}, ...}``: the
     sentence model (service/tagging/classifier.py); a feature is a stem or two, space-separated.
-    A file may set the threshold alone (1 turns the model off)."""
+    A file with ``types`` replaces the model whole; one without sets only what it names (a
+    threshold of 1 turns the model off)."""
     if not isinstance(v, dict):
         errs.append(f"{path}: expected an object")
         return
@@ -448,7 +448,13 @@ def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
 
 
 def _number(x: Any) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+    """A JSON number a float holds (no bool, no NaN or infinity, no 400-digit integer).
+    (An int and a float are asked apart: compiled, ``int | float`` is taken as a float.)"""
+    if isinstance(x, bool):
+        return False
+    if isinstance(x, int):
+        return -1_000_000_000 < x < 1_000_000_000
+    return isinstance(x, float) and -1e9 < x < 1e9
 
 
 SECTIONS: dict[str, Check] = {
@@ -576,6 +582,8 @@ def _merge(merged: Rules, doc: dict[str, Any]) -> None:
                     merged["event_types"][name] = new
                 else:
                     merged["event_types"][name] = d
+        elif key == "sentence_model" and "types" in val:
+            merged[key] = dict(val)  # a model of one's own: none of the built-in one's settings
         elif key == "cues":
             for name, lst in val.items():
                 merged["cues"].setdefault(name, [])
