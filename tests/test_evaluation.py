@@ -511,6 +511,9 @@ WRITTEN = Path(__file__).parent / "data"
         ("written_bn.jsonl", 0.55),
         ("written_bm.jsonl", 0.7),
         ("written_bo.jsonl", 0.65),
+        # the twenty-first session's: BR never read (BQ, whose supermarket price-war trap
+        # draws events, is below)
+        ("written_br.jsonl", 0.75),
     ],
 )
 def test_written_sets_score_and_their_off_topic_articles_stay_empty(
@@ -526,14 +529,15 @@ def test_written_sets_score_and_their_off_topic_articles_stay_empty(
 
 
 @pytest.mark.parametrize(
-    ("name", "floor"), [("written_bj.jsonl", 0.65), ("written_bp.jsonl", 0.55)]
+    ("name", "floor"),
+    [("written_bj.jsonl", 0.65), ("written_bp.jsonl", 0.55), ("written_bq.jsonl", 0.65)],
 )
 def test_a_set_whose_trap_is_not_yet_empty_still_scores(
     name: str, floor: float, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """BJ (never read) and BP (read): a trap of theirs draws events (BJ's water-utility
-    billing story 8 at first scoring, BP's dental-fee story 8), so each is held to a floor
-    only; it joins the sets above once that trap comes out empty."""
+    """BJ and BQ (never read) and BP (read): a trap of theirs draws events (BJ's water-utility
+    billing story 8 at first scoring, BP's dental-fee story 8, BQ's traps 12), so each is
+    held to a floor only; it joins the sets above once that trap comes out empty."""
     assert evaluation.main([str(WRITTEN / name), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["run"]["tagger_errors"] == 0
