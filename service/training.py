@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         default=0.8,
         help="probability to add one where a rule found another type in the sentence",
     )
-    p.add_argument("-C", type=float, default=0.5, help="inverse L1 strength")
+    p.add_argument("-C", type=float, default=1.0, help="inverse L1 strength")
     p.add_argument("--min-count", type=int, default=2, help="sentences a feature must be in")
     p.add_argument(
         "--gate", type=float, default=0.5, help="weight a word needs to get its types scored"
