@@ -3,9 +3,9 @@
 The trigger rules miss events phrased in ways no rule foresaw; a linear model over a sentence's
 word stems and stem pairs, trained on the project's own labelled articles (tests/data), finds
 many of them. The tagger adds an event of a type the model scores above its threshold where no
-rule found that type in the sentence (service/tagging/classifier.py). Training needs
-scikit-learn (``pip install -e .[train]``); tagging does not. The sets named as held out in
-the training list are never trained on, so that they keep measuring unseen text.
+rule found a type of its family in the sentence (service/tagging/classifier.py). Training needs
+scikit-learn (``pip install -e .[train]``); tagging does not. The training list names each set
+as trained on or held out; the held-out ones keep measuring unseen text.
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ def samples(articles: Iterable[dict[str, Any]]) -> Iterator[Sample]:
 def fit(
     data: list[Sample], c: float, min_count: int, max_share: float
 ) -> dict[str, dict[str, Any]]:
-    """One L1-regularised logistic regression per event type (sparse: most weights are 0).
+    """One L1-regularised logistic regression per event type (sparse: most weights are 0),
+    on feature counts as SentenceModel adds them up.
     A single word in more than ``max_share`` of the sentences ("the", "said") is no feature:
     it tells little, and each of its weights would cost every sentence an addition."""
     try:

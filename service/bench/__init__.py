@@ -23,9 +23,13 @@ from service import native
 from service.adversarial import adversarial_inputs, tag_seconds
 from service.bench import endtoend as e2e
 from service.bench.corpus import base_articles, messages
-from service.bench.tagging import pipeline_rate, python_source_rate, spacy_rate
+from service.bench.tagging import (
+    configured_tagger,
+    pipeline_rate,
+    python_source_rate,
+    spacy_rate,
+)
 from service.broker import EmbeddedBroker
-from service.tagging import load_tagger
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,7 +101,7 @@ def _tagging(
         figures["tag_vs_spacy"] = ours.per_second / peer.per_second
     normal = sum(len(v) for _, v in corpus[:200]) / 1e6 / (200 / ours.per_second)
     rows.append(("  normal text", f"{1 / normal * 1000:.1f} ms/MB"))
-    tagger = load_tagger()
+    tagger = configured_tagger()
     for name, text in adversarial_inputs(1_000_000).items():
         per_mb = tag_seconds(tagger, text) / (len(text.encode()) / 1e6)
         rows.append((f"  adversarial 1 MB: {name}", f"{per_mb * 1000:.1f} ms/MB"))

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service import native
+from service.config import load_settings
 from service.pipeline import Pipeline
-from service.tagging import load_tagger
+from service.tagging import Tagger, load_tagger
 
 Messages = list[tuple[bytes, bytes]]
 
@@ -44,9 +45,15 @@ def timed(work: Callable[[], int], min_seconds: float) -> tuple[int, float]:
             return done, elapsed
 
 
+def configured_tagger() -> Tagger:
+    """The tagger as the worker builds it: the built-in rules and GEOPULSE_RULES_DIR's (a rule
+    file there may turn the sentence model off, for a side-by-side run)."""
+    return load_tagger(rules_dir=load_settings().rules_dir)
+
+
 def pipeline_rate(messages: Messages, min_seconds: float = 3.0) -> Rate:
     """Articles/s of the full per-message work (parse, tag, serialise) on one core."""
-    pipeline = Pipeline(load_tagger(), 1 << 20, emit_events=True)
+    pipeline = Pipeline(configured_tagger(), 1 << 20, emit_events=True)
     values = [value for _, value in messages]
     for value in values[:50]:  # warm caches the way a running worker has them
         pipeline.process(value)

@@ -37,12 +37,12 @@ def _logit(p: float) -> float:
 
 
 class _Feature:
-    """A stem's weights (type index -> weight, as two lists) and the pairs it starts."""
+    """A stem's (or pair's) weight for each type, by type index, and the pairs it starts."""
 
     __slots__ = ("next", "strong", "ws")
 
     def __init__(self, n: int) -> None:
-        self.ws: list[float] = [0.0] * n  # by type index (dense: one index, no search)
+        self.ws: list[float] = [0.0] * n  # dense: one index a type, no search
         self.next: dict[str, _Feature] | None = None
         self.strong = 0  # bit k set: it weighs at least the gate for type k
 

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Any, Final
 
-from .classifier import MODEL_WEIGHT, SentenceModel
+from .classifier import MODEL_WEIGHT, SentenceModel, family
 from .entities import Mention, sort_by_start
 from .modality import CueSet, Modality, cue_firsts, month_may, prime_hits
 from .patterns import Match, Matcher
@@ -386,7 +386,7 @@ class EventFinder:
         self.model = SentenceModel(rules.get("sentence_model", {}), frozenset(self.types))
         # a type's family, the part of its name before "_" (TARIFF, SANCTIONS): only a
         # stronger type of the same family takes a match's words (_resolve)
-        self._family = {t: t.split("_", 1)[0] for t in self.types}
+        self._family = {t: family(t) for t in self.types}
         # words that end the clause a future cue must stand in (_planned)
         self._clause_stops = self.matcher.stops | _CLAUSE_SUBJECTS
         self.modality = Modality(cues)
