@@ -82,18 +82,14 @@ def _parser() -> argparse.ArgumentParser:
     native = sub.add_parser("native", help="the tagger compiled with mypyc: build, clean, status")
     native.add_argument("action", choices=["build", "clean", "status"])
 
-    sub.add_parser("eval", help="precision/recall/F1 on labelled data").set_defaults(
-        forward=_forward("service.evaluation")
+    forwarded = (
+        ("eval", "precision/recall/F1 on labelled data", "service.evaluation"),
+        ("bench", "throughput, latency and memory, side by side", "service.bench"),
+        ("reliability", "fault scenarios on a fresh broker: a table", "service.reliability"),
+        ("train", "fit the sentence model to the labelled sets", "service.training"),
     )
-    sub.add_parser("bench", help="throughput, latency and memory, side by side").set_defaults(
-        forward=_forward("service.bench")
-    )
-    sub.add_parser("reliability", help="fault scenarios on a fresh broker: a table").set_defaults(
-        forward=_forward("service.reliability")
-    )
-    sub.add_parser("train", help="fit the sentence model to the labelled sets").set_defaults(
-        forward=_forward("service.training")
-    )
+    for name, text, module in forwarded:  # their own parsers read the rest, --help included
+        sub.add_parser(name, help=text, add_help=False).set_defaults(forward=_forward(module))
     return p
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from service.cli import main
 from tests.kafka_helpers import REPO
 
 
@@ -88,3 +89,13 @@ def _child_tansu(proc: Path, data_dir: Path) -> bool:
         )
     except OSError:
         return False
+
+
+@pytest.mark.parametrize(("command", "option"), [("eval", "--worst"), ("train", "--threshold")])
+def test_a_forwarded_commands_help_is_its_own(
+    command: str, option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    assert option in capsys.readouterr().out
