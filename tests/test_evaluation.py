@@ -511,9 +511,11 @@ WRITTEN = Path(__file__).parent / "data"
         ("written_bn.jsonl", 0.55),
         ("written_bm.jsonl", 0.7),
         ("written_bo.jsonl", 0.65),
-        # the twenty-first session's: BR never read (BQ, whose supermarket price-war trap
-        # draws events, is below)
+        # the twenty-first session's: BR, BS and BT never read (BQ, BU and BV, whose traps
+        # draw events, are below)
         ("written_br.jsonl", 0.75),
+        ("written_bs.jsonl", 0.75),
+        ("written_bt.jsonl", 0.6),
     ],
 )
 def test_written_sets_score_and_their_off_topic_articles_stay_empty(
@@ -530,14 +532,21 @@ def test_written_sets_score_and_their_off_topic_articles_stay_empty(
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("written_bj.jsonl", 0.65), ("written_bp.jsonl", 0.55), ("written_bq.jsonl", 0.65)],
+    [
+        ("written_bj.jsonl", 0.65),
+        ("written_bp.jsonl", 0.55),
+        ("written_bq.jsonl", 0.65),
+        ("written_bu.jsonl", 0.7),
+        ("written_bv.jsonl", 0.65),
+    ],
 )
 def test_a_set_whose_trap_is_not_yet_empty_still_scores(
     name: str, floor: float, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """BJ and BQ (never read) and BP (read): a trap of theirs draws events (BJ's water-utility
-    billing story 8 at first scoring, BP's dental-fee story 8, BQ's traps 12), so each is
-    held to a floor only; it joins the sets above once that trap comes out empty."""
+    """BJ, BQ, BU and BV (never read) and BP (read): a trap of theirs draws events (BJ's
+    water-utility billing story 8 at first scoring, BP's dental-fee story 8, BQ's traps 12,
+    BU's 8, BV's 14), so each is held to a floor only; it joins the sets above once that trap
+    comes out empty."""
     assert evaluation.main([str(WRITTEN / name), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["run"]["tagger_errors"] == 0
