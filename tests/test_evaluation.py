@@ -516,6 +516,12 @@ WRITTEN = Path(__file__).parent / "data"
         ("written_br.jsonl", 0.75),
         ("written_bs.jsonl", 0.75),
         ("written_bt.jsonl", 0.6),
+        # and BX, BY, CA and CB, written after BS-BV and never read either (BW and BZ, whose
+        # traps draw events, are below)
+        ("written_bx.jsonl", 0.65),
+        ("written_by.jsonl", 0.65),
+        ("written_ca.jsonl", 0.7),
+        ("written_cb.jsonl", 0.65),
     ],
 )
 def test_written_sets_score_and_their_off_topic_articles_stay_empty(
@@ -538,15 +544,17 @@ def test_written_sets_score_and_their_off_topic_articles_stay_empty(
         ("written_bq.jsonl", 0.65),
         ("written_bu.jsonl", 0.7),
         ("written_bv.jsonl", 0.65),
+        ("written_bw.jsonl", 0.6),
+        ("written_bz.jsonl", 0.6),
     ],
 )
 def test_a_set_whose_trap_is_not_yet_empty_still_scores(
     name: str, floor: float, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """BJ, BQ, BU and BV (never read) and BP (read): a trap of theirs draws events (BJ's
+    """BJ, BQ, BU, BV, BW and BZ (never read) and BP (read): a trap of theirs draws events (BJ's
     water-utility billing story 8 at first scoring, BP's dental-fee story 8, BQ's traps 12,
-    BU's 8, BV's 14), so each is held to a floor only; it joins the sets above once that trap
-    comes out empty."""
+    BU's 8, BV's 14, BW's 2, BZ's 8), so each is held to a floor only; it joins the sets above
+    once that trap comes out empty."""
     assert evaluation.main([str(WRITTEN / name), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["run"]["tagger_errors"] == 0
