@@ -101,7 +101,25 @@ def create_app(settings: Settings, pipeline: Pipeline, metrics: Metrics) -> faus
     app.task(lag.run)
     _seek_uncommitted_to_beginning(app.consumer)
     _limit_fetch_wait(app.consumer, settings.fetch_max_wait_s)
+    _commit_acked_on_stop(app.consumer)
     return app
+
+
+def _commit_acked_on_stop(consumer: Any) -> None:
+    """Commit every acked offset when the consumer stops.
+
+    Faust's ``commit()`` waits for a commit already in flight and then commits nothing, so a
+    stop that lands during a periodic commit left out the batches acked since that commit
+    began (a restart repeated two batches, 40 articles, where one is the most a clean stop
+    may repeat). A commit before Faust's own makes the one in its ``on_stop`` a real one.
+    """
+    stop = consumer.on_stop
+
+    async def on_stop() -> None:
+        await consumer.commit()  # (waits out a commit in flight, if one is)
+        await stop()
+
+    consumer.on_stop = on_stop
 
 
 def _limit_fetch_wait(consumer: Any, seconds: float) -> None:
