@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from service.evaluation import load_gold
 from service.tagging.classifier import features
 from service.tagging.rules import load_rules
 from service.tagging.text import clean, sentences, tokenize_sentences
@@ -147,12 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = p.parse_args(argv)
     files, spec = training_files(args.list)
-    articles = [
-        json.loads(line)
-        for path in files
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    articles = [art for path in files for art in load_gold(path)]
     known = frozenset(load_rules()["event_types"])
     data = list(samples(articles))
     unknown = sorted({t for s in data for t in s.types} - known)

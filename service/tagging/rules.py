@@ -442,7 +442,8 @@ def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
             errs.append(f"{where}.weights: expected an object of feature -> number")
             continue
         for feat, w in weights.items():
-            if not _number(w) or not 1 <= len(feat.split(" ")) <= 2 or "" in feat.split(" "):
+            stems = feat.split(" ")
+            if not _number(w) or len(stems) > 2 or "" in stems:
                 errs.append(f"{where}.weights.{feat}: expected one or two stems -> a number")
                 break
 
