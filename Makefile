@@ -50,8 +50,8 @@ eval: native
 bench: $(SPACY_STAMP) native
 	$(BIN)/python -m service bench $(BENCH_ARGS)
 
-# Fit the sentence model again from the labelled sets tests/data/training.json names (after a
-# set is added or changed; a test fails until then).
+# Fit the sentence and article models again from the labelled sets tests/data/training.json
+# names (after a set is added or changed; a test fails until then).
 model: install
 	$(BIN)/python -m service train $(TRAIN_ARGS)
 

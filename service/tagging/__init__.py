@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import __version__
 from .bodies import Bodies
+from .classifier import ArticleModel
 from .entities import Mention, NameFinder, capital_after, group, sort_by_start, surname_table
 from .events import EventFinder, off_topic
 from .gazetteer import Entry, Gazetteer
@@ -31,6 +32,7 @@ class Tagger:
         self.names = NameFinder(self.gaz, rules["cues"])
         self.events = EventFinder(rules, self.names.title_words)
         self.bodies = Bodies(rules["cues"].get("government_bodies", []), self.gaz.forms)
+        self.article_model = ArticleModel(rules.get("article_model", {}))
         self.ner = ner
         # words that cannot stand for an organisation named by them: descriptions and titles,
         # and words too general ("Pacific", "Liberty": generic_name_words)
@@ -206,6 +208,8 @@ class Tagger:
         events = self.events.story_talks(article_id, events, mentions)
         if events and off_topic(topic[0], topic[1], topic[2], _one_country(mentions)):
             events = []  # a match report's "attack" or a forecast's "warning" is no event
+        if events and self.article_model.nothing_to_find((words["title"], words["body"])):
+            events = []  # the same, as the article model judges the article's words
         if modelled_only:
             events = []
         return group(mentions), events

@@ -1,4 +1,11 @@
-"""The sentence model: event types the trigger rules did not foresee, from a sentence's stems.
+"""Learnt models over word stems, beside the rules.
+
+The article model (``ArticleModel``, data: the ``article_model`` section): whether an article
+holds nothing to find at all (a match report's "attack", a dentist's "tariff of fees"): a linear
+model over the set of the article's stems. Above its threshold the article's events are
+dropped, as ``off_topic``'s cue counts drop them.
+
+The sentence model: event types the trigger rules did not foresee, from a sentence's stems.
 
 A linear model per event type over a sentence's word stems and adjacent stem pairs (trained by
 ``python -m service train`` on the project's labelled articles; data: the ``sentence_model``
@@ -11,10 +18,12 @@ Scoring is one dict lookup per token and per adjacent pair; nothing is built per
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any, Final
 
 from .patterns import Match
+from .text import Toks
 
 # the weight a model's match carries: under any rule's (the number of its words) and under a
 # reference's (events.REFERENCE, 0), so it yields to both and is told apart from both
@@ -24,6 +33,78 @@ MODEL_WEIGHT: Final = -1
 def features(stems: list[str]) -> list[str]:
     """A sentence's features as training sees them: each stem, and each adjacent pair."""
     return stems + [f"{a} {b}" for a, b in pairwise(stems)]
+
+
+def article_features(fields: Iterable[list[Toks]]) -> set[str]:
+    """An article's features as the article model and its training see them: the set of the
+    stems of every sentence of every field given."""
+    out: set[str] = set()
+    for toks_list in fields:
+        for toks in toks_list:
+            out.update(toks.stems)
+    return out
+
+
+class _Stem:
+    """A stem's weight, and the last article (by number) that counted it."""
+
+    __slots__ = ("seen", "w")
+
+    def __init__(self, w: float) -> None:
+        self.w = w
+        self.seen = 0
+
+
+class ArticleModel:
+    """Scores whether an article holds nothing to find (see the module's docstring)."""
+
+    def __init__(self, section: dict[str, Any]) -> None:
+        self.bias = float(section.get("bias", 0.0))
+        self.table: dict[str, _Stem] = {
+            str(k): _Stem(float(w)) for k, w in section.get("weights", {}).items()
+        }
+        self.cut = _logit(float(section.get("threshold", 1.0)))
+        self.on = bool(self.table) and self.cut < math.inf
+        # it judges only texts of as many distinct stems it knows as this: it learnt from
+        # whole articles (109 and more), not from a headline alone
+        self.min_stems = int(section.get("min_stems", 0))
+        self.articles = 0  # articles scored: each stem counts once an article
+
+    def score(self, stems: Iterable[str]) -> float:
+        """The model's logit that an article of these (distinct) stems holds nothing to find."""
+        total = self.bias
+        for s in stems:
+            o = self.table.get(s)
+            if o is not None:
+                total += o.w
+        return total
+
+    def score_fields(self, fields: Iterable[list[Toks]]) -> tuple[float, int]:
+        """``score(article_features(fields))``, and how many distinct stems it knew, without
+        building the set: a stem's entry records the last article that counted it (a third
+        of the cost; one tagger serves one thread, as everywhere in the service)."""
+        self.articles += 1
+        now = self.articles
+        table = self.table
+        total = self.bias
+        known = 0
+        for toks_list in fields:
+            for toks in toks_list:
+                for s in toks.stems:
+                    o = table.get(s)
+                    if o is not None and o.seen != now:
+                        o.seen = now
+                        total += o.w
+                        known += 1
+        return total, known
+
+    def nothing_to_find(self, fields: Iterable[list[Toks]]) -> bool:
+        """Whether the article whose fields' tokens are given scores above the threshold
+        (never for a text shorter than ``min_stems``)."""
+        if not self.on:
+            return False
+        score, known = self.score_fields(fields)
+        return score > self.cut and known >= self.min_stems
 
 
 def family(etype: str) -> str:

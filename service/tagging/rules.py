@@ -89,6 +89,7 @@ BUILTIN_FILES = (
     "places.json",
     "commodities.json",
     "sentence_model.json",
+    "article_model.json",
 )
 _TYPE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
 _ID_RE = re.compile(r"(person|org|country|place|norp|commodity):[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -448,6 +449,31 @@ def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
                 break
 
 
+def _article_model(v: Any, path: str, errs: list[str]) -> None:
+    """``{"threshold": p, "bias": b, "min_stems": n, "weights": {stem: w}, ...}``: the article model
+    (service/tagging/classifier.py). A file with ``weights`` replaces the model whole; one
+    without sets only what it names (a threshold of 1 turns the model off)."""
+    if not isinstance(v, dict):
+        errs.append(f"{path}: expected an object")
+        return
+    t = v.get("threshold", 0.5)
+    if not _number(t) or not 0 < t <= 1:
+        errs.append(f"{path}.threshold: expected a probability in (0, 1]")
+    if not _number(v.get("bias", 0.0)):
+        errs.append(f"{path}.bias: expected a number")
+    n = v.get("min_stems", 0)
+    if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n < 1_000_000:
+        errs.append(f"{path}.min_stems: expected a whole number of stems")
+    weights = v.get("weights", {})
+    if not isinstance(weights, dict):
+        errs.append(f"{path}.weights: expected an object of stem -> number")
+        return
+    for stem, w in weights.items():
+        if not _number(w) or not stem or " " in stem:
+            errs.append(f"{path}.weights.{stem}: expected a single stem -> a number")
+            break
+
+
 def _number(x: Any) -> bool:
     """A JSON number a float holds (no bool, no NaN or infinity, no 400-digit integer).
     (An int and a float are asked apart: compiled, ``int | float`` is taken as a float.)"""
@@ -472,6 +498,7 @@ SECTIONS: dict[str, Check] = {
     "cues": _cues,
     "event_references": _references,
     "sentence_model": _sentence_model,
+    "article_model": _article_model,
 }
 
 
@@ -538,6 +565,7 @@ def _load(rules_dir: str | Path | None) -> tuple[Rules, list[str]]:
                 "cues",
                 "event_references",
                 "sentence_model",
+                "article_model",
             )
             else []
         )
@@ -583,7 +611,9 @@ def _merge(merged: Rules, doc: dict[str, Any]) -> None:
                     merged["event_types"][name] = new
                 else:
                     merged["event_types"][name] = d
-        elif key == "sentence_model" and "types" in val:
+        elif (key == "sentence_model" and "types" in val) or (
+            key == "article_model" and "weights" in val
+        ):
             merged[key] = dict(val)  # a model of one's own: none of the built-in one's settings
         elif key == "cues":
             for name, lst in val.items():
