@@ -502,26 +502,35 @@ WRITTEN = Path(__file__).parent / "data"
         ("written_ba.jsonl", 0.65),
         *[(f"written_{x}.jsonl", 0.6) for x in ["bd", "be"]],
         # the nineteenth session's: BH and BL read after their unseen scores (0.565, 0.722);
-        # BG, BI and BK never read (BJ, whose water-bill trap draws events, is below)
+        # BG, BI and BK never read (BJ below)
         ("written_bh.jsonl", 0.55),
         *[(f"written_{x}.jsonl", 0.7) for x in ["bg", "bi", "bl"]],
         ("written_bk.jsonl", 0.65),
         # the twentieth session's: BN and BP read after their unseen scores (0.591, 0.571);
-        # BM and BO never read (BP, whose dental-fee trap draws events, is below)
+        # BM and BO never read (BP below)
         ("written_bn.jsonl", 0.55),
         ("written_bm.jsonl", 0.7),
         ("written_bo.jsonl", 0.65),
-        # the twenty-first session's: BR, BS and BT never read (BQ, BU and BV, whose traps
-        # draw events, are below)
+        # the twenty-first session's: BR, BS and BT never read (BQ, BU and BV below)
         ("written_br.jsonl", 0.75),
         ("written_bs.jsonl", 0.75),
         ("written_bt.jsonl", 0.6),
-        # and BX, BY, CA and CB, written after BS-BV and never read either (BW and BZ, whose
-        # traps draw events, are below)
+        # and BX, BY, CA and CB, written after BS-BV and never read either (BW and BZ below)
         ("written_bx.jsonl", 0.65),
         ("written_by.jsonl", 0.65),
         ("written_ca.jsonl", 0.7),
         ("written_cb.jsonl", 0.65),
+        # the sets whose traps drew events until the article model (the twenty-second
+        # session): BJ, BQ, BU, BV, BW and BZ never read, BP read (BJ's water-bill story 8 at
+        # first scoring, BP's dental-fee story 8, BQ's traps 12, BU's 8, BV's 14, BW's 2,
+        # BZ's 8); every trap of theirs comes out empty now
+        ("written_bj.jsonl", 0.65),
+        ("written_bp.jsonl", 0.55),
+        ("written_bq.jsonl", 0.65),
+        ("written_bu.jsonl", 0.7),
+        ("written_bv.jsonl", 0.65),
+        ("written_bw.jsonl", 0.6),
+        ("written_bz.jsonl", 0.6),
     ],
 )
 def test_written_sets_score_and_their_off_topic_articles_stay_empty(
@@ -533,29 +542,4 @@ def test_written_sets_score_and_their_off_topic_articles_stay_empty(
     data = json.loads(capsys.readouterr().out)
     assert data["run"]["tagger_errors"] == 0
     assert data["nothing_to_find"]["predicted_events"] == 0
-    assert data["summary"]["event_f1"] >= floor
-
-
-@pytest.mark.parametrize(
-    ("name", "floor"),
-    [
-        ("written_bj.jsonl", 0.65),
-        ("written_bp.jsonl", 0.55),
-        ("written_bq.jsonl", 0.65),
-        ("written_bu.jsonl", 0.7),
-        ("written_bv.jsonl", 0.65),
-        ("written_bw.jsonl", 0.6),
-        ("written_bz.jsonl", 0.6),
-    ],
-)
-def test_a_set_whose_trap_is_not_yet_empty_still_scores(
-    name: str, floor: float, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """BJ, BQ, BU, BV, BW and BZ (never read) and BP (read): a trap of theirs draws events (BJ's
-    water-utility billing story 8 at first scoring, BP's dental-fee story 8, BQ's traps 12,
-    BU's 8, BV's 14, BW's 2, BZ's 8), so each is held to a floor only; it joins the sets above
-    once that trap comes out empty."""
-    assert evaluation.main([str(WRITTEN / name), "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert data["run"]["tagger_errors"] == 0
     assert data["summary"]["event_f1"] >= floor
