@@ -1321,6 +1321,22 @@ def test_a_name_modifying_a_rule_book_is_no_party(tagger: Tagger) -> None:
     ]
 
 
+def test_a_name_fused_to_a_describing_word_is_no_party(tagger: Tagger) -> None:
+    """ "a Lima-based exporter", "a Malta-flagged tanker": the name says where a company or a
+    ship is from; the sentence's parties are elsewhere."""
+    body = (
+        "The EU extended its sanctions on Iran and added a Dubai-based trading company and a"
+        " Malta-flagged tanker to the list of those whose assets are frozen."
+    )
+    sanction = one(tagger, body, "SANCTIONS_ACTION")
+    parties = sanction["actors"] + sanction["targets"]
+    assert "place:dubai" not in parties and "country:MLT" not in parties
+    assert sanction["actors"] == ["org:eu"]
+    # without the hyphen the name is a party again
+    plain = one(tagger, "Dubai froze the assets of a trading company.", "SANCTIONS_ACTION")
+    assert plain["actors"] == ["place:dubai"]
+
+
 def test_one_thanked_for_help_mediated(tagger: Tagger) -> None:
     body = "Kyiv's envoy thanked Qatar for its efforts after the border clashes with Russia."
     assert one(tagger, body, "MEDIATION")["actors"] == ["country:QAT"]

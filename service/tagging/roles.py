@@ -136,6 +136,8 @@ class Roles:
         self.seat_nouns = s("seat_nouns")
         # a name modifying one of these names a rule book, not a party ("WTO rules")
         self.standard_nouns = s("standard_nouns")
+        # "a Minsk-based company", "a Panama-flagged tanker": the name describes what follows
+        self.descriptor_words = s("descriptor_words")
         self.spokes_nouns = s("spokes_nouns")
         # people or forces a name modifies before "and" names a conjunct ("EU negotiators and
         # China's ministry", "Israeli troops and Hezbollah")
@@ -250,7 +252,11 @@ class Roles:
         out: list[Slot] = []
         skip = self.skip_ids
         for k, sl in enumerate(raw):
-            if sl.id in skip or self._names_a_standard(text, sl.end):
+            if (
+                sl.id in skip
+                or self._names_a_standard(text, sl.end)
+                or self._descriptor(text, sl.end)
+            ):
                 continue
             if (
                 k + 1 < ncands
@@ -295,6 +301,13 @@ class Roles:
         if self._bare(w) not in self.standard_nouns:
             return False
         return _first_word(text, at + 2 + len(w), at + 24) != "out"
+
+    def _descriptor(self, text: str, at: int) -> bool:
+        """The name ending at ``at`` is the first half of a compound that describes what
+        follows ("Minsk-based", "Panama-flagged", "Hong Kong-listed"): no party of its own."""
+        if at >= len(text) or ord(text[at]) != 45:  # "-"
+            return False
+        return self._bare(_first_word(text, at + 1, at + 16)) in self.descriptor_words
 
     def _verb_object(self, s: Slot) -> bool:
         """A name right after a past-tense verb the cue lists do not know (not "said" or
