@@ -203,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         "--article-min-stems",
         type=int,
         default=80,
-        help="distinct known stems a text needs to be judged (articles trained on have 109+)",
+        help="distinct stems the model weighs a text needs to be judged (articles trained on "
+        "have 109+ with every weight kept)",
     )
     args = p.parse_args(argv)
     files, spec = training_files(args.list)
@@ -229,15 +230,16 @@ def main(argv: list[str] | None = None) -> int:
             "types": types,
         }
     }
-    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    kept = sum(len(t["weights"]) for t in types.values())
-    print(f"train: {len(types)} event types, {kept} weights kept -> {args.out}")
     arts = list(article_samples(articles))
+    empty = sum(1 for _, e in arts if e)
+    if not 0 < empty < len(arts):  # one class: no model to fit, and none written
+        raise SystemExit(f"train: {empty} of {len(arts)} articles hold nothing to find")
     fitted = fit_articles(arts, args.article_C, args.article_min_weight)
     article = {
         "article_model": {
             "threshold": args.article_threshold,
             "trained_on": [p.name for p in files],
+            "held_out": list(spec.get("held_out", [])),
             "data_sha256": data_digest(files),
             "c": args.article_C,
             "min_weight": args.article_min_weight,
@@ -245,9 +247,12 @@ def main(argv: list[str] | None = None) -> int:
             **fitted,
         }
     }
+    # both fitted before either is written: the two files always come from one run
+    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    kept = sum(len(t["weights"]) for t in types.values())
+    print(f"train: {len(types)} event types, {kept} weights kept -> {args.out}")
     text = json.dumps(article, indent=1, ensure_ascii=False) + "\n"
     args.article_out.write_text(text, encoding="utf-8")
-    empty = sum(1 for _, e in arts if e)
     print(
         f"train: article model on {len(arts)} articles ({empty} with nothing to find), "
         f"{len(fitted['weights'])} weights -> {args.article_out}"

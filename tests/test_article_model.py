@@ -88,8 +88,9 @@ def test_a_file_of_settings_alone_keeps_the_built_in_weights(tmp_path: Path) -> 
     built = load_rules()["article_model"]
     merged = load_rules(own(tmp_path, threshold=0.9))["article_model"]
     assert merged["weights"] == built["weights"] and merged["threshold"] == 0.9
-    mine = load_rules(own(tmp_path, **SHOWY))["article_model"]
-    assert mine == SHOWY  # a model of one's own: none of the built-in weights or settings
+    mine = load_rules(own(tmp_path, threshold=0.6, **SHOWY))["article_model"]
+    assert mine == {"threshold": 0.6, **SHOWY}  # one's own: no built-in weight or setting
+    assert load_tagger(own(tmp_path, threshold=0.6, **SHOWY)).article_model.on
 
 
 @pytest.mark.parametrize(
@@ -100,9 +101,12 @@ def test_a_file_of_settings_alone_keeps_the_built_in_weights(tmp_path: Path) -> 
         ({"bias": "low"}, "bias"),
         ({"min_stems": -1}, "min_stems"),
         ({"min_stems": 2.5}, "min_stems"),
-        ({"weights": {"two words": 1.0}}, "single stem"),
-        ({"weights": {"a": 10**400}}, "single stem"),
-        ({"weights": []}, "weights"),
+        ({"threshold": 0.5, "weights": {"two words": 1.0}}, "single lower-case stem"),
+        ({"threshold": 0.5, "weights": {"Capital": 1.0}}, "single lower-case stem"),
+        ({"threshold": 0.5, "weights": {"a": 10**400}}, "single lower-case stem"),
+        ({"threshold": 0.5, "weights": []}, "weights"),
+        ({"weights": {"a": 1.0}}, "needs its threshold"),
+        ({"treshold": 1.0}, "unknown keys"),
         ([], "expected an object"),
     ],
 )
@@ -140,28 +144,56 @@ TALKS_BODY = (
 )
 
 
+# A home-affairs story with a minister in it: the off-topic cue counts let it through (two
+# events), and the built-in model judges it likely, not surely, empty.
+VETS_TITLE = "Harbourside Vets raises consultation fees as talks with pet insurers stall"
+VETS_BODY = (
+    "Harbourside Vets, which runs 38 surgeries across Devon and Cornwall, said on Thursday that"
+    " it would raise its standard consultation fee by 12% from June, blaming higher staff and"
+    " drug costs. The group said talks with two pet insurers over a new fee schedule had"
+    " stalled but were continuing, and that it hoped to reach an agreement before the summer."
+    " A spokesman for one of the insurers declined to comment. Harbourside rejected claims from"
+    " customers that it was exploiting a shortage of vets in rural areas. Several owners"
+    " criticised the increase on local social media. The Royal College of Veterinary Surgeons"
+    " said it did not set prices but could sanction practices that failed to show fees"
+    " clearly. The health minister said the government had no plans to regulate veterinary"
+    " prices, though the competition regulator is reviewing the market."
+)
+
+
 def built_in_probability(title: str, body: str) -> float:
-    model = load_tagger().article_model
-    score, known = model.score_fields(fields(title, body))
-    assert known >= model.min_stems
+    score, _ = load_tagger().article_model.score_fields(fields(title, body))
     return 1 / (1 + math.exp(-score))
 
 
 def test_the_built_in_model_tells_a_match_report_from_a_trade_story() -> None:
+    """Its judgement of two texts it never saw (the rules' cue counts empty the report too)."""
     match = built_in_probability(MATCH_TITLE, MATCH_BODY)
     talks = built_in_probability(TALKS_TITLE, TALKS_BODY)
     threshold = load_rules()["article_model"]["threshold"]
     assert match > threshold > 0.5 > talks
-    assert load_tagger().tag("m", MATCH_BODY, MATCH_TITLE)[1] == []
     assert load_tagger().tag("t", TALKS_BODY, TALKS_TITLE)[1] != []
+
+
+def test_the_built_in_weights_empty_an_article_the_rules_let_through(tmp_path: Path) -> None:
+    """The tagger asks the built-in model: with its weights kept and the threshold set under
+    the story's score, the events the rules found go; at the built-in threshold they stay."""
+    p = built_in_probability(VETS_TITLE, VETS_BODY)
+    assert 0.6 < p < load_rules()["article_model"]["threshold"]
+    assert load_tagger().tag("v", VETS_BODY, VETS_TITLE)[1] != []
+    lower = load_tagger(own(tmp_path, threshold=0.6))
+    ents, events = lower.tag("v", VETS_BODY, VETS_TITLE)
+    assert events == [] and ents == load_tagger().tag("v", VETS_BODY, VETS_TITLE)[0]
 
 
 def test_the_built_in_model_was_trained_on_todays_training_files() -> None:
     """Retrain (`make model`) whenever a labelled set is added or changed."""
-    files, _ = training.training_files(training.DEFAULT_LIST)
+    files, spec = training.training_files(training.DEFAULT_LIST)
     built = load_rules()["article_model"]
     assert built["trained_on"] == [p.name for p in files]
     assert built["data_sha256"] == training.data_digest(files)
+    assert set(built["held_out"]) == set(spec["held_out"])
+    assert not set(built["trained_on"]) & set(spec["held_out"])
 
 
 def test_article_samples_are_labelled_by_whether_gold_holds_events() -> None:

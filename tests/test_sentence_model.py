@@ -131,7 +131,8 @@ def test_story_events_drawn_from_model_events_alone_are_dropped_too(tmp_path: Pa
         "TARIFF_ACTION": {"bias": -1.0, "weights": {"zorbl": 3}},
         "DIPLOMATIC_CONTACT": {"bias": -1.0, "weights": {"frob negotiat": 3}},
     }
-    (tmp_path / "m.json").write_text(json.dumps({"sentence_model": {"types": types}}))
+    model = {"threshold": 0.5, "types": types}
+    (tmp_path / "m.json").write_text(json.dumps({"sentence_model": model}))
     body = "Chile zorbled Peruvian steel. Chile and Peru frobbed negotiating in Lima on Friday."
     assert load_tagger(tmp_path).tag("s", body)[1] == []
 
@@ -146,7 +147,9 @@ def test_a_file_of_thresholds_alone_keeps_the_model_and_raises_both(tmp_path: Pa
 
 def test_a_model_of_ones_own_inherits_none_of_the_built_in_settings(tmp_path: Path) -> None:
     weak = {"CRITICISM": {"bias": -1.0, "weights": {"a": 0.4, "b": 0.4, "c": 0.4, "d": 0.4}}}
-    (tmp_path / "m.json").write_text(json.dumps({"sentence_model": {"types": weak}}))
+    (tmp_path / "m.json").write_text(
+        json.dumps({"sentence_model": {"threshold": 0.5, "types": weak}})
+    )
     merged = load_rules(tmp_path)["sentence_model"]
     assert "gate" not in merged and "trained_on" not in merged
     own = SentenceModel({"threshold": 0.5, **merged}, frozenset(weak))
@@ -158,13 +161,26 @@ def test_a_model_of_ones_own_inherits_none_of_the_built_in_settings(tmp_path: Pa
     [
         ({"threshold": 0}, "threshold"),
         ({"gate": 10**400}, "gate"),
-        ({"types": {"CRITICISM": {"bias": 0, "weights": {"a": 10**400}}}}, "one or two stems"),
+        (
+            {"threshold": 0.5, "types": {"CRITICISM": {"bias": 0, "weights": {"a": 10**400}}}},
+            "one or two stems",
+        ),
         ({"threshold_beside_rules": 1.5}, "threshold_beside_rules"),
         ({"gate": "high"}, "gate"),
-        ({"types": {"CRITICISM": {"bias": "x", "weights": {}}}}, "bias"),
-        ({"types": {"CRITICISM": {"bias": 0, "weights": {"a b c": 1}}}}, "one or two stems"),
-        ({"types": {"CRITICISM": {"bias": 0, "weights": {"a": True}}}}, "one or two stems"),
-        ({"types": {"NOT_A_TYPE": {"bias": 0, "weights": {}}}}, "not a defined event type"),
+        ({"threshold": 0.5, "types": {"CRITICISM": {"bias": "x", "weights": {}}}}, "bias"),
+        (
+            {"threshold": 0.5, "types": {"CRITICISM": {"bias": 0, "weights": {"a b c": 1}}}},
+            "one or two stems",
+        ),
+        (
+            {"threshold": 0.5, "types": {"CRITICISM": {"bias": 0, "weights": {"a": True}}}},
+            "one or two stems",
+        ),
+        (
+            {"threshold": 0.5, "types": {"NOT_A_TYPE": {"bias": 0, "weights": {}}}},
+            "not a defined event type",
+        ),
+        ({"types": {"CRITICISM": {"bias": 0, "weights": {}}}}, "needs its threshold"),
         ([], "expected an object"),
     ],
 )

@@ -65,8 +65,8 @@ class ArticleModel:
         }
         self.cut = _logit(float(section.get("threshold", 1.0)))
         self.on = bool(self.table) and self.cut < math.inf
-        # it judges only texts of as many distinct stems it knows as this: it learnt from
-        # whole articles (109 and more), not from a headline alone
+        # it judges only texts with at least this many distinct stems it weighs: it learnt
+        # from whole articles (109 and more such stems each), not from a headline alone
         self.min_stems = int(section.get("min_stems", 0))
         self.articles = 0  # articles scored: each stem counts once an article
 
@@ -100,7 +100,7 @@ class ArticleModel:
 
     def nothing_to_find(self, fields: Iterable[list[Toks]]) -> bool:
         """Whether the article whose fields' tokens are given scores above the threshold
-        (never for a text shorter than ``min_stems``)."""
+        (never for one with fewer than ``min_stems`` distinct stems the model weighs)."""
         if not self.on:
             return False
         score, known = self.score_fields(fields)

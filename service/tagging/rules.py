@@ -65,6 +65,12 @@ A rule file is a JSON object with any of these top-level sections:
 - ``event_references``: ``{noun: [TYPE]}``: a noun after a determiner or possessive ("the
   deal", "their talks") names again an event of one of these types reported earlier in the
   field, and so carries that type too
+- ``sentence_model``: ``{threshold, threshold_beside_rules?, gate?, types: {TYPE: {bias,
+  weights: {stem or "stem stem": w}}}}``: event types the rules missed, by sentence
+  (service/tagging/classifier.py); ``article_model``: ``{threshold, bias, min_stems?, weights:
+  {stem: w}}``: an article that holds nothing to find. A section with ``types`` / ``weights``
+  replaces the built-in model whole and must give its ``threshold``; one without sets only what
+  it names (a threshold of 1 turns the model off)
 """
 
 from __future__ import annotations
@@ -431,6 +437,8 @@ def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
     if not isinstance(types, dict):
         errs.append(f"{path}.types: expected an object of event type -> model")
         return
+    if "types" in v and "threshold" not in v:  # (it replaces the built-in model's threshold too)
+        errs.append(f"{path}: a model of one's own (types) needs its threshold")
     for name, d in types.items():
         where = f"{path}.types.{name}"
         if not isinstance(name, str) or not _TYPE_RE.fullmatch(name):
@@ -449,6 +457,21 @@ def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
                 break
 
 
+_ARTICLE_MODEL_KEYS = frozenset(
+    {
+        "threshold",
+        "bias",
+        "min_stems",
+        "weights",
+        "trained_on",
+        "held_out",
+        "data_sha256",
+        "c",
+        "min_weight",
+    }
+)
+
+
 def _article_model(v: Any, path: str, errs: list[str]) -> None:
     """``{"threshold": p, "bias": b, "min_stems": n, "weights": {stem: w}, ...}``: the article model
     (service/tagging/classifier.py). A file with ``weights`` replaces the model whole; one
@@ -456,9 +479,14 @@ def _article_model(v: Any, path: str, errs: list[str]) -> None:
     if not isinstance(v, dict):
         errs.append(f"{path}: expected an object")
         return
+    unknown = sorted(str(k) for k in v if k not in _ARTICLE_MODEL_KEYS)
+    if unknown:  # a typo ("treshold") would leave the model as it was, silently
+        errs.append(f"{path}: unknown keys {unknown}")
     t = v.get("threshold", 0.5)
     if not _number(t) or not 0 < t <= 1:
         errs.append(f"{path}.threshold: expected a probability in (0, 1]")
+    if "weights" in v and "threshold" not in v:  # (it replaces the built-in model's threshold too)
+        errs.append(f"{path}: a model of one's own (weights) needs its threshold")
     if not _number(v.get("bias", 0.0)):
         errs.append(f"{path}.bias: expected a number")
     n = v.get("min_stems", 0)
@@ -469,8 +497,9 @@ def _article_model(v: Any, path: str, errs: list[str]) -> None:
         errs.append(f"{path}.weights: expected an object of stem -> number")
         return
     for stem, w in weights.items():
-        if not _number(w) or not stem or " " in stem:
-            errs.append(f"{path}.weights.{stem}: expected a single stem -> a number")
+        # (stems are lower case and hold no white space: any other key could never count)
+        if not _number(w) or stem.split() != [stem] or stem != stem.lower():
+            errs.append(f"{path}.weights.{stem}: expected a single lower-case stem -> a number")
             break
 
 
