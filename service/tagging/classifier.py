@@ -18,6 +18,7 @@ Scoring is one dict lookup per token and per adjacent pair; nothing is built per
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any, Final
@@ -60,8 +61,8 @@ class ArticleModel:
 
     def __init__(self, section: dict[str, Any]) -> None:
         self.bias = float(section.get("bias", 0.0))
-        self.table: dict[str, _Stem] = {
-            str(k): _Stem(float(w)) for k, w in section.get("weights", {}).items()
+        self.table: dict[str, _Stem] = {  # (keys interned, as the tokeniser's stems are)
+            sys.intern(str(k)): _Stem(float(w)) for k, w in section.get("weights", {}).items()
         }
         self.cut = _logit(float(section.get("threshold", 1.0)))
         self.on = bool(self.table) and self.cut < math.inf
@@ -157,6 +158,7 @@ class SentenceModel:
         for k, t in enumerate(types):
             for feat, w in section["types"][t]["weights"].items():
                 first, _, second = feat.partition(" ")
+                first, second = sys.intern(first), sys.intern(second)
                 f = self.table.get(first)
                 if f is None:
                     f = self.table[first] = _Feature(len(types))

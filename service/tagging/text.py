@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -754,7 +755,9 @@ def first_word(form: str) -> str:
 
 
 def _stem_cached(w: str) -> str:
-    s = stem(w)
+    # interned: one object a stem, so the models' tables (keys interned too) find it by
+    # identity, without reading both strings
+    s = sys.intern(stem(w))
     if len(_STEMS) < 200_000:
         _STEMS[w] = s
     return s
