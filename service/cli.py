@@ -86,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         ("eval", "precision/recall/F1 on labelled data", "service.evaluation"),
         ("bench", "throughput, latency and memory, side by side", "service.bench"),
         ("reliability", "fault scenarios on a fresh broker: a table", "service.reliability"),
-        ("train", "fit the sentence model to the labelled sets", "service.training"),
+        ("train", "fit the sentence and article models to the labelled sets", "service.training"),
     )
     for name, text, module in forwarded:  # their own parsers read the rest, --help included
         sub.add_parser(name, help=text, add_help=False).set_defaults(forward=_forward(module))

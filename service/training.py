@@ -169,7 +169,7 @@ def fit(
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="geopulse train", description=__doc__)
     p.add_argument("--list", type=Path, default=DEFAULT_LIST, help="training list (JSON)")
     p.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -206,7 +206,11 @@ def main(argv: list[str] | None = None) -> int:
         help="distinct stems the model weighs a text needs to be judged (articles trained on "
         "have 109+ with every weight kept)",
     )
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     files, spec = training_files(args.list)
     articles = [art for path in files for art in load_gold(path)]
     known = frozenset(load_rules()["event_types"])
@@ -216,14 +220,18 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"train: the labels use types no rule file defines: {unknown}")
     print(f"train: {len(files)} files, {len(articles)} articles, {len(data)} sentences")
     types = fit(data, args.C, args.min_count, args.max_share)
+    # what both models record of the data they saw (a test compares it with today's files)
+    seen = {
+        "trained_on": [p.name for p in files],
+        "held_out": list(spec.get("held_out", [])),
+        "data_sha256": data_digest(files),
+    }
     model = {
         "sentence_model": {
             "threshold": args.threshold,
             "threshold_beside_rules": args.beside_rules,
             "gate": args.gate,
-            "trained_on": [p.name for p in files],
-            "held_out": list(spec.get("held_out", [])),
-            "data_sha256": data_digest(files),
+            **seen,
             "c": args.C,
             "min_count": args.min_count,
             "max_share": args.max_share,
@@ -238,9 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     article = {
         "article_model": {
             "threshold": args.article_threshold,
-            "trained_on": [p.name for p in files],
-            "held_out": list(spec.get("held_out", [])),
-            "data_sha256": data_digest(files),
+            **seen,
             "c": args.article_C,
             "min_weight": args.article_min_weight,
             "min_stems": args.article_min_stems,
@@ -248,16 +254,20 @@ def main(argv: list[str] | None = None) -> int:
         }
     }
     # both fitted before either is written: the two files always come from one run
-    args.out.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _write(args.out, model)
     kept = sum(len(t["weights"]) for t in types.values())
     print(f"train: {len(types)} event types, {kept} weights kept -> {args.out}")
-    text = json.dumps(article, indent=1, ensure_ascii=False) + "\n"
-    args.article_out.write_text(text, encoding="utf-8")
+    _write(args.article_out, article)
     print(
         f"train: article model on {len(arts)} articles ({empty} with nothing to find), "
         f"{len(fitted['weights'])} weights -> {args.article_out}"
     )
     return 0
+
+
+def _write(path: Path, doc: dict[str, Any]) -> None:
+    """A rule file as the built-in ones are written: one key a line, UTF-8 kept."""
+    path.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -419,6 +419,19 @@ def _references(v: Any, path: str, errs: list[str]) -> None:
         _str_list(x, f"{path}.{k}", errs)
 
 
+def _thresholds(
+    v: dict[str, Any], path: str, errs: list[str], keys: tuple[str, ...], own: str
+) -> None:
+    """A model section's probabilities; a section with ``own`` (its weights) replaces the
+    built-in model whole, its threshold too, so it must give one."""
+    for key in keys:
+        t = v.get(key, 0.5)
+        if not _number(t) or not 0 < t <= 1:
+            errs.append(f"{path}.{key}: expected a probability in (0, 1]")
+    if own in v and "threshold" not in v:
+        errs.append(f"{path}: a model of one's own ({own}) needs its threshold")
+
+
 def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
     """``{"threshold": p, "types": {TYPE: {"bias": b, "weights": {feature: w}}}, ...}``: the
     sentence model (service/tagging/classifier.py); a feature is a stem or two, space-separated.
@@ -427,18 +440,13 @@ def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
     if not isinstance(v, dict):
         errs.append(f"{path}: expected an object")
         return
-    for key in ("threshold", "threshold_beside_rules"):
-        t = v.get(key, 0.5)
-        if not _number(t) or not 0 < t <= 1:
-            errs.append(f"{path}.{key}: expected a probability in (0, 1]")
+    _thresholds(v, path, errs, ("threshold", "threshold_beside_rules"), "types")
     if not _number(v.get("gate", 0.0)):
         errs.append(f"{path}.gate: expected a number")
     types = v.get("types", {})
     if not isinstance(types, dict):
         errs.append(f"{path}.types: expected an object of event type -> model")
         return
-    if "types" in v and "threshold" not in v:  # (it replaces the built-in model's threshold too)
-        errs.append(f"{path}: a model of one's own (types) needs its threshold")
     for name, d in types.items():
         where = f"{path}.types.{name}"
         if not isinstance(name, str) or not _TYPE_RE.fullmatch(name):
@@ -482,11 +490,7 @@ def _article_model(v: Any, path: str, errs: list[str]) -> None:
     unknown = sorted(str(k) for k in v if k not in _ARTICLE_MODEL_KEYS)
     if unknown:  # a typo ("treshold") would leave the model as it was, silently
         errs.append(f"{path}: unknown keys {unknown}")
-    t = v.get("threshold", 0.5)
-    if not _number(t) or not 0 < t <= 1:
-        errs.append(f"{path}.threshold: expected a probability in (0, 1]")
-    if "weights" in v and "threshold" not in v:  # (it replaces the built-in model's threshold too)
-        errs.append(f"{path}: a model of one's own (weights) needs its threshold")
+    _thresholds(v, path, errs, ("threshold",), "weights")
     if not _number(v.get("bias", 0.0)):
         errs.append(f"{path}.bias: expected a number")
     n = v.get("min_stems", 0)
