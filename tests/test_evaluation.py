@@ -536,6 +536,11 @@ WRITTEN = Path(__file__).parent / "data"
         ("written_cd.jsonl", 0.55),
         ("written_ce.jsonl", 0.75),
         ("written_cf.jsonl", 0.7),
+        # the twenty-third session's, written after both models were settled and never read
+        # (scored once with both models: 0.697, 0.753, 0.871; CG, 0.610, is below)
+        ("written_ch.jsonl", 0.65),
+        ("written_ci.jsonl", 0.7),
+        ("written_cj.jsonl", 0.8),
     ],
 )
 def test_written_sets_score_and_their_off_topic_articles_stay_empty(
@@ -550,13 +555,16 @@ def test_written_sets_score_and_their_off_topic_articles_stay_empty(
     assert data["summary"]["event_f1"] >= floor
 
 
+@pytest.mark.parametrize(
+    ("name", "floor"), [("written_bv.jsonl", 0.65), ("written_cg.jsonl", 0.55)]
+)
 def test_a_set_whose_trap_the_article_model_barely_empties_still_scores(
-    capsys: pytest.CaptureFixture[str],
+    name: str, floor: float, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """BV (never read): one trap drew 7 events until the article model, which gives it 0.801
-    against a threshold of 0.8. A refit (after any training set changes) may tip it back, so
-    BV is held to a floor only, not to an empty trap."""
-    assert evaluation.main([str(WRITTEN / "written_bv.jsonl"), "--json"]) == 0
+    """BV and CG (never read): a trap drew 7 and 10 events until the article model, which gives
+    it 0.801 and 0.833 against a threshold of 0.8. A refit (after any training set changes) may
+    tip it back, so these sets are held to a floor only, not to an empty trap."""
+    assert evaluation.main([str(WRITTEN / name), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["run"]["tagger_errors"] == 0
-    assert data["summary"]["event_f1"] >= 0.65
+    assert data["summary"]["event_f1"] >= floor
