@@ -173,12 +173,24 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="geopulse train", description=__doc__)
     p.add_argument("--list", type=Path, default=DEFAULT_LIST, help="training list (JSON)")
     p.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    p.add_argument("--threshold", type=float, default=0.6, help="probability to add an event")
+    p.add_argument("--threshold", type=float, default=0.4, help="probability to add an event")
     p.add_argument(
         "--beside-rules",
         type=float,
-        default=0.8,
+        default=0.6,
         help="probability to add one where a rule found another type in the sentence",
+    )
+    p.add_argument(
+        "--foreseen",
+        type=float,
+        default=0.6,
+        help="probability to add one on a word the type's rules anchor on",
+    )
+    p.add_argument(
+        "--foreseen-beside-rules",
+        type=float,
+        default=0.8,
+        help="the same, where a rule found another type in the sentence",
     )
     p.add_argument("-C", type=float, default=1.0, help="inverse L1 strength")
     p.add_argument("--min-count", type=int, default=2, help="sentences a feature must be in")
@@ -230,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         "sentence_model": {
             "threshold": args.threshold,
             "threshold_beside_rules": args.beside_rules,
+            "threshold_foreseen": args.foreseen,
+            "threshold_foreseen_beside_rules": args.foreseen_beside_rules,
             "gate": args.gate,
             **seen,
             "c": args.C,

@@ -66,6 +66,37 @@ def test_beside_a_rule_match_the_stricter_threshold_holds() -> None:
     assert m.matches(["scold"], [Match("PEACE_TALKS", 0, 0, 1)]) == []
 
 
+def test_on_a_word_the_types_rules_anchor_on_the_foreseen_thresholds_hold() -> None:
+    """Where the weightiest word is one a rule of the type anchors on, the rules saw it and
+    held back: the model then needs ``threshold_foreseen`` (beside a rule's match,
+    ``threshold_foreseen_beside_rules``); a word no rule of the type anchors on does not."""
+    types = {"CRITICISM": {"bias": -1.0, "weights": {"scold": 1.5, "rebuke": 1.5, "loud": 4.0}}}
+    settings = {"threshold": 0.5, "threshold_foreseen": 0.7, "types": types}
+    anchors = {"CRITICISM": frozenset({"scold"}), "PEACE_TALKS": frozenset({"rebuke"})}
+    m = SentenceModel(settings, KNOWN, anchors)
+    assert m.matches(["scold"], []) == []  # p 0.62: foreseen, under 0.7
+    assert [x.etype for x in m.matches(["rebuke"], [])] == ["CRITICISM"]  # another type's
+    assert [x.first for x in m.matches(["scold", "loud"], [])] == [1]  # its word is "loud"
+    strong = {"CRITICISM": {"bias": -1.0, "weights": {"scold": 2.5}}}  # p 0.82
+    beside = [Match("PEACE_TALKS", 0, 0, 1)]
+    sure = SentenceModel({**settings, "types": strong}, KNOWN, anchors)
+    assert [x.etype for x in sure.matches(["scold"], [])] == ["CRITICISM"]
+    stricter = {**settings, "types": strong, "threshold_foreseen_beside_rules": 0.9}
+    assert SentenceModel(stricter, KNOWN, anchors).matches(["scold"], beside) == []
+    # without the settings the anchors change nothing (a model of one's own, as before)
+    assert SentenceModel({"threshold": 0.5, "types": types}, KNOWN, anchors).matches(["scold"], [])
+
+
+def test_the_built_in_tagger_guards_the_words_its_rules_anchor_on() -> None:
+    """The tagger hands the model each type's anchor words, so an other-sense use the rules
+    turn down stays down though the model alone would score it above ``threshold``."""
+    tagger = load_tagger()
+    finder = tagger.events
+    assert stem("designated") in finder.matcher.anchored["SANCTIONS_ACTION"]
+    k = finder.model.types.index("SANCTIONS_ACTION")
+    assert stem("designated") in finder.model.foreseen[k]
+
+
 def test_only_types_a_strong_word_points_at_are_scored() -> None:
     types = {"CRITICISM": {"bias": -1.0, "weights": {"a": 0.8, "b": 0.8, "c": 0.8}}}
     assert model(types).matches(["a", "b", "c"], []) != []  # 1.4 > 0

@@ -11,7 +11,9 @@ A linear model per event type over a sentence's word stems and adjacent stem pai
 ``python -m service train`` on the project's labelled articles; data: the ``sentence_model``
 section). Where a type scores above the threshold and no rule found it in the sentence, the
 tagger adds a match of that type on the words that weigh most for it, and the event is then
-built as a rule's would be: modality, actors, targets and attributes from the same code.
+built as a rule's would be: modality, actors, targets and attributes from the same code. Where
+those words are ones the type's rules anchor on, the rules saw them and held back, so a higher
+threshold applies there.
 Scoring is one dict lookup per token and per adjacent pair; nothing is built per token.
 """
 
@@ -137,9 +139,20 @@ class _Feature:
 class SentenceModel:
     """Scores a sentence's stems for each event type (see the module's docstring)."""
 
-    def __init__(self, section: dict[str, Any], known_types: frozenset[str]) -> None:
+    def __init__(
+        self,
+        section: dict[str, Any],
+        known_types: frozenset[str],
+        foreseen: dict[str, frozenset[str]] | None = None,
+    ) -> None:
         types = sorted(t for t in section.get("types", {}) if t in known_types)
         self.types: list[str] = types
+        # per type, the words its rules anchor on (``foreseen``): where the word that weighs
+        # most for a type is one of them, the rules saw it and mostly held back on purpose
+        # ("designated targets were hit", "making attack drones"), so the model needs the
+        # higher ``threshold_foreseen`` (and ``_beside_rules``) to add the type there
+        none: frozenset[str] = frozenset()
+        self.foreseen: list[frozenset[str]] = [(foreseen or {}).get(t, none) for t in types]
         self.bias: list[float] = [float(section["types"][t]["bias"]) for t in types]
         # a type's family, its name to the first "_" (as EventFinder._resolve has it): a rule's
         # match of the family settles what the sentence holds of it ("TARIFF_THREAT" found: no
@@ -152,6 +165,10 @@ class SentenceModel:
         # (never looser than the threshold alone: a file that raises it raises both)
         beside = max(threshold, float(section.get("threshold_beside_rules", threshold)))
         self.cut_beside = _logit(beside)
+        seen = max(threshold, float(section.get("threshold_foreseen", threshold)))
+        self.cut_seen = _logit(seen)
+        seen_beside = float(section.get("threshold_foreseen_beside_rules", beside))
+        self.cut_seen_beside = _logit(max(seen, beside, seen_beside))
         # a type is scored only in a sentence with a word or pair weighing this much for it
         gate = float(section.get("gate", 0.0))
         self.table: dict[str, _Feature] = {}
@@ -206,8 +223,14 @@ class SentenceModel:
                 score += f.ws[k]
             if score > cut and not any(family(m.etype) == self.family[k] for m in found):
                 first, end = self._trigger(stems, k)
-                if first >= 0:
-                    out.append(Match(self.types[k], first, end, MODEL_WEIGHT))
+                if first < 0:
+                    continue
+                seen = self.foreseen[k]
+                if (stems[first] in seen or stems[end] in seen) and score <= (
+                    self.cut_seen_beside if found else self.cut_seen
+                ):
+                    continue
+                out.append(Match(self.types[k], first, end, MODEL_WEIGHT))
         return out
 
     def _trigger(self, stems: list[str], k: int) -> tuple[int, int]:

@@ -383,7 +383,9 @@ class EventFinder:
         self.types: dict[str, Any] = rules["event_types"]
         cues = rules["cues"]
         self.matcher = Matcher(self.types, _lowered(cues, "gap_stops"))
-        self.model = SentenceModel(rules.get("sentence_model", {}), frozenset(self.types))
+        self.model = SentenceModel(
+            rules.get("sentence_model", {}), frozenset(self.types), self.matcher.anchored
+        )
         # a type's family, the part of its name before "_" (TARIFF, SANCTIONS): only a
         # stronger type of the same family takes a match's words (_resolve)
         self._family = {t: family(t) for t in self.types}

@@ -276,6 +276,12 @@ class Matcher:
                     for k in keys:
                         self.index.setdefault(k, []).append(pat)
         self.anchors = frozenset(self.index)  # the index's words
+        # per event type, the words its patterns anchor on (the sentence model's guard)
+        anchored: dict[str, set[str]] = {}
+        for k, pats in self.index.items():
+            for pat in pats:
+                anchored.setdefault(pat.etype, set()).add(k)
+        self.anchored: dict[str, frozenset[str]] = {t: frozenset(w) for t, w in anchored.items()}
         self.nums = self.index.get(NUM_KEY)  # the patterns anchored on a number, if any
         # per stem, what _marks asks of it: one look-up
         self.words: dict[str, _Word] = {}

@@ -65,10 +65,11 @@ A rule file is a JSON object with any of these top-level sections:
 - ``event_references``: ``{noun: [TYPE]}``: a noun after a determiner or possessive ("the
   deal", "their talks") names again an event of one of these types reported earlier in the
   field, and so carries that type too
-- ``sentence_model``: ``{threshold, threshold_beside_rules?, gate?, types: {TYPE: {bias,
-  weights: {stem or "stem stem": w}}}}``: event types the rules missed, by sentence
-  (service/tagging/classifier.py); ``article_model``: ``{threshold, bias, min_stems?, weights:
-  {stem: w}}``: an article that holds nothing to find. A section with ``types`` / ``weights``
+- ``sentence_model``: ``{threshold, threshold_beside_rules?, threshold_foreseen?,
+  threshold_foreseen_beside_rules?, gate?, types: {TYPE: {bias, weights: {stem or "stem
+  stem": w}}}}``: event types the rules missed, by sentence (service/tagging/classifier.py);
+  ``article_model``: ``{threshold, bias, min_stems?, weights: {stem: w}}``: an article that
+  holds nothing to find. A section with ``types`` / ``weights``
   replaces the built-in model whole and must give its ``threshold``; one without sets only what
   it names (a threshold of 1 turns the model off)
 """
@@ -440,7 +441,8 @@ def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
     if not isinstance(v, dict):
         errs.append(f"{path}: expected an object")
         return
-    _thresholds(v, path, errs, ("threshold", "threshold_beside_rules"), "types")
+    keys = ("threshold", "threshold_beside_rules", "threshold_foreseen")
+    _thresholds(v, path, errs, (*keys, "threshold_foreseen_beside_rules"), "types")
     if not _number(v.get("gate", 0.0)):
         errs.append(f"{path}.gate: expected a number")
     types = v.get("types", {})
