@@ -58,6 +58,18 @@ def test_scoring_tokens_equals_scoring_the_stem_set() -> None:
     assert m.score_fields(f) == (score, known)  # a second article scores the same
 
 
+def test_two_models_on_the_same_words_each_keep_their_own_look_ups() -> None:
+    """A word's look-up is kept on the tokeniser's word (text._Word), for one table at a
+    time: two models scoring the same words in turn each see their own weights."""
+    a = ArticleModel({"threshold": 0.5, **SHOWY})
+    b = ArticleModel({"threshold": 0.5, "bias": 0.0, "weights": {stem("steel"): 2.0}})
+    f = fields(SHOW_TITLE, SHOW_BODY)
+    assert all(t.kept is not None for field in f for t in field)  # the kept path is taken
+    for _ in range(2):
+        assert a.score_fields(f) == (a.score(article_features(f)), 3)
+        assert b.score_fields(f) == (2.0, 1)
+
+
 def test_an_article_above_the_threshold_keeps_its_entities_and_loses_its_events(
     tmp_path: Path,
 ) -> None:

@@ -16,7 +16,7 @@ from service.tagging import RulesError, check_rules, load_tagger
 from service.tagging.classifier import SentenceModel, features
 from service.tagging.patterns import Match
 from service.tagging.rules import DATA_DIR, load_rules
-from service.tagging.text import stem
+from service.tagging.text import clean, sentences, stem, tokenize_sentences
 
 KNOWN = frozenset({"CRITICISM", "TARIFF_ACTION", "TARIFF_THREAT", "PEACE_TALKS"})
 
@@ -95,6 +95,23 @@ def test_the_built_in_tagger_guards_the_words_its_rules_anchor_on() -> None:
     assert stem("designated") in finder.matcher.anchored["SANCTIONS_ACTION"]
     k = finder.model.types.index("SANCTIONS_ACTION")
     assert stem("designated") in finder.model.foreseen[k]
+
+
+def test_scoring_kept_words_equals_scoring_the_stems() -> None:
+    """The model keeps a word's look-up on the tokeniser's word (text._Word) for its own
+    table only: two models on the same tokens, in turn, each find what they find from the
+    stems alone."""
+    text = clean("They scold the very harsh levy. They scold it again.")
+    sents = tokenize_sentences(text, sentences(text))
+    assert all(t.kept is not None for t in sents)
+    levy = {"TARIFF_ACTION": {"bias": -1.0, "weights": {stem("levy"): 3.0}}}
+    for _ in range(2):
+        for m in (model(SCOLD), model(levy)):
+            for t in sents:
+                plain = [(x.etype, x.first, x.last) for x in m.matches(t.stems, [])]
+                kept = m.matches(t.stems, [], t.kept, t.first)
+                assert [(x.etype, x.first, x.last) for x in kept] == plain
+    assert model(levy).matches(sents[0].stems, [], sents[0].kept, sents[0].first) != []
 
 
 def test_only_types_a_strong_word_points_at_are_scored() -> None:

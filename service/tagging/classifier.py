@@ -27,6 +27,7 @@ from typing import Any, Final
 
 from .patterns import Match
 from .text import Toks
+from .text import _Word as KeptWord
 
 # the weight a model's match carries: under any rule's (the number of its words) and under a
 # reference's (events.REFERENCE, 0), so it yields to both and is told apart from both
@@ -93,8 +94,19 @@ class ArticleModel:
         known = 0
         for toks_list in fields:
             for toks in toks_list:
-                for s in toks.stems:
-                    o = table.get(s)
+                stems, kept, first = toks.stems, toks.kept, toks.first
+                for i in range(len(stems)):
+                    # (the look-up kept on the token's word: once per word, see text._Word)
+                    kw = kept[first + i] if kept is not None else None
+                    o: _Stem | None
+                    if kw is None:
+                        o = table.get(stems[i])
+                    elif kw.weighed_in is table:
+                        o = kw.weighed
+                    else:
+                        o = table.get(stems[i])
+                        kw.weighed_in = table
+                        kw.weighed = o
                     if o is not None and o.seen != now:
                         o.seen = now
                         total += o.w
@@ -189,19 +201,35 @@ class SentenceModel:
                 f.add(k, float(w), gate)
         self.on = bool(types) and self.cut < math.inf
 
-    def matches(self, stems: list[str], found: list[Match]) -> list[Match]:
+    def matches(
+        self,
+        stems: list[str],
+        found: list[Match],
+        kept: list[KeptWord | None] | None = None,
+        first: int = 0,
+    ) -> list[Match]:
         """A match for each type scored above the threshold that ``found`` holds none of, on
-        the word (or pair) that adds most to its score; [] when there is none.
+        the word (or pair) that adds most to its score; [] when there is none. ``kept`` and
+        ``first``: the tokens' kept words (``Toks.kept``), on which a word's look-up is kept.
 
         Only the types a strong word or pair points at are scored, each in a local sum: most
-        sentences have none and cost one dict lookup a token (compiled, a list of scores
+        sentences have none and cost one dict lookup a word (compiled, a list of scores
         would allocate a float object per addition)."""
         table = self.table
         last = len(stems) - 1
         feats: list[_Feature] = []
         strong = 0
         for i in range(last + 1):
-            f = table.get(stems[i])
+            kw = kept[first + i] if kept is not None else None
+            f: _Feature | None
+            if kw is None:
+                f = table.get(stems[i])
+            elif kw.scored_in is table:
+                f = kw.scored
+            else:
+                f = table.get(stems[i])
+                kw.scored_in = table
+                kw.scored = f
             if f is None:
                 continue
             feats.append(f)

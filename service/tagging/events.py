@@ -813,7 +813,7 @@ class EventFinder:
         if bits & _LABEL_VERB and _CRITICISM in self.spec:
             matches = self._scare_label(text, toks, matches)
         if self.model.on:  # what no rule foresaw: the types the sentence model adds
-            guessed = self.model.matches(toks.stems, matches)
+            guessed = self.model.matches(toks.stems, matches, toks.kept, toks.first)
             if guessed:
                 matches = _in_order(matches + guessed)
         if not matches:

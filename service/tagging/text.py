@@ -397,11 +397,11 @@ class _Word:
     """A word kept in ``_Words``: its str, stem and packed code (-1 where it has none), and
     the cue lists it begins a cue of (``cues``, see _CueBits).
 
-    ``matched``, ``named`` and ``cued``: what the trigger matcher, the gazetteer and the
-    event finder's cue table last looked up for the word in their tables (``matched_in``,
-    ``named_in`` and ``cued_in``, compared by identity; tables never changed once made): read
-    off a token's kept word (``Toks.kept``), the look-up, a dict's by str, is made once per
-    word, not once per token."""
+    ``matched``, ``named``, ``cued``, ``scored`` and ``weighed``: what the trigger matcher,
+    the gazetteer, the event finder's cue table, the sentence model and the article model last
+    looked up for the word in their tables (``matched_in`` ... ``weighed_in``, compared by
+    identity; tables never changed once made): read off a token's kept word (``Toks.kept``),
+    the look-up, a dict's by str, is made once per word, not once per token."""
 
     __slots__ = (
         "code",
@@ -412,7 +412,11 @@ class _Word:
         "matched_in",
         "named",
         "named_in",
+        "scored",
+        "scored_in",
         "stem",
+        "weighed",
+        "weighed_in",
         "word",
     )
 
@@ -427,6 +431,10 @@ class _Word:
         self.named: Any = None
         self.cued_in: object = None
         self.cued: Any = None
+        self.scored_in: object = None
+        self.scored: Any = None
+        self.weighed_in: object = None
+        self.weighed: Any = None
 
 
 class _Words:
