@@ -1732,6 +1732,34 @@ def test_not_on_the_table_negates(tagger: Tagger) -> None:
     assert ev["modality"] == "negated"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Duties on Chilean salmon will remain in force until 2028, the ministry in Seoul said.",
+        "Ottawa said its 25% surcharge on American steel would stay in effect for now.",
+        "Brazilian coffee will still face the 50% tariff Washington imposed in August.",
+    ],
+)
+def test_duties_that_stay_are_tariff_relief_withheld(tagger: Tagger, body: str) -> None:
+    """The labelling convention (and the dev set's): duties left in place are tariff relief
+    that did not come, negated; the words inside the trigger say so (``withheld_by``)."""
+    ev = events_of(tagger, body)
+    assert ev["TARIFF_RELIEF"]["modality"] == "negated"
+    assert "TARIFF_ACTION" not in ev and "TARIFF_THREAT" not in ev
+
+
+def test_relief_that_stays_in_place_is_still_relief(tagger: Tagger) -> None:
+    """What stays in place is the relief itself: asserted (the stay rule does not apply)."""
+    body = "The lower tariffs on Peruvian grapes will remain in place until March, Seoul said."
+    assert events_of(tagger, body)["TARIFF_RELIEF"]["modality"] == "asserted"
+
+
+def test_duty_free_access_is_tariff_relief(tagger: Tagger) -> None:
+    body = "The accord gives Moroccan tomatoes duty-free access to the British market."
+    ev = events_of(tagger, body)["TARIFF_RELIEF"]
+    assert ev["modality"] == "asserted" and "country:GBR" in ev["targets"] + ev["actors"]
+
+
 def test_urging_reaches_a_few_words_ahead(tagger: Tagger) -> None:
     body = "Israel's envoy urged the European Union to follow suit and blacklist the tankers."
     found = events_of(tagger, body)
@@ -2707,6 +2735,19 @@ def test_user_rules_can_void_a_trigger_by_its_neighbours(tmp_path: Path) -> None
                 }
             },
             "not_next",
+        ),
+        (
+            {
+                "event_types": {
+                    "X_Y": {
+                        "cameo": "1",
+                        "plover": "P",
+                        "triggers": ["a"],
+                        "withheld_by": ["stays in"],
+                    }
+                }
+            },
+            "withheld_by",
         ),
         ({"gazeteer": []}, "unknown section"),
         ([1, 2], "JSON object"),

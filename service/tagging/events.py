@@ -329,6 +329,7 @@ class _Type:
         "symmetric",
         "template",
         "warner",
+        "withheld_by",
     )
 
     def __init__(self, d: dict[str, Any], negators: CueSet | None) -> None:
@@ -339,6 +340,8 @@ class _Type:
         self.fixed_modality: str | None = d.get("fixed_modality") or None
         self.hedges = d.get("hedge_makes_hypothetical", True)
         self.negators = negators
+        # words that, inside the trigger, make it the event withheld ("stay in place")
+        self.withheld_by = frozenset(w.lower() for w in d.get("withheld_by", []))
         self.future_type: str | None = d.get("future_type") or None
         self.accused = bool(roles.get("accused_acts"))
         self.judges = bool(roles.get("speaker_judges"))
@@ -863,6 +866,8 @@ class EventFinder:
                     mod = self.modality.judge(
                         lows, m.first, m.last, clause, hedges_count=d.hedges, extra_neg=d.negators
                     )
+                if d.withheld_by and not d.withheld_by.isdisjoint(lows[m.first : m.last + 1]):
+                    mod = "negated"  # "the duties stay in place": the relief withheld
             if (
                 mod == "asserted"
                 and d.symmetric
