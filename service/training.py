@@ -169,6 +169,16 @@ def fit(
     return out
 
 
+# the options that are probabilities (a threshold of 1 turns a model off)
+PROBABILITIES = (
+    "threshold",
+    "beside_rules",
+    "foreseen",
+    "foreseen_beside_rules",
+    "article_threshold",
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="geopulse train", description=__doc__)
     p.add_argument("--list", type=Path, default=DEFAULT_LIST, help="training list (JSON)")
@@ -222,7 +232,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    for name in PROBABILITIES:
+        if not 0 < getattr(args, name) <= 1:  # else a model the tagger refuses at start-up
+            parser.error(f"--{name.replace('_', '-')}: expected a probability in (0, 1]")
     files, spec = training_files(args.list)
     articles = [art for path in files for art in load_gold(path)]
     known = frozenset(load_rules()["event_types"])

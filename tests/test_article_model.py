@@ -15,6 +15,7 @@ import pytest
 
 from service import training
 from service.tagging import RulesError, check_rules, load_tagger
+from service.tagging import text as text_module
 from service.tagging.classifier import ArticleModel, article_features
 from service.tagging.rules import load_rules
 from service.tagging.text import clean, sentences, stem, tokenize_sentences
@@ -58,15 +59,20 @@ def test_scoring_tokens_equals_scoring_the_stem_set() -> None:
     assert m.score_fields(f) == (score, known)  # a second article scores the same
 
 
-def test_two_models_on_the_same_words_each_keep_their_own_look_ups() -> None:
+def test_two_models_on_the_same_words_each_keep_their_own_look_ups(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A word's look-up is kept on the tokeniser's word (text._Word), for one table at a
-    time: two models scoring the same words in turn each see their own weights."""
+    time: two models scoring the same words in turn each see their own weights, and the
+    weighed words stand only in later sentences (found from each sentence's ``first``)."""
+    monkeypatch.setattr(text_module, "COMPILED", True)  # (the kept words, in Python too)
     a = ArticleModel({"threshold": 0.5, **SHOWY})
     b = ArticleModel({"threshold": 0.5, "bias": 0.0, "weights": {stem("steel"): 2.0}})
-    f = fields(SHOW_TITLE, SHOW_BODY)
+    f = fields("Officials were calm", "Officials were calm today. " + SHOW_BODY)
     assert all(t.kept is not None for field in f for t in field)  # the kept path is taken
+    assert f[1][1].first > 0
     for _ in range(2):
-        assert a.score_fields(f) == (a.score(article_features(f)), 3)
+        assert a.score_fields(f) == (a.score(article_features(f)), 3) == (1.0, 3)
         assert b.score_fields(f) == (2.0, 1)
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from service import training
 from service.tagging import RulesError, check_rules, load_tagger
+from service.tagging import text as text_module
 from service.tagging.classifier import SentenceModel, features
 from service.tagging.patterns import Match
 from service.tagging.rules import DATA_DIR, load_rules
@@ -67,16 +68,28 @@ def test_beside_a_rule_match_the_stricter_threshold_holds() -> None:
 
 
 def test_on_a_word_the_types_rules_anchor_on_the_foreseen_thresholds_hold() -> None:
-    """Where the weightiest word is one a rule of the type anchors on, the rules saw it and
-    held back: the model then needs ``threshold_foreseen`` (beside a rule's match,
-    ``threshold_foreseen_beside_rules``); a word no rule of the type anchors on does not."""
-    types = {"CRITICISM": {"bias": -1.0, "weights": {"scold": 1.5, "rebuke": 1.5, "loud": 4.0}}}
+    """Where the weightiest word (or either word of the weightiest pair) is one a rule of the
+    type anchors on, the rules saw it and held back: the model then needs
+    ``threshold_foreseen`` (beside a rule's match, ``threshold_foreseen_beside_rules``); a
+    word no rule of the type anchors on does not."""
+    types = {
+        "CRITICISM": {
+            "bias": -1.0,
+            "weights": {"scold": 1.5, "rebuke": 1.5, "mild": 0.3, "loud": 1.2, "sharp word": 1.5},
+        }
+    }
     settings = {"threshold": 0.5, "threshold_foreseen": 0.7, "types": types}
-    anchors = {"CRITICISM": frozenset({"scold"}), "PEACE_TALKS": frozenset({"rebuke"})}
+    anchors = {
+        "CRITICISM": frozenset({"scold", "mild", "word"}),
+        "PEACE_TALKS": frozenset({"rebuke"}),
+    }
     m = SentenceModel(settings, KNOWN, anchors)
     assert m.matches(["scold"], []) == []  # p 0.62: foreseen, under 0.7
     assert [x.etype for x in m.matches(["rebuke"], [])] == ["CRITICISM"]  # another type's
-    assert [x.first for x in m.matches(["scold", "loud"], [])] == [1]  # its word is "loud"
+    # p 0.62 again, but the weightiest word "loud" is no anchor: the lower threshold holds
+    assert [(x.first, x.last) for x in m.matches(["mild", "loud"], [])] == [(1, 1)]
+    # a pair whose second word is an anchor is foreseen (p 0.62)
+    assert m.matches(["sharp", "word"], []) == []
     strong = {"CRITICISM": {"bias": -1.0, "weights": {"scold": 2.5}}}  # p 0.82
     beside = [Match("PEACE_TALKS", 0, 0, 1)]
     sure = SentenceModel({**settings, "types": strong}, KNOWN, anchors)
@@ -89,21 +102,40 @@ def test_on_a_word_the_types_rules_anchor_on_the_foreseen_thresholds_hold() -> N
 
 def test_the_built_in_tagger_guards_the_words_its_rules_anchor_on() -> None:
     """The tagger hands the model each type's anchor words, so an other-sense use the rules
-    turn down stays down though the model alone would score it above ``threshold``."""
+    turn down ("designated targets" in a war story) stays down, though the model alone
+    scores it above ``threshold``: only ``threshold_foreseen`` keeps it out."""
     tagger = load_tagger()
-    finder = tagger.events
-    assert stem("designated") in finder.matcher.anchored["SANCTIONS_ACTION"]
-    k = finder.model.types.index("SANCTIONS_ACTION")
-    assert stem("designated") in finder.model.foreseen[k]
+    model = tagger.events.model
+    k = model.types.index("SANCTIONS_ACTION")
+    assert stem("designated") in model.foreseen[k]
+    body = "Moscow said all designated targets were hit."
+    toks = tokenize_sentences(clean(body), sentences(clean(body)))[0]
+    score = model.bias[k] + sum(
+        w for i, s in enumerate(toks.stems) for w in _weights(model, toks.stems, i, k)
+    )
+    assert model.cut < score <= model.cut_seen  # the guard, not the threshold, decides
+    assert "SANCTIONS_ACTION" not in {e["type"] for e in tagger.tag("t", body)[1]}
 
 
-def test_scoring_kept_words_equals_scoring_the_stems() -> None:
+def _weights(model: SentenceModel, stems: list[str], i: int, k: int) -> list[float]:
+    """Type k's weights of the word at i and of the pair it starts."""
+    f = model.table.get(stems[i])
+    if f is None:
+        return []
+    out = [f.ws[k]]
+    if f.next is not None and i + 1 < len(stems) and stems[i + 1] in f.next:
+        out.append(f.next[stems[i + 1]].ws[k])
+    return out
+
+
+def test_scoring_kept_words_equals_scoring_the_stems(monkeypatch: pytest.MonkeyPatch) -> None:
     """The model keeps a word's look-up on the tokeniser's word (text._Word) for its own
     table only: two models on the same tokens, in turn, each find what they find from the
-    stems alone."""
-    text = clean("They scold the very harsh levy. They scold it again.")
+    stems alone, in a later sentence too (its words are found at ``first`` on)."""
+    monkeypatch.setattr(text_module, "COMPILED", True)  # (the kept words, in Python too)
+    text = clean("Officials in Oslo were calm today. They scold the very harsh levy.")
     sents = tokenize_sentences(text, sentences(text))
-    assert all(t.kept is not None for t in sents)
+    assert all(t.kept is not None for t in sents) and sents[1].first > 0
     levy = {"TARIFF_ACTION": {"bias": -1.0, "weights": {stem("levy"): 3.0}}}
     for _ in range(2):
         for m in (model(SCOLD), model(levy)):
@@ -111,7 +143,9 @@ def test_scoring_kept_words_equals_scoring_the_stems() -> None:
                 plain = [(x.etype, x.first, x.last) for x in m.matches(t.stems, [])]
                 kept = m.matches(t.stems, [], t.kept, t.first)
                 assert [(x.etype, x.first, x.last) for x in kept] == plain
-    assert model(levy).matches(sents[0].stems, [], sents[0].kept, sents[0].first) != []
+    later = model(levy).matches(sents[1].stems, [], sents[1].kept, sents[1].first)
+    assert [(x.first, x.last) for x in later] == [(5, 5)]
+    assert model(levy).matches(sents[0].stems, [], sents[0].kept, sents[0].first) == []
 
 
 def test_only_types_a_strong_word_points_at_are_scored() -> None:

@@ -1748,16 +1748,44 @@ def test_duties_that_stay_are_tariff_relief_withheld(tagger: Tagger, body: str) 
     assert "TARIFF_ACTION" not in ev and "TARIFF_THREAT" not in ev
 
 
-def test_relief_that_stays_in_place_is_still_relief(tagger: Tagger) -> None:
-    """What stays in place is the relief itself: asserted (the stay rule does not apply)."""
-    body = "The lower tariffs on Peruvian grapes will remain in place until March, Seoul said."
-    assert events_of(tagger, body)["TARIFF_RELIEF"]["modality"] == "asserted"
+@pytest.mark.parametrize(
+    ("body", "modality"),
+    [
+        # what stays in place is the relief itself (the stay rule does not apply)
+        (
+            "The lower tariffs on Peruvian grapes will remain in place until March, Seoul said.",
+            "asserted",
+        ),
+        # a stay word inside another pattern's trigger, not opening it, withholds nothing
+        (
+            "The tariffs on Chinese solar panels remain paused until December, Seoul said.",
+            "asserted",
+        ),
+        ("Brazil said 40% duties on US ethanol would still be lifted in July.", "asserted"),
+        # a withheld relief denied is relief that comes; one that could stay stays open
+        ("Duties on Chilean salmon will not remain in force after 2028, Seoul said.", "asserted"),
+        (
+            "Duties on Chilean salmon could remain in force if the talks fail, Seoul said.",
+            "hypothetical",
+        ),
+    ],
+)
+def test_withheld_words_only_open_a_trigger_and_turn_its_verdict(
+    tagger: Tagger, body: str, modality: str
+) -> None:
+    assert events_of(tagger, body)["TARIFF_RELIEF"]["modality"] == modality
 
 
-def test_duty_free_access_is_tariff_relief(tagger: Tagger) -> None:
+def test_duty_free_access_is_tariff_relief_unless_it_is_lost(tagger: Tagger) -> None:
     body = "The accord gives Moroccan tomatoes duty-free access to the British market."
-    ev = events_of(tagger, body)["TARIFF_RELIEF"]
-    assert ev["modality"] == "asserted" and "country:GBR" in ev["targets"] + ev["actors"]
+    assert events_of(tagger, body)["TARIFF_RELIEF"]["modality"] == "asserted"
+    lost = "Washington revoked duty-free access for South African wine, officials in Pretoria said."
+    assert "TARIFF_RELIEF" not in events_of(tagger, lost)
+
+
+def test_what_still_faces_a_challenge_is_no_withheld_relief(tagger: Tagger) -> None:
+    body = "The new 25% tariffs on Chinese cranes still face a challenge at the WTO, Beijing said."
+    assert "TARIFF_RELIEF" not in events_of(tagger, body)
 
 
 def test_urging_reaches_a_few_words_ahead(tagger: Tagger) -> None:
@@ -2749,6 +2777,17 @@ def test_user_rules_can_void_a_trigger_by_its_neighbours(tmp_path: Path) -> None
             },
             "withheld_by",
         ),
+        *[
+            (
+                {
+                    "event_types": {
+                        "X_Y": {"cameo": "1", "plover": "P", "triggers": ["a"], "withheld_by": bad}
+                    }
+                },
+                "withheld_by",
+            )
+            for bad in (5, None, ["duty-free"])
+        ],
         ({"gazeteer": []}, "unknown section"),
         ([1, 2], "JSON object"),
     ],

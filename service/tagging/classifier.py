@@ -14,7 +14,8 @@ tagger adds a match of that type on the words that weigh most for it, and the ev
 built as a rule's would be: modality, actors, targets and attributes from the same code. Where
 those words are ones the type's rules anchor on, the rules saw them and held back, so a higher
 threshold applies there.
-Scoring is one dict lookup per token and per adjacent pair; nothing is built per token.
+Scoring is one dict lookup per word (kept on the tokeniser's word, ``text._Word``) and per
+adjacent pair; nothing is built per token.
 """
 
 from __future__ import annotations
@@ -105,8 +106,8 @@ class ArticleModel:
                         o = kw.weighed
                     else:
                         o = table.get(stems[i])
-                        kw.weighed_in = table
                         kw.weighed = o
+                        kw.weighed_in = table
                     if o is not None and o.seen != now:
                         o.seen = now
                         total += o.w
@@ -228,8 +229,8 @@ class SentenceModel:
                 f = kw.scored
             else:
                 f = table.get(stems[i])
-                kw.scored_in = table
                 kw.scored = f
+                kw.scored_in = table
             if f is None:
                 continue
             feats.append(f)
@@ -250,15 +251,15 @@ class SentenceModel:
             for f in feats:
                 score += f.ws[k]
             if score > cut and not any(family(m.etype) == self.family[k] for m in found):
-                first, end = self._trigger(stems, k)
-                if first < 0:
+                t0, t1 = self._trigger(stems, k)
+                if t0 < 0:
                     continue
                 seen = self.foreseen[k]
-                if (stems[first] in seen or stems[end] in seen) and score <= (
+                if (stems[t0] in seen or stems[t1] in seen) and score <= (
                     self.cut_seen_beside if found else self.cut_seen
                 ):
                     continue
-                out.append(Match(self.types[k], first, end, MODEL_WEIGHT))
+                out.append(Match(self.types[k], t0, t1, MODEL_WEIGHT))
         return out
 
     def _trigger(self, stems: list[str], k: int) -> tuple[int, int]:

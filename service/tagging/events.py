@@ -88,6 +88,10 @@ _PERFECT: Final = frozenset({"had", "has", "have"})  # in a trigger: a done act
 _SUBJECTS: Final = frozenset({"it", "they", "which", "that"})  # open a relative clause
 _CLAUSE_SUBJECTS: Final = _SUBJECTS | {"he", "she", "we"}  # a plan before one is another's
 
+# a withheld event's modality (``withheld_by``): "will stay in place" is relief that does not
+# come, "will not stay in place" relief that does; a hypothetical stays hypothetical
+_WITHHELD: Final = {"asserted": "negated", "negated": "asserted"}
+
 # confidence by (pattern weight, hypothetical): round() per event is measurably slow
 _CONF: Final[dict[tuple[int, bool], float]] = {}
 
@@ -340,7 +344,7 @@ class _Type:
         self.fixed_modality: str | None = d.get("fixed_modality") or None
         self.hedges = d.get("hedge_makes_hypothetical", True)
         self.negators = negators
-        # words that, inside the trigger, make it the event withheld ("stay in place")
+        # words that, opening the trigger, make it the event withheld ("stay in place")
         self.withheld_by = frozenset(w.lower() for w in d.get("withheld_by", []))
         self.future_type: str | None = d.get("future_type") or None
         self.accused = bool(roles.get("accused_acts"))
@@ -866,8 +870,8 @@ class EventFinder:
                     mod = self.modality.judge(
                         lows, m.first, m.last, clause, hedges_count=d.hedges, extra_neg=d.negators
                     )
-                if d.withheld_by and not d.withheld_by.isdisjoint(lows[m.first : m.last + 1]):
-                    mod = "negated"  # "the duties stay in place": the relief withheld
+                if lows[m.first] in d.withheld_by:  # "the duties stay in place": relief
+                    mod = _WITHHELD.get(mod, mod)  # withheld ("will not stay": it comes)
             if (
                 mod == "asserted"
                 and d.symmetric

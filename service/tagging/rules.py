@@ -4,8 +4,9 @@ A rule file is a JSON object with any of these top-level sections:
 
 - ``event_types``: ``{TYPE: {cameo, plover, triggers, priority?, future_type?, fixed_modality?,
   hedge_makes_hypothetical?, negators?, withheld_by?, attributes?, symmetric?, clause_rates?,
-  story_talks?, roles?}}`` (``withheld_by``: words that, inside a trigger, say the event is
-  withheld, so negated: "duties stay in place" is tariff relief that did not come)
+  story_talks?, roles?}}`` (``withheld_by``: single words that, opening a trigger, say the
+  event is withheld: "duties stay in place" is tariff relief that did not come, negated, and
+  "will not stay in place" relief that comes; a type's ``fixed_modality`` overrides them)
   (``story_talks``: ``goods`` or ``conflict``: contacts on a talk noun in a story with
   events of that kind and none of the other are this type too; the older
   ``peacetime_talks: true`` still reads as ``story_talks: goods``)
@@ -243,8 +244,7 @@ def _event_types(v: Any, path: str, errs: list[str]) -> None:
             _str_list(d["negators"], f"{p}.negators", errs)
         if "withheld_by" in d:
             _str_list(d["withheld_by"], f"{p}.withheld_by", errs)
-            if any(isinstance(w, str) and len(w.split()) != 1 for w in d["withheld_by"]):
-                errs.append(f"{p}.withheld_by: expected single words")
+            _single_tokens(d["withheld_by"], f"{p}.withheld_by", errs)
         for a in d.get("attributes", []) if isinstance(d.get("attributes", []), list) else [None]:
             if a not in ("rate_pct", "commodity"):
                 errs.append(f"{p}.attributes: expected a list of 'rate_pct'/'commodity'")
