@@ -85,7 +85,7 @@ import re
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from .text import tokenize
 
@@ -440,6 +440,15 @@ def _thresholds(
         errs.append(f"{path}: a model of one's own ({own}) needs its threshold")
 
 
+# the sentence model's probabilities (service/tagging/classifier.py reads them)
+_SENTENCE_THRESHOLDS: Final = (
+    "threshold",
+    "threshold_beside_rules",
+    "threshold_foreseen",
+    "threshold_foreseen_beside_rules",
+)
+
+
 def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
     """``{"threshold": p, "types": {TYPE: {"bias": b, "weights": {feature: w}}}, ...}``: the
     sentence model (service/tagging/classifier.py); a feature is a stem or two, space-separated.
@@ -448,8 +457,7 @@ def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
     if not isinstance(v, dict):
         errs.append(f"{path}: expected an object")
         return
-    keys = ("threshold", "threshold_beside_rules", "threshold_foreseen")
-    _thresholds(v, path, errs, (*keys, "threshold_foreseen_beside_rules"), "types")
+    _thresholds(v, path, errs, _SENTENCE_THRESHOLDS, "types")
     if not _number(v.get("gate", 0.0)):
         errs.append(f"{path}.gate: expected a number")
     types = v.get("types", {})
