@@ -3193,6 +3193,29 @@ def test_farm_goods_are_commodities_but_a_coffee_shop_is_not(tagger: Tagger) -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "goods"),
+    [
+        # a good of its own keeps its own slug (the taxonomy's commodity:<slug>), not a kin's
+        ("Ottawa hit U.S. potash and softwood lumber with duties.", ["lumber", "potash"]),
+        ("Kyiv's grain and maize go west; canola too.", ["canola", "grain", "maize"]),
+        # farm, fish and industrial goods the first list lacked
+        ("Canada taxed U.S. dairy, ethanol and biodiesel.", ["biodiesel", "dairy", "ethanol"]),
+        ("Norway's salmon and mackerel, Peru's tuna.", ["mackerel", "salmon", "tuna"]),
+        # a longer name of a listed good is that good, the whole name its span
+        ("Jakarta taxed crude palm oil and stainless steel.", ["palm-oil", "steel"]),
+    ],
+)
+def test_commodities_carry_the_slug_of_the_good_named(
+    tagger: Tagger, body: str, goods: list[str]
+) -> None:
+    ents, _ = tagger.tag("t-1", body)
+    found = sorted(e["id"] for e in ents if e["type"] == "COMMODITY")
+    assert found == [f"commodity:{g}" for g in goods]
+    spans = {m["text"] for e in ents if e["type"] == "COMMODITY" for m in e["mentions"]}
+    assert not {"palm oil", "steel"} & spans  # the longer names, not their tails
+
+
 def test_a_purely_conditional_mention_is_no_event(tagger: Tagger) -> None:
     body = "Canada raised duties on Chinese steel to 25%, rising to 40% unless a trade deal is hit."
     found = events_of(tagger, body)
