@@ -3196,6 +3196,31 @@ def test_farm_goods_are_commodities_but_a_coffee_shop_is_not(tagger: Tagger) -> 
 @pytest.mark.parametrize(
     ("body", "goods"),
     [
+        (
+            "Washington refused to lower the levy, though the two sides held talks on a "
+            "sectoral deal for steel and aluminium.",
+            ["commodity:aluminium", "commodity:steel"],
+        ),
+        (
+            "Ottawa raised duties on U.S. steel, and signed a supply agreement for lithium.",
+            ["commodity:lithium"],
+        ),
+    ],
+)
+def test_a_weaker_goods_event_keeps_the_goods_of_its_own_phrase(
+    tagger: Tagger, body: str, goods: list[str]
+) -> None:
+    """A tariff event outranks a deal for a sentence's goods, but not for those the deal's
+    own words govern ("a deal for steel")."""
+    _, evs = tagger.tag("t-1", body)
+    deal = [e for e in evs if e["type"] == "ECONOMIC_COOPERATION"]
+    assert len(deal) == 1
+    assert deal[0]["attributes"].get("commodity") == goods
+
+
+@pytest.mark.parametrize(
+    ("body", "goods"),
+    [
         # a good of its own keeps its own slug (the taxonomy's commodity:<slug>), not a kin's
         ("Ottawa hit U.S. potash and softwood lumber with duties.", ["lumber", "potash"]),
         ("Kyiv's grain and maize go west; canola too.", ["canola", "grain", "maize"]),

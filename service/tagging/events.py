@@ -26,6 +26,10 @@ def _by_position(m: Match) -> tuple[int, str]:
     return m.first, m.etype
 
 
+# how far (characters) a weak event's trigger reaches for goods of its own phrase: ahead of
+# it ("a deal on steel and aluminium quotas") and behind it ("steel quota talks")
+GOVERN_REACH: Final = 40
+MODIFY_REACH: Final = 20
 # marks that end a clause (typed as a tuple of any length: compiled, a loop over it reads
 # items by index, where one over a fixed-length tuple goes through a generic iterator)
 _CLAUSE_MARKS: Final[tuple[str, ...]] = (",", ";", ":", "—", "–", "(", ")")
@@ -1565,9 +1569,10 @@ class EventFinder:
         weak: bool,
         own_clause: bool = False,
     ) -> list[str]:
-        """Commodities this trigger governs: inside it, or (unless a stronger goods-taking event
-        shares the sentence) elsewhere in its sentence, but not cut off by a clause opened
-        before the trigger ("X imports oil and warns that it may retaliate"). ``own_clause``:
+        """Commodities this trigger governs: inside it or in its own phrase ("a deal on steel
+        quotas", "steel quota talks"), or (unless a stronger goods-taking event shares the
+        sentence) elsewhere in its sentence, but not cut off by a clause opened before the
+        trigger ("X imports oil and warns that it may retaliate"). ``own_clause``:
         a weak event that matched as the strongest (a dated threat made the act) keeps the
         goods of its own clause ("will impose duties on pork from May 1", not "... after X
         banned chips")."""
@@ -1576,7 +1581,12 @@ class EventFinder:
             if ts <= g.start and g.end <= te:
                 out.add(g.entry.id)
                 continue
-            if weak and not (own_clause and g.start >= te):
+            if (
+                weak
+                and not (own_clause and g.start >= te)
+                and not self._phrase(text, te, g.start, GOVERN_REACH)
+                and not self._phrase(text, g.end, ts, MODIFY_REACH)
+            ):
                 continue
             if g.end <= ts and self.roles.boundary_re.search(text, g.end, ts):
                 continue
@@ -1584,6 +1594,16 @@ class EventFinder:
                 continue
             out.add(g.entry.id)
         return sorted(out)
+
+    def _phrase(self, text: str, lo: int, hi: int, reach: int) -> bool:
+        """Whether text[lo:hi], between a trigger and a commodity, is a gap of at most
+        ``reach`` characters within one phrase: no clause mark, no clause-opening word."""
+        if hi < lo or hi - lo > reach:
+            return False
+        for c in ",;:":
+            if text.find(c, lo, hi) >= 0:
+                return False
+        return self.roles.boundary_re.search(text, lo, hi) is None
 
     def _policy(
         self,
