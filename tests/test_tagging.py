@@ -1751,31 +1751,6 @@ def test_duties_that_stay_are_tariff_relief_withheld(tagger: Tagger, body: str) 
 @pytest.mark.parametrize(
     ("body", "modality"),
     [
-        ("Sanctions on Belarus's potash firm will remain in force, Brussels said.", "negated"),
-        ("The embargo on Eritrea stays in place for now, the council said.", "negated"),
-        # denied, the relief comes
-        ("The EU said sanctions on Syria's central bank would not remain in force.", "asserted"),
-    ],
-)
-def test_sanctions_that_stay_are_sanctions_relief_withheld(
-    tagger: Tagger, body: str, modality: str
-) -> None:
-    """As with duties: sanctions left in place (the sanctions the subject, no one named
-    keeping them) are relief that did not come, and no new sanctions action."""
-    ev = events_of(tagger, body)
-    assert ev["SANCTIONS_RELIEF"]["modality"] == modality
-    assert "SANCTIONS_ACTION" not in ev
-
-
-def test_a_ban_kept_in_place_is_still_an_action(tagger: Tagger) -> None:
-    body = "India has kept in place the ban on all imports from Pakistan that it imposed in May."
-    ev = events_of(tagger, body)
-    assert "SANCTIONS_ACTION" in ev and "SANCTIONS_RELIEF" not in ev
-
-
-@pytest.mark.parametrize(
-    ("body", "modality"),
-    [
         # what stays in place is the relief itself (the stay rule does not apply)
         (
             "The lower tariffs on Peruvian grapes will remain in place until March, Seoul said.",
