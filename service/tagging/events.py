@@ -30,6 +30,9 @@ def _by_position(m: Match) -> tuple[int, str]:
 # it ("a deal on steel and aluminium quotas") and behind it ("steel quota talks")
 GOVERN_REACH: Final = 40
 MODIFY_REACH: Final = 20
+# words that end such a phrase: a conjunction may join another clause ("tariffs on oil and
+# signed a gas deal")
+_PHRASE_BREAKS: Final = frozenset(["and", "but", "or", "while", "whereas", "as"])
 # marks that end a clause (typed as a tuple of any length: compiled, a loop over it reads
 # items by index, where one over a fixed-length tuple goes through a generic iterator)
 _CLAUSE_MARKS: Final[tuple[str, ...]] = (",", ";", ":", "—", "–", "(", ")")
@@ -1085,7 +1088,9 @@ class EventFinder:
             if d.commodity and goods:
                 # a threat a start date made the act keeps the goods of its own clause
                 weak = d.priority < top
-                c = self._commodities(text, goods, ts, te, weak, spec[m.etype].priority >= top)
+                c = self._commodities(
+                    text, goods, (ts, te), weak, spec[m.etype].priority >= top, (matches, st, en)
+                )
                 if c:
                     attrs["commodity"] = c
             ck = (m.weight, mod == "hypothetical")
@@ -1564,30 +1569,35 @@ class EventFinder:
         self,
         text: str,
         goods: list[Mention],
-        ts: int,
-        te: int,
+        span: tuple[int, int],
         weak: bool,
         own_clause: bool = False,
+        triggers: tuple[list[Match], list[int], list[int]] | None = None,
     ) -> list[str]:
-        """Commodities this trigger governs: inside it or in its own phrase ("a deal on steel
-        quotas", "steel quota talks"), or (unless a stronger goods-taking event shares the
-        sentence) elsewhere in its sentence, but not cut off by a clause opened before the
-        trigger ("X imports oil and warns that it may retaliate"). ``own_clause``:
+        """Commodities the trigger at ``span`` governs: inside it or in its own phrase ("a deal
+        on steel and aluminium", "steel quota talks"), or (unless a stronger goods-taking event
+        shares the sentence) elsewhere in its sentence, but not cut off by a clause opened
+        before the trigger ("X imports oil and warns that it may retaliate"). ``own_clause``:
         a weak event that matched as the strongest (a dated threat made the act) keeps the
         goods of its own clause ("will impose duties on pork from May 1", not "... after X
-        banned chips")."""
+        banned chips"). ``triggers``: the sentence's matches and token offsets, whose words
+        end a phrase."""
+        ts, te = span
         out: set[str] = set()
+        chained = -1  # where the last good the phrase took ends ("steel and aluminium")
         for g in goods:
             if ts <= g.start and g.end <= te:
                 out.add(g.entry.id)
                 continue
-            if (
-                weak
-                and not (own_clause and g.start >= te)
-                and not self._phrase(text, te, g.start, GOVERN_REACH)
-                and not self._phrase(text, g.end, ts, MODIFY_REACH)
-            ):
-                continue
+            if weak and not (own_clause and g.start >= te):
+                if chained >= 0 and _coordinated(text, chained, g.start):
+                    pass  # the next of a list of goods the phrase took
+                elif not (
+                    self._phrase(text, te, g.start, GOVERN_REACH, triggers)
+                    or self._phrase(text, g.end, ts, MODIFY_REACH, triggers)
+                ):
+                    continue
+                chained = g.end
             if g.end <= ts and self.roles.boundary_re.search(text, g.end, ts):
                 continue
             if weak and self.roles.boundary_re.search(text, te, g.start):
@@ -1595,14 +1605,29 @@ class EventFinder:
             out.add(g.entry.id)
         return sorted(out)
 
-    def _phrase(self, text: str, lo: int, hi: int, reach: int) -> bool:
+    def _phrase(
+        self,
+        text: str,
+        lo: int,
+        hi: int,
+        reach: int,
+        triggers: tuple[list[Match], list[int], list[int]] | None,
+    ) -> bool:
         """Whether text[lo:hi], between a trigger and a commodity, is a gap of at most
-        ``reach`` characters within one phrase: no clause mark, no clause-opening word."""
+        ``reach`` characters within one phrase: no clause mark, conjunction or clause-opening
+        word, and no word of another match ("imposed tariffs on oil and signed a deal")."""
         if hi < lo or hi - lo > reach:
             return False
-        for c in ",;:":
+        for c in _CLAUSE_MARKS:
             if text.find(c, lo, hi) >= 0:
                 return False
+        if not _PHRASE_BREAKS.isdisjoint(text[lo:hi].lower().split()):
+            return False
+        if triggers is not None:
+            matches, st, en = triggers
+            for x in matches:
+                if st[x.first] < hi and lo < en[x.last]:
+                    return False
         return self.roles.boundary_re.search(text, lo, hi) is None
 
     def _policy(
@@ -1811,6 +1836,12 @@ def _commercial(
     """A trigger word that a commercial word before it makes business ("power tariff",
     "price war"; ``commercial_heads`` only: "electricity exports" may still be sanctioned)."""
     return any(lows[k] in heads and lows[k - 1] in blockers for k in range(max(first, 1), last + 1))
+
+
+def _coordinated(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] only joins two items of a list ("steel and aluminium", "steel,
+    aluminium or copper")."""
+    return text[lo:hi].strip(" ,") in ("", "and", "or")
 
 
 def _clause_breaks(text: str, lo: int, hi: int, st: list[int]) -> list[int]:
