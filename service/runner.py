@@ -117,7 +117,12 @@ def demo(settings: Settings, articles: Path | None, exit_after: int | None) -> i
 
 
 def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+    """SIGTERM as Ctrl-C: once (``timeout make run`` delivers it to make and to the demo, so it
+    may come twice; the second must not break into the stopping), and as SIGINT, which
+    asyncio.run turns into a clean cancel of what it runs rather than an exception raised
+    from inside its event loop."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.raise_signal(signal.SIGINT)
 
 
 def start_worker(settings: Settings, log_path: Path) -> subprocess.Popen[bytes]:
