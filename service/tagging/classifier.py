@@ -136,15 +136,20 @@ def _logit(p: float) -> float:
 class _Feature:
     """A stem's (or pair's) weight for each type, by type index, and the pairs it starts."""
 
-    __slots__ = ("next", "strong", "ws")
+    __slots__ = ("next", "nonzero", "strong", "ws")
 
     def __init__(self, n: int) -> None:
         self.ws: list[float] = [0.0] * n  # dense: one index a type, no search
         self.next: dict[str, _Feature] | None = None
         self.strong = 0  # bit k set: it weighs at least the gate for type k
+        # bit k set: it weighs anything for type k (a feature weighs for two types of fifteen
+        # on average: a bit test skips the rest without reading a float)
+        self.nonzero = 0
 
     def add(self, k: int, w: float, gate: float) -> None:
         self.ws[k] = w
+        if w:
+            self.nonzero |= 1 << k
         if w >= gate:
             self.strong |= 1 << k
 
@@ -170,7 +175,10 @@ class SentenceModel:
         # a type's family, its name to the first "_" (as EventFinder._resolve has it): a rule's
         # match of the family settles what the sentence holds of it ("TARIFF_THREAT" found: no
         # model "TARIFF_ACTION" beside it)
-        self.family: list[str] = [family(t) for t in types]
+        self.family_bits: dict[str, int] = {}  # a family's types, as bits by type index
+        for k, t in enumerate(types):
+            fam = family(t)
+            self.family_bits[fam] = self.family_bits.get(fam, 0) | 1 << k
         threshold = float(section.get("threshold", 1.0))
         # the logit to beat in a sentence where no rule matched, and where one did (a rule's
         # miss beside a rule's find is more often a near-miss the rules reject on purpose)
@@ -240,6 +248,8 @@ class SentenceModel:
                 if g is not None:
                     feats.append(g)
                     strong |= g.strong
+        for m in found:  # a family a rule found is settled: its types are not scored
+            strong &= ~self.family_bits.get(family(m.etype), 0)
         if not strong:
             return []
         cut = self.cut_beside if found else self.cut
@@ -249,8 +259,9 @@ class SentenceModel:
                 continue
             score = self.bias[k]
             for f in feats:
-                score += f.ws[k]
-            if score > cut and not any(family(m.etype) == self.family[k] for m in found):
+                if f.nonzero >> k & 1:
+                    score += f.ws[k]
+            if score > cut:
                 t0, t1 = self._trigger(stems, k)
                 if t0 < 0:
                     continue
