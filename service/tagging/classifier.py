@@ -175,10 +175,12 @@ class SentenceModel:
         # a type's family, its name to the first "_" (as EventFinder._resolve has it): a rule's
         # match of the family settles what the sentence holds of it ("TARIFF_THREAT" found: no
         # model "TARIFF_ACTION" beside it)
-        self.family_bits: dict[str, int] = {}  # a family's types, as bits by type index
+        bits: dict[str, int] = {}  # a family's types, as bits by type index
         for k, t in enumerate(types):
-            fam = family(t)
-            self.family_bits[fam] = self.family_bits.get(fam, 0) | 1 << k
+            bits[family(t)] = bits.get(family(t), 0) | 1 << k
+        # each known type -> the bits of its family's scored types (a look-up, where
+        # family() would split a string per rule match)
+        self.family_bits: dict[str, int] = {t: bits.get(family(t), 0) for t in known_types}
         threshold = float(section.get("threshold", 1.0))
         # the logit to beat in a sentence where no rule matched, and where one did (a rule's
         # miss beside a rule's find is more often a near-miss the rules reject on purpose)
@@ -249,7 +251,7 @@ class SentenceModel:
                     feats.append(g)
                     strong |= g.strong
         for m in found:  # a family a rule found is settled: its types are not scored
-            strong &= ~self.family_bits.get(family(m.etype), 0)
+            strong &= ~self.family_bits.get(m.etype, 0)
         if not strong:
             return []
         cut = self.cut_beside if found else self.cut
