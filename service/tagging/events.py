@@ -1571,8 +1571,8 @@ class EventFinder:
         goods: list[Mention],
         span: tuple[int, int],
         weak: bool,
-        own_clause: bool = False,
-        triggers: tuple[list[Match], list[int], list[int]] | None = None,
+        own_clause: bool,
+        triggers: tuple[list[Match], list[int], list[int]],
     ) -> list[str]:
         """Commodities the trigger at ``span`` governs: inside it or in its own phrase ("a deal
         on steel and aluminium", "steel quota talks"), or (unless a stronger goods-taking event
@@ -1611,7 +1611,7 @@ class EventFinder:
         lo: int,
         hi: int,
         reach: int,
-        triggers: tuple[list[Match], list[int], list[int]] | None,
+        triggers: tuple[list[Match], list[int], list[int]],
     ) -> bool:
         """Whether text[lo:hi], between a trigger and a commodity, is a gap of at most
         ``reach`` characters within one phrase: no clause mark, conjunction or clause-opening
@@ -1623,11 +1623,10 @@ class EventFinder:
                 return False
         if not _PHRASE_BREAKS.isdisjoint(text[lo:hi].lower().split()):
             return False
-        if triggers is not None:
-            matches, st, en = triggers
-            for x in matches:
-                if st[x.first] < hi and lo < en[x.last]:
-                    return False
+        matches, st, en = triggers
+        for x in matches:
+            if st[x.first] < hi and lo < en[x.last]:
+                return False
         return self.roles.boundary_re.search(text, lo, hi) is None
 
     def _policy(
