@@ -1,12 +1,16 @@
-"""``python -m service train``: fit the sentence model (tagging/data/sentence_model.json) and
-the article model (tagging/data/article_model.json).
+"""``python -m service train``: fit the sentence model (tagging/data/sentence_model.json),
+the article model (tagging/data/article_model.json) and the target model
+(tagging/data/target_model.json).
 
 The trigger rules miss events phrased in ways no rule foresaw; a linear model over a sentence's
 word stems and stem pairs, trained on the project's own labelled articles (tests/data), finds
 many of them. The tagger adds an event of a type the model scores above its threshold where no
 rule found a type of its family in the sentence (service/tagging/classifier.py). The article
 model, a linear model over an article's stems, learns from the same articles which hold nothing
-to find (the labelled sets' traps: sport, weather, business at home). Training needs
+to find (the labelled sets' traps: sport, weather, business at home). The target model learns,
+from the events the tagger (with the two models just fitted) finds in the same articles, which
+names the role rules left without a role are the event's target (service/tagging/targets.py).
+Training needs
 scikit-learn (``pip install -e .[train]``); tagging does not. The training list names each set
 as trained on or held out; the held-out ones keep measuring unseen text.
 """
@@ -17,14 +21,26 @@ import argparse
 import hashlib
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from service import evaluation
 from service.evaluation import load_gold
+from service.tagging import Tagger
 from service.tagging.classifier import article_features, features
+from service.tagging.entities import Mention
+from service.tagging.gazetteer import Entry
 from service.tagging.rules import load_rules
+from service.tagging.targets import (
+    Place,
+    Trigger,
+    sentence_names,
+    sentence_toks,
+    unassigned,
+)
+from service.tagging.targets import features as target_features
 from service.tagging.text import clean, sentences, tokenize_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +48,7 @@ DEFAULT_LIST = ROOT / "tests" / "data" / "training.json"
 DATA = Path(__file__).resolve().parent / "tagging" / "data"
 DEFAULT_OUT = DATA / "sentence_model.json"
 DEFAULT_ARTICLE_OUT = DATA / "article_model.json"
+DEFAULT_TARGET_OUT = DATA / "target_model.json"
 FIELDS = ("title", "body")
 
 
@@ -102,6 +119,14 @@ def fit_articles(data: list[tuple[set[str], bool]], c: float, min_weight: float)
     ``min_weight`` can be dropped: two-thirds of them go, a smaller table to look stems up in,
     the same cross-validated choices at 0.01 (but 0, all kept, is the default: on never-read
     sets one trap article came back at 0.01)."""
+    return fit_presence(data, c, min_weight)
+
+
+def fit_presence(
+    data: Sequence[tuple[Collection[str], bool]], c: float, min_weight: float
+) -> dict[str, Any]:
+    """An L2-regularised logistic regression on feature presence (each sample's features and
+    its label): the bias and the weights of at least ``min_weight``, sorted."""
     try:
         import numpy as np
         from sklearn.feature_extraction import DictVectorizer
@@ -109,8 +134,8 @@ def fit_articles(data: list[tuple[set[str], bool]], c: float, min_weight: float)
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise SystemExit("train: needs scikit-learn: pip install -e '.[train]'") from exc
     vec = DictVectorizer()
-    x = vec.fit_transform([dict.fromkeys(stems, 1) for stems, _ in data])
-    y = np.array([empty for _, empty in data])
+    x = vec.fit_transform([dict.fromkeys(feats, 1) for feats, _ in data])
+    y = np.array([label for _, label in data])
     model = LogisticRegression(C=c, max_iter=5000)
     model.fit(x, y)
     names = vec.get_feature_names_out()
@@ -120,6 +145,57 @@ def fit_articles(data: list[tuple[set[str], bool]], c: float, min_weight: float)
         "bias": round(float(model.intercept_[0]), 4),
         "weights": {k: w for k, w in sorted(weights.items()) if abs(w) >= min_weight and w},
     }
+
+
+def _names(
+    entities: list[dict[str, Any]],
+) -> tuple[dict[str, list[Mention]], dict[str, str | None]]:
+    """The tagger's entities as the target model reads them: each field's names in text order,
+    and each entity's country."""
+    out: dict[str, list[Mention]] = {f: [] for f in FIELDS}
+    countries: dict[str, str | None] = {}
+    for en in entities:
+        eid, country = en["id"], en.get("country")
+        countries[eid] = country
+        entry = Entry(eid, en["type"], en.get("name", ""), country)
+        for m in en["mentions"]:
+            f = m["field"]
+            out[f].append(Mention(f, m["start"], m["end"], m.get("text", ""), entry))
+    for ms in out.values():
+        ms.sort(key=lambda m: m.start)
+    return out, countries
+
+
+def target_samples(
+    tagger: Tagger, articles: Iterable[dict[str, Any]]
+) -> Iterator[tuple[list[str], bool]]:
+    """For each event the tagger finds that matches a gold event (as ``make eval`` matches
+    them), each name of its sentence the rules gave no role (and not set apart: see
+    targets.Place): its features, and whether the gold event has it as a target."""
+    for art in articles:
+        texts = {f: clean(art.get(f) or "") for f in FIELDS}
+        words = {f: tokenize_sentences(texts[f], sentences(texts[f])) for f in FIELDS}
+        entities, events = tagger.tag(art["id"], texts["body"], texts["title"])
+        names, countries = _names(entities)
+        starts = {f: [m.start for m in ms] for f, ms in names.items()}
+        cmap = evaluation._country_map(entities)
+        golds = art.get("gold", {}).get("events", [])
+        for pi, gi in evaluation._greedy_match(events, golds, evaluation._event_affinity):
+            ev, gold_targets = events[pi], golds[gi].get("targets", [])
+            field = ev["field"]
+            toks = sentence_toks(words[field], ev["sentence"]["start"])
+            if toks is None:
+                continue
+            trigger = Trigger(toks, ev["trigger"]["start"], ev["trigger"]["end"])
+            has_t, has_a = bool(ev["targets"]), bool(ev["actors"])
+            s0, s1 = ev["sentence"]["start"], ev["sentence"]["end"]
+            named = sentence_names(names[field], starts[field], s0, s1)
+            for i, c in unassigned(ev, named, countries):
+                place = Place(toks, texts[field], trigger, c)
+                if place.apart:  # (never scored: see Place)
+                    continue
+                feats = target_features(ev["type"], c, place, i, trigger.word, has_t, has_a)
+                yield feats, any(evaluation.same_entity(c.entry.id, g, cmap) for g in gold_targets)
 
 
 def fit(
@@ -176,6 +252,7 @@ PROBABILITIES = (
     "foreseen",
     "foreseen_beside_rules",
     "article_threshold",
+    "target_threshold",
 )
 
 
@@ -227,6 +304,17 @@ def _parser() -> argparse.ArgumentParser:
         default=80,
         help="distinct stems the model weighs a text needs to be judged (articles trained on "
         "have 109+ with every weight kept)",
+    )
+    p.add_argument("--target-out", type=Path, default=DEFAULT_TARGET_OUT)
+    p.add_argument(
+        "--target-threshold",
+        type=float,
+        default=0.3,
+        help="probability above which a name the rules gave no role becomes a target",
+    )
+    p.add_argument("--target-C", type=float, default=0.3, help="inverse L2 strength")
+    p.add_argument(
+        "--target-min-weight", type=float, default=0.01, help="smallest weight kept (absolute)"
     )
     return p
 
@@ -289,6 +377,27 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"train: article model on {len(arts)} articles ({empty} with nothing to find), "
         f"{len(fitted['weights'])} weights -> {args.article_out}"
+    )
+    # the target model learns from the tagger as it now stands, with its own model off
+    rules = load_rules()
+    rules["target_model"] = {}
+    rows = list(target_samples(Tagger(rules), articles))
+    positives = sum(1 for _, t in rows if t)
+    if not 0 < positives < len(rows):
+        raise SystemExit(f"train: {positives} of {len(rows)} names are targets")
+    target = {
+        "target_model": {
+            "threshold": args.target_threshold,
+            **seen,
+            "c": args.target_C,
+            "min_weight": args.target_min_weight,
+            **fit_presence(rows, args.target_C, args.target_min_weight),
+        }
+    }
+    _write(args.target_out, target)
+    print(
+        f"train: target model on {len(rows)} names without a role ({positives} targets), "
+        f"{len(target['target_model']['weights'])} weights -> {args.target_out}"
     )
     return 0
 

@@ -18,6 +18,7 @@ from .entities import Mention, NameFinder, capital_after, group, sort_by_start, 
 from .events import EventFinder, off_topic
 from .gazetteer import Entry, Gazetteer
 from .rules import RulesError, check_rules, load_rules
+from .targets import TargetModel
 from .text import clean, sentences, slug, tokenize_sentences
 
 __all__ = ["RulesError", "Tagger", "check_rules", "load_tagger"]
@@ -33,6 +34,7 @@ class Tagger:
         self.events = EventFinder(rules, self.names.title_words)
         self.bodies = Bodies(rules["cues"].get("government_bodies", []), self.gaz.forms)
         self.article_model = ArticleModel(rules.get("article_model", {}))
+        self.target_model = TargetModel(rules.get("target_model", {}))
         self.ner = ner
         # words that cannot stand for an organisation named by them: descriptions and titles,
         # and words too general ("Pacific", "Liberty": generic_name_words)
@@ -212,7 +214,25 @@ class Tagger:
             events = []  # the same, as the article model judges the article's words
         if modelled_only:
             events = []
+        if events and self.target_model.on:
+            self.target_model.add(events, texts, words, _in_order(found), _countries(mentions))
         return group(mentions), events
+
+
+def _in_order(found: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """Each field's names in text order (as found, mostly: sorted only where not)."""
+    out: dict[str, list[Mention]] = {}
+    for f, ms in found.items():
+        if any(ms[i].start > ms[i + 1].start for i in range(len(ms) - 1)):
+            ms = list(ms)
+            sort_by_start(ms)
+        out[f] = ms
+    return out
+
+
+def _countries(mentions: list[Mention]) -> dict[str, str | None]:
+    """Entity id -> the country it belongs to or stands for (as the scoring reads it)."""
+    return {m.entry.id: m.entry.country for m in mentions}
 
 
 def _all_modelled(events: list[dict[str, Any]], modelled: list[str]) -> bool:

@@ -68,7 +68,7 @@ class ArticleModel:
         self.table: dict[str, _Stem] = {  # (keys interned, as the tokeniser's stems are)
             sys.intern(str(k)): _Stem(float(w)) for k, w in section.get("weights", {}).items()
         }
-        self.cut = _logit(float(section.get("threshold", 1.0)))
+        self.cut = logit(float(section.get("threshold", 1.0)))
         self.on = bool(self.table) and self.cut < math.inf
         # it judges only texts with at least this many distinct stems it weighs: it learnt
         # from whole articles (109 and more such stems each), not from a headline alone
@@ -128,7 +128,7 @@ def family(etype: str) -> str:
     return etype.split("_", 1)[0]
 
 
-def _logit(p: float) -> float:
+def logit(p: float) -> float:
     """The score a probability stands for; 1 (or more) is +inf: nothing exceeds it (off)."""
     return math.inf if p >= 1.0 else math.log(p / (1 - p))
 
@@ -184,14 +184,14 @@ class SentenceModel:
         threshold = float(section.get("threshold", 1.0))
         # the logit to beat in a sentence where no rule matched, and where one did (a rule's
         # miss beside a rule's find is more often a near-miss the rules reject on purpose)
-        self.cut = _logit(threshold)
+        self.cut = logit(threshold)
         # (never looser than the threshold alone: a file that raises it raises both)
         beside = max(threshold, float(section.get("threshold_beside_rules", threshold)))
-        self.cut_beside = _logit(beside)
+        self.cut_beside = logit(beside)
         seen = max(threshold, float(section.get("threshold_foreseen", threshold)))
-        self.cut_seen = _logit(seen)
+        self.cut_seen = logit(seen)
         seen_beside = float(section.get("threshold_foreseen_beside_rules", beside))
-        self.cut_seen_beside = _logit(max(seen, beside, seen_beside))
+        self.cut_seen_beside = logit(max(seen, beside, seen_beside))
         # a type is scored only in a sentence with a word or pair weighing this much for it
         gate = float(section.get("gate", 0.0))
         self.table: dict[str, _Feature] = {}

@@ -72,7 +72,8 @@ A rule file is a JSON object with any of these top-level sections:
   threshold_foreseen_beside_rules?, gate?, types: {TYPE: {bias, weights: {stem or "stem
   stem": w}}}}``: event types the rules missed, by sentence (service/tagging/classifier.py);
   ``article_model``: ``{threshold, bias, min_stems?, weights: {stem: w}}``: an article that
-  holds nothing to find. A section with ``types`` / ``weights``
+  holds nothing to find; ``target_model``: ``{threshold, bias, weights: {feature: w}}``: targets
+  the role rules missed (service/tagging/targets.py). A section with ``types`` / ``weights``
   replaces the built-in model whole and must give its ``threshold``; one without sets only what
   it names (a threshold of 1 turns the model off)
 """
@@ -100,6 +101,7 @@ BUILTIN_FILES = (
     "commodities.json",
     "sentence_model.json",
     "article_model.json",
+    "target_model.json",
 )
 _TYPE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
 _ID_RE = re.compile(r"(person|org|country|place|norp|commodity):[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -482,6 +484,28 @@ def _sentence_model(v: Any, path: str, errs: list[str]) -> None:
                 break
 
 
+def _linear_model(
+    v: Any, path: str, errs: list[str], keys: frozenset[str], feature: str
+) -> dict[str, Any] | None:
+    """What a one-threshold linear model section shares: an object of known ``keys``, its
+    threshold and bias; its weights (``{feature: w}``, for the caller to check each), or None
+    where there are none to check."""
+    if not isinstance(v, dict):
+        errs.append(f"{path}: expected an object")
+        return None
+    unknown = sorted(str(k) for k in v if k not in keys)
+    if unknown:  # a typo ("treshold") would leave the model as it was, silently
+        errs.append(f"{path}: unknown keys {unknown}")
+    _thresholds(v, path, errs, ("threshold",), "weights")
+    if not _number(v.get("bias", 0.0)):
+        errs.append(f"{path}.bias: expected a number")
+    weights = v.get("weights", {})
+    if not isinstance(weights, dict):
+        errs.append(f"{path}.weights: expected an object of {feature} -> number")
+        return None
+    return weights
+
+
 _ARTICLE_MODEL_KEYS = frozenset(
     {
         "threshold",
@@ -501,26 +525,34 @@ def _article_model(v: Any, path: str, errs: list[str]) -> None:
     """``{"threshold": p, "bias": b, "min_stems": n, "weights": {stem: w}, ...}``: the article model
     (service/tagging/classifier.py). A file with ``weights`` replaces the model whole; one
     without sets only what it names (a threshold of 1 turns the model off)."""
-    if not isinstance(v, dict):
-        errs.append(f"{path}: expected an object")
+    weights = _linear_model(v, path, errs, _ARTICLE_MODEL_KEYS, "stem")
+    if weights is None:
         return
-    unknown = sorted(str(k) for k in v if k not in _ARTICLE_MODEL_KEYS)
-    if unknown:  # a typo ("treshold") would leave the model as it was, silently
-        errs.append(f"{path}: unknown keys {unknown}")
-    _thresholds(v, path, errs, ("threshold",), "weights")
-    if not _number(v.get("bias", 0.0)):
-        errs.append(f"{path}.bias: expected a number")
     n = v.get("min_stems", 0)
     if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n < 1_000_000:
         errs.append(f"{path}.min_stems: expected a whole number of stems")
-    weights = v.get("weights", {})
-    if not isinstance(weights, dict):
-        errs.append(f"{path}.weights: expected an object of stem -> number")
-        return
     for stem, w in weights.items():
         # (stems are lower case and hold no white space: any other key could never count)
         if not _number(w) or stem.split() != [stem] or stem != stem.lower():
             errs.append(f"{path}.weights.{stem}: expected a single lower-case stem -> a number")
+            break
+
+
+_TARGET_MODEL_KEYS = frozenset(
+    {"threshold", "bias", "weights", "trained_on", "held_out", "data_sha256", "c", "min_weight"}
+)
+
+
+def _target_model(v: Any, path: str, errs: list[str]) -> None:
+    """``{"threshold": p, "bias": b, "weights": {feature: w}, ...}``: the target model
+    (service/tagging/targets.py). A file with ``weights`` replaces the model whole; one without
+    sets only what it names (a threshold of 1 turns the model off)."""
+    weights = _linear_model(v, path, errs, _TARGET_MODEL_KEYS, "feature")
+    if weights is None:
+        return
+    for feat, w in weights.items():
+        if not _number(w) or not feat:
+            errs.append(f"{path}.weights.{feat}: expected a feature -> a number")
             break
 
 
@@ -549,6 +581,7 @@ SECTIONS: dict[str, Check] = {
     "event_references": _references,
     "sentence_model": _sentence_model,
     "article_model": _article_model,
+    "target_model": _target_model,
 }
 
 
@@ -616,6 +649,7 @@ def _load(rules_dir: str | Path | None) -> tuple[Rules, list[str]]:
                 "event_references",
                 "sentence_model",
                 "article_model",
+                "target_model",
             )
             else []
         )
@@ -662,7 +696,7 @@ def _merge(merged: Rules, doc: dict[str, Any]) -> None:
                 else:
                     merged["event_types"][name] = d
         elif (key == "sentence_model" and "types" in val) or (
-            key == "article_model" and "weights" in val
+            key in ("article_model", "target_model") and "weights" in val
         ):
             merged[key] = dict(val)  # a model of one's own: none of the built-in one's settings
         elif key == "cues":

@@ -1,0 +1,440 @@
+"""The target model: who an event is aimed at, where the role rules named no one for a name in
+its sentence.
+
+The role rules (roles.py) read the sentence's shape: subject before the trigger, object after,
+"against X", "on X". Held-out text phrases many targets in ways they do not foresee ("Moscow
+rejected the proposal from Kyiv"), and on such text the rules found under half the labelled
+targets. This binary linear model, trained by ``make model`` on the same labelled sets as the
+sentence model, scores each name of the event's sentence that the rules left without a role:
+from the event type, the kind of name, its side of the trigger and distance from it, and the
+tokens around it. A name scoring above the threshold is added as a target; the rules' actors
+and targets are never changed, so it only adds.
+
+Features are strings ("Tw1 REJECTION after from": the word before a name after a rejection's
+trigger), as training sees them; tokens hold no white space, so a space splits them
+unambiguously. Tagging never builds them: at start-up the weights are folded into tables keyed
+by the parts an event fixes (type, side) and looked up with the sentence's own token strings,
+a dozen look-ups a name (``TargetModel.logit`` equals the bias plus the sum over ``features``:
+a test holds them to it).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Any
+
+from .classifier import logit
+from .entities import Mention
+from .text import Toks
+
+GAP_WORDS = 3  # how many of the tokens between a name and the trigger are features
+MAX_INDEX = 3  # names after the third of a sentence share one index feature
+METONYM_KINDS = ("place", "org")  # kinds that may stand for their country
+METONYM_PREFIXES = ("place:", "org:")
+SIDES = ("before", "in", "after")  # a name's side of the trigger, by index
+BEFORE, INSIDE, AFTER = 0, 1, 2
+BANDS = ("0", "1", "2", "3", "4")
+SPEECH = frozenset({"said", "says", "told", "stated", "added", "announced", "claimed"})
+SUBORDINATORS = frozenset(
+    {"after", "before", "while", "when", "whereas", "although", "though", "since", "because"}
+)
+
+
+_KINDS: dict[str, str] = {}  # entity id -> its kind, the part before the colon
+
+
+def kind_of(eid: str) -> str:
+    """An entity id's kind ("country" of "country:RUS"), kept per id: names recur."""
+    k = _KINDS.get(eid)
+    if k is None:
+        k = _KINDS[eid] = eid.partition(":")[0]
+    return k
+
+
+class Trigger:
+    """An event's trigger in its sentence's tokens: its span, its first and next token's
+    indices, and its first word."""
+
+    __slots__ = ("end", "first", "next", "start", "word")
+
+    def __init__(self, toks: Toks, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+        self.first = _first_at(toks.starts, start)
+        self.next = _first_at(toks.starts, end, self.first)
+        self.word = toks.lows[self.first] if self.first < len(toks.lows) else "$"
+
+
+class Place:
+    """Where a name stands against an event's trigger, in the sentence's tokens."""
+
+    __slots__ = ("apart", "b", "comma", "gap", "n1", "s", "w1", "w2")
+
+    def __init__(self, toks: Toks, text: str, t: Trigger, c: Mention) -> None:
+        starts, lows = toks.starts, toks.lows
+        n = len(lows)
+        i0 = _first_at(starts, c.start)  # the name's first token
+        i1 = _first_at(starts, c.end, i0)  # the first token after it
+        if c.start >= t.end:
+            self.s, lo, hi, a, b = AFTER, t.next, i0, t.end, c.start
+        elif c.end <= t.start:
+            self.s, lo, hi, a, b = BEFORE, i1, t.first, c.end, t.start
+        else:
+            self.s, lo, hi, a, b = INSIDE, 0, 0, 0, 0
+        self.gap = lows[lo : min(hi, lo + GAP_WORDS)] if hi > lo else []
+        self.b = _band(hi - lo if hi > lo else 0)
+        self.comma = text.find(",", a, b) >= 0
+        # no party, as the role rules hold: a name fused to a describing word ("a Dubai-based
+        # firm"), or one in another clause (after a semicolon; after a comma and "after",
+        # "while", ...: "two days after the government of Mexico spoke"), or who says it
+        self.apart = (
+            text.startswith("-", c.end)
+            or (c.start > 0 and text[c.start - 1] == "-")
+            or text.find(";", a, b) >= 0
+            or (self.comma and not SUBORDINATORS.isdisjoint(lows[lo:hi]))
+            # the speaker of a trailing attribution ("..., Azerbaijan's ministry said")
+            or (self.comma and self.s == AFTER and _says(toks, text, i1))
+        )
+        self.w1 = lows[i0 - 1] if i0 > 0 else "^"
+        self.w2 = lows[i0 - 2] if i0 > 1 else "^"
+        self.n1 = lows[i1] if i1 < n else "$"
+
+
+def _says(toks: Toks, text: str, i: int) -> bool:
+    """Whether a speech verb ("said") comes within four tokens from token ``i``, before any
+    comma: the name before it is a trailing attribution's speaker."""
+    starts, lows = toks.starts, toks.lows
+    stop = text.find(",", starts[i] if i < len(starts) else len(text))
+    for j in range(i, min(i + 4, len(lows))):
+        if 0 <= stop < starts[j]:
+            return False
+        if lows[j] in SPEECH:
+            return True
+    return False
+
+
+def _first_at(starts: list[int], at: int, i: int = 0) -> int:
+    """``bisect_left(starts, at, i)`` as a plain loop: a sentence has a few dozen tokens, and
+    compiled, a loop costs less than the call."""
+    n = len(starts)
+    while i < n and starts[i] < at:
+        i += 1
+    return i
+
+
+def _band(n: int) -> int:
+    """Distance in tokens, in five bands (adjacent, near, clause, far, beyond)."""
+    return 0 if n <= 1 else 1 if n <= 3 else 2 if n <= 6 else 3 if n <= 12 else 4
+
+
+def features(
+    etype: str, c: Mention, p: Place, index: int, trig: str, has_targets: bool, has_actors: bool
+) -> list[str]:
+    """The features of candidate ``c`` (the ``index``-th name of the sentence, at ``p``) for an
+    event of ``etype`` whose trigger begins with ``trig``. Training reads these; tagging sums
+    the same weights through the tables TargetModel folds them into."""
+    k, side, band = kind_of(c.entry.id), SIDES[p.s], BANDS[p.b]
+    out = [
+        "b",
+        f"T {etype}",
+        f"K {k}",
+        f"TK {etype} {k}",
+        f"TP {etype} {side}",
+        f"TKP {etype} {k} {side}",
+        f"KP {k} {side}",
+        f"PD {side} {band}",
+        f"TPD {etype} {side} {band}",
+        f"w1 {p.w1}",
+        f"Tw1 {etype} {p.w1}",
+        f"Pw1 {side} {p.w1}",
+        f"w2 {p.w2} {p.w1}",
+        f"n1 {p.n1}",
+        f"Tn1 {etype} {p.n1}",
+        f"idx {min(index, MAX_INDEX)} {side} {etype}",
+        f"comma {int(p.comma)} {side}",
+        f"trig {trig} {side}",
+        f"tg {int(has_targets)} {int(has_actors)} {etype}",
+    ]
+    for w in p.gap:
+        out.append(f"g {side} {w}")
+    return out
+
+
+def _covered(
+    eid: str, kind: str, country: str | None, args: Sequence[str], countries: dict[str, str | None]
+) -> bool:
+    """Whether a name already is one of the event's arguments: by id, or as a capital or
+    government standing for a country named as one, or the reverse (as the scoring counts)."""
+    if eid in args:
+        return True
+    if kind in METONYM_KINDS:
+        return country is not None and country in args
+    if kind == "country":
+        for a in args:
+            if a.startswith(METONYM_PREFIXES) and countries.get(a) == eid:
+                return True
+    return False
+
+
+def sentence_names(
+    names: list[Mention], starts: list[int], s0: int, s1: int
+) -> list[tuple[int, Mention, str]]:
+    """The names of the sentence ``s0``..``s1``, each once, with their index among them and
+    their kind; goods are never parties. ``names`` are the field's names in text order,
+    ``starts`` their starts."""
+    lo = bisect_left(starts, s0)  # (a field has scores of names: bisected)
+    hi = bisect_left(starts, s1, lo)
+    out: list[tuple[int, Mention, str]] = []
+    seen: list[str] = []  # (a sentence names a handful: a list is cheaper than a set)
+    for j in range(lo, hi):
+        m = names[j]
+        eid = m.entry.id
+        if eid in seen:
+            continue
+        kind = kind_of(eid)
+        if kind == "commodity":
+            continue
+        seen.append(eid)
+        out.append((len(seen) - 1, m, kind))
+    return out
+
+
+def unassigned(
+    event: dict[str, Any],
+    named: list[tuple[int, Mention, str]],
+    countries: dict[str, str | None],
+) -> list[tuple[int, Mention]]:
+    """Those of the sentence's names (``sentence_names``) that are neither the event's actors
+    nor its targets, with their index."""
+    args = event["actors"] + event["targets"]
+    return [
+        (index, m)
+        for index, m, kind in named
+        if not _covered(m.entry.id, kind, m.entry.country, args, countries)
+    ]
+
+
+def _word_table(d: dict[str, dict[str, float]], context: str) -> dict[str, float]:
+    t = d.get(context)
+    if t is None:
+        t = d[context] = {}
+    return t
+
+
+class _TypeTables:
+    """An event type's share of the folded weights: the sums of the features made of parts
+    only, by the name's kind and side (and band, index, the event's own arguments), and the
+    type's word tables."""
+
+    __slots__ = ("bands", "base", "etype", "index", "n1", "tg", "w1")
+
+    w1: list[dict[str, float]]
+
+    def __init__(self, model: TargetModel, etype: str) -> None:
+        fixed = model.fixed
+        self.etype = etype
+        self.base: dict[str, list[float]] = {}
+        self.bands = [
+            [
+                fixed.get(f"PD {side} {b}", 0.0) + fixed.get(f"TPD {etype} {side} {b}", 0.0)
+                for b in BANDS
+            ]
+            for side in SIDES
+        ]
+        self.index = [
+            [fixed.get(f"idx {i} {side} {etype}", 0.0) for i in range(MAX_INDEX + 1)]
+            for side in SIDES
+        ]
+        self.tg = [fixed.get(f"tg {t} {a} {etype}", 0.0) for t in (0, 1) for a in (0, 1)]
+        # the word before: the any-event, the type's and the side's weights in one table a side
+        own = model.w1.get(etype, _EMPTY)
+        self.w1 = [_summed(model.w1_any, own, model.w1.get(side, _EMPTY)) for side in SIDES]
+        self.n1 = _summed(model.n1_any, model.n1.get(etype, _EMPTY), _EMPTY)
+
+    def base_of(self, model: TargetModel, kind: str) -> list[float]:
+        """The bias and the type's, kind's and side's own weights, by side."""
+        sums = self.base.get(kind)
+        if sums is None:
+            fixed, etype = model.fixed, self.etype
+            common = (
+                model.bias
+                + fixed.get("b", 0.0)
+                + fixed.get("T " + etype, 0.0)
+                + fixed.get("K " + kind, 0.0)
+                + fixed.get(f"TK {etype} {kind}", 0.0)
+            )
+            sums = self.base[kind] = [
+                common
+                + fixed.get(f"TP {etype} {side}", 0.0)
+                + fixed.get(f"TKP {etype} {kind} {side}", 0.0)
+                + fixed.get(f"KP {kind} {side}", 0.0)
+                for side in SIDES
+            ]
+        return sums
+
+
+_EMPTY: dict[str, float] = {}
+
+
+def _summed(*tables: dict[str, float]) -> dict[str, float]:
+    """One table whose weight for a word is the sum of the tables' weights for it."""
+    out: dict[str, float] = {}
+    for t in tables:
+        for word, w in t.items():
+            out[word] = out.get(word, 0.0) + w
+    return out
+
+
+class TargetModel:
+    """Adds targets the rules missed (see the module's docstring)."""
+
+    def __init__(self, section: dict[str, Any]) -> None:
+        self.bias = float(section.get("bias", 0.0))
+        self.weights: dict[str, float] = {
+            str(k): float(w) for k, w in section.get("weights", {}).items()
+        }
+        self.cut = logit(float(section.get("threshold", 1.0)))
+        self.on = bool(self.weights) and self.cut < math.inf
+        self.fixed: dict[str, float] = {}  # features of parts only (type, kind, side, ...)
+        self.w1: dict[str, dict[str, float]] = {}  # the word before: by "", type, side
+        self.w2: dict[str, dict[str, float]] = {}  # the word two before: by the word before
+        self.n1: dict[str, dict[str, float]] = {}  # the word after: by "", type
+        self.trig: dict[str, dict[str, float]] = {}  # the trigger's word: by side
+        self.gap: dict[str, dict[str, float]] = {}  # the words between: by side
+        for feat, w in self.weights.items():
+            self._fold(feat, w)
+        self.commas = [[self.fixed.get(f"comma {c} {side}", 0.0) for c in (0, 1)] for side in SIDES]
+        self.w1_any = self.w1.get("", _EMPTY)
+        self.n1_any = self.n1.get("", _EMPTY)
+        self.gap_side = [self.gap.get(side, _EMPTY) for side in SIDES]
+        self.types: dict[str, _TypeTables] = {}
+
+    def _fold(self, feat: str, w: float) -> None:
+        name, _, rest = feat.partition(" ")
+        if name == "w1" or name == "n1":
+            t = _word_table(self.w1 if name == "w1" else self.n1, "")
+            t[rest] = t.get(rest, 0.0) + w
+            return
+        ctx, _, word = rest.partition(" ")
+        if name == "Tw1" or name == "Pw1":  # (types are upper case, sides lower: no clash)
+            t = _word_table(self.w1, ctx)
+        elif name == "Tn1":
+            t = _word_table(self.n1, ctx)
+        elif name == "w2":  # "w2 <far> <near>"
+            t = _word_table(self.w2, word)
+            word = ctx
+        elif name == "trig":  # "trig <word> <side>"
+            t = _word_table(self.trig, word)
+            word = ctx
+        elif name == "g":
+            t = _word_table(self.gap, ctx)
+        else:
+            self.fixed[feat] = self.fixed.get(feat, 0.0) + w
+            return
+        t[word] = t.get(word, 0.0) + w
+
+    def tables(self, etype: str) -> _TypeTables:
+        """The type's tables, made at its first event."""
+        tt = self.types.get(etype)
+        if tt is None:
+            tt = self.types[etype] = _TypeTables(self, etype)
+        return tt
+
+    def score(
+        self,
+        tt: _TypeTables,
+        c: Mention,
+        p: Place,
+        index: int,
+        trig: list[float],
+        args: int,
+    ) -> float:
+        """The model's logit that ``c`` is the target of an event of ``tt``'s type: ``bias``
+        plus the weights of ``features(...)``, summed through the folded tables. ``trig``: the
+        trigger word's weight by side; ``args``: 2 if the event has targets, plus 1 if actors."""
+        s, w1 = p.s, p.w1
+        total = tt.base_of(self, kind_of(c.entry.id))[s]
+        total += tt.bands[s][p.b] + tt.index[s][min(index, MAX_INDEX)] + tt.tg[args]
+        total += self.commas[s][1 if p.comma else 0] + trig[s]
+        total += tt.w1[s].get(w1, 0.0) + tt.n1.get(p.n1, 0.0)
+        far = self.w2.get(w1)
+        if far is not None:
+            total += far.get(p.w2, 0.0)
+        gap = self.gap_side[s]
+        for word in p.gap:
+            total += gap.get(word, 0.0)
+        return total
+
+    def logit(
+        self,
+        etype: str,
+        c: Mention,
+        p: Place,
+        index: int,
+        trig: str,
+        has_targets: bool,
+        has_actors: bool,
+    ) -> float:
+        """``score`` from the parts ``features`` takes (for tests and tools)."""
+        tw = [self.trig.get(side, _EMPTY).get(trig, 0.0) for side in SIDES]
+        args = (2 if has_targets else 0) + (1 if has_actors else 0)
+        return self.score(self.tables(etype), c, p, index, tw, args)
+
+    def add(
+        self,
+        events: list[dict[str, Any]],
+        texts: dict[str, str],
+        words: dict[str, list[Toks]],
+        names: dict[str, list[Mention]],
+        countries: dict[str, str | None],
+    ) -> None:
+        """Add to each event's targets the names of its sentence the rules gave no role and
+        the model scores above its threshold (in place). ``words``: each field's sentences'
+        tokens; ``names``: each field's names in text order."""
+        if not self.on:
+            return
+        starts = {f: [m.start for m in ms] for f, ms in names.items()}
+        cut = self.cut
+        at: tuple[str, int] = ("", -1)  # the sentence whose names ``named`` holds
+        named: list[tuple[int, Mention, str]] = []
+        for ev in events:
+            field = ev["field"]
+            ms = names[field]
+            if not ms:
+                continue
+            sentence = ev["sentence"]
+            s0 = sentence["start"]
+            if at[0] != field or at[1] != s0:  # (a sentence's events come together)
+                at = (field, s0)
+                named = sentence_names(ms, starts[field], s0, sentence["end"])
+            if not named:
+                continue
+            free = unassigned(ev, named, countries)
+            if not free:
+                continue
+            toks = sentence_toks(words[field], s0)
+            if toks is None:
+                continue
+            span = ev["trigger"]
+            trigger = Trigger(toks, span["start"], span["end"])
+            tw = [self.trig.get(side, _EMPTY).get(trigger.word, 0.0) for side in SIDES]
+            tt = self.tables(ev["type"])
+            args = (2 if ev["targets"] else 0) + (1 if ev["actors"] else 0)
+            text = texts[field]
+            added: list[str] = []
+            for i, c in free:
+                place = Place(toks, text, trigger, c)
+                if not place.apart and self.score(tt, c, place, i, tw, args) > cut:
+                    added.append(c.entry.id)
+            if added:
+                ev["targets"] = ev["targets"] + added
+
+
+def sentence_toks(sents: list[Toks], start: int) -> Toks | None:
+    """The tokens of the sentence that begins at ``start``."""
+    for toks in sents:
+        if toks.span[0] == start:
+            return toks
+    return None
