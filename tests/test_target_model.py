@@ -32,8 +32,11 @@ STORY = (
     "Speaking in Montevideo, Uruguay's foreign minister warned that Spain and Portugal could "
     "lose patience, and Germany's chancellor called Lula to discuss the talks in Asuncion."
 )
-# and sentences whose arguments the rules already settle
+# and sentences whose arguments the rules already settle (or the model must not touch)
 SETTLED = [
+    "BEIJING, May 2 (Harbour Wire) - The United States imposed new tariffs on steel, aides said.",
+    "The European Union banned imports of Belarusian potash on Monday, accusing Minsk of "
+    "smuggling migrants across the border near Vilnius.",
     "Iran dismissed the resolution tabled by France, Germany and Britain at the IAEA board.",
     "Washington slapped sanctions on three Venezuelan officials on Tuesday.",
     "Japan and Australia signed a critical-minerals agreement in Canberra.",
@@ -45,6 +48,14 @@ SETTLED = [
 def _off(tmp_path: Path) -> Path:
     (tmp_path / "off.json").write_text(json.dumps({"target_model": {"threshold": 1.0}}))
     return tmp_path
+
+
+CAPITALS = {"place:beijing": "country:CHN", "place:minsk": "country:BLR"}
+
+
+def _party(eid: str) -> str:
+    """The country a capital of these tests stands for, else the id."""
+    return CAPITALS.get(eid, eid)
 
 
 def _events(tagger: Tagger, body: str) -> list[dict[str, Any]]:
@@ -71,6 +82,10 @@ def test_the_model_only_adds_and_changes_nothing_else(tmp_path: Path, body: str)
         assert a["actors"] == b["actors"]
         assert a["targets"][: len(b["targets"])] == b["targets"]
         assert not set(a["targets"]) & set(a["actors"])
+        # no party twice (a capital and its country), and never a dateline's city or agency
+        assert len(set(map(_party, a["targets"]))) == len(a["targets"])
+        assert not {_party(t) for t in a["targets"]} & {_party(x) for x in a["actors"]}
+        assert "place:beijing" not in a["targets"]
         assert {k: v for k, v in a.items() if k != "targets"} == {
             k: v for k, v in b.items() if k != "targets"
         }
@@ -100,7 +115,8 @@ def test_folded_tables_score_what_the_features_weigh() -> None:
             for i, c in tg.unassigned(ev, named, countries):
                 place = tg.Place(toks, text, trig, c)
                 args = (ev["type"], c, place, i, trig.word, bool(ev["targets"]), bool(ev["actors"]))
-                summed = model.bias + sum(model.weights.get(f, 0.0) for f in tg.features(*args))
+                feats = set(tg.features(*args))  # (training weighs presence)
+                summed = model.bias + sum(model.weights.get(f, 0.0) for f in feats)
                 assert model.logit(*args) == pytest.approx(summed, abs=1e-9)
                 seen += 1
     assert seen >= 8

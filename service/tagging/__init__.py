@@ -215,7 +215,9 @@ class Tagger:
         if modelled_only:
             events = []
         if events and self.target_model.on:
-            self.target_model.add(events, texts, words, _in_order(found), _countries(mentions))
+            # (a dateline's names act in no event: see ``acting``)
+            names = {"title": found["title"], "body": acting}
+            self.target_model.add(events, texts, words, _in_order(names), _countries(mentions))
         return group(mentions), events
 
 
@@ -231,8 +233,13 @@ def _in_order(found: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
 
 
 def _countries(mentions: list[Mention]) -> dict[str, str | None]:
-    """Entity id -> the country it belongs to or stands for (as the scoring reads it)."""
-    return {m.entry.id: m.entry.country for m in mentions}
+    """Entity id -> the country it belongs to or stands for (as the scoring reads it: the
+    first mention that knows one; a dateline's capitals in capitals know none)."""
+    out: dict[str, str | None] = {}
+    for m in mentions:
+        if out.get(m.entry.id) is None:
+            out[m.entry.id] = m.entry.country
+    return out
 
 
 def _all_modelled(events: list[dict[str, Any]], modelled: list[str]) -> bool:

@@ -42,15 +42,9 @@ SUBORDINATORS = frozenset(
 )
 
 
-_KINDS: dict[str, str] = {}  # entity id -> its kind, the part before the colon
-
-
 def kind_of(eid: str) -> str:
-    """An entity id's kind ("country" of "country:RUS"), kept per id: names recur."""
-    k = _KINDS.get(eid)
-    if k is None:
-        k = _KINDS[eid] = eid.partition(":")[0]
-    return k
+    """An entity id's kind ("country" of "country:RUS")."""
+    return eid.partition(":")[0]
 
 
 class Trigger:
@@ -83,7 +77,8 @@ class Place:
             self.s, lo, hi, a, b = BEFORE, i1, t.first, c.end, t.start
         else:
             self.s, lo, hi, a, b = INSIDE, 0, 0, 0, 0
-        self.gap = lows[lo : min(hi, lo + GAP_WORDS)] if hi > lo else []
+        # (each word once: training weighs a feature's presence, not its count)
+        self.gap = list(dict.fromkeys(lows[lo : min(hi, lo + GAP_WORDS)])) if hi > lo else []
         self.b = _band(hi - lo if hi > lo else 0)
         self.comma = text.find(",", a, b) >= 0
         # no party, as the role rules hold: a name fused to a describing word ("a Dubai-based
@@ -212,7 +207,7 @@ def unassigned(
     return [
         (index, m)
         for index, m, kind in named
-        if not _covered(m.entry.id, kind, m.entry.country, args, countries)
+        if not _covered(m.entry.id, kind, countries.get(m.entry.id), args, countries)
     ]
 
 
@@ -426,8 +421,12 @@ class TargetModel:
             added: list[str] = []
             for i, c in free:
                 place = Place(toks, text, trigger, c)
-                if not place.apart and self.score(tt, c, place, i, tw, args) > cut:
-                    added.append(c.entry.id)
+                if place.apart or self.score(tt, c, place, i, tw, args) <= cut:
+                    continue
+                eid = c.entry.id
+                if added and _covered(eid, kind_of(eid), countries.get(eid), added, countries):
+                    continue  # the same party as one just added (a capital and its country)
+                added.append(eid)
             if added:
                 ev["targets"] = ev["targets"] + added
 
