@@ -136,6 +136,24 @@ def test_names_already_arguments_are_not_candidates() -> None:
     assert free == ["place:kyiv"]  # Russia is Moscow's country: already the actor
 
 
+def test_an_actors_own_country_is_not_a_candidate() -> None:
+    """A person's own country ("French troops" in Macron's sentence) or its capital is never
+    scored, as the role rules hold it out of an event named inside the trigger."""
+    text = "Emmanuel Macron said French troops could go to Ukraine, Paris said."
+    tagger = load_tagger()
+    entities, _ = tagger.tag("t", text, "")
+    names, countries = training._names(entities)
+    assert countries["person:emmanuel-macron"] == "country:FRA"
+    starts = [m.start for m in names["body"]]
+    named = tg.sentence_names(names["body"], starts, 0, len(text))
+    event = {"actors": ["person:emmanuel-macron"], "targets": []}
+    free = [m.entry.id for _, m in tg.unassigned(event, named, countries)]
+    assert free == ["country:UKR"]
+    # with no actor whose country is known, France is a candidate like any name
+    free = [m.entry.id for _, m in tg.unassigned({"actors": [], "targets": []}, named, countries)]
+    assert "country:FRA" in free
+
+
 def test_a_threshold_of_one_or_no_weights_turn_the_model_off() -> None:
     assert not tg.TargetModel({"threshold": 1.0, "bias": 0.0, "weights": {"b": 9.0}}).on
     assert not tg.TargetModel({"threshold": 0.5, "weights": {}}).on

@@ -202,12 +202,16 @@ def unassigned(
     countries: dict[str, str | None],
 ) -> list[tuple[int, Mention]]:
     """Those of the sentence's names (``sentence_names``) that are neither the event's actors
-    nor its targets, with their index."""
-    args = event["actors"] + event["targets"]
+    nor its targets, nor an actor's own country ("Macron ... sending French troops": the
+    role rules hold it out as they do), with their index."""
+    actors = event["actors"]
+    args = actors + event["targets"]
+    own = [c for c in [countries.get(a) for a in actors] if c is not None]
     return [
         (index, m)
         for index, m, kind in named
         if not _covered(m.entry.id, kind, countries.get(m.entry.id), args, countries)
+        and not (own and _covered(m.entry.id, kind, countries.get(m.entry.id), own, countries))
     ]
 
 
