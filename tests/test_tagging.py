@@ -1856,6 +1856,40 @@ def test_rate_escalation(tagger: Tagger) -> None:
     assert only["attributes"]["rate_pct"] == [15, 45]
 
 
+def test_a_rate_and_goods_stay_with_the_clause_that_names_them(tagger: Tagger) -> None:
+    """Two tariff events in one sentence: the answering threat takes neither the act's rate
+    nor its goods, and each of two acts keeps its own clause's."""
+    ev = events_of(
+        tagger,
+        "Vietnam raised its tariff on Thai rice to 40%, "
+        "while Bangkok threatened to respond in kind.",
+    )
+    assert ev["TARIFF_ACTION"]["attributes"] == {"rate_pct": [40], "commodity": ["commodity:rice"]}
+    assert ev["TARIFF_THREAT"]["attributes"] == {}
+    body = (
+        "Canada will cut its tariff on U.S. steel to 10%, and Washington will lower its duty "
+        "on Canadian lumber to 15%."
+    )
+    cut = events_of(tagger, body)["TARIFF_RELIEF"]
+    assert cut["trigger"]["text"].startswith("cut")
+    assert cut["attributes"] == {"rate_pct": [10], "commodity": ["commodity:steel"]}
+
+
+def test_commas_of_a_list_of_goods_part_no_clause(tagger: Tagger) -> None:
+    """A comma alone parts a list of goods and a rate from the trigger, not a clause: the
+    relief keeps both, and only the threat after ", while" is told apart."""
+    body = (
+        "Japan will lift tariffs on Australian beef, wine and barley, now at 30%, from Monday, "
+        "while Seoul threatened to respond in kind."
+    )
+    ev = events_of(tagger, body)
+    assert ev["TARIFF_RELIEF"]["attributes"] == {
+        "rate_pct": [30],
+        "commodity": ["commodity:barley", "commodity:beef", "commodity:wine"],
+    }
+    assert ev["TARIFF_THREAT"]["attributes"] == {}
+
+
 def test_commodity_crude_is_oil(tagger: Tagger) -> None:
     body = "Norway imposed sanctions on buyers of Iranian crude."
     assert events_of(tagger, body)["SANCTIONS_ACTION"]["attributes"]["commodity"] == [

@@ -36,6 +36,11 @@ _PHRASE_BREAKS: Final = frozenset(["and", "but", "or", "while", "whereas", "as"]
 # marks that end a clause (typed as a tuple of any length: compiled, a loop over it reads
 # items by index, where one over a fixed-length tuple goes through a generic iterator)
 _CLAUSE_MARKS: Final[tuple[str, ...]] = (",", ";", ":", "—", "–", "(", ")")
+# what parts the clauses whose rates _rates_elsewhere compares
+_JOINTS: Final = ";:—–"
+_JOINING_WORDS: Final = frozenset(
+    {"and", "but", "while", "whereas", "after", "as", "although", "though", "prompting"}
+)
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)"
 _PCT = r"\s?(?:%|percent\b|per cent\b)"
 _RATE_RE: Final = re.compile(
@@ -1083,6 +1088,9 @@ class EventFinder:
                 if d.clause_rates:
                     r = self._threat_rates(text, lows, st, breaks, j, sent)
                 r = r or rates(stext, self.rate_before, self.rate_after)
+                if r and len(matches) > 1:
+                    # "X slaps a 25% duty on steel; Y threatens to hit back": X's rate
+                    r = _clause_own_rates(self, matches, m, text, toks, r)
                 if r:
                     attrs["rate_pct"] = r
             if d.commodity and goods:
@@ -1091,6 +1099,9 @@ class EventFinder:
                 c = self._commodities(
                     text, goods, (ts, te), weak, spec[m.etype].priority >= top, (matches, st, en)
                 )
+                if c and len(matches) > 1:
+                    # "...extend the tariff pause; Beijing to resume soybean purchases"
+                    c = _clause_own_goods(spec, matches, m, text, toks, goods, c)
                 if c:
                     attrs["commodity"] = c
             ck = (m.weight, mod == "hypothetical")
@@ -1841,6 +1852,106 @@ def _coordinated(text: str, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] only joins two items of a list ("steel and aluminium", "steel,
     aluminium or copper")."""
     return text[lo:hi].strip(" ,") in ("", "and", "or")
+
+
+def _clause_of(breaks: list[int], first: int, last: int, n: int) -> tuple[int, int]:
+    """The tokens of the clauses tokens ``first``..``last`` stand in (``_clause_breaks``)."""
+    lo, hi = 0, n
+    for b in breaks:
+        if b <= first:
+            lo = b
+        elif b > last:
+            hi = b
+            break
+    return lo, hi
+
+
+def _clause_own_rates(
+    finder: EventFinder, matches: list[Match], m: Match, text: str, toks: Toks, r: list[float | int]
+) -> list[float | int]:
+    """The rates ``r`` of a sentence that are ``m``'s where another tariff event shares it:
+    none where the clause of ``m``'s trigger holds no rate and another rate-taking trigger's
+    clause does ("Tanzania slaps a 25% duty on Kenyan steel; Nairobi threatens to hit back"),
+    its own clause's where both hold some. Clauses here are parts joined by a semicolon, colon
+    or dash, or by a comma and a conjunction (", while"): a comma alone also parts a list of
+    goods from their rate."""
+    breaks = _joint_breaks(text, toks)
+    if not breaks:
+        return r
+    st, en, n = toks.starts, toks.ends, len(toks.starts)
+    spec = finder.spec
+    own = _clause_of(breaks, m.first, m.last, n)
+    mine = _clause_rates(finder, text, st, en, own)
+    for x in matches:
+        if x is m or not spec[x.etype].rate:
+            continue
+        other = _clause_of(breaks, x.first, x.last, n)
+        if other != own and _clause_rates(finder, text, st, en, other):
+            return mine
+    return r
+
+
+def _clause_own_goods(
+    spec: dict[str, _Type],
+    matches: list[Match],
+    m: Match,
+    text: str,
+    toks: Toks,
+    goods: list[Mention],
+    c: list[str],
+) -> list[str]:
+    """``_clause_own_rates`` for the goods ``c`` taken by ``m``: none where its clause names
+    none and another goods-taking trigger's clause does, those of its own clause where both
+    name some."""
+    breaks = _joint_breaks(text, toks)
+    if not breaks:
+        return c
+    st, en, n = toks.starts, toks.ends, len(toks.starts)
+    own = _clause_of(breaks, m.first, m.last, n)
+    mine = _goods_in(goods, st, en, own)
+    for x in matches:
+        if x is m or not spec[x.etype].commodity:
+            continue
+        other = _clause_of(breaks, x.first, x.last, n)
+        if other != own and _goods_in(goods, st, en, other):
+            return [g for g in c if g in mine]
+    return c
+
+
+def _goods_in(
+    goods: list[Mention], st: list[int], en: list[int], span: tuple[int, int]
+) -> list[str]:
+    """The ids of the goods named within tokens ``span``."""
+    lo, hi = span
+    if hi <= lo:
+        return []
+    a, b = st[lo], en[hi - 1]
+    return [g.entry.id for g in goods if a <= g.start and g.end <= b]
+
+
+def _joint_breaks(text: str, toks: Toks) -> list[int]:
+    """The tokens that open a clause of ``_rates_elsewhere``'s: after a semicolon, colon or
+    dash, or a comma followed by a conjunction."""
+    lows, st, en = toks.lows, toks.starts, toks.ends
+    out: list[int] = []
+    for i in range(1, len(lows)):
+        a, b = en[i - 1], st[i]
+        if b - a == 1 and text[a] == " ":
+            continue  # a space alone between two words (read without a slice)
+        gap = text[a:b]
+        if any(c in gap for c in _JOINTS) or ("," in gap and lows[i] in _JOINING_WORDS):
+            out.append(i)
+    return out
+
+
+def _clause_rates(
+    finder: EventFinder, text: str, st: list[int], en: list[int], span: tuple[int, int]
+) -> list[float | int]:
+    """The rates tokens ``span`` hold."""
+    lo, hi = span
+    if hi <= lo:
+        return []
+    return _rates_in(text, st[lo], en[hi - 1], finder.rate_before, finder.rate_after)
 
 
 def _clause_breaks(text: str, lo: int, hi: int, st: list[int]) -> list[int]:
