@@ -1,15 +1,17 @@
 """``python -m service train``: fit the sentence model (tagging/data/sentence_model.json),
-the article model (tagging/data/article_model.json) and the target model
-(tagging/data/target_model.json).
+the article model (tagging/data/article_model.json), the actor model
+(tagging/data/actor_model.json) and the target model (tagging/data/target_model.json).
 
 The trigger rules miss events phrased in ways no rule foresaw; a linear model over a sentence's
 word stems and stem pairs, trained on the project's own labelled articles (tests/data), finds
 many of them. The tagger adds an event of a type the model scores above its threshold where no
 rule found a type of its family in the sentence (service/tagging/classifier.py). The article
 model, a linear model over an article's stems, learns from the same articles which hold nothing
-to find (the labelled sets' traps: sport, weather, business at home). The target model learns,
+to find (the labelled sets' traps: sport, weather, business at home). The actor model learns,
 from the events the tagger (with the two models just fitted) finds in the same articles, which
-names the role rules left without a role are the event's target (service/tagging/targets.py).
+name of an event's sentence is its actor, given the role the rules gave each; the target model
+then learns (with the actor model on) which names left without a role are the event's target
+(service/tagging/targets.py).
 Training needs
 scikit-learn (``pip install -e .[train]``); tagging does not. The training list names each set
 as trained on or held out; the held-out ones keep measuring unseen text.
@@ -36,12 +38,14 @@ from service.tagging.rules import load_rules
 from service.tagging.targets import (
     Place,
     Trigger,
+    actor_features,
+    role_of,
     sentence_names,
     sentence_toks,
     unassigned,
 )
 from service.tagging.targets import features as target_features
-from service.tagging.text import clean, sentences, tokenize_sentences
+from service.tagging.text import Toks, clean, sentences, tokenize_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LIST = ROOT / "tests" / "data" / "training.json"
@@ -49,6 +53,7 @@ DATA = Path(__file__).resolve().parent / "tagging" / "data"
 DEFAULT_OUT = DATA / "sentence_model.json"
 DEFAULT_ARTICLE_OUT = DATA / "article_model.json"
 DEFAULT_TARGET_OUT = DATA / "target_model.json"
+DEFAULT_ACTOR_OUT = DATA / "actor_model.json"
 FIELDS = ("title", "body")
 
 
@@ -166,12 +171,23 @@ def _names(
     return out, countries
 
 
-def target_samples(
-    tagger: Tagger, articles: Iterable[dict[str, Any]]
-) -> Iterator[tuple[list[str], bool]]:
-    """For each event the tagger finds that matches a gold event (as ``make eval`` matches
-    them), each name of its sentence the rules gave no role (and not set apart: see
-    targets.Place): its features, and whether the gold event has it as a target."""
+@dataclass
+class _Matched:
+    """An event the tagger found that matches a gold event, with what the name models read."""
+
+    event: dict[str, Any]
+    gold: dict[str, Any]
+    toks: Toks
+    trigger: Trigger
+    text: str
+    named: list[tuple[int, Mention, str]]
+    countries: dict[str, str | None]
+    cmap: dict[str, str]
+
+
+def _matched(tagger: Tagger, articles: Iterable[dict[str, Any]]) -> Iterator[_Matched]:
+    """Each event the tagger finds that matches a gold event (as ``make eval`` matches them),
+    with its sentence's tokens and names."""
     for art in articles:
         texts = {f: clean(art.get(f) or "") for f in FIELDS}
         words = {f: tokenize_sentences(texts[f], sentences(texts[f])) for f in FIELDS}
@@ -181,21 +197,48 @@ def target_samples(
         cmap = evaluation._country_map(entities)
         golds = art.get("gold", {}).get("events", [])
         for pi, gi in evaluation._greedy_match(events, golds, evaluation._event_affinity):
-            ev, gold_targets = events[pi], golds[gi].get("targets", [])
+            ev = events[pi]
             field = ev["field"]
             toks = sentence_toks(words[field], ev["sentence"]["start"])
             if toks is None:
                 continue
             trigger = Trigger(toks, ev["trigger"]["start"], ev["trigger"]["end"])
-            has_t, has_a = bool(ev["targets"]), bool(ev["actors"])
             s0, s1 = ev["sentence"]["start"], ev["sentence"]["end"]
             named = sentence_names(names[field], starts[field], s0, s1)
-            for i, c in unassigned(ev, named, countries):
-                place = Place(toks, texts[field], trigger, c)
-                if place.apart:  # (never scored: see Place)
-                    continue
-                feats = target_features(ev["type"], c, place, i, trigger.word, has_t, has_a)
-                yield feats, any(evaluation.same_entity(c.entry.id, g, cmap) for g in gold_targets)
+            yield _Matched(ev, golds[gi], toks, trigger, texts[field], named, countries, cmap)
+
+
+def target_samples(
+    tagger: Tagger, articles: Iterable[dict[str, Any]]
+) -> Iterator[tuple[list[str], bool]]:
+    """For each event the tagger finds that matches a gold event, each name of its sentence
+    the rules gave no role (and not set apart: see targets.Place): its features, and whether
+    the gold event has it as a target."""
+    for x in _matched(tagger, articles):
+        ev, gold_targets = x.event, x.gold.get("targets", [])
+        has_t, has_a = bool(ev["targets"]), bool(ev["actors"])
+        for i, c in unassigned(ev, x.named, x.countries):
+            place = Place(x.toks, x.text, x.trigger, c)
+            if place.apart:  # (never scored: see Place)
+                continue
+            feats = target_features(ev["type"], c, place, i, x.trigger.word, has_t, has_a)
+            yield feats, any(evaluation.same_entity(c.entry.id, g, x.cmap) for g in gold_targets)
+
+
+def actor_samples(
+    tagger: Tagger, articles: Iterable[dict[str, Any]]
+) -> Iterator[tuple[list[str], bool]]:
+    """For each event the tagger finds that matches a gold event, each name of its sentence,
+    with the role the rules gave it: its features, and whether the gold event has it as an
+    actor."""
+    for x in _matched(tagger, articles):
+        ev, gold_actors = x.event, x.gold.get("actors", [])
+        has_t, has_a = bool(ev["targets"]), bool(ev["actors"])
+        for i, c, kind in x.named:
+            place = Place(x.toks, x.text, x.trigger, c)
+            role = role_of(c.entry.id, kind, ev, x.countries)
+            feats = actor_features(ev["type"], c, place, i, x.trigger.word, has_t, has_a, role)
+            yield feats, any(evaluation.same_entity(c.entry.id, g, x.cmap) for g in gold_actors)
 
 
 def fit(
@@ -253,6 +296,7 @@ PROBABILITIES = (
     "foreseen_beside_rules",
     "article_threshold",
     "target_threshold",
+    "actor_threshold",
 )
 
 
@@ -305,6 +349,24 @@ def _parser() -> argparse.ArgumentParser:
         help="distinct stems the model weighs a text needs to be judged (articles trained on "
         "have 109+ with every weight kept)",
     )
+    p.add_argument("--actor-out", type=Path, default=DEFAULT_ACTOR_OUT)
+    p.add_argument(
+        "--actor-threshold",
+        type=float,
+        default=0.5,
+        help="probability above which a name becomes the actor, where the rules named none "
+        "or only ones under --actor-swap-below",
+    )
+    p.add_argument(
+        "--actor-swap-below",
+        type=float,
+        default=0.3,
+        help="probability under which every actor the rules named in the sentence is replaced",
+    )
+    p.add_argument("--actor-C", type=float, default=0.3, help="inverse L2 strength")
+    p.add_argument(
+        "--actor-min-weight", type=float, default=0.01, help="smallest weight kept (absolute)"
+    )
     p.add_argument("--target-out", type=Path, default=DEFAULT_TARGET_OUT)
     p.add_argument(
         "--target-threshold",
@@ -322,6 +384,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if not 0 <= args.actor_swap_below < 1:
+        parser.error("--actor-swap-below: expected a probability in [0, 1)")
     for name in PROBABILITIES:
         if not 0 < getattr(args, name) <= 1:  # else a model the tagger refuses at start-up
             parser.error(f"--{name.replace('_', '-')}: expected a probability in (0, 1]")
@@ -378,9 +442,30 @@ def main(argv: list[str] | None = None) -> int:
         f"train: article model on {len(arts)} articles ({empty} with nothing to find), "
         f"{len(fitted['weights'])} weights -> {args.article_out}"
     )
-    # the target model learns from the tagger as it now stands, with its own model off
+    # the actor model learns from the tagger as it now stands, with both name models off
     rules = load_rules()
-    rules["target_model"] = {}
+    rules["actor_model"], rules["target_model"] = {}, {}
+    rows = list(actor_samples(Tagger(rules), articles))
+    positives = sum(1 for _, a in rows if a)
+    if not 0 < positives < len(rows):
+        raise SystemExit(f"train: {positives} of {len(rows)} names are actors")
+    actor = {
+        "actor_model": {
+            "threshold": args.actor_threshold,
+            "swap_below": args.actor_swap_below,
+            **seen,
+            "c": args.actor_C,
+            "min_weight": args.actor_min_weight,
+            **fit_presence(rows, args.actor_C, args.actor_min_weight),
+        }
+    }
+    _write(args.actor_out, actor)
+    print(
+        f"train: actor model on {len(rows)} names ({positives} actors), "
+        f"{len(actor['actor_model']['weights'])} weights -> {args.actor_out}"
+    )
+    # the target model learns from the tagger with the actor model just fitted, its own off
+    rules["actor_model"] = actor["actor_model"]
     rows = list(target_samples(Tagger(rules), articles))
     positives = sum(1 for _, t in rows if t)
     if not 0 < positives < len(rows):

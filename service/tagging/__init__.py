@@ -18,7 +18,7 @@ from .entities import Mention, NameFinder, capital_after, group, sort_by_start, 
 from .events import EventFinder, off_topic
 from .gazetteer import Entry, Gazetteer
 from .rules import RulesError, check_rules, load_rules
-from .targets import TargetModel
+from .targets import ActorModel, TargetModel, event_places
 from .text import clean, sentences, slug, tokenize_sentences
 
 __all__ = ["RulesError", "Tagger", "check_rules", "load_tagger"]
@@ -34,6 +34,7 @@ class Tagger:
         self.events = EventFinder(rules, self.names.title_words)
         self.bodies = Bodies(rules["cues"].get("government_bodies", []), self.gaz.forms)
         self.article_model = ArticleModel(rules.get("article_model", {}))
+        self.actor_model = ActorModel(rules.get("actor_model", {}))
         self.target_model = TargetModel(rules.get("target_model", {}))
         self.ner = ner
         # words that cannot stand for an organisation named by them: descriptions and titles,
@@ -214,10 +215,13 @@ class Tagger:
             events = []  # the same, as the article model judges the article's words
         if modelled_only:
             events = []
-        if events and self.target_model.on:
+        if events and (self.actor_model.on or self.target_model.on):
             # (a dateline's names act in no event: see ``acting``)
-            names = {"title": found["title"], "body": acting}
-            self.target_model.add(events, texts, words, _in_order(names), _countries(mentions))
+            names = _in_order({"title": found["title"], "body": acting})
+            countries = _countries(mentions)
+            places = event_places(events, texts, words, names)
+            self.actor_model.decide(events, places, countries)
+            self.target_model.add(events, places, countries)
         return group(mentions), events
 
 

@@ -73,7 +73,8 @@ A rule file is a JSON object with any of these top-level sections:
   stem": w}}}}``: event types the rules missed, by sentence (service/tagging/classifier.py);
   ``article_model``: ``{threshold, bias, min_stems?, weights: {stem: w}}``: an article that
   holds nothing to find; ``target_model``: ``{threshold, bias, weights: {feature: w}}``: targets
-  the role rules missed (service/tagging/targets.py). A section with ``types`` / ``weights``
+  the role rules missed, and ``actor_model`` (the same and ``swap_below?``): actors they missed
+  or named wrongly (service/tagging/targets.py). A section with ``types`` / ``weights``
   replaces the built-in model whole and must give its ``threshold``; one without sets only what
   it names (a threshold of 1 turns the model off)
 """
@@ -102,6 +103,7 @@ BUILTIN_FILES = (
     "sentence_model.json",
     "article_model.json",
     "target_model.json",
+    "actor_model.json",
 )
 _TYPE_RE = re.compile(r"[A-Z][A-Z0-9_]{1,63}")
 _ID_RE = re.compile(r"(person|org|country|place|norp|commodity):[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -556,6 +558,24 @@ def _target_model(v: Any, path: str, errs: list[str]) -> None:
             break
 
 
+_ACTOR_MODEL_KEYS = _TARGET_MODEL_KEYS | {"swap_below"}
+
+
+def _actor_model(v: Any, path: str, errs: list[str]) -> None:
+    """``{"threshold": p, "swap_below": p, "bias": b, "weights": {feature: w}, ...}``: the
+    actor model (service/tagging/targets.py), checked as the target model is."""
+    weights = _linear_model(v, path, errs, _ACTOR_MODEL_KEYS, "feature")
+    if weights is None:
+        return
+    swap = v.get("swap_below", 0.0)
+    if not _number(swap) or not 0 <= swap < 1:
+        errs.append(f"{path}.swap_below: expected a probability in [0, 1)")
+    for feat, w in weights.items():
+        if not _number(w) or not feat:
+            errs.append(f"{path}.weights.{feat}: expected a feature -> a number")
+            break
+
+
 def _number(x: Any) -> bool:
     """A JSON number a float holds (no bool, no NaN or infinity, no 400-digit integer).
     (An int and a float are asked apart: compiled, ``int | float`` is taken as a float.)"""
@@ -582,6 +602,7 @@ SECTIONS: dict[str, Check] = {
     "sentence_model": _sentence_model,
     "article_model": _article_model,
     "target_model": _target_model,
+    "actor_model": _actor_model,
 }
 
 
@@ -650,6 +671,7 @@ def _load(rules_dir: str | Path | None) -> tuple[Rules, list[str]]:
                 "sentence_model",
                 "article_model",
                 "target_model",
+                "actor_model",
             )
             else []
         )
@@ -696,7 +718,7 @@ def _merge(merged: Rules, doc: dict[str, Any]) -> None:
                 else:
                     merged["event_types"][name] = d
         elif (key == "sentence_model" and "types" in val) or (
-            key in ("article_model", "target_model") and "weights" in val
+            key in ("article_model", "target_model", "actor_model") and "weights" in val
         ):
             merged[key] = dict(val)  # a model of one's own: none of the built-in one's settings
         elif key == "cues":
