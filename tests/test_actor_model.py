@@ -48,6 +48,7 @@ EARLIER = "Emmanuel Macron arrived in Kyiv on Monday. He condemned the strikes o
 
 
 def _off(tmp_path: Path) -> Path:
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "off.json").write_text(json.dumps({"actor_model": {"threshold": 1.0}}))
     return tmp_path
 
@@ -68,9 +69,13 @@ def test_the_model_names_the_actor_the_rules_missed(
 
 
 def test_actors_from_earlier_sentences_are_kept(tmp_path: Path) -> None:
-    ev = _event(load_tagger(), EARLIER, "CRITICISM")
+    """Even a model that scores every name far above its threshold leaves an actor the rules
+    drew from an earlier sentence (a pronoun's antecedent) alone, and adds none beside it."""
+    eager = {"threshold": 0.5, "swap_below": 0.4, "bias": 5.0, "weights": {"b": 0.0}}
+    (tmp_path / "m.json").write_text(json.dumps({"actor_model": eager}))
+    ev = _event(load_tagger(tmp_path), EARLIER, "CRITICISM")
     assert ev["actors"] == ["person:emmanuel-macron"]
-    assert ev == _event(load_tagger(_off(tmp_path)), EARLIER, "CRITICISM")
+    assert ev == _event(load_tagger(_off(tmp_path / "off")), EARLIER, "CRITICISM")
 
 
 def test_folded_tables_score_what_the_features_weigh() -> None:
@@ -117,6 +122,7 @@ def test_swap_below_zero_only_fills_missing_actors(tmp_path: Path) -> None:
         ({"threshold": 0}, "probability"),
         ({"swap_below": 1.0}, "swap_below"),
         ({"swap_below": "low"}, "swap_below"),
+        ({"threshold": 0.4, "swap_below": 0.5}, "under the threshold"),
         ({"treshold": 0.5}, "unknown keys"),
         ({"weights": {"b": 1.0}}, "needs its threshold"),
         ({"threshold": 0.5, "weights": {"b": "high"}}, "feature -> a number"),

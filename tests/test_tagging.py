@@ -1875,6 +1875,14 @@ def test_a_rate_and_goods_stay_with_the_clause_that_names_them(tagger: Tagger) -
     assert cut["attributes"] == {"rate_pct": [10], "commodity": ["commodity:steel"]}
 
 
+def test_a_dash_within_a_range_parts_no_clause(tagger: Tagger) -> None:
+    ev = events_of(
+        tagger, "China imposed tariffs of 10–25% on U.S. goods; Washington threatened a 50% levy."
+    )
+    assert ev["TARIFF_ACTION"]["attributes"]["rate_pct"] == [10, 25]
+    assert ev["TARIFF_THREAT"]["attributes"]["rate_pct"] == [50]
+
+
 def test_commas_of_a_list_of_goods_part_no_clause(tagger: Tagger) -> None:
     """A comma alone parts a list of goods and a rate from the trigger, not a clause: the
     relief keeps both, and only the threat after ", while" is told apart."""

@@ -137,8 +137,8 @@ def test_names_already_arguments_are_not_candidates() -> None:
 
 
 def test_an_actors_own_country_is_not_a_candidate() -> None:
-    """A person's own country ("French troops" in Macron's sentence) or its capital is never
-    scored, as the role rules hold it out of an event named inside the trigger."""
+    """A person's own country ("French troops" in Macron's sentence) is never scored, as the
+    role rules hold it out of an event named inside the trigger; its cities still are."""
     text = "Emmanuel Macron said French troops could go to Ukraine, Paris said."
     tagger = load_tagger()
     entities, _ = tagger.tag("t", text, "")
@@ -148,7 +148,7 @@ def test_an_actors_own_country_is_not_a_candidate() -> None:
     named = tg.sentence_names(names["body"], starts, 0, len(text))
     event = {"actors": ["person:emmanuel-macron"], "targets": []}
     free = [m.entry.id for _, m in tg.unassigned(event, named, countries)]
-    assert free == ["country:UKR"]
+    assert free == ["country:UKR", "place:paris"]
     # with no actor whose country is known, France is a candidate like any name
     free = [m.entry.id for _, m in tg.unassigned({"actors": [], "targets": []}, named, countries)]
     assert "country:FRA" in free

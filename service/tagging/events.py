@@ -36,7 +36,7 @@ _PHRASE_BREAKS: Final = frozenset(["and", "but", "or", "while", "whereas", "as"]
 # marks that end a clause (typed as a tuple of any length: compiled, a loop over it reads
 # items by index, where one over a fixed-length tuple goes through a generic iterator)
 _CLAUSE_MARKS: Final[tuple[str, ...]] = (",", ";", ":", "—", "–", "(", ")")
-# what parts the clauses whose rates _rates_elsewhere compares
+# what parts the clauses whose rates and goods _clause_own_rates and _clause_own_goods compare
 _JOINTS: Final = ";:—–"
 _JOINING_WORDS: Final = frozenset(
     {"and", "but", "while", "whereas", "after", "as", "although", "though", "prompting"}
@@ -1087,10 +1087,11 @@ class EventFinder:
                 r = []
                 if d.clause_rates:
                     r = self._threat_rates(text, lows, st, breaks, j, sent)
-                r = r or rates(stext, self.rate_before, self.rate_after)
-                if r and len(matches) > 1:
-                    # "X slaps a 25% duty on steel; Y threatens to hit back": X's rate
-                    r = _clause_own_rates(self, matches, m, text, toks, r)
+                if not r:  # (a threat verb's clause, when it gave rates, decides alone)
+                    r = rates(stext, self.rate_before, self.rate_after)
+                    if r and len(matches) > 1:
+                        # "X slaps a 25% duty on steel; Y threatens to hit back": X's rate
+                        r = _clause_own_rates(self, matches, m, text, toks, r)
                 if r:
                     attrs["rate_pct"] = r
             if d.commodity and goods:
@@ -1930,8 +1931,9 @@ def _goods_in(
 
 
 def _joint_breaks(text: str, toks: Toks) -> list[int]:
-    """The tokens that open a clause of ``_rates_elsewhere``'s: after a semicolon, colon or
-    dash, or a comma followed by a conjunction."""
+    """The tokens that open a clause of ``_clause_own_rates``'s: after a semicolon, colon or
+    dash (not one between two numbers: "10–25%", "10:30"), or a comma followed by a
+    conjunction."""
     lows, st, en = toks.lows, toks.starts, toks.ends
     out: list[int] = []
     for i in range(1, len(lows)):
@@ -1939,7 +1941,12 @@ def _joint_breaks(text: str, toks: Toks) -> list[int]:
         if b - a == 1 and text[a] == " ":
             continue  # a space alone between two words (read without a slice)
         gap = text[a:b]
-        if any(c in gap for c in _JOINTS) or ("," in gap and lows[i] in _JOINING_WORDS):
+        joined = "," in gap and lows[i] in _JOINING_WORDS
+        # (a dash or colon between two numbers is a range or a time, no clause mark)
+        marked = any(c in gap for c in _JOINTS) and (
+            ";" in gap or not (lows[i - 1].isdigit() and lows[i].isdigit())
+        )
+        if joined or marked:
             out.append(i)
     return out
 

@@ -570,6 +570,10 @@ def _actor_model(v: Any, path: str, errs: list[str]) -> None:
     swap = v.get("swap_below", 0.0)
     if not _number(swap) or not 0 <= swap < 1:
         errs.append(f"{path}.swap_below: expected a probability in [0, 1)")
+    elif _number(v.get("threshold")) and swap >= v["threshold"]:
+        errs.append(
+            f"{path}.swap_below: must be under the threshold (a swap needs a likelier name)"
+        )
     for feat, w in weights.items():
         if not _number(w) or not feat:
             errs.append(f"{path}.weights.{feat}: expected a feature -> a number")

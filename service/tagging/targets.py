@@ -234,7 +234,8 @@ def unassigned(
 ) -> list[tuple[int, Mention]]:
     """Those of the sentence's names (``sentence_names``) that are neither the event's actors
     nor its targets, nor an actor's own country ("Macron ... sending French troops": the
-    role rules hold it out as they do), with their index."""
+    role rules hold it out as they do; its cities and bodies stay candidates), with their
+    index."""
     actors = event["actors"]
     args = actors + event["targets"]
     own = [c for c in [countries.get(a) for a in actors] if c is not None]
@@ -242,7 +243,7 @@ def unassigned(
         (index, m)
         for index, m, kind in named
         if not _covered(m.entry.id, kind, countries.get(m.entry.id), args, countries)
-        and not (own and _covered(m.entry.id, kind, countries.get(m.entry.id), own, countries))
+        and not (kind == "country" and m.entry.id in own)
     ]
 
 
@@ -555,14 +556,15 @@ class ActorModel(TargetModel):
         if best is None:
             return
         new = best.entry.id
+        # (only the ids the sentence names: an actor from an earlier sentence that one of its
+        # names merely stands for, "Moscow" for Russia, stays)
         gone = [m.entry.id for m in ruled]
-        ev["actors"] = [
-            a
-            for a in ev["actors"]
-            if not any(_covered(a, kind_of(a), countries.get(a), [g], countries) for g in gone)
-        ] + [new]
-        if new in ev["targets"]:
-            ev["targets"] = [t for t in ev["targets"] if t != new]
+        ev["actors"] = [a for a in ev["actors"] if a not in gone] + [new]
+        if ev["targets"]:  # no party on both sides: nor a capital and its country
+            new_kind, new_country = kind_of(new), countries.get(new)
+            ev["targets"] = [
+                t for t in ev["targets"] if not _covered(new, new_kind, new_country, [t], countries)
+            ]
 
     def _score(
         self,
