@@ -2189,6 +2189,11 @@ def test_a_storm_is_no_person(tagger: Tagger) -> None:
         ("Kardelen Metal will pay the lowest rate.", "org:kardelen-metal"),
         ("Sinar Lestari Agro declined to comment.", "org:sinar-lestari-agro"),
         ("Azucareros Unidos del Norte asked for the duty.", "org:azucareros-unidos-del-norte"),
+        # the twenty-sixth session's words (Nordic and Baltic "Energi", "Energo" among them)
+        ("Tervola Energi said it would halt exports.", "org:tervola-energi"),
+        ("Vantaa Holding said the sanctions would cost it dearly.", "org:vantaa-holding"),
+        ("Kestrel Lithium declined to comment.", "org:kestrel-lithium"),
+        ("Brightwater Research said the tariffs would hurt.", "org:brightwater-research"),
     ],
 )
 def test_an_unseen_company_word_makes_an_organisation(tagger: Tagger, body: str, eid: str) -> None:
