@@ -78,6 +78,20 @@ def test_actors_from_earlier_sentences_are_kept(tmp_path: Path) -> None:
     assert ev == _event(load_tagger(_off(tmp_path / "off")), EARLIER, "CRITICISM")
 
 
+def test_a_replacing_actor_leaves_the_targets_with_its_country(tmp_path: Path) -> None:
+    """A model that finds every actor the rules name unlikely and every other name likely: the
+    first other name (Kyiv) replaces Moscow, and Ukraine, the country Kyiv stands for, leaves
+    the targets, so no party is on both sides."""
+    flip = {"threshold": 0.5, "swap_below": 0.3, "bias": 5.0, "weights": {"R A": -10.0}}
+    (tmp_path / "m.json").write_text(json.dumps({"actor_model": flip}))
+    body = "Moscow launched drones at Kyiv and Ukraine, officials said."
+    rules = _event(load_tagger(_off(tmp_path / "off")), body, "MILITARY_ESCALATION")
+    assert (rules["actors"], rules["targets"]) == (["place:moscow"], ["country:UKR"])
+    ev = _event(load_tagger(tmp_path), body, "MILITARY_ESCALATION")
+    assert ev["actors"] == ["place:kyiv"]
+    assert "country:UKR" not in ev["targets"]
+
+
 def test_folded_tables_score_what_the_features_weigh() -> None:
     """``role_logit`` (the tagger's look-ups) equals the bias plus the weights of
     ``actor_features`` (what training fitted), for every name of these tests' events."""
