@@ -445,46 +445,45 @@ def main(argv: list[str] | None = None) -> int:
     # the actor model learns from the tagger as it now stands, with both name models off
     rules = load_rules()
     rules["actor_model"], rules["target_model"] = {}, {}
-    rows = list(actor_samples(Tagger(rules), articles))
-    positives = sum(1 for _, a in rows if a)
-    if not 0 < positives < len(rows):
-        raise SystemExit(f"train: {positives} of {len(rows)} names are actors")
-    actor = {
-        "actor_model": {
-            "threshold": args.actor_threshold,
-            "swap_below": args.actor_swap_below,
-            **seen,
-            "c": args.actor_C,
-            "min_weight": args.actor_min_weight,
-            **fit_presence(rows, args.actor_C, args.actor_min_weight),
-        }
-    }
-    _write(args.actor_out, actor)
-    print(
-        f"train: actor model on {len(rows)} names ({positives} actors), "
-        f"{len(actor['actor_model']['weights'])} weights -> {args.actor_out}"
+    actor = _fit_name_model(
+        list(actor_samples(Tagger(rules), articles)),
+        {"threshold": args.actor_threshold, "swap_below": args.actor_swap_below, **seen},
+        args.actor_C,
+        args.actor_min_weight,
+        ("actor_model", "names", "actors", args.actor_out),
     )
     # the target model learns from the tagger with the actor model just fitted, its own off
-    rules["actor_model"] = actor["actor_model"]
-    rows = list(target_samples(Tagger(rules), articles))
-    positives = sum(1 for _, t in rows if t)
-    if not 0 < positives < len(rows):
-        raise SystemExit(f"train: {positives} of {len(rows)} names are targets")
-    target = {
-        "target_model": {
-            "threshold": args.target_threshold,
-            **seen,
-            "c": args.target_C,
-            "min_weight": args.target_min_weight,
-            **fit_presence(rows, args.target_C, args.target_min_weight),
-        }
-    }
-    _write(args.target_out, target)
-    print(
-        f"train: target model on {len(rows)} names without a role ({positives} targets), "
-        f"{len(target['target_model']['weights'])} weights -> {args.target_out}"
+    rules["actor_model"] = actor
+    _fit_name_model(
+        list(target_samples(Tagger(rules), articles)),
+        {"threshold": args.target_threshold, **seen},
+        args.target_C,
+        args.target_min_weight,
+        ("target_model", "names without a role", "targets", args.target_out),
     )
     return 0
+
+
+def _fit_name_model(
+    rows: list[tuple[list[str], bool]],
+    settings: dict[str, Any],
+    c: float,
+    min_weight: float,
+    where: tuple[str, str, str, Path],
+) -> dict[str, Any]:
+    """Fit a name model (the actor or the target model) on ``rows`` and write it; its section.
+    ``where``: its section's key, what its rows and positives are, its file."""
+    key, names, positive, out = where
+    positives = sum(1 for _, label in rows if label)
+    if not 0 < positives < len(rows):
+        raise SystemExit(f"train: {positives} of {len(rows)} names are {positive}")
+    section = {**settings, "c": c, "min_weight": min_weight, **fit_presence(rows, c, min_weight)}
+    _write(out, {key: section})
+    print(
+        f"train: {key.replace('_', ' ')} on {len(rows)} {names} ({positives} {positive}), "
+        f"{len(section['weights'])} weights -> {out}"
+    )
+    return section
 
 
 def _write(path: Path, doc: dict[str, Any]) -> None:

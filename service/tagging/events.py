@@ -1855,16 +1855,17 @@ def _coordinated(text: str, lo: int, hi: int) -> bool:
     return text[lo:hi].strip(" ,") in ("", "and", "or")
 
 
-def _clause_of(breaks: list[int], first: int, last: int, n: int) -> tuple[int, int]:
-    """The tokens of the clauses tokens ``first``..``last`` stand in (``_clause_breaks``)."""
-    lo, hi = 0, n
+def _clause_of(breaks: list[int], first: int, last: int, toks: Toks) -> tuple[int, int]:
+    """The character span of the clauses tokens ``first``..``last`` stand in (``breaks``:
+    the tokens that open a clause)."""
+    lo, hi = 0, len(toks.starts)
     for b in breaks:
         if b <= first:
             lo = b
         elif b > last:
             hi = b
             break
-    return lo, hi
+    return toks.starts[lo], toks.ends[hi - 1]
 
 
 def _clause_own_rates(
@@ -1873,22 +1874,15 @@ def _clause_own_rates(
     """The rates ``r`` of a sentence that are ``m``'s where another tariff event shares it:
     none where the clause of ``m``'s trigger holds no rate and another rate-taking trigger's
     clause does ("Tanzania slaps a 25% duty on Kenyan steel; Nairobi threatens to hit back"),
-    its own clause's where both hold some. Clauses here are parts joined by a semicolon, colon
-    or dash, or by a comma and a conjunction (", while"): a comma alone also parts a list of
-    goods from their rate."""
-    breaks = _joint_breaks(text, toks)
-    if not breaks:
-        return r
-    st, en, n = toks.starts, toks.ends, len(toks.starts)
+    its own clause's where both hold some (clauses: ``_joint_breaks``)."""
     spec = finder.spec
-    own = _clause_of(breaks, m.first, m.last, n)
-    mine = _clause_rates(finder, text, st, en, own)
-    for x in matches:
-        if x is m or not spec[x.etype].rate:
-            continue
-        other = _clause_of(breaks, x.first, x.last, n)
-        if other != own and _clause_rates(finder, text, st, en, other):
-            return mine
+    parts = _other_clauses(text, toks, m, [x for x in matches if spec[x.etype].rate])
+    if parts is None:
+        return r
+    (a, b), others = parts
+    before, after = finder.rate_before, finder.rate_after
+    if any(_rates_in(text, lo, hi, before, after) for lo, hi in others):
+        return _rates_in(text, a, b, before, after)
     return r
 
 
@@ -1904,29 +1898,38 @@ def _clause_own_goods(
     """``_clause_own_rates`` for the goods ``c`` taken by ``m``: none where its clause names
     none and another goods-taking trigger's clause does, those of its own clause where both
     name some."""
-    breaks = _joint_breaks(text, toks)
-    if not breaks:
+    parts = _other_clauses(text, toks, m, [x for x in matches if spec[x.etype].commodity])
+    if parts is None:
         return c
-    st, en, n = toks.starts, toks.ends, len(toks.starts)
-    own = _clause_of(breaks, m.first, m.last, n)
-    mine = _goods_in(goods, st, en, own)
-    for x in matches:
-        if x is m or not spec[x.etype].commodity:
-            continue
-        other = _clause_of(breaks, x.first, x.last, n)
-        if other != own and _goods_in(goods, st, en, other):
-            return [g for g in c if g in mine]
+    (a, b), others = parts
+    if any(_goods_in(goods, lo, hi) for lo, hi in others):
+        mine = _goods_in(goods, a, b)
+        return [g for g in c if g in mine]
     return c
 
 
-def _goods_in(
-    goods: list[Mention], st: list[int], en: list[int], span: tuple[int, int]
-) -> list[str]:
-    """The ids of the goods named within tokens ``span``."""
-    lo, hi = span
-    if hi <= lo:
-        return []
-    a, b = st[lo], en[hi - 1]
+def _other_clauses(
+    text: str, toks: Toks, m: Match, takers: list[Match]
+) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """The character span of the clause of ``m``'s trigger, and those of the other triggers
+    of ``takers`` (the sentence's matches taking the attribute) that stand in another clause;
+    None where none does (clauses: ``_joint_breaks``)."""
+    if not any(x is not m for x in takers):
+        return None  # (no other taker: the sentence's clauses are not read)
+    breaks = _joint_breaks(text, toks)
+    if not breaks:
+        return None
+    own = _clause_of(breaks, m.first, m.last, toks)
+    others = [
+        span
+        for span in (_clause_of(breaks, x.first, x.last, toks) for x in takers if x is not m)
+        if span != own
+    ]
+    return (own, others) if others else None
+
+
+def _goods_in(goods: list[Mention], a: int, b: int) -> list[str]:
+    """The ids of the goods named within text[a:b]."""
     return [g.entry.id for g in goods if a <= g.start and g.end <= b]
 
 
@@ -1949,16 +1952,6 @@ def _joint_breaks(text: str, toks: Toks) -> list[int]:
         if joined or marked:
             out.append(i)
     return out
-
-
-def _clause_rates(
-    finder: EventFinder, text: str, st: list[int], en: list[int], span: tuple[int, int]
-) -> list[float | int]:
-    """The rates tokens ``span`` hold."""
-    lo, hi = span
-    if hi <= lo:
-        return []
-    return _rates_in(text, st[lo], en[hi - 1], finder.rate_before, finder.rate_after)
 
 
 def _clause_breaks(text: str, lo: int, hi: int, st: list[int]) -> list[int]:

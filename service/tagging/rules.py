@@ -545,11 +545,13 @@ _TARGET_MODEL_KEYS = frozenset(
 )
 
 
-def _target_model(v: Any, path: str, errs: list[str]) -> None:
+def _target_model(
+    v: Any, path: str, errs: list[str], keys: frozenset[str] = _TARGET_MODEL_KEYS
+) -> None:
     """``{"threshold": p, "bias": b, "weights": {feature: w}, ...}``: the target model
     (service/tagging/targets.py). A file with ``weights`` replaces the model whole; one without
     sets only what it names (a threshold of 1 turns the model off)."""
-    weights = _linear_model(v, path, errs, _TARGET_MODEL_KEYS, "feature")
+    weights = _linear_model(v, path, errs, keys, "feature")
     if weights is None:
         return
     for feat, w in weights.items():
@@ -563,9 +565,10 @@ _ACTOR_MODEL_KEYS = _TARGET_MODEL_KEYS | {"swap_below"}
 
 def _actor_model(v: Any, path: str, errs: list[str]) -> None:
     """``{"threshold": p, "swap_below": p, "bias": b, "weights": {feature: w}, ...}``: the
-    actor model (service/tagging/targets.py), checked as the target model is."""
-    weights = _linear_model(v, path, errs, _ACTOR_MODEL_KEYS, "feature")
-    if weights is None:
+    actor model (service/tagging/targets.py), checked as the target model is, and its
+    ``swap_below``."""
+    _target_model(v, path, errs, _ACTOR_MODEL_KEYS)
+    if not isinstance(v, dict):
         return
     swap = v.get("swap_below", 0.0)
     if not _number(swap) or not 0 <= swap < 1:
@@ -574,10 +577,6 @@ def _actor_model(v: Any, path: str, errs: list[str]) -> None:
         errs.append(
             f"{path}.swap_below: must be under the threshold (a swap needs a likelier name)"
         )
-    for feat, w in weights.items():
-        if not _number(w) or not feat:
-            errs.append(f"{path}.weights.{feat}: expected a feature -> a number")
-            break
 
 
 def _number(x: Any) -> bool:

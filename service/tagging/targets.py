@@ -122,6 +122,11 @@ def _first_at(starts: list[int], at: int, i: int = 0) -> int:
     return i
 
 
+def _args(has_targets: bool, has_actors: bool) -> int:
+    """What the rules gave an event, as ``score``'s ``args``: 2 for targets, plus 1 for actors."""
+    return (2 if has_targets else 0) + (1 if has_actors else 0)
+
+
 def _band(n: int) -> int:
     """Distance in tokens, in five bands (adjacent, near, clause, far, beyond)."""
     return 0 if n <= 1 else 1 if n <= 3 else 2 if n <= 6 else 3 if n <= 12 else 4
@@ -398,6 +403,10 @@ class TargetModel:
             total += gap.get(word, 0.0)
         return total
 
+    def trigger_weights(self, word: str) -> list[float]:
+        """The weight of a trigger's first word, by side of the trigger (``score``'s ``trig``)."""
+        return [self.trig.get(side, _EMPTY).get(word, 0.0) for side in SIDES]
+
     def logit(
         self,
         etype: str,
@@ -409,8 +418,8 @@ class TargetModel:
         has_actors: bool,
     ) -> float:
         """``score`` from the parts ``features`` takes (for tests and tools)."""
-        tw = [self.trig.get(side, _EMPTY).get(trig, 0.0) for side in SIDES]
-        args = (2 if has_targets else 0) + (1 if has_actors else 0)
+        tw = self.trigger_weights(trig)
+        args = _args(has_targets, has_actors)
         return self.score(self.tables(etype), c, p, index, tw, args)
 
     def add(
@@ -433,9 +442,9 @@ class TargetModel:
             if not free:
                 continue
             trigger = at.trigger
-            tw = [self.trig.get(side, _EMPTY).get(trigger.word, 0.0) for side in SIDES]
+            tw = self.trigger_weights(trigger.word)
             tt = self.tables(ev["type"])
-            args = (2 if ev["targets"] else 0) + (1 if ev["actors"] else 0)
+            args = _args(bool(ev["targets"]), bool(ev["actors"]))
             added: list[str] = []
             for i, c in free:
                 place = Place(at.toks, at.text, trigger, c)
@@ -531,10 +540,10 @@ class ActorModel(TargetModel):
         countries: dict[str, str | None],
     ) -> None:
         trigger, named = at.trigger, at.named
-        tw = [self.trig.get(side, _EMPTY).get(trigger.word, 0.0) for side in SIDES]
+        tw = self.trigger_weights(trigger.word)
         etype = ev["type"]
         tt = self.tables(etype)
-        args = (2 if ev["targets"] else 0) + (1 if ev["actors"] else 0)
+        args = _args(bool(ev["targets"]), bool(ev["actors"]))
         ruled: list[Mention] = []  # the rules' actors named in the sentence, all unlikely
         for j in range(len(named)):
             if roles[j] == ACTOR:
